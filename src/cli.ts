@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
+import { createAdmin } from './core/auth/create-admin.ts';
+import { createApiKey } from './core/auth/create-api-key.ts';
+import { listApiKeys } from './core/auth/list-api-keys.ts';
+import { revokeApiKey } from './core/auth/revoke-api-key.ts';
+import { AppError } from './core/errors.ts';
+import type { Db } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+
+const USAGE = `usage: npm run cli -- <command>
+
+  migrate                                          apply pending database migrations
+  admins create --email <e> --password <p> [--name <n>]
+  api-keys create --name <n> --scopes <s1,s2>      scopes: read, write, finance, admin
+  api-keys list [--all]                            --all includes revoked keys
+  api-keys revoke <id>`;
+
+type Command = (db: Db, args: string[]) => Promise<void>;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function options(args: string[], spec: Record<string, 'string' | 'boolean'>) {
+  const parsed = parseArgs({
+    args,
+    allowPositionals: true,
+    options: Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }])),
+  });
+  return {
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+  };
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') fail(`--${name} is required\n${USAGE}`);
+  return value;
+}
+
+const commands: Record<string, Command> = {
+  migrate: async (db) => {
+    const ran = await migrate(db);
+    out(ran.length ? `applied ${ran.join(', ')}` : 'database is up to date');
+  },
+  'admins create': async (db, args) => {
+    const { values } = options(args, { email: 'string', password: 'string', name: 'string' });
+    const admin = await createAdmin(db, {
+      email: required(values, 'email'),
+      password: required(values, 'password'),
+      name: values.name as string | undefined,
+    });
+    out(`created administrator ${admin.email} (id ${admin.id})`);
+  },
+  'api-keys create': async (db, args) => {
+    const { values } = options(args, { name: 'string', scopes: 'string' });
+    const scopes = required(values, 'scopes').split(',');
+    const { key, apiKey } = await createApiKey(db, { name: required(values, 'name'), scopes });
+    out(
+      `created API key ${apiKey.id} "${apiKey.name}" with scopes ${apiKey.scopes.join(',')}; it is shown only now:`,
+    );
+    out(key);
+  },
+  'api-keys list': async (db, args) => {
+    const { values } = options(args, { all: 'boolean' });
+    const keys = await listApiKeys(db, { includeRevoked: values.all === true });
+    if (keys.length === 0) out('no API keys');
+    for (const k of keys) {
+      const state = k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active';
+      out(`${k.id}\t${k.prefix}…\t${k.name}\t${k.scopes.join(',')}\t${state}`);
+    }
+  },
+  'api-keys revoke': async (db, args) => {
+    const id = Number(options(args, {}).positionals[0]);
+    if (!Number.isInteger(id) || id < 1) fail(`api-keys revoke needs the key's id\n${USAGE}`);
+    const key = await revokeApiKey(db, id);
+    out(`revoked API key ${key.id} "${key.name}"`);
+  },
+};
+
+const argv = process.argv.slice(2);
+const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => n in commands);
+if (!name) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 1);
+}
+
+const config = loadConfigOrExit();
+const database = await openDatabaseOrExit(config);
+let problem: string | undefined;
+try {
+  if (name !== 'migrate') await migrate(database.db);
+  await commands[name]!(database.db, argv.slice(name.split(' ').length));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (error instanceof AppError) problem = error.message;
+  else if (code.startsWith('ERR_PARSE_ARGS')) problem = `${(error as Error).message}\n${USAGE}`;
+  else throw error;
+} finally {
+  // Closed before exiting so the embedded database is left clean and unlocked.
+  await database.close();
+}
+if (problem) fail(problem);

@@ -1,0 +1,73 @@
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { PGlitePool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+import { typeParsers } from './type-parsers.ts';
+
+export type { DB } from './schema.ts';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { databaseUrl: string; poolMax?: number }
+  | { dataDir: string }
+  | { pglite: PGlite };
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function newPGlite(dataDir?: string, loadDataDir?: Blob): PGlite {
+  return new PGlite({ dataDir, extensions: { citext, pg_trgm }, parsers: typeParsers, loadDataDir });
+}
+
+/** Opens PostgreSQL (pooled) when given a URL, otherwise the embedded PGlite database. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      types: pgTypes,
+    });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let unlock = () => {};
+  let instance: PGlite;
+  if ('dataDir' in options) {
+    unlock = acquireDataDirLock(options.dataDir);
+    try {
+      instance = newPGlite(`${options.dataDir}/pgdata`);
+      await instance.waitReady;
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  } else {
+    instance = options.pglite;
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(instance) }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await instance.close();
+      unlock();
+    },
+  };
+}
+
+/** What core operations take: the pool, or a transaction that they join. */
+export type Db = Kysely<DB>;

@@ -1,0 +1,25 @@
+import type { Config } from '../config.ts';
+import type { ApiKey } from '../core/auth/api-keys.ts';
+import type { StaffUser } from '../core/auth/staff.ts';
+import type { Database } from '../db/index.ts';
+
+/** Who is calling the operator API: a signed-in staff user or an API key, with its scopes. */
+export type Principal =
+  | { kind: 'staff'; staff: StaffUser; scopes: string[] }
+  | { kind: 'api_key'; apiKey: ApiKey; scopes: string[] };
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const STAFF_COOKIE = 'affluent_session';

@@ -1,0 +1,39 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { VERSION } from '../../version.ts';
+import { ErrorBody } from '../schemas/common.ts';
+
+const DESCRIPTION = `The operator API of Affluent.
+
+Authenticate with an API key (\`Authorization: Bearer <key>\` or \`X-Api-Key: <key>\`) created in the
+back office or with \`npm run cli -- api-keys create\`, or with the back office session cookie.
+Scopes: \`read\`, \`write\` (includes read), \`finance\` (includes read), \`admin\` (everything).
+
+Every error has the body \`{ "error": { "code", "message", "details", "request_id" } }\`. Validation
+errors (422) list each bad field in \`details.fields\` as \`{ path, message, in }\`. Money is in integer
+minor units with its currency beside it; rates are decimal strings.`;
+
+/** OpenAPI 3.1 built from the route schemas, served at /openapi.json and browsable at /docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  app.addSchema(ErrorBody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Affluent API', version: VERSION, description: DESCRIPTION },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
+          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) || `def-${i}` },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

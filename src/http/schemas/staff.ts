@@ -1,0 +1,18 @@
+import { Type } from 'typebox';
+import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
+
+export const StaffUser = Type.Object(
+  {
+    id: Type.Integer(),
+    email: Type.String(),
+    name: Type.String(),
+    role: Type.String(),
+    status: StringEnum(['active', 'blocked']),
+    created_at: Timestamp,
+    last_login_at: NullableTimestamp,
+  },
+  { $id: 'StaffUser' },
+);
+
+export const Password = Type.String({ minLength: 1, maxLength: 256 });
+export const Email = Type.String({ minLength: 3, maxLength: 254, format: 'email' });

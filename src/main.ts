@@ -1,0 +1,62 @@
+import pino from 'pino';
+import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
+import { issueSetupToken } from './core/auth/setup.ts';
+import { migrate } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import { VERSION } from './version.ts';
+
+const config = loadConfigOrExit();
+const logger = pino({ level: config.logLevel });
+const database = await openDatabaseOrExit(config);
+
+try {
+  const ran = await migrate(database.db);
+  if (ran.length) logger.info({ migrations: ran }, 'applied migrations');
+} catch (error) {
+  await database.close();
+  fail(`database migration failed: ${(error as Error).message}`);
+}
+
+const app = await buildApp({ config, database, logger, web: true });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const timer = setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  timer.unref();
+  try {
+    await app.close();
+    await database.close();
+    logger.flush();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  await database.close();
+  fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+}
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+const storage = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+process.stdout.write(`Affluent ${VERSION} is running at ${base}/ (${storage}); API docs at ${base}/docs\n`);
+const setupToken = await issueSetupToken(database.db, config.setupTokenTtlHours);
+if (setupToken) {
+  process.stdout.write(
+    `No administrator yet. Create one here (link works once): ${base}/setup?token=${setupToken}\n`,
+  );
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { createAdmin } from '../../src/core/auth/create-admin.ts';
+import { createApiKey } from '../../src/core/auth/create-api-key.ts';
+import type { Database, Db } from '../../src/db/index.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  db: Db;
+  /** An API key with the given scopes (admin by default), ready for an Authorization header. */
+  apiKey(scopes?: string[]): Promise<string>;
+  /** Sends a request with `key` as bearer token, JSON in and out. */
+  call(key: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** A signed-in staff admin's session cookie header value. */
+  staffCookie(): Promise<string>;
+  close(): Promise<void>;
+}
+
+let staffCounter = 0;
+
+/** The app on a fresh database of its own; call once per test file (beforeAll) and close after. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ DATA_DIR: '.tmp/test-data', ...env }), secretKey: 'x'.repeat(48) };
+  const app = await buildApp({ config, database });
+  extend?.(app);
+  await app.ready();
+  const db = database.db;
+  return {
+    app,
+    database,
+    db,
+    apiKey: async (scopes = ['admin']) => (await createApiKey(db, { name: 'test', scopes })).key,
+    call: (key, options) =>
+      app.inject({
+        ...options,
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers },
+      }),
+    staffCookie: async () => {
+      const email = `staff${++staffCounter}@example.com`;
+      await createAdmin(db, { email, password: 'Sup3r#secret', name: 'Staff' });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: 'Sup3r#secret' },
+      });
+      const cookie = res.cookies.find((c) => c.name === 'affluent_session');
+      if (!cookie) throw new Error(`login failed: ${res.body}`);
+      return `affluent_session=${cookie.value}`;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
