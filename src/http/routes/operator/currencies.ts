@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { getCurrency } from '../../../core/reference/get-currency.ts';
+import { listCurrencies } from '../../../core/reference/list-currencies.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { withErrors } from '../../schemas/common.ts';
+
+const Currency = Type.Object(
+  {
+    code: Type.String({ description: 'ISO 4217 code, or the ticker of a crypto currency (BTC, USDT)' }),
+    numeric: Type.Union([Type.String(), Type.Null()], { description: 'ISO 4217 numeric code' }),
+    name: Type.String(),
+    minor_unit: Type.Integer({
+      minimum: 0,
+      maximum: 8,
+      description: 'Decimals of the minor unit: amounts are integers of 10^-minor_unit (EUR 2, JPY 0, BTC 8)',
+    }),
+    is_crypto: Type.Boolean(),
+    enabled: Type.Boolean({ description: 'Disabled currencies cannot be chosen for accounts or plans' }),
+  },
+  { $id: 'Currency' },
+);
+
+const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 10 }) });
+
+export const currencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const tags = ['reference data'];
+
+  app.get(
+    '/currencies',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'List currencies',
+        description:
+          'All ISO 4217 currencies in use and the supported crypto currencies, with the minor-unit exponent that every amount in that currency is counted in.',
+        querystring: Type.Object({
+          enabled: Type.Optional(
+            Type.Boolean({ description: 'Only enabled (true) or disabled (false) ones' }),
+          ),
+          crypto: Type.Optional(Type.Boolean({ description: 'Only crypto (true) or fiat (false) ones' })),
+        }),
+        response: withErrors({ 200: Type.Object({ data: Type.Array(Currency) }) }, 401, 403, 422),
+      },
+    },
+    async (request) => ({ data: await listCurrencies(db(), request.query) }),
+  );
+
+  app.get(
+    '/currencies/:code',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Get a currency',
+        description: 'The code is matched case-insensitively.',
+        params: CodeParams,
+        response: withErrors({ 200: Currency }, 401, 403, 404),
+      },
+    },
+    async (request) => getCurrency(db(), request.params.code),
+  );
+};
