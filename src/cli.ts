@@ -12,7 +12,7 @@ const USAGE = `usage: npm run cli -- <command>
 
   migrate                                          apply pending database migrations
   admins create --email <e> --password <p> [--name <n>]
-  api-keys create --name <n> --scopes <s1,s2>      scopes: read, write, finance, admin
+  api-keys create --name <n> --scopes <s1,s2>      scopes: read, write, finance, admin, support
   api-keys list [--all]                            --all includes revoked keys
   api-keys revoke <id>`;
 

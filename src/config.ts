@@ -16,6 +16,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   setupTokenTtlHours: number;
+  tracking: TrackingConfig;
+  identity: IdentityConfig;
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -88,5 +90,75 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 8000, 100, 600_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     setupTokenTtlHours: int(env, 'SETUP_TOKEN_TTL_HOURS', 24, 1, 24 * 30),
+    tracking: loadTrackingConfig(env, publicUrl.replace(/\/+$/, '')),
+    identity: loadIdentityConfig(env),
+  };
+}
+
+/** The click redirect (/c/<code>), impressions (/i/<code>) and their write buffer. */
+export interface TrackingConfig {
+  /** Where unknown or disabled tracking codes are sent. */
+  fallbackUrl: string;
+  /** Lifetime of the first-party cookie holding the click id. */
+  cookieDays: number;
+  /** full: store the address; anonymized: zero the host part (IPv4 /24, IPv6 /48); none: drop it. */
+  ipMode: 'full' | 'anonymized' | 'none';
+  /** A MaxMind GeoIP2/GeoLite2 Country or City database; without it clicks have no country. */
+  geoipFile: string | undefined;
+  /** Clicks held in memory at most; beyond it new clicks are redirected but not recorded (counted). */
+  bufferMax: number;
+  flushIntervalMs: number;
+  flushBatch: number;
+  /** Full reload of the promo cache, a safety net beside change notifications; 0 turns it off. */
+  cacheResyncSeconds: number;
+}
+
+function loadTrackingConfig(env: Env, publicUrl: string): TrackingConfig {
+  const geoip = env.TRACKING_GEOIP_FILE || undefined;
+  return {
+    fallbackUrl: url(env, 'TRACKING_FALLBACK_URL', ['http:', 'https:']) ?? `${publicUrl}/`,
+    cookieDays: int(env, 'TRACKING_COOKIE_DAYS', 30, 1, 730),
+    ipMode: oneOf(env, 'TRACKING_IP_MODE', ['full', 'anonymized', 'none'], 'full'),
+    geoipFile: geoip ? path.resolve(geoip) : undefined,
+    bufferMax: int(env, 'TRACKING_BUFFER_MAX', 100_000, 10, 10_000_000),
+    flushIntervalMs: int(env, 'TRACKING_FLUSH_INTERVAL_MS', 50, 5, 3_600_000),
+    flushBatch: int(env, 'TRACKING_FLUSH_BATCH', 1000, 1, 10_000),
+    cacheResyncSeconds: int(env, 'TRACKING_CACHE_RESYNC_SECONDS', 300, 0, 86_400),
+  };
+}
+
+/** Email, sign-in protection and API rate limits. A limit of 0 turns that limit off. */
+export interface IdentityConfig {
+  /** smtp:// or smtps:// URL; without it messages go to the development outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Failed sign-ins in a row that lock an affiliate user's account. */
+  lockoutAttempts: number;
+  /** Failed sign-ins allowed per address and per account within the window, before 429. */
+  signInFailuresPerIp: number;
+  signInFailuresPerAccount: number;
+  signInFailureWindowSeconds: number;
+  /** How long a 2FA check stays fresh for financial actions. */
+  twoFactorRecentMinutes: number;
+  /** Requests per window to /api/*: by API key, by signed-in session, by address otherwise. */
+  rateLimitWindowSeconds: number;
+  rateLimitPerKey: number;
+  rateLimitPerUser: number;
+  rateLimitPerIp: number;
+}
+
+function loadIdentityConfig(env: Env): IdentityConfig {
+  return {
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'Affluent <no-reply@localhost>',
+    lockoutAttempts: int(env, 'LOCKOUT_ATTEMPTS', 5, 1, 100),
+    signInFailuresPerIp: int(env, 'SIGN_IN_FAILURES_PER_IP', 30, 0, 100_000),
+    signInFailuresPerAccount: int(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', 10, 0, 100_000),
+    signInFailureWindowSeconds: int(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    twoFactorRecentMinutes: int(env, 'TWO_FACTOR_RECENT_MINUTES', 15, 1, 24 * 60),
+    rateLimitWindowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    rateLimitPerKey: int(env, 'RATE_LIMIT_PER_KEY', 30_000, 0, 100_000_000),
+    rateLimitPerUser: int(env, 'RATE_LIMIT_PER_USER', 1200, 0, 100_000_000),
+    rateLimitPerIp: int(env, 'RATE_LIMIT_PER_IP', 600, 0, 100_000_000),
   };
 }

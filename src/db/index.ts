@@ -3,7 +3,9 @@ import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { copyIn } from './copy.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { type ListenHandlers, listenPostgres, type Unlisten } from './listen.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
@@ -14,6 +16,10 @@ export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** Receives NOTIFY payloads on `channel` (on PostgreSQL over a dedicated connection). */
+  listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
+  /** PostgreSQL only: bulk load with COPY ... FROM STDIN (text format). */
+  copyIn?(statement: string, data: string): Promise<void>;
 }
 
 export type DatabaseOptions =
@@ -41,7 +47,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      listen: (channel, handlers) => listenPostgres(options.databaseUrl, channel, handlers),
+      copyIn: (statement, data) => copyIn(pool, statement, data),
+    };
   }
   let unlock = () => {};
   let instance: PGlite;
@@ -65,6 +77,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await db.destroy();
       await instance.close();
       unlock();
+    },
+    listen: async (channel, handlers) => {
+      const unlisten = await instance.listen(channel, handlers.onPayload);
+      return () => unlisten();
     },
   };
 }

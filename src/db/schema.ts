@@ -1,5 +1,13 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
 import type { FoundationTables } from './tables/foundation.ts';
+import type { IdentityTables } from './tables/identity.ts';
+import type { ReferenceTables } from './tables/reference.ts';
+import type { TrackingTables } from './tables/tracking.ts';
 
 /** Every table Kysely knows; each feature adds its own interface from `tables/`. */
-export interface DB extends FoundationTables, AffiliateTables {}
+export interface DB
+  extends FoundationTables,
+    AffiliateTables,
+    ReferenceTables,
+    TrackingTables,
+    IdentityTables {}

@@ -1,13 +1,20 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { TrackingRuntime } from '../core/tracking/tracking-runtime.ts';
 import type { AppDeps } from './context.ts';
 import { registerErrorHandling } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
 import { genReqId } from './plugins/request-id.ts';
 import { registerWeb } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
 import { operatorApi } from './routes/operator/index.ts';
+import { partnerApi } from './routes/partner/index.ts';
+import { portalSsoRoute } from './routes/partner/sso-redirect.ts';
+import { createTrackingHandler } from './tracking/click-handler.ts';
+import { registerTracking } from './tracking/routes.ts';
+import { serverWithFastPath } from './tracking/server-factory.ts';
 
 export interface BuildAppOptions extends AppDeps {
   /** The server's pino logger; tests run without one. */
@@ -19,7 +26,12 @@ export interface BuildAppOptions extends AppDeps {
 /** The one place the HTTP application is assembled, for the server and the tests alike. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  // Clicks (/c/...) and impressions (/i/...) are answered by the raw request listener before
+  // Fastify sees them: see src/http/tracking/server-factory.ts. Everything else is Fastify's.
+  const tracking = new TrackingRuntime(config, database);
+  const trackingHandler = createTrackingHandler(tracking);
   const app = Fastify({
+    serverFactory: serverWithFastPath(trackingHandler),
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId,
     requestIdHeader: false,
@@ -38,9 +50,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandling(app);
   await app.register(cookie, { secret: config.secretKey });
+  registerTracking(app, tracking, trackingHandler);
   await registerOpenApi(app);
+  await registerRateLimits(app, config.identity);
   await app.register(healthRoutes);
   await app.register(operatorApi, { prefix: '/api/v1' });
+  await app.register(partnerApi, { prefix: '/api/partner/v1' });
+  await app.register(portalSsoRoute);
   if (options.web) await registerWeb(app);
   return app;
 }

@@ -1,15 +1,46 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AdminLayout } from './admin/AdminLayout.tsx';
+import { AffiliatePage, validateTab } from './admin/affiliates/AffiliatePage.tsx';
+import { AffiliatesPage } from './admin/affiliates/AffiliatesPage.tsx';
+import { EditAffiliatePage } from './admin/affiliates/EditAffiliatePage.tsx';
+import { validateListSearch } from './admin/affiliates/list-search.ts';
+import { NewAffiliatePage } from './admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from './admin/api-keys/ApiKeysPage.tsx';
 import { DashboardPage } from './admin/DashboardPage.tsx';
+import { OutboxPage } from './admin/outbox/OutboxPage.tsx';
+import { SetStaffPasswordPage } from './admin/staff/SetStaffPasswordPage.tsx';
+import { StaffPage } from './admin/staff/StaffPage.tsx';
+import { BrandsPage } from './admin/tracking/brands/BrandsPage.tsx';
+import { EditBrandPage } from './admin/tracking/brands/EditBrandPage.tsx';
+import { NewBrandPage } from './admin/tracking/brands/NewBrandPage.tsx';
+import { EditLinkPage } from './admin/tracking/links/EditLinkPage.tsx';
+import { LinksPage } from './admin/tracking/links/LinksPage.tsx';
+import { validateLinkSearch } from './admin/tracking/links/link-search.ts';
+import { NewLinkPage } from './admin/tracking/links/NewLinkPage.tsx';
+import { EditMediaPage } from './admin/tracking/media/EditMediaPage.tsx';
+import { MediaPage } from './admin/tracking/media/MediaPage.tsx';
+import { validateMediaSearch } from './admin/tracking/media/media-search.ts';
 import { isUnauthenticated } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PortalPage } from './pages/PortalPage.tsx';
 import { StatusPage } from './pages/StatusPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
+import { CampaignPage } from './portal/campaigns/CampaignPage.tsx';
+import { CampaignsPage } from './portal/campaigns/CampaignsPage.tsx';
+import { EventsPage } from './portal/events/EventsPage.tsx';
+import { HomePage as PortalHomePage } from './portal/HomePage.tsx';
+import { PortalLayout } from './portal/PortalLayout.tsx';
+import { ProfilePage } from './portal/profile/ProfilePage.tsx';
+import { ForgotPasswordPage } from './portal/public/ForgotPasswordPage.tsx';
+import { SetPasswordPage } from './portal/public/SetPasswordPage.tsx';
+import { SignInPage } from './portal/public/SignInPage.tsx';
+import { SignUpPage } from './portal/public/SignUpPage.tsx';
+import { UnlockPage } from './portal/public/UnlockPage.tsx';
+import { partnerMeQuery } from './portal/queries.ts';
+import { SecurityPage } from './portal/security/SecurityPage.tsx';
+import { TeamPage } from './portal/team/TeamPage.tsx';
 
 /*
  * The whole route tree, in code. The server answers /, /setup, /admin/* and /portal/* with this
@@ -32,7 +63,109 @@ const setupRoute = createRoute({
   component: SetupPage,
 });
 
-const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal', component: PortalPage });
+const tokenSearch = (search: Record<string, unknown>): { token?: string } =>
+  typeof search.token === 'string' ? { token: search.token } : {};
+
+// The affiliate portal: its own sign-in and session, separate from the back office.
+const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: '/portal' });
+
+const portalSignInRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; error?: string } => ({
+    ...(typeof search.redirect === 'string' && search.redirect.startsWith('/portal')
+      ? { redirect: search.redirect }
+      : {}),
+    ...(typeof search.error === 'string' ? { error: search.error } : {}),
+  }),
+  component: SignInPage,
+});
+
+const portalSignUpRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/signup',
+  validateSearch: (search: Record<string, unknown>): { ref?: string } =>
+    typeof search.ref === 'string' || typeof search.ref === 'number' ? { ref: String(search.ref) } : {},
+  component: SignUpPage,
+});
+
+const portalForgotRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const portalSetPasswordRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/set-password',
+  validateSearch: tokenSearch,
+  component: () => <SetPasswordPage token={portalSetPasswordRoute.useSearch().token} mode="set" />,
+});
+
+const portalResetPasswordRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: () => <SetPasswordPage token={portalResetPasswordRoute.useSearch().token} mode="reset" />,
+});
+
+const portalUnlockRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: '/unlock',
+  validateSearch: tokenSearch,
+  component: () => <UnlockPage token={portalUnlockRoute.useSearch().token} />,
+});
+
+const portalShellRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  id: 'portal-shell',
+  component: PortalLayout,
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(partnerMeQuery);
+    } catch (error) {
+      if (isUnauthenticated(error))
+        throw redirect({ to: '/portal/sign-in', search: { redirect: location.href } });
+      throw error;
+    }
+  },
+});
+
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/',
+  component: PortalHomePage,
+});
+const portalProfileRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/profile',
+  component: ProfilePage,
+});
+const portalSecurityRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/security',
+  component: SecurityPage,
+});
+const portalTeamRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/team',
+  component: TeamPage,
+});
+const portalEventsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/events',
+  component: EventsPage,
+});
+const portalCampaignsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/campaigns',
+  component: CampaignsPage,
+});
+const portalCampaignRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/campaigns/$id',
+  component: CampaignPage,
+});
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
 
@@ -65,17 +198,132 @@ const shellRoute = createRoute({
 
 const dashboardRoute = createRoute({ getParentRoute: () => shellRoute, path: '/', component: DashboardPage });
 
+const staffRoute = createRoute({ getParentRoute: () => shellRoute, path: '/staff', component: StaffPage });
+
+const outboxRoute = createRoute({ getParentRoute: () => shellRoute, path: '/outbox', component: OutboxPage });
+
+const staffSetPasswordRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/set-password',
+  validateSearch: tokenSearch,
+  component: SetStaffPasswordPage,
+});
+
 const apiKeysRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/api-keys',
   component: ApiKeysPage,
 });
 
+const affiliatesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/affiliates',
+  validateSearch: validateListSearch,
+  component: AffiliatesPage,
+});
+const newAffiliateRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/affiliates/new',
+  component: NewAffiliatePage,
+});
+const affiliateRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/affiliates/$id',
+  validateSearch: validateTab,
+  component: AffiliatePage,
+});
+const editAffiliateRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/affiliates/$id/edit',
+  component: EditAffiliatePage,
+});
+
+// Tracking set-up: brands, the destination links affiliates build promos to, and the banner library.
+const brandsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/brands', component: BrandsPage });
+const newBrandRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/brands/new',
+  component: NewBrandPage,
+});
+const brandRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/brands/$id',
+  component: EditBrandPage,
+});
+const linksRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/destination-links',
+  validateSearch: validateLinkSearch,
+  component: LinksPage,
+});
+const newLinkRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/destination-links/new',
+  validateSearch: (search: Record<string, unknown>): { brand?: number } => {
+    const brand = Number(search.brand);
+    return Number.isInteger(brand) && brand > 0 ? { brand } : {};
+  },
+  component: NewLinkPage,
+});
+const linkRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/destination-links/$id',
+  component: EditLinkPage,
+});
+const mediaRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/media',
+  validateSearch: validateMediaSearch,
+  component: MediaPage,
+});
+const mediaItemRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/media/$id',
+  component: EditMediaPage,
+});
+
 const routeTree = rootRoute.addChildren([
   statusRoute,
   setupRoute,
-  portalRoute,
-  adminRoute.addChildren([loginRoute, shellRoute.addChildren([dashboardRoute, apiKeysRoute])]),
+  portalRoute.addChildren([
+    portalSignInRoute,
+    portalSignUpRoute,
+    portalForgotRoute,
+    portalSetPasswordRoute,
+    portalResetPasswordRoute,
+    portalUnlockRoute,
+    portalShellRoute.addChildren([
+      portalHomeRoute,
+      portalProfileRoute,
+      portalSecurityRoute,
+      portalTeamRoute,
+      portalEventsRoute,
+      portalCampaignsRoute,
+      portalCampaignRoute,
+    ]),
+  ]),
+  adminRoute.addChildren([
+    loginRoute,
+    staffSetPasswordRoute,
+    shellRoute.addChildren([
+      dashboardRoute,
+      apiKeysRoute,
+      staffRoute,
+      outboxRoute,
+      affiliatesRoute,
+      newAffiliateRoute,
+      affiliateRoute,
+      editAffiliateRoute,
+      brandsRoute,
+      newBrandRoute,
+      brandRoute,
+      linksRoute,
+      newLinkRoute,
+      linkRoute,
+      mediaRoute,
+      mediaItemRoute,
+    ]),
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

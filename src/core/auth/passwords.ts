@@ -8,7 +8,7 @@ export function hashPassword(password: string): Promise<string> {
 // Verified against when the account does not exist, so both failures take the same time.
 const DECOY_HASH = hashPassword('decoy password that never matches');
 
-export async function verifyPassword(hash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   try {
     return await argon2.verify(hash ?? (await DECOY_HASH), password);
   } catch {

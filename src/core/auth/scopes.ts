@@ -1,13 +1,18 @@
-export const SCOPES = ['read', 'write', 'finance', 'admin'] as const;
+export const SCOPES = ['read', 'write', 'finance', 'admin', 'support'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
- * `admin` grants everything; `write` and `finance` each include `read`, so a key made for writing
- * can also read back what it wrote.
+ * `admin` grants everything; `write`, `finance` and `support` each include `read`, so a key made
+ * for writing can also read back what it wrote; `write` also includes `support` (what an
+ * affiliate manager does for their affiliates: unlock users, sign-in links).
  */
 export function hasScope(granted: readonly string[], needed: Scope): boolean {
   if (granted.includes('admin') || granted.includes(needed)) return true;
-  return needed === 'read' && (granted.includes('write') || granted.includes('finance'));
+  if (needed === 'support') return granted.includes('write');
+  return (
+    needed === 'read' &&
+    (granted.includes('write') || granted.includes('finance') || granted.includes('support'))
+  );
 }
 
 export function isScope(value: string): value is Scope {

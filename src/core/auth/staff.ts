@@ -6,6 +6,8 @@ export interface StaffUser {
   email: string;
   name: string;
   role: string;
+  /** A limited manager reaches only the affiliates they manage. */
+  managed_affiliates_only: boolean;
   status: 'active' | 'blocked';
   created_at: Date;
   last_login_at: Date | null;
@@ -17,6 +19,7 @@ export function toStaffUser(row: Selectable<StaffUsersTable>): StaffUser {
     email: row.email,
     name: row.name,
     role: row.role,
+    managed_affiliates_only: row.managed_affiliates_only,
     status: row.status,
     created_at: row.created_at,
     last_login_at: row.last_login_at,

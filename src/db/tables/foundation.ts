@@ -6,7 +6,7 @@ export interface StaffUsersTable {
   id: Generated<number>;
   email: string;
   name: Generated<string>;
-  password_hash: string;
+  password_hash: string | null;
   role: Generated<string>;
   status: Generated<'active' | 'blocked'>;
   created_at: CreatedAt;

@@ -8,7 +8,12 @@ const DESCRIPTION = `The operator API of Affluent.
 
 Authenticate with an API key (\`Authorization: Bearer <key>\` or \`X-Api-Key: <key>\`) created in the
 back office or with \`npm run cli -- api-keys create\`, or with the back office session cookie.
-Scopes: \`read\`, \`write\` (includes read), \`finance\` (includes read), \`admin\` (everything).
+Scopes: \`read\`, \`write\` (includes read and support), \`finance\` (includes read), \`support\`
+(includes read), \`admin\` (everything). Staff get the scopes of their role: admin, affiliate_manager,
+finance, support or read_only.
+
+The partner API (/api/partner/v1) serves the affiliate portal: the portal session cookie, or an
+affiliate API key once the operator turned API access on for the affiliate.
 
 Every error has the body \`{ "error": { "code", "message", "details", "request_id" } }\`. Validation
 errors (422) list each bad field in \`details.fields\` as \`{ path, message, in }\`. Money is in integer
@@ -26,6 +31,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },
+          portalSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'affluent_portal',
+            description: 'Partner API: the affiliate portal session',
+          },
+          partnerApiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Partner API: an affiliate API key (afk_...)',
+          },
         },
       },
     },

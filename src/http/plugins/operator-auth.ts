@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { authenticateApiKey } from '../../core/auth/authenticate-api-key.ts';
+import { assertManagesAffiliates } from '../../core/auth/managed-affiliates.ts';
 import { resolveStaffSession } from '../../core/auth/resolve-staff-session.ts';
+import { scopesForRole } from '../../core/auth/roles.ts';
 import { hasScope, type Scope } from '../../core/auth/scopes.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Principal, STAFF_COOKIE } from '../context.ts';
@@ -23,8 +25,7 @@ async function resolvePrincipal(request: FastifyRequest): Promise<Principal | nu
   const token = request.cookies[STAFF_COOKIE];
   if (!token) return null;
   const staff = await resolveStaffSession(db, token);
-  // Operator roles arrive with the identity work; until then every staff user administers.
-  return staff ? { kind: 'staff', staff, scopes: ['admin'] } : null;
+  return staff ? { kind: 'staff', staff, scopes: scopesForRole(staff.role) } : null;
 }
 
 /** preHandler for operator routes: an API key or staff session holding `scope`. */
@@ -41,7 +42,39 @@ export function requireOperator(scope: Scope): preHandlerAsyncHookHandler {
       throw new AppError('forbidden', `this call needs the "${scope}" scope`, { required_scope: scope });
     }
     request.principal = principal;
+    const managerId = managedBy(principal);
+    if (managerId !== null)
+      await assertManagesAffiliates(db(request), managerId, referencedAffiliates(request));
   };
+}
+
+const db = (request: FastifyRequest) => request.server.deps.database.db;
+
+/**
+ * The staff id whose affiliates alone the caller may reach (a limited affiliate manager), or null
+ * when it may reach all. Routes that list across affiliates filter on affiliates.account_manager_id
+ * with it; routes naming affiliates are checked by requireOperator itself.
+ */
+export function managedBy(principal: Principal | null): number | null {
+  return principal?.kind === 'staff' && principal.staff.managed_affiliates_only ? principal.staff.id : null;
+}
+
+function ids(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/** Affiliates a request names: /affiliates/:id, or affiliate_id in the path, query or body. */
+function referencedAffiliates(request: FastifyRequest): number[] {
+  const found: number[] = [];
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  if (/\/affiliates\/:id(\/|$)/.test(request.routeOptions.url ?? '')) found.push(...ids(params.id));
+  for (const source of [params, request.query, request.body]) {
+    if (source && typeof source === 'object' && 'affiliate_id' in source) {
+      found.push(...ids((source as Record<string, unknown>).affiliate_id));
+    }
+  }
+  return found;
 }
 
 /** OpenAPI security requirement shared by every operator route. */

@@ -7,6 +7,7 @@ export const StaffUser = Type.Object(
     email: Type.String(),
     name: Type.String(),
     role: Type.String(),
+    managed_affiliates_only: Type.Boolean({ description: 'Reaches only the affiliates they manage' }),
     status: StringEnum(['active', 'blocked']),
     created_at: Timestamp,
     last_login_at: NullableTimestamp,

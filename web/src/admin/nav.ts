@@ -5,10 +5,27 @@ export interface NavItem {
   to: NonNullable<LinkProps['to']>;
   /** Only highlight on this exact path (the dashboard would otherwise match every admin page). */
   exact?: boolean;
+  /** The scope the screen's calls need; the entry is hidden from staff whose role lacks it. */
+  scope?: Scope;
+}
+
+export type Scope = 'read' | 'write' | 'finance' | 'support' | 'admin';
+
+/** The server's rule (core/auth/scopes.ts): admin has all; write includes support; all include read. */
+export function allows(granted: readonly string[], needed: Scope): boolean {
+  if (granted.includes('admin') || granted.includes(needed)) return true;
+  if (needed === 'support') return granted.includes('write');
+  return needed === 'read' && granted.length > 0;
 }
 
 /** The back office's left navigation, in display order; each new screen adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Dashboard', to: '/admin', exact: true },
-  { label: 'API keys', to: '/admin/api-keys' },
+  { label: 'Affiliates', to: '/admin/affiliates' },
+  { label: 'Brands', to: '/admin/brands' },
+  { label: 'Destination links', to: '/admin/destination-links' },
+  { label: 'Media library', to: '/admin/media' },
+  { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
+  { label: 'Staff', to: '/admin/staff', scope: 'admin' },
+  { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },
 ];

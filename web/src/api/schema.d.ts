@@ -446,7 +446,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("read" | "write" | "finance" | "support" | "admin")[];
+                        scopes: ("read" | "write" | "finance" | "admin" | "support")[];
                     };
                 };
             };
@@ -592,6 +592,12672 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator roles and the scopes each grants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                role: "admin" | "affiliate_manager" | "finance" | "support" | "read_only";
+                                scopes: string[];
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List staff users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StaffUser"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a staff user; without a password they get an email to set one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name?: string;
+                        /** @enum {string} */
+                        role: "admin" | "affiliate_manager" | "finance" | "support" | "read_only";
+                        /** @description Reach only the affiliates they manage */
+                        managed_affiliates_only?: boolean;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: string;
+                            /** @description Reaches only the affiliates they manage */
+                            managed_affiliates_only: boolean;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            /** Format: date-time */
+                            created_at: string;
+                            last_login_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One staff user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: string;
+                            /** @description Reaches only the affiliates they manage */
+                            managed_affiliates_only: boolean;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            /** Format: date-time */
+                            created_at: string;
+                            last_login_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the role of, limit, block or unblock a staff user (blocking ends their sessions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "admin" | "affiliate_manager" | "finance" | "support" | "read_only";
+                        /** @enum {string} */
+                        status?: "active" | "blocked";
+                        managed_affiliates_only?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: string;
+                            /** @description Reaches only the affiliates they manage */
+                            managed_affiliates_only: boolean;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            /** Format: date-time */
+                            created_at: string;
+                            last_login_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new staff user's password with the token from their email (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search affiliates: text, filters, sorting, paging, total count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Words found (each, anywhere) in the name, company name or email; a number also matches the id */
+                    q?: string;
+                    /** @description Any of these statuses; repeat the parameter for several */
+                    status?: ("pending" | "active" | "inactive" | "suspended" | "declined" | "view_only")[];
+                    /** @description Managed by any of these staff users (0: no manager); repeat the parameter for several */
+                    account_manager_id?: number[];
+                    /** @description Any of these account executives (0: none); repeat the parameter for several */
+                    account_executive_id?: number[];
+                    /** @description Any of these billing frequencies; repeat the parameter for several */
+                    billing_frequency?: ("weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other")[];
+                    /** @description Any of these payment types; repeat the parameter for several */
+                    payment_type?: ("none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill")[];
+                    /** @description Labels (any case); repeat the parameter for several */
+                    label?: string[];
+                    /** @description any (default) or all of the labels */
+                    labels_match?: "any" | "all";
+                    /** @description Address in any of these countries; repeat the parameter for several */
+                    country_code?: string[];
+                    /** @description Address in any of these regions: CA, or US-CA to say which country; repeat the parameter for several */
+                    region_code?: string[];
+                    /** @description Any of these tiers; repeat the parameter for several */
+                    tier_id?: number[];
+                    /** @description Sub-affiliates of any of these affiliates; repeat the parameter for several */
+                    referrer_id?: number[];
+                    /** @description true: only sub-affiliates; false: only top-level ones */
+                    has_referrer?: boolean;
+                    /** @description Using any of these traffic sources; repeat the parameter for several */
+                    traffic_source_id?: number[];
+                    /** @description Created on or after: YYYY-MM-DD (the whole day) or a date-time */
+                    created_from?: string;
+                    /** @description Created on or before: YYYY-MM-DD (the whole day) or a date-time */
+                    created_to?: string;
+                    /** @description Approved on or after: YYYY-MM-DD (the whole day) or a date-time */
+                    approved_from?: string;
+                    /** @description Approved on or before: YYYY-MM-DD (the whole day) or a date-time */
+                    approved_to?: string;
+                    /** @description Had at least one click in the last N hours */
+                    ran_traffic_in_last_hours?: number;
+                    /** @description A field, descending with a leading "-"; default -id (newest first) */
+                    sort?: "id" | "-id" | "name" | "-name" | "company_name" | "-company_name" | "status" | "-status" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "approved_at" | "-approved_at" | "last_login_at" | "-last_login_at" | "country_code" | "-country_code";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    /** @description Instead of page */
+                    offset?: number;
+                    /** @description Instead of page_size */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AffiliateListItem"][];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                offset: number;
+                                limit: number;
+                                total_count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an affiliate, with its users, billing and payment method
+         * @description Omitted fields take their defaults: status pending, billing manual, payment method none, has_notifications true. A manager limited to their own affiliates becomes the account manager unless one is given.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Repeat to load several: ?relationship=users&relationship=billing */
+                    relationship?: ("users" | "billing" | "account_manager" | "account_executive" | "tier" | "traffic_sources" | "custom_tags" | "referrer" | "referrals" | "signup" | "audits" | "api_keys")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                         * @enum {string}
+                         */
+                        status?: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                        company_name?: string | null;
+                        contact_name?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        website_url?: string | null;
+                        account_manager_id?: number | null;
+                        account_executive_id?: number | null;
+                        /** @description Operator only */
+                        internal_notes?: string;
+                        /** @description Visible to the affiliate */
+                        affiliate_notes?: string;
+                        default_currency?: string | null;
+                        language?: string | null;
+                        tier_id?: number | null;
+                        labels?: string[];
+                        referrer_id?: number | null;
+                        external_id?: string | null;
+                        /** @description May pass and override cost in tracking links */
+                        media_cost_override?: boolean;
+                        has_notifications?: boolean;
+                        /** @description Negative balances are not carried to the next period */
+                        no_negative_carry_over?: boolean;
+                        api_access_enabled?: boolean;
+                        extra_permissions?: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                        traffic_source_id?: number | null;
+                        traffic_source_ids?: number[];
+                        custom_tags?: {
+                            /** @description Custom tag */
+                            tag_id: number;
+                            /** @description One of its values */
+                            value_id: number;
+                        }[];
+                        address?: {
+                            line1?: string | null;
+                            line2?: string | null;
+                            line3?: string | null;
+                            apartment?: string | null;
+                            city?: string | null;
+                            region_code?: string | null;
+                            country_code?: string | null;
+                            postal_code?: string | null;
+                        } | null;
+                        company_registration_number?: string | null;
+                        vat_number?: string | null;
+                        /** @description Messenger handles; null or "" removes one */
+                        messengers?: {
+                            skype?: string | null;
+                            telegram?: string | null;
+                            discord?: string | null;
+                            whatsapp?: string | null;
+                            signal?: string | null;
+                            facebook?: string | null;
+                            vk?: string | null;
+                            wechat?: string | null;
+                            line?: string | null;
+                            viber?: string | null;
+                        };
+                        /** @description Commission this affiliate earns on the affiliates it referred */
+                        referral?: {
+                            enabled?: boolean;
+                            method?: ("flat_fee" | "percentage") | null;
+                            value?: string | null;
+                            commission_basis?: ("payout" | "revenue" | "profit") | null;
+                            /** @description Minimum before a referral commission is paid (minor units of default_currency) */
+                            minimum_threshold?: number;
+                            duration_days?: number | null;
+                        };
+                        /** @description Details must be exactly those the frequency uses: weekly day_of_week; bimonthly day_of_month_one and day_of_month_two; monthly day_of_month; two_months and quarterly starting_month and day_of_month; manual and other none. */
+                        billing?: {
+                            /** @enum {string} */
+                            frequency?: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                            details?: {
+                                /**
+                                 * @description weekly
+                                 * @enum {string}
+                                 */
+                                day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                /** @description monthly, two_months, quarterly */
+                                day_of_month?: number;
+                                /** @description bimonthly */
+                                day_of_month_one?: number;
+                                /** @description bimonthly; after day_of_month_one */
+                                day_of_month_two?: number;
+                                /** @description two_months, quarterly */
+                                starting_month?: number;
+                            };
+                            tax_id?: string | null;
+                            auto_invoice?: boolean;
+                            auto_invoice_start_date?: string | null;
+                            invoices_hidden_by_default?: boolean;
+                            /** @description Days after the period before the invoice is generated */
+                            invoice_generation_delay_days?: number;
+                            /** @description Below it, sums roll over to the next period (minor units of default_currency) */
+                            invoice_amount_threshold?: number;
+                            /** @description Payment term of generated invoices */
+                            payment_terms_days?: number;
+                        };
+                        /** @description Fields per type: paypal: paypal_reception_method, reception_identifier; check: payee_name, mailing_address; wire: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); direct_deposit: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); tipalti: is_existing_payee, idap (optional/conditional); paxum: paxum_id; veem: email, first_name, last_name, phone, country_iso; payoneer: email; bitcoin: wallet_address; webmoney: purse; capitalist: account_number; transferwise: email, account_holder_name; gift_card: email; masspay: email; skrill: email. Read back masked; sending a masked value back keeps the stored one. */
+                        payment_method?: {
+                            /** @enum {string} */
+                            type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                            details?: {
+                                [key: string]: boolean | string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the affiliate applied
+                         */
+                        applied_at?: string;
+                        /** @description Created with the affiliate; the first is the owner */
+                        users?: {
+                            /**
+                             * Format: email
+                             * @description Unique among all affiliate users
+                             */
+                            email: string;
+                            first_name?: string;
+                            last_name?: string;
+                            /** @enum {string} */
+                            status?: "active" | "inactive";
+                            title?: string;
+                            /** @description Cell phone */
+                            phone?: string;
+                            work_phone?: string;
+                            skype?: string;
+                            telegram?: string;
+                            language?: string;
+                            timezone?: string | null;
+                            currency?: string | null;
+                            /** @description The account owner; making one owner unmarks the others */
+                            is_owner?: boolean;
+                            initial_password?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                            company_name: string | null;
+                            contact_name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                            account_manager_id: number | null;
+                            account_executive_id: number | null;
+                            internal_notes: string;
+                            affiliate_notes: string;
+                            default_currency: string | null;
+                            language: string | null;
+                            tier_id: number | null;
+                            labels: string[];
+                            referrer_id: number | null;
+                            external_id: string | null;
+                            media_cost_override: boolean;
+                            has_notifications: boolean;
+                            no_negative_carry_over: boolean;
+                            api_access_enabled: boolean;
+                            extra_permissions: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                            traffic_source_id: number | null;
+                            address: {
+                                line1: string | null;
+                                line2: string | null;
+                                line3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                region_code: string | null;
+                                country_code: string | null;
+                                postal_code: string | null;
+                            } | null;
+                            company_registration_number: string | null;
+                            vat_number: string | null;
+                            messengers: {
+                                skype?: string;
+                                telegram?: string;
+                                discord?: string;
+                                whatsapp?: string;
+                                signal?: string;
+                                facebook?: string;
+                                vk?: string;
+                                wechat?: string;
+                                line?: string;
+                                viber?: string;
+                            };
+                            referral: {
+                                enabled: boolean;
+                                method: string | null;
+                                value: string | null;
+                                commission_basis: string | null;
+                                /** @description Minor units of default_currency */
+                                minimum_threshold: number;
+                                duration_days: number | null;
+                            };
+                            /** Format: date-time */
+                            applied_at: string;
+                            approved_at: string | null;
+                            approved_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                id: number | null;
+                                name: string;
+                            } | null;
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Only the relationships asked for with ?relationship= */
+                            relationships: {
+                                users?: components["schemas"]["AffiliateUser"][];
+                                billing?: {
+                                    /** @enum {string} */
+                                    frequency: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                                    details: {
+                                        /**
+                                         * @description weekly
+                                         * @enum {string}
+                                         */
+                                        day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                        /** @description monthly, two_months, quarterly */
+                                        day_of_month?: number;
+                                        /** @description bimonthly */
+                                        day_of_month_one?: number;
+                                        /** @description bimonthly; after day_of_month_one */
+                                        day_of_month_two?: number;
+                                        /** @description two_months, quarterly */
+                                        starting_month?: number;
+                                    };
+                                    tax_id: string | null;
+                                    auto_invoice: boolean;
+                                    auto_invoice_start_date: string | null;
+                                    invoices_hidden_by_default: boolean;
+                                    invoice_generation_delay_days: number;
+                                    /** @description Minor units of threshold_currency */
+                                    invoice_amount_threshold: number;
+                                    payment_terms_days: number;
+                                    threshold_currency: string | null;
+                                    payment_method: {
+                                        /** @enum {string} */
+                                        type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                                        /** @description Account numbers, IBANs, ids and emails are masked */
+                                        details: {
+                                            [key: string]: string | boolean;
+                                        };
+                                    };
+                                };
+                                account_manager?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                account_executive?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                tier?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                traffic_sources?: {
+                                    id: number;
+                                    name: string;
+                                    status: string;
+                                }[];
+                                custom_tags?: {
+                                    tag_id: number;
+                                    tag: string;
+                                    value_id: number;
+                                    value: string;
+                                }[];
+                                referrer?: {
+                                    id: number;
+                                    name: string;
+                                    /**
+                                     * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                } | null;
+                                referrals?: {
+                                    total: number;
+                                    entries: {
+                                        id: number;
+                                        name: string;
+                                        /**
+                                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                         * @enum {string}
+                                         */
+                                        status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                        /** Format: date-time */
+                                        created_at: string;
+                                    }[];
+                                };
+                                /** @description What the sign-up form captured; only applied_at for affiliates the operator created */
+                                signup?: {
+                                    /** Format: date-time */
+                                    applied_at: string;
+                                    terms_accepted_at?: string | null;
+                                    ip?: string | null;
+                                    user_agent?: string | null;
+                                    referrer_url?: string | null;
+                                    ref?: string | null;
+                                };
+                                /** @description The latest 20 history entries */
+                                audits?: components["schemas"]["AffiliateHistoryEntry"][];
+                                api_keys?: {
+                                    id: number;
+                                    name: string;
+                                    prefix: string;
+                                    affiliate_user_id: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    last_used_at: string | null;
+                                    revoked_at: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One affiliate, with the relationships asked for */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Repeat to load several: ?relationship=users&relationship=billing */
+                    relationship?: ("users" | "billing" | "account_manager" | "account_executive" | "tier" | "traffic_sources" | "custom_tags" | "referrer" | "referrals" | "signup" | "audits" | "api_keys")[];
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                            company_name: string | null;
+                            contact_name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                            account_manager_id: number | null;
+                            account_executive_id: number | null;
+                            internal_notes: string;
+                            affiliate_notes: string;
+                            default_currency: string | null;
+                            language: string | null;
+                            tier_id: number | null;
+                            labels: string[];
+                            referrer_id: number | null;
+                            external_id: string | null;
+                            media_cost_override: boolean;
+                            has_notifications: boolean;
+                            no_negative_carry_over: boolean;
+                            api_access_enabled: boolean;
+                            extra_permissions: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                            traffic_source_id: number | null;
+                            address: {
+                                line1: string | null;
+                                line2: string | null;
+                                line3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                region_code: string | null;
+                                country_code: string | null;
+                                postal_code: string | null;
+                            } | null;
+                            company_registration_number: string | null;
+                            vat_number: string | null;
+                            messengers: {
+                                skype?: string;
+                                telegram?: string;
+                                discord?: string;
+                                whatsapp?: string;
+                                signal?: string;
+                                facebook?: string;
+                                vk?: string;
+                                wechat?: string;
+                                line?: string;
+                                viber?: string;
+                            };
+                            referral: {
+                                enabled: boolean;
+                                method: string | null;
+                                value: string | null;
+                                commission_basis: string | null;
+                                /** @description Minor units of default_currency */
+                                minimum_threshold: number;
+                                duration_days: number | null;
+                            };
+                            /** Format: date-time */
+                            applied_at: string;
+                            approved_at: string | null;
+                            approved_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                id: number | null;
+                                name: string;
+                            } | null;
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Only the relationships asked for with ?relationship= */
+                            relationships: {
+                                users?: components["schemas"]["AffiliateUser"][];
+                                billing?: {
+                                    /** @enum {string} */
+                                    frequency: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                                    details: {
+                                        /**
+                                         * @description weekly
+                                         * @enum {string}
+                                         */
+                                        day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                        /** @description monthly, two_months, quarterly */
+                                        day_of_month?: number;
+                                        /** @description bimonthly */
+                                        day_of_month_one?: number;
+                                        /** @description bimonthly; after day_of_month_one */
+                                        day_of_month_two?: number;
+                                        /** @description two_months, quarterly */
+                                        starting_month?: number;
+                                    };
+                                    tax_id: string | null;
+                                    auto_invoice: boolean;
+                                    auto_invoice_start_date: string | null;
+                                    invoices_hidden_by_default: boolean;
+                                    invoice_generation_delay_days: number;
+                                    /** @description Minor units of threshold_currency */
+                                    invoice_amount_threshold: number;
+                                    payment_terms_days: number;
+                                    threshold_currency: string | null;
+                                    payment_method: {
+                                        /** @enum {string} */
+                                        type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                                        /** @description Account numbers, IBANs, ids and emails are masked */
+                                        details: {
+                                            [key: string]: string | boolean;
+                                        };
+                                    };
+                                };
+                                account_manager?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                account_executive?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                tier?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                traffic_sources?: {
+                                    id: number;
+                                    name: string;
+                                    status: string;
+                                }[];
+                                custom_tags?: {
+                                    tag_id: number;
+                                    tag: string;
+                                    value_id: number;
+                                    value: string;
+                                }[];
+                                referrer?: {
+                                    id: number;
+                                    name: string;
+                                    /**
+                                     * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                } | null;
+                                referrals?: {
+                                    total: number;
+                                    entries: {
+                                        id: number;
+                                        name: string;
+                                        /**
+                                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                         * @enum {string}
+                                         */
+                                        status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                        /** Format: date-time */
+                                        created_at: string;
+                                    }[];
+                                };
+                                /** @description What the sign-up form captured; only applied_at for affiliates the operator created */
+                                signup?: {
+                                    /** Format: date-time */
+                                    applied_at: string;
+                                    terms_accepted_at?: string | null;
+                                    ip?: string | null;
+                                    user_agent?: string | null;
+                                    referrer_url?: string | null;
+                                    ref?: string | null;
+                                };
+                                /** @description The latest 20 history entries */
+                                audits?: components["schemas"]["AffiliateHistoryEntry"][];
+                                api_keys?: {
+                                    id: number;
+                                    name: string;
+                                    prefix: string;
+                                    affiliate_user_id: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    last_used_at: string | null;
+                                    revoked_at: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace an affiliate (every field; omitted ones take their defaults)
+         * @description Full replace: every field left out takes its create-time default (null, "", false, [], {}; has_notifications true; billing frequency manual with no details and zero amounts; payment_method none; referral disabled), except applied_at, which keeps its value. Users are not replaced (use /users).
+         */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description Repeat to load several: ?relationship=users&relationship=billing */
+                    relationship?: ("users" | "billing" | "account_manager" | "account_executive" | "tier" | "traffic_sources" | "custom_tags" | "referrer" | "referrals" | "signup" | "audits" | "api_keys")[];
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Full replace: every field left out takes its create-time default (null, "", false, [], {}; has_notifications true; billing frequency manual with no details and zero amounts; payment_method none; referral disabled), except applied_at, which keeps its value. Users are not replaced (use /users). */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                         * @enum {string}
+                         */
+                        status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                        company_name?: string | null;
+                        contact_name?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        website_url?: string | null;
+                        account_manager_id?: number | null;
+                        account_executive_id?: number | null;
+                        /** @description Operator only */
+                        internal_notes?: string;
+                        /** @description Visible to the affiliate */
+                        affiliate_notes?: string;
+                        default_currency?: string | null;
+                        language?: string | null;
+                        tier_id?: number | null;
+                        labels?: string[];
+                        referrer_id?: number | null;
+                        external_id?: string | null;
+                        /** @description May pass and override cost in tracking links */
+                        media_cost_override?: boolean;
+                        has_notifications?: boolean;
+                        /** @description Negative balances are not carried to the next period */
+                        no_negative_carry_over?: boolean;
+                        api_access_enabled?: boolean;
+                        extra_permissions?: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                        traffic_source_id?: number | null;
+                        traffic_source_ids?: number[];
+                        custom_tags?: {
+                            /** @description Custom tag */
+                            tag_id: number;
+                            /** @description One of its values */
+                            value_id: number;
+                        }[];
+                        address?: {
+                            line1?: string | null;
+                            line2?: string | null;
+                            line3?: string | null;
+                            apartment?: string | null;
+                            city?: string | null;
+                            region_code?: string | null;
+                            country_code?: string | null;
+                            postal_code?: string | null;
+                        } | null;
+                        company_registration_number?: string | null;
+                        vat_number?: string | null;
+                        /** @description Messenger handles; null or "" removes one */
+                        messengers?: {
+                            skype?: string | null;
+                            telegram?: string | null;
+                            discord?: string | null;
+                            whatsapp?: string | null;
+                            signal?: string | null;
+                            facebook?: string | null;
+                            vk?: string | null;
+                            wechat?: string | null;
+                            line?: string | null;
+                            viber?: string | null;
+                        };
+                        /** @description Commission this affiliate earns on the affiliates it referred */
+                        referral?: {
+                            enabled?: boolean;
+                            method?: ("flat_fee" | "percentage") | null;
+                            value?: string | null;
+                            commission_basis?: ("payout" | "revenue" | "profit") | null;
+                            /** @description Minimum before a referral commission is paid (minor units of default_currency) */
+                            minimum_threshold?: number;
+                            duration_days?: number | null;
+                        };
+                        /** @description Details must be exactly those the frequency uses: weekly day_of_week; bimonthly day_of_month_one and day_of_month_two; monthly day_of_month; two_months and quarterly starting_month and day_of_month; manual and other none. */
+                        billing?: {
+                            /** @enum {string} */
+                            frequency?: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                            details?: {
+                                /**
+                                 * @description weekly
+                                 * @enum {string}
+                                 */
+                                day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                /** @description monthly, two_months, quarterly */
+                                day_of_month?: number;
+                                /** @description bimonthly */
+                                day_of_month_one?: number;
+                                /** @description bimonthly; after day_of_month_one */
+                                day_of_month_two?: number;
+                                /** @description two_months, quarterly */
+                                starting_month?: number;
+                            };
+                            tax_id?: string | null;
+                            auto_invoice?: boolean;
+                            auto_invoice_start_date?: string | null;
+                            invoices_hidden_by_default?: boolean;
+                            /** @description Days after the period before the invoice is generated */
+                            invoice_generation_delay_days?: number;
+                            /** @description Below it, sums roll over to the next period (minor units of default_currency) */
+                            invoice_amount_threshold?: number;
+                            /** @description Payment term of generated invoices */
+                            payment_terms_days?: number;
+                        };
+                        /** @description Fields per type: paypal: paypal_reception_method, reception_identifier; check: payee_name, mailing_address; wire: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); direct_deposit: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); tipalti: is_existing_payee, idap (optional/conditional); paxum: paxum_id; veem: email, first_name, last_name, phone, country_iso; payoneer: email; bitcoin: wallet_address; webmoney: purse; capitalist: account_number; transferwise: email, account_holder_name; gift_card: email; masspay: email; skrill: email. Read back masked; sending a masked value back keeps the stored one. */
+                        payment_method?: {
+                            /** @enum {string} */
+                            type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                            details?: {
+                                [key: string]: boolean | string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the affiliate applied
+                         */
+                        applied_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                            company_name: string | null;
+                            contact_name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                            account_manager_id: number | null;
+                            account_executive_id: number | null;
+                            internal_notes: string;
+                            affiliate_notes: string;
+                            default_currency: string | null;
+                            language: string | null;
+                            tier_id: number | null;
+                            labels: string[];
+                            referrer_id: number | null;
+                            external_id: string | null;
+                            media_cost_override: boolean;
+                            has_notifications: boolean;
+                            no_negative_carry_over: boolean;
+                            api_access_enabled: boolean;
+                            extra_permissions: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                            traffic_source_id: number | null;
+                            address: {
+                                line1: string | null;
+                                line2: string | null;
+                                line3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                region_code: string | null;
+                                country_code: string | null;
+                                postal_code: string | null;
+                            } | null;
+                            company_registration_number: string | null;
+                            vat_number: string | null;
+                            messengers: {
+                                skype?: string;
+                                telegram?: string;
+                                discord?: string;
+                                whatsapp?: string;
+                                signal?: string;
+                                facebook?: string;
+                                vk?: string;
+                                wechat?: string;
+                                line?: string;
+                                viber?: string;
+                            };
+                            referral: {
+                                enabled: boolean;
+                                method: string | null;
+                                value: string | null;
+                                commission_basis: string | null;
+                                /** @description Minor units of default_currency */
+                                minimum_threshold: number;
+                                duration_days: number | null;
+                            };
+                            /** Format: date-time */
+                            applied_at: string;
+                            approved_at: string | null;
+                            approved_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                id: number | null;
+                                name: string;
+                            } | null;
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Only the relationships asked for with ?relationship= */
+                            relationships: {
+                                users?: components["schemas"]["AffiliateUser"][];
+                                billing?: {
+                                    /** @enum {string} */
+                                    frequency: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                                    details: {
+                                        /**
+                                         * @description weekly
+                                         * @enum {string}
+                                         */
+                                        day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                        /** @description monthly, two_months, quarterly */
+                                        day_of_month?: number;
+                                        /** @description bimonthly */
+                                        day_of_month_one?: number;
+                                        /** @description bimonthly; after day_of_month_one */
+                                        day_of_month_two?: number;
+                                        /** @description two_months, quarterly */
+                                        starting_month?: number;
+                                    };
+                                    tax_id: string | null;
+                                    auto_invoice: boolean;
+                                    auto_invoice_start_date: string | null;
+                                    invoices_hidden_by_default: boolean;
+                                    invoice_generation_delay_days: number;
+                                    /** @description Minor units of threshold_currency */
+                                    invoice_amount_threshold: number;
+                                    payment_terms_days: number;
+                                    threshold_currency: string | null;
+                                    payment_method: {
+                                        /** @enum {string} */
+                                        type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                                        /** @description Account numbers, IBANs, ids and emails are masked */
+                                        details: {
+                                            [key: string]: string | boolean;
+                                        };
+                                    };
+                                };
+                                account_manager?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                account_executive?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                tier?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                traffic_sources?: {
+                                    id: number;
+                                    name: string;
+                                    status: string;
+                                }[];
+                                custom_tags?: {
+                                    tag_id: number;
+                                    tag: string;
+                                    value_id: number;
+                                    value: string;
+                                }[];
+                                referrer?: {
+                                    id: number;
+                                    name: string;
+                                    /**
+                                     * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                } | null;
+                                referrals?: {
+                                    total: number;
+                                    entries: {
+                                        id: number;
+                                        name: string;
+                                        /**
+                                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                         * @enum {string}
+                                         */
+                                        status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                        /** Format: date-time */
+                                        created_at: string;
+                                    }[];
+                                };
+                                /** @description What the sign-up form captured; only applied_at for affiliates the operator created */
+                                signup?: {
+                                    /** Format: date-time */
+                                    applied_at: string;
+                                    terms_accepted_at?: string | null;
+                                    ip?: string | null;
+                                    user_agent?: string | null;
+                                    referrer_url?: string | null;
+                                    ref?: string | null;
+                                };
+                                /** @description The latest 20 history entries */
+                                audits?: components["schemas"]["AffiliateHistoryEntry"][];
+                                api_keys?: {
+                                    id: number;
+                                    name: string;
+                                    prefix: string;
+                                    affiliate_user_id: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    last_used_at: string | null;
+                                    revoked_at: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an affiliate
+         * @description Only the fields given change. address, messengers, referral and billing merge key by key (billing.details is replaced whole, and cleared when the frequency changes without new details); payment_method is replaced whole.
+         */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Repeat to load several: ?relationship=users&relationship=billing */
+                    relationship?: ("users" | "billing" | "account_manager" | "account_executive" | "tier" | "traffic_sources" | "custom_tags" | "referrer" | "referrals" | "signup" | "audits" | "api_keys")[];
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            /** @description Only the fields given change. address, messengers, referral and billing merge key by key (billing.details is replaced whole, and cleared when the frequency changes without new details); payment_method is replaced whole. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                         * @enum {string}
+                         */
+                        status?: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                        company_name?: string | null;
+                        contact_name?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        website_url?: string | null;
+                        account_manager_id?: number | null;
+                        account_executive_id?: number | null;
+                        /** @description Operator only */
+                        internal_notes?: string;
+                        /** @description Visible to the affiliate */
+                        affiliate_notes?: string;
+                        default_currency?: string | null;
+                        language?: string | null;
+                        tier_id?: number | null;
+                        labels?: string[];
+                        referrer_id?: number | null;
+                        external_id?: string | null;
+                        /** @description May pass and override cost in tracking links */
+                        media_cost_override?: boolean;
+                        has_notifications?: boolean;
+                        /** @description Negative balances are not carried to the next period */
+                        no_negative_carry_over?: boolean;
+                        api_access_enabled?: boolean;
+                        extra_permissions?: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                        traffic_source_id?: number | null;
+                        traffic_source_ids?: number[];
+                        custom_tags?: {
+                            /** @description Custom tag */
+                            tag_id: number;
+                            /** @description One of its values */
+                            value_id: number;
+                        }[];
+                        address?: {
+                            line1?: string | null;
+                            line2?: string | null;
+                            line3?: string | null;
+                            apartment?: string | null;
+                            city?: string | null;
+                            region_code?: string | null;
+                            country_code?: string | null;
+                            postal_code?: string | null;
+                        } | null;
+                        company_registration_number?: string | null;
+                        vat_number?: string | null;
+                        /** @description Messenger handles; null or "" removes one */
+                        messengers?: {
+                            skype?: string | null;
+                            telegram?: string | null;
+                            discord?: string | null;
+                            whatsapp?: string | null;
+                            signal?: string | null;
+                            facebook?: string | null;
+                            vk?: string | null;
+                            wechat?: string | null;
+                            line?: string | null;
+                            viber?: string | null;
+                        };
+                        /** @description Commission this affiliate earns on the affiliates it referred */
+                        referral?: {
+                            enabled?: boolean;
+                            method?: ("flat_fee" | "percentage") | null;
+                            value?: string | null;
+                            commission_basis?: ("payout" | "revenue" | "profit") | null;
+                            /** @description Minimum before a referral commission is paid (minor units of default_currency) */
+                            minimum_threshold?: number;
+                            duration_days?: number | null;
+                        };
+                        /** @description Details must be exactly those the frequency uses: weekly day_of_week; bimonthly day_of_month_one and day_of_month_two; monthly day_of_month; two_months and quarterly starting_month and day_of_month; manual and other none. */
+                        billing?: {
+                            /** @enum {string} */
+                            frequency?: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                            details?: {
+                                /**
+                                 * @description weekly
+                                 * @enum {string}
+                                 */
+                                day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                /** @description monthly, two_months, quarterly */
+                                day_of_month?: number;
+                                /** @description bimonthly */
+                                day_of_month_one?: number;
+                                /** @description bimonthly; after day_of_month_one */
+                                day_of_month_two?: number;
+                                /** @description two_months, quarterly */
+                                starting_month?: number;
+                            };
+                            tax_id?: string | null;
+                            auto_invoice?: boolean;
+                            auto_invoice_start_date?: string | null;
+                            invoices_hidden_by_default?: boolean;
+                            /** @description Days after the period before the invoice is generated */
+                            invoice_generation_delay_days?: number;
+                            /** @description Below it, sums roll over to the next period (minor units of default_currency) */
+                            invoice_amount_threshold?: number;
+                            /** @description Payment term of generated invoices */
+                            payment_terms_days?: number;
+                        };
+                        /** @description Fields per type: paypal: paypal_reception_method, reception_identifier; check: payee_name, mailing_address; wire: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); direct_deposit: bank_name, bank_address, account_name, account_number, routing_number, swift_code, iban (optional/conditional); tipalti: is_existing_payee, idap (optional/conditional); paxum: paxum_id; veem: email, first_name, last_name, phone, country_iso; payoneer: email; bitcoin: wallet_address; webmoney: purse; capitalist: account_number; transferwise: email, account_holder_name; gift_card: email; masspay: email; skrill: email. Read back masked; sending a masked value back keeps the stored one. */
+                        payment_method?: {
+                            /** @enum {string} */
+                            type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                            details?: {
+                                [key: string]: boolean | string;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When the affiliate applied
+                         */
+                        applied_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /**
+                             * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                            company_name: string | null;
+                            contact_name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            website_url: string | null;
+                            account_manager_id: number | null;
+                            account_executive_id: number | null;
+                            internal_notes: string;
+                            affiliate_notes: string;
+                            default_currency: string | null;
+                            language: string | null;
+                            tier_id: number | null;
+                            labels: string[];
+                            referrer_id: number | null;
+                            external_id: string | null;
+                            media_cost_override: boolean;
+                            has_notifications: boolean;
+                            no_negative_carry_over: boolean;
+                            api_access_enabled: boolean;
+                            extra_permissions: ("registrations_report" | "qualification_date" | "registrations_country" | "ftd_date" | "ftd_count" | "net_deposits" | "deposits_count" | "qftd_count" | "withdrawals" | "deposit_amount" | "ftd_amount" | "sub_affiliate_commissions" | "qleads_count" | "effective_cpa" | "effective_cpl" | "net_pnl" | "pnl" | "bonus_amount")[];
+                            traffic_source_id: number | null;
+                            address: {
+                                line1: string | null;
+                                line2: string | null;
+                                line3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                region_code: string | null;
+                                country_code: string | null;
+                                postal_code: string | null;
+                            } | null;
+                            company_registration_number: string | null;
+                            vat_number: string | null;
+                            messengers: {
+                                skype?: string;
+                                telegram?: string;
+                                discord?: string;
+                                whatsapp?: string;
+                                signal?: string;
+                                facebook?: string;
+                                vk?: string;
+                                wechat?: string;
+                                line?: string;
+                                viber?: string;
+                            };
+                            referral: {
+                                enabled: boolean;
+                                method: string | null;
+                                value: string | null;
+                                commission_basis: string | null;
+                                /** @description Minor units of default_currency */
+                                minimum_threshold: number;
+                                duration_days: number | null;
+                            };
+                            /** Format: date-time */
+                            applied_at: string;
+                            approved_at: string | null;
+                            approved_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                id: number | null;
+                                name: string;
+                            } | null;
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Only the relationships asked for with ?relationship= */
+                            relationships: {
+                                users?: components["schemas"]["AffiliateUser"][];
+                                billing?: {
+                                    /** @enum {string} */
+                                    frequency: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                                    details: {
+                                        /**
+                                         * @description weekly
+                                         * @enum {string}
+                                         */
+                                        day_of_week?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                                        /** @description monthly, two_months, quarterly */
+                                        day_of_month?: number;
+                                        /** @description bimonthly */
+                                        day_of_month_one?: number;
+                                        /** @description bimonthly; after day_of_month_one */
+                                        day_of_month_two?: number;
+                                        /** @description two_months, quarterly */
+                                        starting_month?: number;
+                                    };
+                                    tax_id: string | null;
+                                    auto_invoice: boolean;
+                                    auto_invoice_start_date: string | null;
+                                    invoices_hidden_by_default: boolean;
+                                    invoice_generation_delay_days: number;
+                                    /** @description Minor units of threshold_currency */
+                                    invoice_amount_threshold: number;
+                                    payment_terms_days: number;
+                                    threshold_currency: string | null;
+                                    payment_method: {
+                                        /** @enum {string} */
+                                        type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+                                        /** @description Account numbers, IBANs, ids and emails are masked */
+                                        details: {
+                                            [key: string]: string | boolean;
+                                        };
+                                    };
+                                };
+                                account_manager?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                account_executive?: {
+                                    id: number;
+                                    name: string;
+                                    email: string;
+                                    status: string;
+                                } | null;
+                                tier?: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                traffic_sources?: {
+                                    id: number;
+                                    name: string;
+                                    status: string;
+                                }[];
+                                custom_tags?: {
+                                    tag_id: number;
+                                    tag: string;
+                                    value_id: number;
+                                    value: string;
+                                }[];
+                                referrer?: {
+                                    id: number;
+                                    name: string;
+                                    /**
+                                     * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                } | null;
+                                referrals?: {
+                                    total: number;
+                                    entries: {
+                                        id: number;
+                                        name: string;
+                                        /**
+                                         * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+                                         * @enum {string}
+                                         */
+                                        status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+                                        /** Format: date-time */
+                                        created_at: string;
+                                    }[];
+                                };
+                                /** @description What the sign-up form captured; only applied_at for affiliates the operator created */
+                                signup?: {
+                                    /** Format: date-time */
+                                    applied_at: string;
+                                    terms_accepted_at?: string | null;
+                                    ip?: string | null;
+                                    user_agent?: string | null;
+                                    referrer_url?: string | null;
+                                    ref?: string | null;
+                                };
+                                /** @description The latest 20 history entries */
+                                audits?: components["schemas"]["AffiliateHistoryEntry"][];
+                                api_keys?: {
+                                    id: number;
+                                    name: string;
+                                    prefix: string;
+                                    affiliate_user_id: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                    last_used_at: string | null;
+                                    revoked_at: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/affiliates/bulk-edit/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a bulk edit: per affiliate ok, no_change or error, with before and after; changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_ids: number[];
+                        fields: {
+                            /** @enum {string} */
+                            field: "status" | "account_manager_id" | "account_executive_id" | "referrer_id" | "tier_id" | "traffic_source_id" | "default_currency" | "language" | "has_notifications" | "media_cost_override" | "no_negative_carry_over" | "api_access_enabled" | "internal_notes" | "affiliate_notes" | "labels" | "extra_permissions" | "traffic_source_ids" | "custom_tags" | "billing_schedule" | "billing_tax_id" | "billing_auto_invoice" | "billing_auto_invoice_start_date" | "billing_invoices_hidden_by_default" | "billing_invoice_generation_delay_days" | "billing_invoice_amount_threshold" | "billing_payment_terms_days" | "referral_enabled" | "referral_method" | "referral_value" | "referral_commission_basis" | "referral_minimum_threshold" | "referral_duration_days";
+                            /**
+                             * @description append, delete and clear only for multi-valued fields (labels, extra_permissions, traffic_source_ids, custom_tags)
+                             * @enum {string}
+                             */
+                            operator: "overwrite" | "append" | "delete" | "clear";
+                            /** @description The new value (overwrite), the items to add (append) or remove (delete); omitted for clear. billing_schedule takes { frequency, details }; amounts are integer minor units. */
+                            value?: unknown;
+                        }[];
+                        /** @description Apply only: the plan_hash of the preview; 409 if the plan changed */
+                        expected_plan_hash?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as expected_plan_hash to apply exactly this plan */
+                            plan_hash: string;
+                            applied: boolean;
+                            summary: {
+                                total: number;
+                                ok: number;
+                                no_change: number;
+                                error: number;
+                                resource_errors: number;
+                            };
+                            changes: {
+                                affiliate_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "ok" | "no_change" | "error";
+                                fields: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    operator: "overwrite" | "append" | "delete" | "clear";
+                                    before: unknown;
+                                    after: unknown;
+                                    /** @enum {string} */
+                                    status: "ok" | "no_change" | "error";
+                                    error_message: string | null;
+                                }[];
+                                errors: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                related_changes: string[];
+                            }[];
+                            /** @description Affiliates that do not exist or are invalid before the patch */
+                            resource_errors: {
+                                affiliate_id: number;
+                                name: string | null;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/bulk-edit/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a bulk edit: all or nothing, exactly what the preview shows (422 with the preview if any affiliate fails) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_ids: number[];
+                        fields: {
+                            /** @enum {string} */
+                            field: "status" | "account_manager_id" | "account_executive_id" | "referrer_id" | "tier_id" | "traffic_source_id" | "default_currency" | "language" | "has_notifications" | "media_cost_override" | "no_negative_carry_over" | "api_access_enabled" | "internal_notes" | "affiliate_notes" | "labels" | "extra_permissions" | "traffic_source_ids" | "custom_tags" | "billing_schedule" | "billing_tax_id" | "billing_auto_invoice" | "billing_auto_invoice_start_date" | "billing_invoices_hidden_by_default" | "billing_invoice_generation_delay_days" | "billing_invoice_amount_threshold" | "billing_payment_terms_days" | "referral_enabled" | "referral_method" | "referral_value" | "referral_commission_basis" | "referral_minimum_threshold" | "referral_duration_days";
+                            /**
+                             * @description append, delete and clear only for multi-valued fields (labels, extra_permissions, traffic_source_ids, custom_tags)
+                             * @enum {string}
+                             */
+                            operator: "overwrite" | "append" | "delete" | "clear";
+                            /** @description The new value (overwrite), the items to add (append) or remove (delete); omitted for clear. billing_schedule takes { frequency, details }; amounts are integer minor units. */
+                            value?: unknown;
+                        }[];
+                        /** @description Apply only: the plan_hash of the preview; 409 if the plan changed */
+                        expected_plan_hash?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as expected_plan_hash to apply exactly this plan */
+                            plan_hash: string;
+                            applied: boolean;
+                            summary: {
+                                total: number;
+                                ok: number;
+                                no_change: number;
+                                error: number;
+                                resource_errors: number;
+                            };
+                            changes: {
+                                affiliate_id: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "ok" | "no_change" | "error";
+                                fields: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    operator: "overwrite" | "append" | "delete" | "clear";
+                                    before: unknown;
+                                    after: unknown;
+                                    /** @enum {string} */
+                                    status: "ok" | "no_change" | "error";
+                                    error_message: string | null;
+                                }[];
+                                errors: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                related_changes: string[];
+                            }[];
+                            /** @description Affiliates that do not exist or are invalid before the patch */
+                            resource_errors: {
+                                affiliate_id: number;
+                                name: string | null;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An affiliate's users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AffiliateUser"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a user to an affiliate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description Unique among all affiliate users
+                         */
+                        email: string;
+                        first_name?: string;
+                        last_name?: string;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                        title?: string;
+                        /** @description Cell phone */
+                        phone?: string;
+                        work_phone?: string;
+                        skype?: string;
+                        telegram?: string;
+                        language?: string;
+                        timezone?: string | null;
+                        currency?: string | null;
+                        /** @description The account owner; making one owner unmarks the others */
+                        is_owner?: boolean;
+                        initial_password?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            title: string;
+                            /** @description Cell phone */
+                            phone: string;
+                            work_phone: string;
+                            skype: string;
+                            telegram: string;
+                            language: string;
+                            timezone: string | null;
+                            currency: string | null;
+                            /** @description The account owner; making one owner unmarks the others */
+                            is_owner: boolean;
+                            has_password: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user of an affiliate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            title: string;
+                            /** @description Cell phone */
+                            phone: string;
+                            work_phone: string;
+                            skype: string;
+                            telegram: string;
+                            language: string;
+                            timezone: string | null;
+                            currency: string | null;
+                            /** @description The account owner; making one owner unmarks the others */
+                            is_owner: boolean;
+                            has_password: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some fields of an affiliate user (not the password) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        first_name?: string;
+                        last_name?: string;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                        title?: string;
+                        /** @description Cell phone */
+                        phone?: string;
+                        work_phone?: string;
+                        skype?: string;
+                        telegram?: string;
+                        language?: string;
+                        timezone?: string | null;
+                        currency?: string | null;
+                        /** @description The account owner; making one owner unmarks the others */
+                        is_owner?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            title: string;
+                            /** @description Cell phone */
+                            phone: string;
+                            work_phone: string;
+                            skype: string;
+                            telegram: string;
+                            language: string;
+                            timezone: string | null;
+                            currency: string | null;
+                            /** @description The account owner; making one owner unmarks the others */
+                            is_owner: boolean;
+                            has_password: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the affiliate: who, when, each field before and after; newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only changes of this field; ending in "." any field under it (billing.) */
+                    field?: string;
+                    source?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AffiliateHistoryEntry"][];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                offset: number;
+                                limit: number;
+                                total_count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff users to pick as account managers and executives */
+        get: {
+            parameters: {
+                query: {
+                    include_blocked: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                email: string;
+                                role: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tiers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Archived traffic sources cannot be newly assigned
+                                 * @enum {string}
+                                 */
+                                status: "active" | "archived";
+                                affiliate_count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-tiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tier no affiliate uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a tier */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/affiliate-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List labels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Archived traffic sources cannot be newly assigned
+                                 * @enum {string}
+                                 */
+                                status: "active" | "archived";
+                                affiliate_count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a label */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-labels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a label no affiliate uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a label (a label in use keeps its name) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/traffic-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List traffic sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Archived traffic sources cannot be newly assigned
+                                 * @enum {string}
+                                 */
+                                status: "active" | "archived";
+                                affiliate_count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a traffic source */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/traffic-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a traffic source no affiliate uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a traffic source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /**
+                         * @description Traffic sources only
+                         * @enum {string}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Archived traffic sources cannot be newly assigned
+                             * @enum {string}
+                             */
+                            status: "active" | "archived";
+                            affiliate_count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/custom-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List custom tags and their values */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string;
+                                values: {
+                                    id: number;
+                                    value: string;
+                                    affiliate_count: number;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a custom tag with its allowed values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        values?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom tag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a custom tag no affiliate holds */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a custom tag */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/custom-tags/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an allowed value */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-tags/{id}/values/{valueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a value no affiliate holds */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    valueId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a value (affiliates holding it follow) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    valueId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            description: string;
+                            values: {
+                                id: number;
+                                value: string;
+                                affiliate_count: number;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/login-urls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a one-time URL that signs the affiliate's owner into the portal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A number with a unit (y, w, d, h, m, s), e.g. "5m", "2d", or a bare number of seconds
+                         * @default 5m
+                         */
+                        expires_in: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending (or declined) application: the affiliate becomes active and is told by email */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending application; the applicant is told by email, with the reason if given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The affiliate's events log (what its users see in the portal), newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One or more event types */
+                    type?: string[];
+                    user_id?: number;
+                    before_id?: number;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AffiliateEvent"][];
+                            /** @description Pass as before_id for the next page */
+                            next_before_id: number | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock an affiliate user locked after failed sign-ins */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-users/{id}/two-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn off the 2FA of an affiliate user who lost their device (they set it up again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliate-users/{id}/password-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the user a link to set their password (an invitation) or, when they have one, to reset it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Security settings of the affiliate portal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every affiliate user must turn on 2FA before using the portal and the partner API */
+                            require_two_factor: boolean;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change security settings of the affiliate portal */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Every affiliate user must turn on 2FA before using the portal and the partner API */
+                        require_two_factor?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every affiliate user must turn on 2FA before using the portal and the partner API */
+                            require_two_factor: boolean;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The development outbox: emails kept instead of sent (only while SMTP_URL is not set) */
+        get: {
+            parameters: {
+                query: {
+                    to?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                template: string;
+                                to: string;
+                                subject: string;
+                                text: string | null;
+                                html: string | null;
+                                transport: string;
+                                status: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/currencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List currencies
+         * @description All ISO 4217 currencies in use and the supported crypto currencies, with the minor-unit exponent that every amount in that currency is counted in.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only enabled (true) or disabled (false) ones */
+                    enabled?: boolean;
+                    /** @description Only crypto (true) or fiat (false) ones */
+                    crypto?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Currency"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/currencies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a currency
+         * @description The code is matched case-insensitively.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 4217 code, or the ticker of a crypto currency (BTC, USDT) */
+                            code: string;
+                            /** @description ISO 4217 numeric code */
+                            numeric: string | null;
+                            name: string;
+                            /** @description Decimals of the minor unit: amounts are integers of 10^-minor_unit (EUR 2, JPY 0, BTC 8) */
+                            minor_unit: number;
+                            is_crypto: boolean;
+                            /** @description Disabled currencies cannot be chosen for accounts or plans */
+                            enabled: boolean;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List countries
+         * @description The 249 ISO 3166-1 countries and XK (Kosovo, as GeoIP databases report it).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Country"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a country
+         * @description By its alpha-2 code, matched case-insensitively.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 3166-1 alpha-2 code */
+                            code: string;
+                            /** @description ISO 3166-1 alpha-3 code */
+                            alpha3: string;
+                            /** @description ISO 3166-1 numeric code */
+                            numeric: string | null;
+                            name: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a country's regions
+         * @description Its ISO 3166-2 subdivisions, first-level and nested ones (see `parent_code`). Some small countries have none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Region"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stored exchange rates
+         * @description The rows as loaded, newest date first, filtered by pair and date range. Use `/exchange-rates/rate` for the rate that applies on a day.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A currency code, e.g. EUR */
+                    base?: string;
+                    /** @description A currency code, e.g. EUR */
+                    quote?: string;
+                    /** @description First rate date, inclusive */
+                    from?: string;
+                    /** @description Last rate date, inclusive */
+                    until?: string;
+                    page: number;
+                    page_size: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ExchangeRate"][];
+                            page: number;
+                            page_size: number;
+                            /** @description Rows matching the filters, over all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Load daily exchange rates
+         * @description Upserts up to 5000 rates in one transaction: all of them or, when any row is invalid, none (the 422 names each bad field, e.g. `rates[3].rate`). A rate says 1 `base` = `rate` `quote` on `date`; one row per pair and day, so sending a day again replaces its rate. Loading the same rates twice changes nothing: the counts tell what was inserted, updated and unchanged. Needs the `write` or `finance` scope.
+         *
+         *     The rate of a day is the latest rate stored **on or before** that day: rates are loaded for
+         *     working days, so a weekend or holiday uses the last one before it, and a day before the first stored
+         *     rate has none (404).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rates: {
+                            /** @description A currency code, e.g. EUR */
+                            base: string;
+                            /** @description A currency code, e.g. EUR */
+                            quote: string;
+                            /**
+                             * Format: date
+                             * @description A day as YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description 1 base = rate quote: a positive decimal, best sent as a string ("1.0834") */
+                            rate: string | number;
+                            /** @description Where the rate comes from, e.g. "ecb" */
+                            source?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            /** @description New (pair, date) rows */
+                            inserted: number;
+                            /** @description Rows whose rate or source changed */
+                            updated: number;
+                            /** @description Rows already stored as sent */
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the exchange rate of a day
+         * @description The rate of a day is the latest rate stored **on or before** that day: rates are loaded for
+         *     working days, so a weekend or holiday uses the last one before it, and a day before the first stored
+         *     rate has none (404).
+         *
+         *     When only quote->base is stored its inverse is used; when neither direction is stored the rate is crossed through a currency that both have rates with (the one whose rows are the most recent; on a tie USD, then EUR). The answer names the method and the stored rows used, with their dates.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A currency code, e.g. EUR */
+                    base: string;
+                    /** @description A currency code, e.g. EUR */
+                    quote: string;
+                    /** @description Today (UTC) when absent */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            base: string;
+                            quote: string;
+                            /**
+                             * Format: date
+                             * @description The day asked for
+                             */
+                            date: string;
+                            /** @description 1 base = rate quote; computed ones keep 20 significant digits */
+                            rate: string;
+                            /**
+                             * @description identity: same currency (rate 1); direct: a stored base->quote row; inverse: 1 / a stored quote->base row; cross: through the common currency `via`
+                             * @enum {string}
+                             */
+                            method: "identity" | "direct" | "inverse" | "cross";
+                            /** @description The common currency of a cross rate */
+                            via: string | null;
+                            /**
+                             * Format: date
+                             * @description The oldest date among the stored rows used
+                             */
+                            effective_date: string;
+                            /** @description The stored rows the rate was computed from */
+                            legs: {
+                                base: string;
+                                quote: string;
+                                /**
+                                 * Format: date
+                                 * @description A day as YYYY-MM-DD
+                                 */
+                                date: string;
+                                /** @description A decimal as a string, e.g. "1.0834" */
+                                rate: string;
+                                source: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convert an amount between currencies
+         * @description Converts integer minor units of `from` into minor units of `to` at the rate of `date`, respecting each currency's minor unit (EUR 2 decimals, JPY 0, BTC 8) and rounding half-even (bankers').
+         *
+         *     The rate of a day is the latest rate stored **on or before** that day: rates are loaded for
+         *     working days, so a weekend or holiday uses the last one before it, and a day before the first stored
+         *     rate has none (404).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Integer minor units of `from` (1234 EUR = 12.34 EUR) */
+                    amount: string;
+                    /** @description A currency code, e.g. EUR */
+                    from: string;
+                    /** @description A currency code, e.g. EUR */
+                    to: string;
+                    /** @description Today (UTC) when absent */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Integer minor units */
+                            amount: number;
+                            from: string;
+                            to: string;
+                            /** @description Minor units of `to`, rounded half-even */
+                            converted_amount: number;
+                            exchange_rate: components["schemas"]["ResolvedRate"];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List brands */
+        get: {
+            parameters: {
+                query?: {
+                    enabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Brand"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a brand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Currency code, e.g. EUR */
+                        base_currency: string;
+                        tracking_domain?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            base_currency: string;
+                            tracking_domain: string | null;
+                            /** @description A disabled brand's tracking links go to the fallback URL */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a brand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            base_currency: string;
+                            tracking_domain: string | null;
+                            /** @description A disabled brand's tracking links go to the fallback URL */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a brand
+         * @description Disabling a brand sends its tracking links to the fallback URL at once.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description Currency code, e.g. EUR */
+                        base_currency?: string;
+                        tracking_domain?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            base_currency: string;
+                            tracking_domain: string | null;
+                            /** @description A disabled brand's tracking links go to the fallback URL */
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/destination-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List destination links */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    audience?: "players" | "sub_affiliates";
+                    link_type?: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                    enabled?: boolean;
+                    /** @description Only links this affiliate may use (public or granted) */
+                    visible_to_affiliate_id?: number;
+                    /** @description Part of the name */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DestinationLink"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a destination link
+         * @description Placeholders in `url` and `url_ab` are written `{{name}}` and filled on every click:
+         *     `{{click_id}}`, `{{affiliate_id}}`, `{{promo_id}}`, `{{promo_code}}`, `{{campaign_id}}`,
+         *     `{{brand_id}}`, `{{link_id}}`, `{{traffic_source_id}}`, and any other name is taken from the
+         *     query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`, `{{gclid}}`...),
+         *     else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
+         *     `{{name}}`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
+         *     a repeated query parameter fills its placeholder with its first value (all values are stored with
+         *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
+         *     forwarded to the landing unless a placeholder asks for them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id: number;
+                        name: string;
+                        url: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        link_type?: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                        url_ab?: string | null;
+                        ab_split?: number;
+                        /** @enum {string} */
+                        audience?: "players" | "sub_affiliates";
+                        is_public?: boolean;
+                        enabled?: boolean;
+                        private_affiliate_ids?: number[];
+                        asset_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            link_type: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                            /** @description Landing URL with {{placeholders}} */
+                            url: string;
+                            url_ab: string | null;
+                            /** @description Percentage of clicks sent to url_ab */
+                            ab_split: number;
+                            /** @enum {string} */
+                            audience: "players" | "sub_affiliates";
+                            is_public: boolean;
+                            /** @description Affiliates who may use the link while it is private (empty in the partner API) */
+                            private_affiliate_ids: number[];
+                            /** @description Media offered with this link */
+                            asset_ids: number[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/destination-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a destination link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            link_type: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                            /** @description Landing URL with {{placeholders}} */
+                            url: string;
+                            url_ab: string | null;
+                            /** @description Percentage of clicks sent to url_ab */
+                            ab_split: number;
+                            /** @enum {string} */
+                            audience: "players" | "sub_affiliates";
+                            is_public: boolean;
+                            /** @description Affiliates who may use the link while it is private (empty in the partner API) */
+                            private_affiliate_ids: number[];
+                            /** @description Media offered with this link */
+                            asset_ids: number[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a destination link
+         * @description Takes effect on the next click of every promo using it. Placeholders in `url` and `url_ab` are written `{{name}}` and filled on every click:
+         *     `{{click_id}}`, `{{affiliate_id}}`, `{{promo_id}}`, `{{promo_code}}`, `{{campaign_id}}`,
+         *     `{{brand_id}}`, `{{link_id}}`, `{{traffic_source_id}}`, and any other name is taken from the
+         *     query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`, `{{gclid}}`...),
+         *     else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
+         *     `{{name}}`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
+         *     a repeated query parameter fills its placeholder with its first value (all values are stored with
+         *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
+         *     forwarded to the landing unless a placeholder asks for them.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id?: number;
+                        name?: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        link_type?: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                        url?: string;
+                        url_ab?: string | null;
+                        ab_split?: number;
+                        /** @enum {string} */
+                        audience?: "players" | "sub_affiliates";
+                        is_public?: boolean;
+                        enabled?: boolean;
+                        private_affiliate_ids?: number[];
+                        asset_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            name: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            link_type: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+                            /** @description Landing URL with {{placeholders}} */
+                            url: string;
+                            url_ab: string | null;
+                            /** @description Percentage of clicks sent to url_ab */
+                            ab_split: number;
+                            /** @enum {string} */
+                            audience: "players" | "sub_affiliates";
+                            is_public: boolean;
+                            /** @description Affiliates who may use the link while it is private (empty in the partner API) */
+                            private_affiliate_ids: number[];
+                            /** @description Media offered with this link */
+                            asset_ids: number[];
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List media (banners) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the title */
+                    title?: string;
+                    language?: string;
+                    format?: "png" | "jpg" | "gif" | "webp" | "svg";
+                    privacy?: "public" | "private";
+                    width?: number;
+                    height?: number;
+                    tag?: string;
+                    orientation?: "horizontal" | "vertical" | "square";
+                    brand_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Media"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a banner
+         * @description multipart/form-data with `file` (PNG, JPEG, GIF, WebP or SVG, at most 5 MiB), `title`, and optionally `language`, `is_public` (true/false), `tags` and `affiliate_ids` (repeated or comma-separated), `brand_id`. Format, size and orientation are read from the image.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number | null;
+                            title: string;
+                            language: string | null;
+                            /** @enum {string} */
+                            format: "png" | "jpg" | "gif" | "webp" | "svg";
+                            is_public: boolean;
+                            /** @description Who may use it while private */
+                            affiliate_ids: number[];
+                            width: number | null;
+                            height: number | null;
+                            orientation: ("horizontal" | "vertical" | "square") | null;
+                            tags: string[];
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Public address of the image */
+                            url: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a banner */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number | null;
+                            title: string;
+                            language: string | null;
+                            /** @enum {string} */
+                            format: "png" | "jpg" | "gif" | "webp" | "svg";
+                            is_public: boolean;
+                            /** @description Who may use it while private */
+                            affiliate_ids: number[];
+                            width: number | null;
+                            height: number | null;
+                            orientation: ("horizontal" | "vertical" | "square") | null;
+                            tags: string[];
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Public address of the image */
+                            url: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a banner
+         * @description Promos that showed it become direct links.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a banner's details */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        language?: string | null;
+                        is_public?: boolean;
+                        tags?: string[];
+                        brand_id?: number | null;
+                        affiliate_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number | null;
+                            title: string;
+                            language: string | null;
+                            /** @enum {string} */
+                            format: "png" | "jpg" | "gif" | "webp" | "svg";
+                            is_public: boolean;
+                            /** @description Who may use it while private */
+                            affiliate_ids: number[];
+                            width: number | null;
+                            height: number | null;
+                            orientation: ("horizontal" | "vertical" | "square") | null;
+                            tags: string[];
+                            content_type: string;
+                            byte_size: number;
+                            /** @description Public address of the image */
+                            url: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns (tabs: active, archived, all) */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "active" | "archived" | "all";
+                    id?: number;
+                    /** @description Part of the name */
+                    name?: string;
+                    brand_id?: number;
+                    commission_plan_id?: number;
+                    limit?: number;
+                    offset?: number;
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CampaignListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign for an affiliate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_id: number;
+                        brand_id: number;
+                        name: string;
+                        commission_plan_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a campaign
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        commission_plan_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a campaign
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unarchive a campaign
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List promos (tracking links) */
+        get: {
+            parameters: {
+                query?: {
+                    campaign_id?: number;
+                    affiliate_id?: number;
+                    brand_id?: number;
+                    destination_link_id?: number;
+                    code?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Promo"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/promos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a promo to a campaign
+         * @description The seed's three steps in one call: (1) traffic source (optional, set once) and landing
+         *     (a destination link of the campaign's brand the affiliate may use), (2) a banner (media_id) or none
+         *     for a direct link, (3) finish.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        destination_link_id: number;
+                        media_id?: number | null;
+                        traffic_source_id?: number | null;
+                        title?: string;
+                        /** @description Custom parameters: default values for {{name}} placeholders, stored with each click */
+                        custom_params?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/promos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a promo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a promo
+         * @description Only promos of active campaigns can change. The traffic source can be set once when empty, never changed. A disabled promo's link goes to the fallback URL.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        destination_link_id?: number;
+                        media_id?: number | null;
+                        traffic_source_id?: number | null;
+                        /** @description Custom parameters: default values for {{name}} placeholders, stored with each click */
+                        custom_params?: {
+                            [key: string]: string;
+                        };
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tracking-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a tracking link for an affiliate and destination link (Smartico af2_build_link)
+         * @description Finds or creates the promo of this affiliate, link and traffic source (in `campaign_id`, or the affiliate's first active campaign of the link's brand, created when there is none). The same input gives back the same link (200); a new one answers 201.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        link_id: number;
+                        affiliate_id: number;
+                        source_id?: number | null;
+                        campaign_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tracking_link: string;
+                            promo: components["schemas"]["Promo"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tracking_link: string;
+                            promo: components["schemas"]["Promo"];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click path counters of this server process
+         * @description Counters since the process started; each server process has its own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            redirects: {
+                                /** @description Redirects to a landing */
+                                answered: number;
+                                /** @description Unknown codes sent to the fallback URL */
+                                unknown: number;
+                                /** @description Disabled codes sent to the fallback URL */
+                                disabled: number;
+                                /** @description Impression pixels for unknown codes */
+                                impressions_unknown: number;
+                            };
+                            clicks: {
+                                /** @description Queued since start */
+                                accepted: number;
+                                /** @description Written to the database */
+                                flushed: number;
+                                /** @description Not recorded because the queue was full */
+                                dropped: number;
+                                /** @description Waiting to be written */
+                                pending: number;
+                                /** @description Failed batch writes (retried with backoff) */
+                                flush_failures: number;
+                                /** @description Clicks the database refused as invalid data (not retried) */
+                                rejected: number;
+                            };
+                            impressions: {
+                                /** @description Impressions counted since start */
+                                counted: number;
+                                /** @description Impressions added to promo_impressions */
+                                flushed: number;
+                                /** @description Counted, not yet written */
+                                pending: number;
+                                /** @description Failed writes (retried) */
+                                flush_failures: number;
+                            };
+                            cache: {
+                                /** @description Tracking codes in memory */
+                                promos: number;
+                                loaded_at: string | null;
+                                /** @description Partial reloads after changes */
+                                reloads: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/referral-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The affiliate's sub-affiliate referral link
+         * @description `<PUBLIC_URL>/r/<code>` redirects to `/portal/signup?ref=<code>` (and sets the `affluent_ref` cookie), so whoever signs up there becomes this affiliate's sub-affiliate. The code is made on first request and stays the same.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affiliate_id: number;
+                            code: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an affiliate user in to the portal (sets the portal session cookie)
+         * @description With 2FA on, send `code` too (authenticator code, spaces allowed, or a recovery code); without it the answer is 401 with details.reason "two_factor_required". Failed attempts lock the account after LOCKOUT_ATTEMPTS and are rate-limited per address and per account (429 with Retry-After).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id: number;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a single sign-on link by its token (what GET /portal/sso does for a browser) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user_id: number;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current portal session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, for which affiliate, and the 2FA state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            via: "session" | "api_key" | "statistic_token";
+                            user: {
+                                id: number;
+                                email: string;
+                                first_name: string;
+                                last_name: string;
+                                is_owner: boolean;
+                                two_factor_enabled: boolean;
+                            };
+                            affiliate: {
+                                id: number;
+                                name: string;
+                                status: string;
+                                api_access_enabled: boolean;
+                            };
+                            two_factor: {
+                                required_by_operator: boolean;
+                                verified_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a password reset link (the answer is the same whether the address is known or not) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/password/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the password with the token from a set-password or reset email (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock the account with the token from the unlock email (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to the affiliate program: a pending affiliate the operator approves or declines
+         * @description Pass `ref` from a sub-affiliate link (`/portal/signup?ref=<referral code>`, or an affiliate id) to record the referring affiliate; without it the `affluent_ref` cookie of the referral link counts. The applicant can sign in once approved; emails tell them each step.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        first_name: string;
+                        last_name: string;
+                        company_name?: string;
+                        website_url?: string;
+                        phone?: string;
+                        country_code?: string;
+                        /** @description Must be true: the terms and conditions are accepted */
+                        terms_accepted: boolean;
+                        ref?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            status: "pending";
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account info */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            title: string;
+                            phone: string;
+                            work_phone: string;
+                            skype: string;
+                            telegram: string;
+                            timezone: string | null;
+                            language: string;
+                            report_currency: string | null;
+                            email_subscriptions: string[];
+                            is_owner: boolean;
+                            two_factor_enabled: boolean;
+                            statistic_token: string | null;
+                            statistic_token_created_at: string | null;
+                            last_sign_in_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change contact fields, language, default report currency and email subscriptions */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        first_name?: string;
+                        last_name?: string;
+                        title?: string;
+                        phone?: string;
+                        work_phone?: string;
+                        skype?: string;
+                        telegram?: string;
+                        timezone?: string | null;
+                        language?: string;
+                        report_currency?: string | null;
+                        email_subscriptions?: ("news" | "payments" | "reports")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            title: string;
+                            phone: string;
+                            work_phone: string;
+                            skype: string;
+                            telegram: string;
+                            timezone: string | null;
+                            language: string;
+                            report_currency: string | null;
+                            email_subscriptions: string[];
+                            is_owner: boolean;
+                            two_factor_enabled: boolean;
+                            statistic_token: string | null;
+                            statistic_token_created_at: string | null;
+                            last_sign_in_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/profile/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current_password: string;
+                        new_password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions_ended: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/profile/statistic-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate a new statistic token (for report feeds and the report API); the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statistic_token: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Expire your statistic token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your 2FA state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description Set-up started and waiting for a confirming code */
+                            pending: boolean;
+                            recovery_codes_left: number;
+                            required_by_operator: boolean;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start turning 2FA on: a new secret and its QR code to scan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32, to type into an app that cannot scan */
+                            secret: string;
+                            otpauth_url: string;
+                            /** @description PNG data URL of the otpauth URL */
+                            qr_code_data_url: string;
+                            qr_code_svg: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn 2FA on with a code from the app; returns the one-time recovery codes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Authenticator code (spaces allowed) or recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each works once; shown only now */
+                            recovery_codes: string[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn 2FA off, proved with a current code or a recovery code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Authenticator code (spaces allowed) or recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a code for this session, before financial actions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Authenticator code (spaces allowed) or recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            verified_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes (the old ones stop working), proved with a current code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Authenticator code (spaces allowed) or recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each works once; shown only now */
+                            recovery_codes: string[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your active sessions (device, address, last seen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PartnerSession"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Terminate one of your sessions (the device using it is signed out) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Team members: created at, last sign-in, 2FA on or off, blocked, locked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["TeamMember"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a team member; a set-password email goes to them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        first_name?: string;
+                        last_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            is_owner: boolean;
+                            /** @description Locked by the system after failed sign-ins */
+                            locked: boolean;
+                            locked_at: string | null;
+                            two_factor_enabled: boolean;
+                            /** @description False until the user sets one from the emailed link */
+                            has_password: boolean;
+                            last_sign_in_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            is_owner: boolean;
+                            /** @description Locked by the system after failed sign-ins */
+                            locked: boolean;
+                            locked_at: string | null;
+                            two_factor_enabled: boolean;
+                            /** @description False until the user sets one from the emailed link */
+                            has_password: boolean;
+                            last_sign_in_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Block or unblock a team member, or unlock them after failed sign-ins */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "active" | "blocked";
+                        /** @enum {boolean} */
+                        locked?: false;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            email: string;
+                            first_name: string;
+                            last_name: string;
+                            /** @enum {string} */
+                            status: "active" | "inactive" | "blocked";
+                            is_owner: boolean;
+                            /** @description Locked by the system after failed sign-ins */
+                            locked: boolean;
+                            locked_at: string | null;
+                            two_factor_enabled: boolean;
+                            /** @description False until the user sets one from the emailed link */
+                            has_password: boolean;
+                            last_sign_in_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team member's active sessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PartnerSession"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/users/{id}/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Terminate a team member's session */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/users/{id}/statistic-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Regenerate a team member's statistic token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statistic_token: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Expire a team member's statistic token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys: the owner sees the affiliate's, a team member their own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PartnerApiKey"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a partner API key (only when the affiliate program turned API access on); the secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description Owner only: a team member the key acts as */
+                        user_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            api_key: components["schemas"]["PartnerApiKey"];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key; it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The first characters of the key, to recognise it */
+                            prefix: string;
+                            /** @description The team member the key acts as */
+                            user_id: number;
+                            created_by_user_id: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your affiliate account's events log, newest first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One or more event types */
+                    type?: string[];
+                    user_id?: number;
+                    before_id?: number;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AffiliateEvent"][];
+                            /** @description Pass as before_id for the next page */
+                            next_before_id: number | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event, with its details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description signed_in, two_factor_enabled, password_changed, session_terminated, ... */
+                            type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description The user the event is about */
+                            user: {
+                                id: number;
+                                email: string;
+                            } | null;
+                            actor: {
+                                /** @description affiliate_user, staff, api_key or system */
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My campaigns (tabs: active, archived, all) */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "active" | "archived" | "all";
+                    id?: number;
+                    /** @description Part of the name */
+                    name?: string;
+                    brand_id?: number;
+                    commission_plan_id?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CampaignListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id: number;
+                        name: string;
+                        commission_plan_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my campaigns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename one of my campaigns
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive one of my campaigns
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unarchive one of my campaigns
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            name: string;
+                            commission_plan_id: number | null;
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            archived_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns/{id}/promos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The promos (tracking links) of one of my campaigns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Promo"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a promo: traffic source and landing, banner or direct link, finish
+         * @description Step 1 options: GET /campaigns/{id}/promo-options; step 2: GET /media (banners) or no media_id for a direct link; step 3: this call. The traffic source can be left empty and set once later.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        destination_link_id: number;
+                        media_id?: number | null;
+                        traffic_source_id?: number | null;
+                        title?: string;
+                        /** @description Custom parameters: default values for {{name}} placeholders, stored with each click */
+                        custom_params?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/promos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my promos */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change one of my promos
+         * @description Only in active campaigns. The traffic source can be set once when empty and never changed afterwards (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        media_id?: number | null;
+                        traffic_source_id?: number | null;
+                        /** @description Custom parameters: default values for {{name}} placeholders, stored with each click */
+                        custom_params?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description The unguessable code in the tracking link */
+                            code: string;
+                            campaign_id: number;
+                            affiliate_id: number;
+                            brand_id: number;
+                            title: string;
+                            /** @description The landing */
+                            destination_link_id: number;
+                            media_id: number | null;
+                            traffic_source_id: number | null;
+                            custom_params: {
+                                [key: string]: string;
+                            };
+                            enabled: boolean;
+                            /** @description The link to publish; /c/<code>/<anything> works too */
+                            tracking_link: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brands I can create campaigns for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PartnerBrand"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/destination-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Landings I may use: public ones and private ones granted to me */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    audience?: "players" | "sub_affiliates";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DestinationLink"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/campaigns/{id}/promo-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Step 1 of adding a promo: the traffic sources and the landings of the campaign's brand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            destination_links: components["schemas"]["DestinationLink"][];
+                            traffic_sources: {
+                                id: number;
+                                name: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Banners I may use (step 2 of adding a promo), with the seed's filters */
+        get: {
+            parameters: {
+                query?: {
+                    title?: string;
+                    language?: string;
+                    format?: "png" | "jpg" | "gif" | "webp" | "svg";
+                    privacy?: "public" | "private";
+                    width?: number;
+                    height?: number;
+                    tag?: string;
+                    orientation?: "horizontal" | "vertical" | "square";
+                    brand_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Media"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/referral-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sub-affiliate referral link
+         * @description Whoever signs up through it becomes my sub-affiliate.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affiliate_id: number;
+                            code: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -611,6 +13277,8 @@ export interface components {
             email: string;
             name: string;
             role: string;
+            /** @description Reaches only the affiliates they manage */
+            managed_affiliates_only: boolean;
             /** @enum {string} */
             status: "active" | "blocked";
             /** Format: date-time */
@@ -628,6 +13296,349 @@ export interface components {
             created_at: string;
             last_used_at: string | null;
             revoked_at: string | null;
+        };
+        AffiliateListItem: {
+            id: number;
+            name: string;
+            company_name: string | null;
+            contact_name: string | null;
+            email: string | null;
+            /**
+             * @description pending -> active | inactive | view_only | declined; declined -> active | view_only; active, inactive, suspended and view_only move among themselves. Nothing returns to pending. Entering an approved status from pending or declined records approved_at and approved_by.
+             * @enum {string}
+             */
+            status: "pending" | "active" | "inactive" | "suspended" | "declined" | "view_only";
+            account_manager: {
+                id: number;
+                name: string;
+            } | null;
+            account_executive: {
+                id: number;
+                name: string;
+            } | null;
+            labels: string[];
+            tier: {
+                id: number;
+                name: string;
+            } | null;
+            country_code: string | null;
+            region_code: string | null;
+            default_currency: string | null;
+            referrer_id: number | null;
+            external_id: string | null;
+            /** @enum {string} */
+            billing_frequency: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+            /** @enum {string} */
+            payment_type: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            approved_at: string | null;
+            last_login_at: string | null;
+        };
+        AffiliateUser: {
+            id: number;
+            affiliate_id: number;
+            email: string;
+            first_name: string;
+            last_name: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "blocked";
+            title: string;
+            /** @description Cell phone */
+            phone: string;
+            work_phone: string;
+            skype: string;
+            telegram: string;
+            language: string;
+            timezone: string | null;
+            currency: string | null;
+            /** @description The account owner; making one owner unmarks the others */
+            is_owner: boolean;
+            has_password: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AffiliateHistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            created_at: string;
+            actor: {
+                /** @enum {string} */
+                type: "staff" | "api_key" | "affiliate_user" | "system";
+                id: number | null;
+                name: string;
+            };
+            /** @description api, back_office, bulk_edit, application_review, portal_sign_up, ... */
+            source: string;
+            /** @description created, replaced, updated, bulk_edit, user_created, user_updated */
+            action: string;
+            batch_id: string | null;
+            changes: {
+                /** @description Dotted path: status, billing.details.day_of_month, users[12].email */
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        AffiliateEvent: {
+            id: number;
+            /** @description signed_in, two_factor_enabled, password_changed, session_terminated, ... */
+            type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The user the event is about */
+            user: {
+                id: number;
+                email: string;
+            } | null;
+            actor: {
+                /** @description affiliate_user, staff, api_key or system */
+                type: string;
+                id: number | null;
+                name: string;
+            };
+            data: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
+        };
+        Currency: {
+            /** @description ISO 4217 code, or the ticker of a crypto currency (BTC, USDT) */
+            code: string;
+            /** @description ISO 4217 numeric code */
+            numeric: string | null;
+            name: string;
+            /** @description Decimals of the minor unit: amounts are integers of 10^-minor_unit (EUR 2, JPY 0, BTC 8) */
+            minor_unit: number;
+            is_crypto: boolean;
+            /** @description Disabled currencies cannot be chosen for accounts or plans */
+            enabled: boolean;
+        };
+        Country: {
+            /** @description ISO 3166-1 alpha-2 code */
+            code: string;
+            /** @description ISO 3166-1 alpha-3 code */
+            alpha3: string;
+            /** @description ISO 3166-1 numeric code */
+            numeric: string | null;
+            name: string;
+        };
+        Region: {
+            country_code: string;
+            /** @description The ISO 3166-2 code without its country prefix, as `region_code` fields use it (US + CA) */
+            code: string;
+            name: string;
+            /** @description What the country calls it: State, Province, County... */
+            type: string;
+            /** @description The enclosing subdivision for second-level ones (a French department in its region) */
+            parent_code: string | null;
+        };
+        ExchangeRate: {
+            base: string;
+            quote: string;
+            /**
+             * Format: date
+             * @description A day as YYYY-MM-DD
+             */
+            date: string;
+            /** @description 1 base = rate quote */
+            rate: string;
+            source: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ResolvedRate: {
+            base: string;
+            quote: string;
+            /**
+             * Format: date
+             * @description The day asked for
+             */
+            date: string;
+            /** @description 1 base = rate quote; computed ones keep 20 significant digits */
+            rate: string;
+            /**
+             * @description identity: same currency (rate 1); direct: a stored base->quote row; inverse: 1 / a stored quote->base row; cross: through the common currency `via`
+             * @enum {string}
+             */
+            method: "identity" | "direct" | "inverse" | "cross";
+            /** @description The common currency of a cross rate */
+            via: string | null;
+            /**
+             * Format: date
+             * @description The oldest date among the stored rows used
+             */
+            effective_date: string;
+            /** @description The stored rows the rate was computed from */
+            legs: {
+                base: string;
+                quote: string;
+                /**
+                 * Format: date
+                 * @description A day as YYYY-MM-DD
+                 */
+                date: string;
+                /** @description A decimal as a string, e.g. "1.0834" */
+                rate: string;
+                source: string | null;
+            }[];
+        };
+        Brand: {
+            id: number;
+            name: string;
+            base_currency: string;
+            tracking_domain: string | null;
+            /** @description A disabled brand's tracking links go to the fallback URL */
+            enabled: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DestinationLink: {
+            id: number;
+            brand_id: number;
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            link_type: "home_page" | "landing_page" | "registration" | "promotion" | "game" | "other";
+            /** @description Landing URL with {{placeholders}} */
+            url: string;
+            url_ab: string | null;
+            /** @description Percentage of clicks sent to url_ab */
+            ab_split: number;
+            /** @enum {string} */
+            audience: "players" | "sub_affiliates";
+            is_public: boolean;
+            /** @description Affiliates who may use the link while it is private (empty in the partner API) */
+            private_affiliate_ids: number[];
+            /** @description Media offered with this link */
+            asset_ids: number[];
+            enabled: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Media: {
+            id: number;
+            brand_id: number | null;
+            title: string;
+            language: string | null;
+            /** @enum {string} */
+            format: "png" | "jpg" | "gif" | "webp" | "svg";
+            is_public: boolean;
+            /** @description Who may use it while private */
+            affiliate_ids: number[];
+            width: number | null;
+            height: number | null;
+            orientation: ("horizontal" | "vertical" | "square") | null;
+            tags: string[];
+            content_type: string;
+            byte_size: number;
+            /** @description Public address of the image */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CampaignListItem: {
+            id: number;
+            affiliate_id: number;
+            brand_id: number;
+            name: string;
+            commission_plan_id: number | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            promo_count: number;
+        };
+        Promo: {
+            id: number;
+            /** @description The unguessable code in the tracking link */
+            code: string;
+            campaign_id: number;
+            affiliate_id: number;
+            brand_id: number;
+            title: string;
+            /** @description The landing */
+            destination_link_id: number;
+            media_id: number | null;
+            traffic_source_id: number | null;
+            custom_params: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @description The link to publish; /c/<code>/<anything> works too */
+            tracking_link: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PartnerSession: {
+            id: number;
+            device: string;
+            ip: string | null;
+            user_agent: string | null;
+            /** @enum {string} */
+            method: "password" | "sso";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The session making this request */
+            current: boolean;
+        };
+        TeamMember: {
+            id: number;
+            affiliate_id: number;
+            email: string;
+            first_name: string;
+            last_name: string;
+            /** @enum {string} */
+            status: "active" | "inactive" | "blocked";
+            is_owner: boolean;
+            /** @description Locked by the system after failed sign-ins */
+            locked: boolean;
+            locked_at: string | null;
+            two_factor_enabled: boolean;
+            /** @description False until the user sets one from the emailed link */
+            has_password: boolean;
+            last_sign_in_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PartnerApiKey: {
+            id: number;
+            name: string;
+            /** @description The first characters of the key, to recognise it */
+            prefix: string;
+            /** @description The team member the key acts as */
+            user_id: number;
+            created_by_user_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            last_used_at: string | null;
+            revoked_at: string | null;
+        };
+        PartnerBrand: {
+            id: number;
+            name: string;
+            base_currency: string;
         };
     };
     responses: never;

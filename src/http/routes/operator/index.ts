@@ -1,11 +1,45 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { affiliateAccessRoutes } from './affiliate-access.ts';
+import { affiliateRoutes } from './affiliates.ts';
+import { affiliateBulkEditRoutes } from './affiliates-bulk-edit.ts';
+import { affiliateListRoutes } from './affiliates-lists.ts';
+import { affiliateUserRoutes } from './affiliates-users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { brandRoutes } from './brands.ts';
+import { campaignRoutes } from './campaigns.ts';
+import { countryRoutes } from './countries.ts';
+import { currencyRoutes } from './currencies.ts';
+import { destinationLinkRoutes } from './destination-links.ts';
+import { devOutboxRoutes } from './dev-outbox.ts';
+import { exchangeRateRoutes } from './exchange-rates.ts';
+import { mediaRoutes } from './media.ts';
+import { promoRoutes } from './promos.ts';
+import { securitySettingsRoutes } from './security-settings.ts';
 import { sessionRoutes } from './session.ts';
 import { setupRoutes } from './setup.ts';
+import { staffRoutes } from './staff.ts';
+import { trackingRoutes } from './tracking.ts';
 
 /** Everything under /api/v1: the operator API. Features add their route plugin here. */
 export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(sessionRoutes);
   await app.register(setupRoutes);
   await app.register(apiKeyRoutes);
+  await app.register(staffRoutes);
+  await app.register(affiliateRoutes);
+  await app.register(affiliateBulkEditRoutes);
+  await app.register(affiliateUserRoutes);
+  await app.register(affiliateListRoutes);
+  await app.register(affiliateAccessRoutes);
+  await app.register(securitySettingsRoutes);
+  await app.register(devOutboxRoutes);
+  await app.register(currencyRoutes);
+  await app.register(countryRoutes);
+  await app.register(exchangeRateRoutes);
+  await app.register(brandRoutes);
+  await app.register(destinationLinkRoutes);
+  await app.register(mediaRoutes);
+  await app.register(campaignRoutes);
+  await app.register(promoRoutes);
+  await app.register(trackingRoutes);
 };

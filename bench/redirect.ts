@@ -1,0 +1,222 @@
+/**
+ * npm run bench:redirect — the click redirect against a bare node:http server answering the same
+ * 302, both driven by wrk (64 connections, 10 s each, after a 2 s warm-up). The platform runs as
+ * `node src/main.ts` on PostgreSQL: DATABASE_URL, or a database of its own created on
+ * BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
+ * Prints, last: redirect_rps=<n> bare_rps=<n> ratio=<r> p99_ms=<n> clicks_recorded=<stored>/<answered>
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createApiKey } from '../src/core/auth/create-api-key.ts';
+import { createBrand } from '../src/core/tracking/create-brand.ts';
+import { createCampaign } from '../src/core/tracking/create-campaign.ts';
+import { createDestinationLink } from '../src/core/tracking/create-destination-link.ts';
+import { createPromo } from '../src/core/tracking/create-promo.ts';
+import { openDatabase } from '../src/db/index.ts';
+import { migrate } from '../src/db/migrate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 64;
+// One wrk thread: the second core stays with the server under test and PostgreSQL, as it would be in
+// production; two threads on two cores measure scheduler contention more than the server.
+const THREADS = Number(process.env.BENCH_WRK_THREADS || 1);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function ensureWrk(): void {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return; // wrk --version exits 1
+    log('installing wrk (apt-get install -y wrk)');
+    execFileSync('sh', ['-c', 'apt-get install -y wrk || (apt-get update && apt-get install -y wrk)'], {
+      stdio: 'ignore',
+    });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+interface WrkResult {
+  rps: number;
+  p99Ms: number;
+  requests: number;
+}
+
+function wrk(url: string, seconds: number): WrkResult {
+  const out = execFileSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], {
+    encoding: 'utf8',
+  });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(out);
+  const factor = { us: 0.001, ms: 1, s: 1000 }[p99?.[2] as 'us' | 'ms' | 's'] ?? Number.NaN;
+  if (/Non-2xx or 3xx responses/.test(out) || /Socket errors/.test(out)) log(out.trim());
+  return { rps, requests, p99Ms: Number(p99?.[1]) * factor };
+}
+
+async function main(): Promise<void> {
+  ensureWrk();
+  const adminUrl = process.env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  let databaseUrl = process.env.DATABASE_URL;
+  let dropName: string | undefined;
+  if (!databaseUrl) {
+    dropName = `affluent_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database "${dropName}"`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dropName}`;
+    databaseUrl = url.toString();
+  }
+  const children: ChildProcess[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'affluent-bench-'));
+  try {
+    // Seed before the platform starts: it warms its promo cache from these rows.
+    const database = await openDatabase({ databaseUrl, poolMax: 2 });
+    await migrate(database.db);
+    const db = database.db;
+    const brand = await createBrand(db, { name: `Bench ${Date.now()}`, base_currency: 'EUR' });
+    const link = await createDestinationLink(db, {
+      brand_id: brand.id,
+      name: 'Landing',
+      url: 'https://landing.example/welcome?click={{click_id}}&aff={{affiliate_id}}&s1={{sub1}}',
+    });
+    const affiliate = await db
+      .insertInto('affiliates')
+      .values({ name: 'Bench affiliate', status: 'active' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const campaign = await createCampaign(db, {
+      affiliate_id: affiliate.id,
+      brand_id: brand.id,
+      name: 'Bench',
+    });
+    const promo = await createPromo(
+      db,
+      campaign.id,
+      { destination_link_id: link.id },
+      { publicUrl: 'http://b' },
+    );
+    const { key } = await createApiKey(db, { name: 'bench', scopes: ['read'] });
+    const before = Number(
+      (
+        await db
+          .selectFrom('clicks')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+    const port = await freePort();
+    const platform = spawn(process.execPath, [path.join(ROOT, 'src/main.ts')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: dataDir,
+        SECRET_KEY: randomBytes(32).toString('hex'),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(platform);
+    const platformExit = new Promise<number | null>((resolve) =>
+      platform.on('exit', (code) => resolve(code)),
+    );
+    await waitFor(`http://127.0.0.1:${port}/readyz`, platform);
+
+    const barePort = await freePort();
+    const location = `https://landing.example/welcome?click=01J0000000000000000000000&aff=${affiliate.id}&s1=bench`;
+    const bare = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:http').createServer((q, s) => { s.writeHead(302, { location: ${JSON.stringify(location)} }); s.end(); }).listen(${barePort}, '127.0.0.1')`,
+      ],
+      { stdio: 'ignore' },
+    );
+    children.push(bare);
+    await new Promise((r) => setTimeout(r, 300));
+
+    const clickUrl = `http://127.0.0.1:${port}/c/${promo.code}?sub1=bench&sub2=wrk`;
+    const probe = await fetch(clickUrl, { redirect: 'manual' });
+    if (probe.status !== 302 || !probe.headers.get('location')?.startsWith('https://landing.example/')) {
+      throw new Error(
+        `the tracking link does not redirect: ${probe.status} ${probe.headers.get('location')}`,
+      );
+    }
+    const bareUrl = `http://127.0.0.1:${barePort}/c/${promo.code}?sub1=bench&sub2=wrk`;
+    log(`warming up (2 s each), then ${SECONDS} s each at ${CONNECTIONS} connections`);
+    wrk(bareUrl, 2);
+    const bareResult = wrk(bareUrl, SECONDS);
+    log(`bare:     ${bareResult.rps.toFixed(0)} req/s, p99 ${bareResult.p99Ms} ms`);
+    wrk(clickUrl, 2);
+    const redirect = wrk(clickUrl, SECONDS);
+    log(`redirect: ${redirect.rps.toFixed(0)} req/s, p99 ${redirect.p99Ms} ms`);
+
+    const metrics = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/tracking/metrics`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
+    ).json()) as { redirects: { answered: number }; clicks: unknown };
+    const answered = metrics.redirects.answered as number;
+    log(`platform counters: ${JSON.stringify(metrics.clicks)}`);
+    platform.kill('SIGTERM');
+    const code = await platformExit;
+    if (code !== 0) log(`platform exited with ${code}`);
+    bare.kill('SIGTERM');
+    const after = Number(
+      (
+        await db
+          .selectFrom('clicks')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await database.close();
+    const stored = after - before;
+    const ratio = redirect.rps / bareResult.rps;
+    process.stdout.write(
+      `redirect_rps=${Math.round(redirect.rps)} bare_rps=${Math.round(bareResult.rps)} ratio=${ratio.toFixed(2)} p99_ms=${redirect.p99Ms.toFixed(2)} clicks_recorded=${stored}/${answered}\n`,
+    );
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dropName) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists "${dropName}" with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,184 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
+const OWNER = { email: 'owner@partner.example', password: 'Partner#pass1' };
+const MEMBER = { email: 'member@partner.example', password: 'Member#pass1' };
+
+/** The authenticator code `steps` time steps from now, past the edge of the current step. */
+async function codeFor(secret: string, steps: number): Promise<string> {
+  const into = Date.now() % 30_000;
+  if (into > 26_000) await new Promise((r) => setTimeout(r, 30_000 - into + 200));
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
+}
+
+// An affiliate's owner: 2FA on, a team member invited through the development outbox, a session ended.
+describe('affiliate portal', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let owner: Page;
+  let memberContext: BrowserContext;
+  let member: Page;
+  let adminCookie = '';
+  let secret = '';
+
+  /** The operator API, as the administrator. */
+  async function operator(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: res.status === 204 ? null : await res.json() };
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    owner = await browser.newPage();
+    owner.setDefaultTimeout(15_000);
+    memberContext = await browser.newContext();
+    member = await memberContext.newPage();
+    member.setDefaultTimeout(15_000);
+
+    // The operator side through its API: administrator, then an approved affiliate.
+    const token = new URL(server.setupUrl).searchParams.get('token');
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
+    const login = await post('/api/v1/auth/login', ADMIN);
+    adminCookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const signUp = await post('/api/partner/v1/sign-up', {
+      ...OWNER,
+      first_name: 'Olga',
+      last_name: 'Owner',
+      company_name: 'Olga Media',
+      terms_accepted: true,
+    });
+    const { affiliate_id } = (await signUp.json()) as { affiliate_id: number };
+    expect((await operator('POST', `/api/v1/affiliates/${affiliate_id}/approve`)).status).toBe(204);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, who: { email: string; password: string }) {
+    await page.goto(`${server.baseUrl}/portal/sign-in`);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('signs the owner in and turns on two-factor authentication with the QR code', async () => {
+    await signIn(owner, OWNER);
+    await owner.waitForURL(`${server.baseUrl}/portal`);
+    await owner.getByRole('heading', { name: 'Welcome, Olga' }).waitFor();
+    await owner.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Security' }).click();
+    await owner.getByRole('button', { name: 'Enable 2FA' }).click();
+    await owner.getByAltText('QR code for your authenticator app').waitFor();
+    secret = (await owner.getByTestId('totp-secret').textContent())!;
+
+    await owner.getByLabel('Code').fill('123456');
+    await owner.getByRole('button', { name: 'Confirm' }).click();
+    await owner.locator('.field-error').waitFor();
+
+    const code = await codeFor(secret, 0);
+    await owner.getByLabel('Code').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+    await owner.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(async () => await owner.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await expect.poll(() => owner.getByTestId('two-factor-state').textContent()).toBe('on');
+    await owner.getByRole('button', { name: 'I saved them' }).click();
+  });
+
+  it('asks for the code at the next sign-in', async () => {
+    await owner.getByRole('button', { name: 'Sign out' }).click();
+    await owner.waitForURL(/\/portal\/sign-in/);
+    await signIn(owner, OWNER);
+    await owner.getByLabel('Two-factor code').fill(await codeFor(secret, 1));
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.waitForURL(`${server.baseUrl}/portal`);
+  });
+
+  it('adds a team member, who sets a password from the development outbox and signs in', async () => {
+    await owner
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Team members' })
+      .click();
+    await owner.getByLabel('Email').fill(MEMBER.email);
+    await owner.getByLabel('First name').fill('Max');
+    await owner.getByRole('button', { name: 'Add user' }).click();
+    await owner.getByRole('button', { name: MEMBER.email }).waitFor();
+
+    const outbox = await operator('GET', `/api/v1/dev/outbox?to=${encodeURIComponent(MEMBER.email)}`);
+    const mail = (outbox.json as { data: { template: string; text: string }[] }).data.find(
+      (m) => m.template === 'set_password',
+    )!;
+    const link = /https?:\/\/\S+\/portal\/set-password\?token=\S+/.exec(mail.text)![0];
+
+    await member.goto(link);
+    await member.getByRole('heading', { name: 'Set your password' }).waitFor();
+    await member.getByLabel('Password', { exact: true }).fill(MEMBER.password);
+    await member.getByLabel('Confirm password').fill(MEMBER.password);
+    await member.getByRole('button', { name: 'Save password' }).click();
+    await member.getByRole('heading', { name: 'Your password is set' }).waitFor();
+
+    await signIn(member, MEMBER);
+    await member.waitForURL(`${server.baseUrl}/portal`);
+    await member.getByRole('heading', { name: 'Welcome, Max' }).waitFor();
+    // Team management is the owner's.
+    expect(await member.getByRole('link', { name: 'Team members' }).count()).toBe(0);
+  });
+
+  it("terminates the team member's session, which signs them out", async () => {
+    await owner.reload();
+    await owner.getByRole('button', { name: MEMBER.email }).click();
+    const details = owner.getByRole('region', { name: `Team member ${MEMBER.email}` });
+    await details.getByRole('button', { name: /^Terminate the session/ }).click();
+    await details.getByText('No active sessions.').waitFor();
+
+    await member.reload();
+    await member.waitForURL(/\/portal\/sign-in/);
+  });
+
+  it('lets the administrator add staff with a role on the staff screen', async () => {
+    const admin = await browser.newPage();
+    admin.setDefaultTimeout(15_000);
+    await admin.goto(`${server.baseUrl}/admin/login`);
+    await admin.getByLabel('Email').fill(ADMIN.email);
+    await admin.getByLabel('Password').fill(ADMIN.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(`${server.baseUrl}/admin`);
+    await admin.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Staff' }).click();
+    await admin.getByLabel('Email').fill('helper@example.com');
+    await admin.getByLabel('Role', { exact: true }).selectOption('support');
+    await admin.getByRole('button', { name: 'Add staff user' }).click();
+    const role = admin.getByLabel('Role of helper@example.com');
+    await expect.poll(() => role.inputValue()).toBe('support');
+    await role.selectOption('read_only');
+    await expect
+      .poll(async () => (await operator('GET', '/api/v1/staff')).json.data[1].role)
+      .toBe('read_only');
+
+    // Without SMTP the invitation waits in the outbox, readable in the back office.
+    await admin
+      .getByRole('navigation', { name: 'Back office' })
+      .getByRole('link', { name: 'Email outbox' })
+      .click();
+    await admin
+      .getByRole('row', { name: /helper@example\.com/ })
+      .getByRole('button', { name: 'Set your password' })
+      .click();
+    await admin.getByText('/admin/set-password?token=').waitFor();
+    await admin.close();
+  });
+});

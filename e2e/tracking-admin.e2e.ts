@@ -1,0 +1,250 @@
+import zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
+
+/** A real, viewable PNG of one colour: signature, IHDR, one IDAT of unfiltered rows, IEND. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x36)]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// An operator sets up tracking in the back office: a brand, a landing, and banners.
+describe('back office tracking screens', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let adminCookie = '';
+  let affiliateId = 0;
+
+  async function operator(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: (res.status === 204 ? null : await res.json()) as any };
+  }
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name, exact: true });
+  const cards = () => page.getByTestId('media-card');
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const token = new URL(server.setupUrl).searchParams.get('token');
+    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
+    adminCookie = (await post('/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
+    const affiliate = await operator('POST', '/api/v1/affiliates', { name: 'Pia Partner', status: 'active' });
+    expect(affiliate.status).toBe(201);
+    affiliateId = affiliate.json.id;
+
+    await page.goto(`${server.baseUrl}/admin/login`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.baseUrl}/admin`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a brand, showing the server’s field error first', async () => {
+    await nav('Brands').click();
+    await page.getByText('No brands yet.').waitFor();
+    await page.getByRole('link', { name: 'New brand' }).click();
+    await page.getByLabel('Name').fill('Lucky');
+    await page.getByLabel('Base currency').selectOption('EUR');
+    await page.getByLabel('Tracking domain').fill('https://go.lucky.example/some/path');
+    await page.getByRole('button', { name: 'Create brand' }).click();
+    await page.getByText(/without a path/).waitFor();
+    expect(await page.getByLabel('Tracking domain').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Tracking domain').fill('go.lucky.example');
+    await page.getByRole('button', { name: 'Create brand' }).click();
+    await page.getByRole('link', { name: 'Lucky' }).waitFor();
+    await page.getByRole('cell', { name: 'https://go.lucky.example' }).waitFor();
+
+    // Edit: the change shows in the list.
+    await page.getByRole('link', { name: 'Lucky' }).click();
+    await page.getByLabel('Name').fill('Lucky Casino');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('link', { name: 'Lucky Casino' }).waitFor();
+  });
+
+  it('creates a private A/B destination link with placeholders, filters and disables it', async () => {
+    await nav('Destination links').click();
+    await page.getByText('No destination links match.').waitFor();
+    await page.getByRole('link', { name: 'New destination link' }).click();
+    await page.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
+    await page.getByLabel('Name').fill('Welcome page');
+    await page.getByLabel('URL', { exact: true }).fill('https://lucky.example/welcome?btag=');
+    await page.getByRole('button', { name: '{{click_id}}' }).click();
+    await page.getByLabel('URL', { exact: true }).press('End');
+    await page.getByLabel('URL', { exact: true }).pressSequentially('&lang={{lang}}');
+    await expect
+      .poll(() => page.getByTestId('url-preview').textContent())
+      .toBe('https://lucky.example/welcome?btag=01JABCDEFGHJKMNPQRSTVWXYZ0&lang=<lang>');
+    await expect.poll(() => page.getByTestId('custom-placeholders').textContent()).toBe('lang');
+
+    await page.getByLabel('B URL').fill('https://lucky.example/welcome-b?btag={{click_id}}');
+    await page.getByLabel('Share of clicks sent to B (%)').fill('30');
+    await page.getByLabel('Private').check();
+    await page.getByLabel('Find affiliate').fill('Pia');
+    await page.getByRole('button', { name: `Add Pia Partner #${affiliateId}` }).click();
+    await page.getByText(`Pia Partner #${affiliateId}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Create link' }).click();
+
+    const row = page.getByRole('row', { name: /Welcome page/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('private (1 affiliates)');
+    expect(await row.textContent()).toContain('30% to B');
+    const stored = await operator('GET', '/api/v1/destination-links');
+    expect(stored.json.data).toMatchObject([
+      {
+        name: 'Welcome page',
+        url: 'https://lucky.example/welcome?btag={{click_id}}&lang={{lang}}',
+        url_ab: 'https://lucky.example/welcome-b?btag={{click_id}}',
+        ab_split: 30,
+        audience: 'players',
+        is_public: false,
+        private_affiliate_ids: [affiliateId],
+        enabled: true,
+      },
+    ]);
+
+    await page.getByLabel('Audience').selectOption('sub_affiliates');
+    await page.getByText('No destination links match.').waitFor();
+    await page.getByLabel('Audience').selectOption('players');
+    await row.waitFor();
+
+    await page.getByRole('button', { name: 'Disable Welcome page' }).click();
+    await page.getByRole('button', { name: 'Enable Welcome page' }).waitFor();
+    await page.getByLabel('State').selectOption('yes');
+    await page.getByText('No destination links match.').waitFor();
+    await page.getByLabel('State').selectOption('no');
+    await row.waitFor();
+    expect(page.url()).toContain('enabled=no');
+  });
+
+  it('uploads banners with their details, filters the library and edits one', async () => {
+    await nav('Media library').click();
+    await page.getByText('No banners match.').waitFor();
+
+    const upload = async (title: string, name: string, bytes: Buffer, tags: string) => {
+      await page.getByRole('button', { name: 'Upload banner' }).click();
+      const form = page.getByRole('form', { name: 'Upload a banner' });
+      await form.getByLabel('Image file').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
+      await form.getByLabel('Title').fill(title);
+      await form.getByLabel('Language').fill('en');
+      await form.getByLabel('Tags').fill(tags);
+      await form.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
+      await form.getByRole('button', { name: 'Upload banner' }).click();
+      await page.getByRole('link', { name: title }).waitFor();
+    };
+
+    // The server's check of the bytes shows beside the file input.
+    await page.getByRole('button', { name: 'Upload banner' }).click();
+    const form = page.getByRole('form', { name: 'Upload a banner' });
+    await form.getByLabel('Image file').setInputFiles({
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not an image'),
+    });
+    await form.getByLabel('Title').fill('Broken');
+    await form.getByRole('button', { name: 'Upload banner' }).click();
+    await form.getByText(/must be a PNG, JPEG, GIF, WebP or SVG image/).waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await upload('Spring leaderboard', 'spring.png', png(300, 250), 'Spring, sports');
+    await upload('Skyscraper', 'sky.png', png(120, 600), 'casino');
+    await expect.poll(() => cards().count()).toBe(2);
+    // The image really is served back.
+    const img = cards().filter({ hasText: 'Spring leaderboard' }).getByRole('img');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(300);
+
+    const filters = page.getByRole('form', { name: 'Filter banners' });
+    await filters.getByLabel('Size').fill('300x250');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => cards().count()).toBe(1);
+    await cards().getByText('Spring leaderboard').waitFor();
+    expect(page.url()).toContain('size=300x250');
+
+    await filters.getByRole('button', { name: 'Reset' }).click();
+    await filters.getByLabel('Orientation').selectOption('vertical');
+    await filters.getByLabel('Tag').fill('casino');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => cards().count()).toBe(1);
+    await cards().getByText('Skyscraper').waitFor();
+
+    await filters.getByLabel('Orientation').selectOption('');
+    await filters.getByLabel('Tag').fill('sports');
+    await filters.getByLabel('Format').selectOption('png');
+    await filters.getByLabel('Language').fill('en');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => cards().count()).toBe(1);
+    await cards().getByText('Spring leaderboard').waitFor();
+
+    // Make it private to the partner, then see the privacy filter follow.
+    await page.getByRole('link', { name: 'Spring leaderboard' }).click();
+    await page.getByText('300×250 px').waitFor();
+    const details = page.getByRole('form', { name: 'Banner details' });
+    await details.getByLabel('Title').fill('Spring 300x250');
+    await details.getByLabel('Private').check();
+    await details.getByLabel('Find affiliate').fill(String(affiliateId));
+    await details.getByRole('button', { name: `Add Pia Partner #${affiliateId}` }).click();
+    await details.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+
+    await page.getByRole('link', { name: '← Media library' }).click();
+    await filters.getByLabel('Privacy').selectOption('private');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => cards().count()).toBe(1);
+    await cards().getByText('Spring 300x250').waitFor();
+    const listed = await operator('GET', '/api/v1/media?privacy=private');
+    expect(listed.json.data).toMatchObject([
+      { title: 'Spring 300x250', tags: ['spring', 'sports'], affiliate_ids: [affiliateId], width: 300 },
+    ]);
+
+    // Delete the other one.
+    await filters.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('link', { name: 'Skyscraper' }).click();
+    await page.getByRole('button', { name: 'Delete banner' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.waitForURL(`${server.baseUrl}/admin/media`);
+    await expect.poll(() => cards().count()).toBe(1);
+    expect((await operator('GET', '/api/v1/media')).json.data).toHaveLength(1);
+  });
+});

@@ -1,0 +1,118 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
+const PARTNER = { email: 'pia@partner.example', password: 'Partner#pass1' };
+
+// A partner builds a campaign and a tracking link in the portal, and a visitor follows it.
+describe('portal campaigns and the tracking link', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let landing: http.Server;
+  let landingUrl = '';
+  let adminCookie = '';
+
+  async function operator(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: (res.status === 204 ? null : await res.json()) as any };
+  }
+
+  beforeAll(async () => {
+    // The brand's landing page: a server of our own on this machine.
+    landing = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<!doctype html><title>Lucky landing</title><h1>Welcome to Lucky</h1><p id="q">${req.url}</p>`);
+    });
+    await new Promise<void>((resolve) => landing.listen(0, '127.0.0.1', resolve));
+    landingUrl = `http://127.0.0.1:${(landing.address() as AddressInfo).port}`;
+
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const token = new URL(server.setupUrl).searchParams.get('token');
+    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
+    adminCookie = (await post('/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
+    const signUp = await post('/api/partner/v1/sign-up', {
+      ...PARTNER,
+      first_name: 'Pia',
+      last_name: 'Partner',
+      terms_accepted: true,
+    });
+    const { affiliate_id } = (await signUp.json()) as { affiliate_id: number };
+    expect((await operator('POST', `/api/v1/affiliates/${affiliate_id}/approve`)).status).toBe(204);
+
+    const brand = await operator('POST', '/api/v1/brands', { name: 'Lucky', base_currency: 'EUR' });
+    expect(brand.status).toBe(201);
+    const link = await operator('POST', '/api/v1/destination-links', {
+      brand_id: brand.json.id,
+      name: 'Welcome page',
+      url: `${landingUrl}/welcome?btag={{click_id}}&aff={{affiliate_id}}&s1={{sub1}}`,
+    });
+    expect(link.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    landing?.close();
+  });
+
+  it('creates a campaign and a promo in three steps, then the link leads to the landing', async () => {
+    await page.goto(`${server.baseUrl}/portal/sign-in`);
+    await page.getByLabel('Email').fill(PARTNER.email);
+    await page.getByLabel('Password').fill(PARTNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.baseUrl}/portal`);
+
+    await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByLabel('Campaign name').fill('Spring push');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('heading', { name: /Spring push/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Add promo' }).click();
+    await page.getByLabel('Landing URL').selectOption({ label: 'Welcome page' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel(/Direct link/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Promo title').fill('Sidebar');
+    await page.getByRole('button', { name: 'Finish' }).click();
+
+    const link = (await page.getByTestId('tracking-link').textContent())!;
+    expect(link).toMatch(new RegExp(`^${server.baseUrl}/c/[a-z0-9]{12}$`));
+
+    await page.goto(`${link}?sub1=spring%20sale`);
+    await page.getByRole('heading', { name: 'Welcome to Lucky' }).waitFor();
+    const landed = new URL(page.url());
+    expect(`${landed.origin}${landed.pathname}`).toBe(`${landingUrl}/welcome`);
+    expect(landed.searchParams.get('btag')).toMatch(/^[0-9A-Z]{26}$/);
+    expect(landed.searchParams.get('s1')).toBe('spring sale');
+    const cookies = await page.context().cookies(server.baseUrl);
+    expect(cookies.find((c) => c.name === 'affluent_click')?.value).toBe(landed.searchParams.get('btag'));
+
+    await page.goto(`${server.baseUrl}/portal/campaigns`);
+    await page.getByRole('link', { name: 'Spring push' }).click();
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByRole('button', { name: 'Unarchive' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Add promo' }).count()).toBe(0);
+
+    const metrics = await operator('GET', '/api/v1/tracking/metrics');
+    expect(metrics.json.redirects.answered).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../errors.ts';
+import { insertUsers, prepareUsers } from './add-affiliate-users.ts';
+import { type AffiliateInput, mergeInput } from './merge-input.ts';
+import { prepareChange } from './prepare-change.ts';
+import { createReferences } from './references.ts';
+import { saveAffiliate } from './save-affiliate.ts';
+import { type ChangeContext, defaultFields } from './state.ts';
+import type { AffiliateUserInput } from './users.ts';
+
+export interface CreateAffiliateInput extends AffiliateInput {
+  name: string;
+  users?: AffiliateUserInput[];
+}
+
+/**
+ * Creates an affiliate with its billing, payment method and users in one transaction. Omitted
+ * fields take the defaults of defaultFields (status pending, billing manual, payment none).
+ */
+export async function createAffiliate(
+  db: Db,
+  input: CreateAffiliateInput,
+  ctx: ChangeContext,
+): Promise<number> {
+  const { users = [], ...rest } = input;
+  const now = new Date();
+  const fields = mergeInput(defaultFields(now), rest);
+  const userPrefix = (i: number) => `users[${i}].`;
+  const { prepared, errors: userErrors } = await prepareUsers(db, users, userPrefix);
+  return db.transaction().execute(async (trx) => {
+    const change = await prepareChange(createReferences(trx), null, fields, ctx.actor, now);
+    const errors = [...change.errors, ...userErrors];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { id } = await saveAffiliate(trx, null, change.next, ctx, { action: 'created' });
+    await insertUsers(trx, id, prepared, ctx, userPrefix);
+    return id;
+  });
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../../config.ts';
+import type { EmailSettings } from '../email/send-email.ts';
+
+/** The settings identity operations need beside the database. */
+export interface IdentityEnv {
+  /** Seals TOTP secrets at rest. */
+  secretKey: string;
+  /** Links in emails and sign-in URLs start with it. */
+  publicUrl: string;
+  email: EmailSettings;
+  lockoutAttempts: number;
+  sessionTtlHours: number;
+  twoFactorRecentMinutes: number;
+}
+
+export function identityEnv(config: Config): IdentityEnv {
+  if (!config.secretKey) throw new Error('the secret key is not resolved (resolveSecrets runs at start-up)');
+  return {
+    secretKey: config.secretKey,
+    publicUrl: config.publicUrl,
+    email: { smtpUrl: config.identity.smtpUrl, mailFrom: config.identity.mailFrom },
+    lockoutAttempts: config.identity.lockoutAttempts,
+    sessionTtlHours: config.sessionTtlHours,
+    twoFactorRecentMinutes: config.identity.twoFactorRecentMinutes,
+  };
+}
+
+/** Who did something, as the events log records it. */
+export interface Actor {
+  type: 'affiliate_user' | 'staff' | 'api_key' | 'system';
+  id: number | null;
+  name: string;
+  ip?: string | null;
+}
+
+export const SYSTEM: Actor = { type: 'system', id: null, name: 'system' };
+
+/** Where emailed links land: pages of the web app that call the API with the token. */
+export const links = {
+  setPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/set-password?token=${token}`,
+  resetPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/reset-password?token=${token}`,
+  unlock: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/unlock?token=${token}`,
+  staffSetPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/admin/set-password?token=${token}`,
+  portalSignIn: (env: IdentityEnv) => `${env.publicUrl}/portal/sign-in`,
+  sso: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/sso?token=${token}`,
+};

@@ -1,0 +1,137 @@
+import type { Db } from '../../db/index.ts';
+import { createAffiliate } from '../affiliates/create-affiliate.ts';
+import { assertStrongPassword } from '../auth/passwords.ts';
+import { sendEmail } from '../email/send-email.ts';
+import { templates } from '../email/templates.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { resolveReferralCode } from '../tracking/referral-link.ts';
+import type { IdentityEnv } from './context.ts';
+import { recordAffiliateEvent } from './events.ts';
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  first_name: string;
+  last_name: string;
+  company_name?: string;
+  website_url?: string;
+  phone?: string;
+  country_code?: string;
+  terms_accepted: boolean;
+  /** From a sub-affiliate link (?ref=<referral code or affiliate id>): that affiliate becomes the referrer. */
+  ref?: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  referrerUrl?: string | null;
+}
+
+const SIGN_UP_ACTOR = { type: 'system', id: null, name: 'sign-up form' } as const;
+
+/** Paths of the affiliates core (users[0].email) named as the sign-up form names them. */
+function formPath(path: string): string {
+  const user = /^users\[0\]\.(.+)$/.exec(path)?.[1];
+  if (user) return user === 'initial_password' ? 'password' : user;
+  return path === 'address.country_code' ? 'country_code' : path;
+}
+
+/**
+ * The referring affiliate of a sub-affiliate link: `ref` is its referral code (from
+ * `/r/<code>`) or its id. One that cannot refer (unknown, not active) is ignored: the application
+ * still goes through, without a referrer.
+ */
+async function referrerId(db: Db, ref: string | undefined): Promise<number | null> {
+  const value = ref?.trim();
+  if (!value) return null;
+  if (!/^\d{1,9}$/.test(value))
+    return /^[a-z0-9]{4,32}$/i.test(value) ? resolveReferralCode(db, value) : null;
+  const row = await db
+    .selectFrom('affiliates')
+    .select('id')
+    .where('id', '=', Number(value))
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * The public application form: a pending affiliate with its owner user (who can sign in once the
+ * operator approves), the terms acceptance recorded with the request's origin.
+ */
+export async function signUp(
+  db: Db,
+  env: IdentityEnv,
+  input: SignUpInput,
+): Promise<{ affiliateId: number; userId: number }> {
+  if (input.terms_accepted !== true)
+    throw AppError.field('terms_accepted', 'the terms and conditions must be accepted');
+  assertStrongPassword(input.password);
+  const first = input.first_name.trim();
+  const last = input.last_name.trim();
+  const company = input.company_name?.trim() || null;
+  const referrer = await referrerId(db, input.ref);
+  let affiliateId: number;
+  try {
+    affiliateId = await createAffiliate(
+      db,
+      {
+        name: company ?? `${first} ${last}`.trim(),
+        status: 'pending',
+        company_name: company,
+        contact_name: `${first} ${last}`.trim() || null,
+        email: input.email.trim().toLowerCase(),
+        phone: input.phone?.trim() || null,
+        website_url: input.website_url?.trim() || null,
+        referrer_id: referrer,
+        ...(input.country_code ? { address: { country_code: input.country_code.trim().toUpperCase() } } : {}),
+        users: [
+          {
+            email: input.email,
+            first_name: first,
+            last_name: last,
+            initial_password: input.password,
+            is_owner: true,
+          },
+        ],
+      },
+      { actor: SIGN_UP_ACTOR, source: 'portal_sign_up' },
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') {
+      const fields = ((error.details as { fields?: FieldError[] })?.fields ?? []).map((f) => ({
+        ...f,
+        path: formPath(f.path),
+      }));
+      throw AppError.validation(fields);
+    }
+    throw error;
+  }
+  const user = await db
+    .selectFrom('affiliate_users')
+    .select(['id', 'email'])
+    .where('affiliate_id', '=', affiliateId)
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  await db
+    .updateTable('affiliates')
+    .set({
+      signup_info: JSON.stringify({
+        terms_accepted_at: now.toISOString(),
+        ip: input.ip ?? null,
+        user_agent: input.userAgent?.slice(0, 512) ?? null,
+        referrer_url: input.referrerUrl?.slice(0, 2048) ?? null,
+        ref: input.ref ?? null,
+      }),
+    })
+    .where('id', '=', affiliateId)
+    .execute();
+  await recordAffiliateEvent(db, {
+    affiliateId,
+    type: 'signed_up',
+    userId: user.id,
+    actor: { type: 'affiliate_user', id: user.id, name: user.email, ip: input.ip },
+    data: { referrer_id: referrer },
+  });
+  const message = templates.sign_up_received({ name: first, company: company ?? '' });
+  await sendEmail(db, env.email, { template: 'sign_up_received', to: user.email, ...message });
+  return { affiliateId, userId: user.id };
+}

@@ -1,0 +1,24 @@
+import type { Db } from '../../db/index.ts';
+import { recordAffiliateEvent } from './events.ts';
+import { consumeIdentityToken } from './identity-tokens.ts';
+
+/** The link from the unlock email: works once. */
+export async function unlockWithToken(db: Db, token: string, ip: string | null): Promise<{ email: string }> {
+  return db.transaction().execute(async (trx) => {
+    const used = await consumeIdentityToken(trx, token, ['unlock']);
+    const row = await trx
+      .updateTable('affiliate_users')
+      .set({ locked_at: null, failed_sign_in_count: 0 })
+      .where('id', '=', used.affiliate_user_id!)
+      .returning(['id', 'affiliate_id', 'email'])
+      .executeTakeFirstOrThrow();
+    await recordAffiliateEvent(trx, {
+      affiliateId: row.affiliate_id,
+      type: 'account_unlocked',
+      userId: row.id,
+      actor: { type: 'affiliate_user', id: row.id, name: row.email, ip },
+      data: { via: 'email_link' },
+    });
+    return { email: row.email };
+  });
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../../db/index.ts';
+import { findCampaign } from './campaign-access.ts';
+import type { Campaign, Scope } from './types.ts';
+
+/**
+ * Archiving declutters the active list and freezes the campaign (no new promos, no edits). Its
+ * tracking links keep redirecting and recording clicks: traffic already out there is not lost.
+ * Archiving an archived campaign changes nothing.
+ */
+export async function archiveCampaign(db: Db, id: number, scope: Scope = {}): Promise<Campaign> {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await findCampaign(trx, id, scope, true);
+    if (campaign.status === 'archived') return campaign;
+    return trx
+      .updateTable('campaigns')
+      .set({ status: 'archived', archived_at: new Date(), updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../../db/index.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import type { Campaign } from './types.ts';
+
+export interface CreateCampaignInput {
+  affiliate_id: number;
+  brand_id: number;
+  name: string;
+  /** Commission plans are another feature; the id is kept as given until they exist. */
+  commission_plan_id?: number | null;
+}
+
+export async function createCampaign(db: Db, input: CreateCampaignInput): Promise<Campaign> {
+  const errors: FieldError[] = [];
+  const name = input.name.trim();
+  if (!name) errors.push({ path: 'name', message: 'must not be empty' });
+  const [affiliate, brand] = await Promise.all([
+    db.selectFrom('affiliates').select('id').where('id', '=', input.affiliate_id).executeTakeFirst(),
+    db.selectFrom('brands').select(['id', 'enabled']).where('id', '=', input.brand_id).executeTakeFirst(),
+  ]);
+  if (!affiliate)
+    errors.push({ path: 'affiliate_id', message: `affiliate ${input.affiliate_id} does not exist` });
+  if (!brand) errors.push({ path: 'brand_id', message: `brand ${input.brand_id} does not exist` });
+  else if (!brand.enabled) errors.push({ path: 'brand_id', message: `brand ${input.brand_id} is disabled` });
+  if (errors.length) throw AppError.validation(errors);
+  return db
+    .insertInto('campaigns')
+    .values({
+      affiliate_id: input.affiliate_id,
+      brand_id: input.brand_id,
+      name,
+      commission_plan_id: input.commission_plan_id ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

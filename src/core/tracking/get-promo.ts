@@ -1,0 +1,17 @@
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../errors.ts';
+import { selectPromos } from './promo-query.ts';
+import { type Promo, type Scope, toPromo } from './types.ts';
+
+export async function getPromo(
+  db: Db,
+  id: number,
+  options: { publicUrl: string; scope?: Scope },
+): Promise<Promo> {
+  let query = selectPromos(db).where('promos.id', '=', id);
+  const affiliateId = options.scope?.affiliateId;
+  if (affiliateId !== undefined) query = query.where('promos.affiliate_id', '=', affiliateId);
+  const row = await query.executeTakeFirst();
+  if (!row) throw AppError.notFound(`promo ${id}`);
+  return toPromo(row, options.publicUrl);
+}

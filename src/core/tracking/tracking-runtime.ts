@@ -1,0 +1,107 @@
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/index.ts';
+import type { Unlisten } from '../../db/listen.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { type ClickEnricher, insertClicks, type RawClick } from './clicks.ts';
+import { openCountryLookup } from './geoip.ts';
+import { ImpressionCounter } from './impression-counter.ts';
+import { PromoCache } from './promo-cache.ts';
+import type { RouteChange } from './promo-routes.ts';
+
+const CHANNEL = 'affluent_tracking';
+const TABLES = new Set<string>(['promos', 'destination_links', 'campaigns', 'brands', 'affiliates']);
+
+/**
+ * Everything the click path uses, none of which waits for the database: the promo cache, the
+ * click queue and the impression counters, with their start (warm the cache, listen for
+ * changes, start flushing) and their stop (write out everything queued).
+ */
+export class TrackingRuntime {
+  readonly config: Config;
+  readonly cache: PromoCache;
+  readonly clicks: BatchWriter<RawClick>;
+  readonly impressions: ImpressionCounter;
+  readonly counters = { answered: 0, unknown: 0, disabled: 0, impressions_unknown: 0 };
+  #database: Database;
+  #enrich: ClickEnricher;
+  #unlisten: Unlisten | null = null;
+  #resync: NodeJS.Timeout | undefined;
+  #heard = new Map<string, RouteChange>();
+  #heardTimer: NodeJS.Timeout | undefined;
+
+  constructor(config: Config, database: Database) {
+    this.config = config;
+    this.#database = database;
+    const t = config.tracking;
+    this.#enrich = { ipMode: t.ipMode, country: null, rejected: 0 };
+    this.cache = new PromoCache(database.db);
+    const sink = { db: database.db, copyIn: database.copyIn };
+    this.clicks = new BatchWriter<RawClick>({
+      max: t.bufferMax,
+      batch: t.flushBatch,
+      intervalMs: t.flushIntervalMs,
+      write: (rows) => insertClicks(sink, rows, this.#enrich),
+    });
+    this.impressions = new ImpressionCounter(database.db, t.flushIntervalMs);
+  }
+
+  async start(): Promise<void> {
+    const t = this.config.tracking;
+    this.#enrich.country = await openCountryLookup(t.geoipFile);
+    // Listen before loading, so no change between the load and the LISTEN goes unheard.
+    this.#unlisten = await this.#database.listen(CHANNEL, {
+      onPayload: (payload) => this.#hear(payload),
+      onReconnect: () => void this.cache.warm().catch(() => {}),
+    });
+    try {
+      await this.cache.warm();
+    } catch (error) {
+      // An unmigrated database (tools that only build the app, e.g. client:generate) has no
+      // promos yet: start empty; the periodic resync loads them once the tables exist.
+      if ((error as { code?: string }).code !== '42P01') throw error;
+    }
+    this.clicks.start();
+    this.impressions.start();
+    if (t.cacheResyncSeconds > 0) {
+      this.#resync = setInterval(() => void this.cache.warm().catch(() => {}), t.cacheResyncSeconds * 1000);
+      this.#resync.unref();
+    }
+  }
+
+  /** Reloads what a change touched before the caller answers, so its next click sees it. */
+  changed(...changes: RouteChange[]): Promise<void> {
+    return this.cache.reload(changes);
+  }
+
+  /** Changes other processes (or triggers) announced; gathered for a few ms, then reloaded. */
+  #hear(payload: string): void {
+    const [table, id] = payload.split(':');
+    if (!table || !TABLES.has(table) || !/^\d+$/.test(id ?? '')) return;
+    this.#heard.set(payload, { table: table as RouteChange['table'], id: Number(id) });
+    this.#heardTimer ??= setTimeout(() => {
+      this.#heardTimer = undefined;
+      const changes = [...this.#heard.values()];
+      this.#heard.clear();
+      void this.cache.reload(changes).catch(() => {});
+    }, 5);
+  }
+
+  /** Stops listening and writes out every queued click and impression, within the deadline. */
+  async stop(deadline: number): Promise<{ clicksLost: number }> {
+    clearInterval(this.#resync);
+    clearTimeout(this.#heardTimer);
+    await this.#unlisten?.().catch(() => {});
+    this.#unlisten = null;
+    const [clicksLost] = await Promise.all([this.clicks.drain(deadline), this.impressions.drain(deadline)]);
+    return { clicksLost };
+  }
+
+  metrics() {
+    return {
+      redirects: { ...this.counters },
+      clicks: { ...this.clicks.snapshot(), rejected: this.#enrich.rejected },
+      impressions: { ...this.impressions.stats, pending: this.impressions.pending },
+      cache: { promos: this.cache.size, loaded_at: this.cache.loadedAt, reloads: this.cache.reloads },
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../errors.ts';
+import { assertActive, findCampaign } from './campaign-access.ts';
+import type { Campaign, Scope } from './types.ts';
+
+export interface UpdateCampaignInput {
+  name?: string;
+  commission_plan_id?: number | null;
+}
+
+export async function updateCampaign(
+  db: Db,
+  id: number,
+  input: UpdateCampaignInput,
+  scope: Scope = {},
+): Promise<Campaign> {
+  const name = input.name?.trim();
+  if (input.name !== undefined && !name) throw AppError.field('name', 'must not be empty');
+  return db.transaction().execute(async (trx) => {
+    assertActive(await findCampaign(trx, id, scope, true));
+    return trx
+      .updateTable('campaigns')
+      .set({ ...input, ...(name !== undefined ? { name } : {}), updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../errors.ts';
+import { getDestinationLink } from './get-destination-link.ts';
+import { checkLinkInput, type LinkInput, saveLinkLists } from './link-input.ts';
+import type { DestinationLink } from './types.ts';
+
+/**
+ * Changes take effect on the next click of every promo using the link: the click cache reloads
+ * them (the caller asks it to, and other server processes hear it through NOTIFY).
+ */
+export async function updateDestinationLink(db: Db, id: number, input: LinkInput): Promise<DestinationLink> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('destination_links')
+      .select(['id', 'url_ab', 'ab_split', 'brand_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw AppError.notFound(`destination link ${id}`);
+    if (input.brand_id !== undefined && input.brand_id !== current.brand_id) {
+      const used = await trx
+        .selectFrom('promos')
+        .select('id')
+        .where('destination_link_id', '=', id)
+        .executeTakeFirst();
+      if (used) throw new AppError('invalid_state', 'promos use this link, so its brand cannot change');
+    }
+    const values = await checkLinkInput(trx, input, current);
+    const { private_affiliate_ids: _grants, asset_ids: _assets, ...columns } = values;
+    await trx
+      .updateTable('destination_links')
+      .set({ ...columns, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await saveLinkLists(trx, id, values);
+    return getDestinationLink(trx, id);
+  });
+}

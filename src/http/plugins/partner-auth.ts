@@ -1,0 +1,145 @@
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import { authenticateAffiliateApiKey } from '../../core/identity/authenticate-affiliate-api-key.ts';
+import { authenticateStatisticToken } from '../../core/identity/authenticate-statistic-token.ts';
+import { type Actor, identityEnv } from '../../core/identity/context.ts';
+import type { PartnerPrincipal } from '../../core/identity/partner-principal.ts';
+import { resolvePartnerSession } from '../../core/identity/resolve-partner-session.ts';
+import { getSecuritySettings } from '../../core/identity/security-settings.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The affiliate user calling the partner API (set by requirePartner). */
+    partner: PartnerPrincipal | null;
+  }
+}
+
+export const PORTAL_COOKIE = 'affluent_portal';
+
+export interface PartnerGuard {
+  /** Only the affiliate's owner (team management). */
+  owner?: boolean;
+  /** Only a signed-in portal session, not an API key (security settings, keys, sessions). */
+  session?: boolean;
+  /** Reachable while the operator requires 2FA and the user has not turned it on yet. */
+  beforeTwoFactorSetup?: boolean;
+  /** Changes business data: refused to view-only affiliates. */
+  changesData?: boolean;
+}
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' ? header.trim() : undefined;
+}
+
+async function resolvePartner(request: FastifyRequest): Promise<PartnerPrincipal | null> {
+  const { db } = request.server.deps.database;
+  const key = presentedKey(request);
+  if (key !== undefined) {
+    const principal = await authenticateAffiliateApiKey(db, key);
+    if (!principal)
+      throw new AppError('unauthenticated', 'the API key is invalid or revoked, or API access is off');
+    return principal;
+  }
+  const token = request.cookies[PORTAL_COOKIE];
+  return token ? resolvePartnerSession(db, token) : null;
+}
+
+/**
+ * preHandler for partner routes: a portal session or an affiliate API key. Everything a route
+ * reads or changes must then be scoped to request.partner.affiliate.id.
+ */
+export function requirePartner(guard: PartnerGuard = {}): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const principal = await resolvePartner(request);
+    if (!principal) {
+      throw new AppError(
+        'unauthenticated',
+        'sign in to the portal, or send an affiliate API key as "Authorization: Bearer <key>"',
+      );
+    }
+    if (guard.session && principal.via !== 'session') {
+      throw new AppError('forbidden', 'this call needs a signed-in portal session, not an API key', {
+        reason: 'session_required',
+      });
+    }
+    if (guard.owner && !principal.user.is_owner) {
+      throw new AppError('forbidden', "only the affiliate account's owner may do this", {
+        reason: 'owner_required',
+      });
+    }
+    if (guard.changesData && principal.affiliate.status === 'view_only') {
+      throw new AppError('forbidden', 'the affiliate account is view-only', { reason: 'view_only' });
+    }
+    if (!guard.beforeTwoFactorSetup && !principal.user.two_factor_enabled) {
+      if ((await getSecuritySettings(request.server.deps.database.db)).require_two_factor) {
+        throw new AppError(
+          'forbidden',
+          'the affiliate program requires two-factor authentication: turn it on first',
+          {
+            reason: 'two_factor_setup_required',
+          },
+        );
+      }
+    }
+    request.partner = principal;
+  };
+}
+
+/**
+ * For financial actions (payment methods, cash-outs): the user must have 2FA on. Use after
+ * requirePartner.
+ */
+export const requireTwoFactorEnabled: preHandlerAsyncHookHandler = async (request) => {
+  if (!request.partner?.user.two_factor_enabled) {
+    throw new AppError('forbidden', 'turn on two-factor authentication before any financial action', {
+      reason: 'two_factor_required',
+    });
+  }
+};
+
+/**
+ * Stricter: 2FA on and proved by this session within TWO_FACTOR_RECENT_MINUTES (at sign-in or
+ * with POST /two-factor/verify). API keys never pass it.
+ */
+export const requireRecentTwoFactor: preHandlerAsyncHookHandler = async (request, reply) => {
+  await requireTwoFactorEnabled.call(request.server, request, reply);
+  const minutes = identityEnv(request.server.deps.config).twoFactorRecentMinutes;
+  const at = request.partner?.twoFactorVerifiedAt;
+  if (!at || Date.now() - at.getTime() > minutes * 60_000) {
+    throw new AppError(
+      'forbidden',
+      'confirm with a two-factor code first (POST /api/partner/v1/two-factor/verify)',
+      {
+        reason: 'two_factor_verification_required',
+      },
+    );
+  }
+};
+
+/**
+ * For report feeds and the report API: the user's statistic token, as "Authorization: <token>"
+ * (Bearer optional) or ?token=. Sets request.partner; nothing but reports may accept it.
+ */
+export const requireStatisticToken: preHandlerAsyncHookHandler = async (request) => {
+  const header = request.headers.authorization?.replace(/^bearer\s+/i, '').trim();
+  const query = (request.query as Record<string, unknown> | undefined)?.token;
+  const token = header || (typeof query === 'string' ? query : '');
+  const principal = token ? await authenticateStatisticToken(request.server.deps.database.db, token) : null;
+  if (!principal) throw new AppError('unauthenticated', 'send a valid statistic token');
+  request.partner = principal;
+};
+
+/** The signed-in user as the events log names them. */
+export function partnerActor(request: FastifyRequest): Actor {
+  const p = request.partner!;
+  return p.via === 'api_key'
+    ? { type: 'api_key', id: p.apiKeyId, name: `API key of ${p.user.email}`, ip: request.ip }
+    : { type: 'affiliate_user', id: p.user.id, name: p.user.email, ip: request.ip };
+}
+
+/** OpenAPI security requirement of partner routes. */
+export const partnerSecurity: Record<string, string[]>[] = [{ portalSession: [] }, { partnerApiKey: [] }];
+export const portalSessionSecurity: Record<string, string[]>[] = [{ portalSession: [] }];

@@ -1,0 +1,214 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { assertManagesAffiliates } from '../../../core/auth/managed-affiliates.ts';
+import { AppError } from '../../../core/errors.ts';
+import { getAffiliateUser } from '../../../core/identity/affiliate-user.ts';
+import { type Actor, identityEnv } from '../../../core/identity/context.ts';
+import { createLoginUrl } from '../../../core/identity/create-login-url.ts';
+import { decideApplication } from '../../../core/identity/decide-application.ts';
+import { disableTwoFactor } from '../../../core/identity/disable-two-factor.ts';
+import { listAffiliateEvents } from '../../../core/identity/list-affiliate-events.ts';
+import { sendPasswordEmail } from '../../../core/identity/send-password-email.ts';
+import { unlockUser } from '../../../core/identity/unlock-user.ts';
+import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { EventsPage, EventsQuery } from '../../schemas/affiliate-events.ts';
+import { IdParams, Timestamp, withErrors } from '../../schemas/common.ts';
+
+/** The operator's side of affiliate access: sign-in links, application decisions, user support. */
+export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const env = () => identityEnv(app.deps.config);
+  const tags = ['affiliate access'];
+  const common = { tags, security: operatorSecurity };
+
+  const actor = (request: FastifyRequest): Actor => {
+    const p = request.principal!;
+    return p.kind === 'staff'
+      ? { type: 'staff', id: p.staff.id, name: p.staff.name || p.staff.email, ip: request.ip }
+      : { type: 'api_key', id: p.apiKey.id, name: p.apiKey.name, ip: request.ip };
+  };
+  /** An affiliate user, checked against a limited manager's affiliates like /affiliates/:id is. */
+  const userFor = async (request: FastifyRequest, id: number) => {
+    const user = await getAffiliateUser(db(), id);
+    const manager = managedBy(request.principal);
+    if (manager !== null) {
+      await assertManagesAffiliates(db(), manager, [user.affiliate_id]).catch(() => {
+        throw AppError.notFound(`affiliate user ${id}`);
+      });
+    }
+    return user;
+  };
+
+  app.post(
+    '/affiliates/:id/login-urls',
+    {
+      preHandler: requireOperator('support'),
+      schema: {
+        ...common,
+        summary: "Create a one-time URL that signs the affiliate's owner into the portal",
+        body: Type.Object(
+          {
+            expires_in: Type.Union([Type.String({ maxLength: 16 }), Type.Integer({ minimum: 1 })], {
+              description:
+                'A number with a unit (y, w, d, h, m, s), e.g. "5m", "2d", or a bare number of seconds',
+              default: '5m',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        params: IdParams,
+        response: withErrors(
+          { 201: Type.Object({ url: Type.String(), expires_at: Timestamp }) },
+          401,
+          403,
+          404,
+          409,
+          422,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const p = request.principal!;
+      const created = await createLoginUrl(db(), env(), {
+        affiliateId: request.params.id,
+        expiresIn: request.body.expires_in,
+        createdByStaffId: p.kind === 'staff' ? p.staff.id : null,
+        createdByApiKeyId: p.kind === 'api_key' ? p.apiKey.id : null,
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/affiliates/:id/approve',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        ...common,
+        summary:
+          'Approve a pending (or declined) application: the affiliate becomes active and is told by email',
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }, 401, 403, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      await decideApplication(db(), env(), {
+        affiliateId: request.params.id,
+        approve: true,
+        actor: actor(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/affiliates/:id/decline',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        ...common,
+        summary: 'Decline a pending application; the applicant is told by email, with the reason if given',
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.Optional(Type.String({ maxLength: 1000 })) },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 204: Type.Null() }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request, reply) => {
+      await decideApplication(db(), env(), {
+        affiliateId: request.params.id,
+        approve: false,
+        reason: request.body?.reason,
+        actor: actor(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/affiliates/:id/events',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        ...common,
+        summary: "The affiliate's events log (what its users see in the portal), newest first",
+        params: IdParams,
+        querystring: EventsQuery,
+        response: withErrors({ 200: EventsPage }, 401, 403, 404, 422),
+      },
+    },
+    async (request) => {
+      const { type, user_id, before_id, limit } = request.query;
+      const found = await db()
+        .selectFrom('affiliates')
+        .select('id')
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!found) throw AppError.notFound(`affiliate ${request.params.id}`);
+      return listAffiliateEvents(db(), request.params.id, {
+        types: type,
+        userId: user_id,
+        beforeId: before_id,
+        limit,
+      });
+    },
+  );
+
+  app.post(
+    '/affiliate-users/:id/unlock',
+    {
+      preHandler: requireOperator('support'),
+      schema: {
+        ...common,
+        summary: 'Unlock an affiliate user locked after failed sign-ins',
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }, 401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      const user = await userFor(request, request.params.id);
+      await unlockUser(db(), user.id, actor(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/affiliate-users/:id/two-factor/reset',
+    {
+      preHandler: requireOperator('support'),
+      schema: {
+        ...common,
+        summary: 'Turn off the 2FA of an affiliate user who lost their device (they set it up again)',
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }, 401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      const user = await userFor(request, request.params.id);
+      await disableTwoFactor(db(), env(), { userId: user.id, code: null, actor: actor(request) });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/affiliate-users/:id/password-email',
+    {
+      preHandler: requireOperator('support'),
+      schema: {
+        ...common,
+        summary:
+          'Email the user a link to set their password (an invitation) or, when they have one, to reset it',
+        params: IdParams,
+        response: withErrors({ 202: Type.Object({ sent: Type.String() }) }, 401, 403, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      const user = await userFor(request, request.params.id);
+      const sent = await sendPasswordEmail(db(), env(), user.id, actor(request).name);
+      return reply.status(202).send({ sent });
+    },
+  );
+};

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { addUserToAffiliate } from '../../../core/affiliates/add-users-to-affiliate.ts';
+import { listAffiliateHistory } from '../../../core/affiliates/list-affiliate-history.ts';
+import {
+  assertAffiliateExists,
+  getAffiliateUser,
+  listAffiliateUsers,
+} from '../../../core/affiliates/list-affiliate-users.ts';
+import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-user.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { AffiliateUser, UserCreateBody, UserPatchBody } from '../../schemas/affiliates.ts';
+import { HistoryEntry, Paging } from '../../schemas/affiliates-read.ts';
+import { IdParams, withErrors } from '../../schemas/common.ts';
+import { changeContext } from './affiliates-context.ts';
+import { MAX_PAGE_SIZE, paging } from './affiliates-search.ts';
+
+const UserParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+  userId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+});
+
+/** Team members of an affiliate, and its change history. */
+export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const common = { tags: ['affiliates'], security: operatorSecurity };
+
+  app.get(
+    '/affiliates/:id/users',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        ...common,
+        summary: "An affiliate's users",
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ data: Type.Array(AffiliateUser) }) }, 401, 403, 404),
+      },
+    },
+    async (request) => ({ data: await listAffiliateUsers(db(), request.params.id) }),
+  );
+
+  app.post(
+    '/affiliates/:id/users',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        ...common,
+        summary: 'Add a user to an affiliate',
+        params: IdParams,
+        body: UserCreateBody,
+        response: withErrors({ 201: AffiliateUser }, 401, 403, 404, 422),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addUserToAffiliate(db(), request.params.id, request.body, changeContext(request))),
+  );
+
+  app.get(
+    '/affiliates/:id/users/:userId',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        ...common,
+        summary: 'One user of an affiliate',
+        params: UserParams,
+        response: withErrors({ 200: AffiliateUser }, 401, 403, 404),
+      },
+    },
+    async (request) => getAffiliateUser(db(), request.params.id, request.params.userId),
+  );
+
+  app.patch(
+    '/affiliates/:id/users/:userId',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        ...common,
+        summary: 'Change some fields of an affiliate user (not the password)',
+        params: UserParams,
+        body: UserPatchBody,
+        response: withErrors({ 200: AffiliateUser }, 401, 403, 404, 422),
+      },
+    },
+    async (request) =>
+      updateAffiliateUser(
+        db(),
+        request.params.id,
+        request.params.userId,
+        request.body,
+        changeContext(request),
+      ),
+  );
+
+  app.get(
+    '/affiliates/:id/history',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        ...common,
+        summary: 'Every change to the affiliate: who, when, each field before and after; newest first',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            field: Type.Optional(
+              Type.String({
+                maxLength: 100,
+                description: 'Only changes of this field; ending in "." any field under it (billing.)',
+              }),
+            ),
+            source: Type.Optional(Type.String({ maxLength: 40 })),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+            page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors(
+          { 200: Type.Object({ data: Type.Array(HistoryEntry), paging: Paging }) },
+          401,
+          403,
+          404,
+          422,
+        ),
+      },
+    },
+    async (request) => {
+      await assertAffiliateExists(db(), request.params.id);
+      const page = paging({ page: request.query.page, page_size: request.query.page_size });
+      const result = await listAffiliateHistory(db(), request.params.id, {
+        page: page.page,
+        pageSize: page.page_size,
+        field: request.query.field,
+        source: request.query.source,
+      });
+      return { data: result.data, paging: { ...page, total_count: result.total } };
+    },
+  );
+};

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createBrand } from '../../../core/tracking/create-brand.ts';
+import { getBrand } from '../../../core/tracking/get-brand.ts';
+import { listBrands } from '../../../core/tracking/list-brands.ts';
+import { updateBrand } from '../../../core/tracking/update-brand.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { IdParams, withErrors } from '../../schemas/common.ts';
+import { Brand, Nullable } from '../../schemas/tracking.ts';
+
+const fields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  base_currency: Type.String({ minLength: 3, maxLength: 10, description: 'Currency code, e.g. EUR' }),
+  tracking_domain: Nullable(
+    Type.String({
+      maxLength: 253,
+      description: 'Host or origin tracking links are written on, e.g. go.brand.com',
+    }),
+  ),
+  enabled: Type.Boolean(),
+};
+
+export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const tags = ['brands'];
+
+  app.get(
+    '/brands',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'List brands',
+        querystring: Type.Object({ enabled: Type.Optional(Type.Boolean()) }),
+        response: withErrors({ 200: Type.Object({ data: Type.Array(Brand) }) }, 401, 403, 422),
+      },
+    },
+    async (request) => ({ data: await listBrands(db(), request.query) }),
+  );
+
+  app.post(
+    '/brands',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Create a brand',
+        body: Type.Object(
+          {
+            name: fields.name,
+            base_currency: fields.base_currency,
+            tracking_domain: Type.Optional(fields.tracking_domain),
+            enabled: Type.Optional(fields.enabled),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 201: Brand }, 401, 403, 409, 422),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createBrand(db(), request.body)),
+  );
+
+  app.get(
+    '/brands/:id',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Get a brand',
+        params: IdParams,
+        response: withErrors({ 200: Brand }, 401, 403, 404),
+      },
+    },
+    async (request) => getBrand(db(), request.params.id),
+  );
+
+  app.patch(
+    '/brands/:id',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Change a brand',
+        description: 'Disabling a brand sends its tracking links to the fallback URL at once.',
+        params: IdParams,
+        body: Type.Partial(Type.Object(fields), { additionalProperties: false }),
+        response: withErrors({ 200: Brand }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request) => {
+      const brand = await updateBrand(db(), request.params.id, request.body);
+      await app.tracking.changed({ table: 'brands', id: brand.id });
+      return brand;
+    },
+  );
+};

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { archiveCampaign } from '../../../core/tracking/archive-campaign.ts';
+import { createCampaign } from '../../../core/tracking/create-campaign.ts';
+import { getCampaign } from '../../../core/tracking/get-campaign.ts';
+import { listCampaigns } from '../../../core/tracking/list-campaigns.ts';
+import { unarchiveCampaign } from '../../../core/tracking/unarchive-campaign.ts';
+import { updateCampaign } from '../../../core/tracking/update-campaign.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { IdParams, withErrors } from '../../schemas/common.ts';
+import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
+
+export const CampaignQuery = Type.Object({
+  tab: Type.Optional(CampaignTab),
+  id: Type.Optional(IdRef),
+  name: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name' })),
+  brand_id: Type.Optional(IdRef),
+  commission_plan_id: Type.Optional(IdRef),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+
+export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const tags = ['campaigns'];
+  const archiveNote =
+    'Archived campaigns accept no new promos and no edits; their tracking links keep working.';
+
+  app.get(
+    '/campaigns',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'List campaigns (tabs: active, archived, all)',
+        querystring: Type.Object({ ...CampaignQuery.properties, affiliate_id: Type.Optional(IdRef) }),
+        response: withErrors(
+          { 200: Type.Object({ data: Type.Array(CampaignListItem), total: Type.Integer() }) },
+          401,
+          403,
+          422,
+        ),
+      },
+    },
+    async (request) => listCampaigns(db(), request.query),
+  );
+
+  app.post(
+    '/campaigns',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Create a campaign for an affiliate',
+        body: Type.Object(
+          {
+            affiliate_id: IdRef,
+            brand_id: IdRef,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            commission_plan_id: Type.Optional(Nullable(IdRef)),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 201: Campaign }, 401, 403, 422),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCampaign(db(), request.body)),
+  );
+
+  app.get(
+    '/campaigns/:id',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Get a campaign',
+        params: IdParams,
+        response: withErrors({ 200: Campaign }, 401, 403, 404),
+      },
+    },
+    async (request) => getCampaign(db(), request.params.id),
+  );
+
+  app.patch(
+    '/campaigns/:id',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Change a campaign',
+        description: archiveNote,
+        params: IdParams,
+        body: Type.Partial(
+          Type.Object({
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            commission_plan_id: Nullable(IdRef),
+          }),
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Campaign }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request) => updateCampaign(db(), request.params.id, request.body),
+  );
+
+  for (const [action, run] of [
+    ['archive', archiveCampaign],
+    ['unarchive', unarchiveCampaign],
+  ] as const) {
+    app.post(
+      `/campaigns/:id/${action}`,
+      {
+        preHandler: requireOperator('write'),
+        schema: {
+          tags,
+          security: operatorSecurity,
+          summary: action === 'archive' ? 'Archive a campaign' : 'Unarchive a campaign',
+          description: archiveNote,
+          params: IdParams,
+          response: withErrors({ 200: Campaign }, 401, 403, 404),
+        },
+      },
+      async (request) => run(db(), request.params.id),
+    );
+  }
+};

@@ -1,0 +1,193 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, type FieldError } from '../../../core/errors.ts';
+import { deleteMedia } from '../../../core/tracking/delete-media.ts';
+import { getMedia } from '../../../core/tracking/get-media.ts';
+import { listMedia } from '../../../core/tracking/list-media.ts';
+import { updateMedia } from '../../../core/tracking/update-media.ts';
+import { type UploadMediaInput, uploadMedia } from '../../../core/tracking/upload-media.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
+import { IdRef, MEDIA_FORMATS, Media, Nullable, ORIENTATIONS } from '../../schemas/tracking.ts';
+
+const MAX_FILE = 5 * 1024 * 1024;
+const ids = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Reads the multipart form: one `file` and plain fields; lists may repeat or be comma-separated. */
+async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
+  const errors: FieldError[] = [];
+  const out: Partial<UploadMediaInput> = {};
+  const toInt = (path: string, raw: string) => {
+    if (!/^\d{1,9}$/.test(raw)) errors.push({ path, message: 'must be a positive whole number' });
+    return Number(raw);
+  };
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file' || out.file) {
+        await part.toBuffer().catch(() => {});
+        errors.push({ path: part.fieldname, message: 'only one file, in the field "file", is accepted' });
+        continue;
+      }
+      try {
+        out.file = await part.toBuffer();
+      } catch {
+        throw AppError.field('file', `must be at most ${MAX_FILE / 1024 / 1024} MiB`);
+      }
+      continue;
+    }
+    const value = String(part.value ?? '');
+    switch (part.fieldname) {
+      case 'title':
+        out.title = value;
+        break;
+      case 'language':
+        out.language = value || null;
+        break;
+      case 'is_public':
+        if (!['true', 'false'].includes(value))
+          errors.push({ path: 'is_public', message: 'must be true or false' });
+        out.is_public = value === 'true';
+        break;
+      case 'tags':
+        out.tags = [...(out.tags ?? []), ...ids(value)];
+        break;
+      case 'brand_id':
+        out.brand_id = value ? toInt('brand_id', value) : null;
+        break;
+      case 'affiliate_ids':
+        out.affiliate_ids = [
+          ...(out.affiliate_ids ?? []),
+          ...ids(value).map((v) => toInt('affiliate_ids', v)),
+        ];
+        break;
+      default:
+        errors.push({ path: part.fieldname, message: 'is not a known field' });
+    }
+  }
+  if (!out.file) errors.push({ path: 'file', message: 'is required' });
+  if (!out.title?.trim()) errors.push({ path: 'title', message: 'is required' });
+  if (errors.length) throw AppError.validation(errors);
+  return out as UploadMediaInput;
+}
+
+export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 2, fields: 50, fieldSize: 10_000 } });
+  const db = () => app.deps.database.db;
+  const { dataDir, publicUrl } = app.deps.config;
+  const tags = ['media'];
+
+  app.get(
+    '/media',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'List media (banners)',
+        querystring: Type.Object({
+          title: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the title' })),
+          language: Type.Optional(Type.String({ maxLength: 20 })),
+          format: Type.Optional(StringEnum(MEDIA_FORMATS)),
+          privacy: Type.Optional(StringEnum(['public', 'private'] as const)),
+          width: Type.Optional(Type.Integer({ minimum: 1 })),
+          height: Type.Optional(Type.Integer({ minimum: 1 })),
+          tag: Type.Optional(Type.String({ maxLength: 100 })),
+          orientation: Type.Optional(StringEnum(ORIENTATIONS)),
+          brand_id: Type.Optional(IdRef),
+        }),
+        response: withErrors({ 200: Type.Object({ data: Type.Array(Media) }) }, 401, 403, 422),
+      },
+    },
+    async (request) => ({ data: await listMedia(db(), publicUrl, request.query) }),
+  );
+
+  app.post(
+    '/media',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Upload a banner',
+        description:
+          'multipart/form-data with `file` (PNG, JPEG, GIF, WebP or SVG, at most 5 MiB), `title`, and optionally `language`, `is_public` (true/false), `tags` and `affiliate_ids` (repeated or comma-separated), `brand_id`. Format, size and orientation are read from the image.',
+        consumes: ['multipart/form-data'],
+        response: withErrors({ 201: Media }, 401, 403, 413, 415, 422),
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('unsupported_media_type', 'send the banner as multipart/form-data');
+      }
+      return reply
+        .status(201)
+        .send(await uploadMedia(db(), { dataDir, publicUrl }, await readUpload(request)));
+    },
+  );
+
+  app.get(
+    '/media/:id',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Get a banner',
+        params: IdParams,
+        response: withErrors({ 200: Media }, 401, 403, 404),
+      },
+    },
+    async (request) => getMedia(db(), request.params.id, publicUrl),
+  );
+
+  app.patch(
+    '/media/:id',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: "Change a banner's details",
+        params: IdParams,
+        body: Type.Partial(
+          Type.Object({
+            title: Type.String({ minLength: 1, maxLength: 200 }),
+            language: Nullable(Type.String({ maxLength: 20 })),
+            is_public: Type.Boolean(),
+            tags: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
+            brand_id: Nullable(IdRef),
+            affiliate_ids: Type.Array(IdRef, { maxItems: 10_000 }),
+          }),
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Media }, 401, 403, 404, 422),
+      },
+    },
+    async (request) => updateMedia(db(), request.params.id, publicUrl, request.body),
+  );
+
+  app.delete(
+    '/media/:id',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Delete a banner',
+        description: 'Promos that showed it become direct links.',
+        params: IdParams,
+        response: withErrors({ 204: Type.Null() }, 401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      await deleteMedia(db(), request.params.id, dataDir);
+      return reply.status(204).send(null);
+    },
+  );
+};

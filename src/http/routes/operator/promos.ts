@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { buildTrackingLink } from '../../../core/tracking/build-tracking-link.ts';
+import { createPromo } from '../../../core/tracking/create-promo.ts';
+import { getPromo } from '../../../core/tracking/get-promo.ts';
+import { listPromos } from '../../../core/tracking/list-promos.ts';
+import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { IdParams, withErrors } from '../../schemas/common.ts';
+import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
+
+const STEPS = `The seed's three steps in one call: (1) traffic source (optional, set once) and landing
+(a destination link of the campaign's brand the affiliate may use), (2) a banner (media_id) or none
+for a direct link, (3) finish.`;
+
+export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const { publicUrl } = app.deps.config;
+  const tags = ['promos'];
+
+  app.get(
+    '/promos',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'List promos (tracking links)',
+        querystring: Type.Object({
+          campaign_id: Type.Optional(IdRef),
+          affiliate_id: Type.Optional(IdRef),
+          brand_id: Type.Optional(IdRef),
+          destination_link_id: Type.Optional(IdRef),
+          code: Type.Optional(Type.String({ maxLength: 64 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+        }),
+        response: withErrors({ 200: Type.Object({ data: Type.Array(Promo) }) }, 401, 403, 422),
+      },
+    },
+    async (request) => ({ data: await listPromos(db(), request.query, { publicUrl }) }),
+  );
+
+  app.post(
+    '/campaigns/:id/promos',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Add a promo to a campaign',
+        description: STEPS,
+        params: IdParams,
+        body: CreatePromoBody,
+        response: withErrors({ 201: Promo }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request, reply) => {
+      const promo = await createPromo(db(), request.params.id, request.body, { publicUrl });
+      await app.tracking.changed({ table: 'promos', id: promo.id });
+      return reply.status(201).send(promo);
+    },
+  );
+
+  app.get(
+    '/promos/:id',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Get a promo',
+        params: IdParams,
+        response: withErrors({ 200: Promo }, 401, 403, 404),
+      },
+    },
+    async (request) => getPromo(db(), request.params.id, { publicUrl }),
+  );
+
+  app.patch(
+    '/promos/:id',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Change a promo',
+        description:
+          "Only promos of active campaigns can change. The traffic source can be set once when empty, never changed. A disabled promo's link goes to the fallback URL.",
+        params: IdParams,
+        body: Type.Partial(
+          Type.Object({
+            title: Type.String({ minLength: 1, maxLength: 200 }),
+            destination_link_id: IdRef,
+            media_id: Nullable(IdRef),
+            traffic_source_id: Nullable(IdRef),
+            custom_params: CustomParams,
+            enabled: Type.Boolean(),
+          }),
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Promo }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request) => {
+      const promo = await updatePromo(db(), request.params.id, request.body, { publicUrl });
+      await app.tracking.changed({ table: 'promos', id: promo.id });
+      return promo;
+    },
+  );
+
+  app.post(
+    '/tracking-links',
+    {
+      preHandler: requireOperator('write'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Build a tracking link for an affiliate and destination link (Smartico af2_build_link)',
+        description:
+          "Finds or creates the promo of this affiliate, link and traffic source (in `campaign_id`, or the affiliate's first active campaign of the link's brand, created when there is none). The same input gives back the same link (200); a new one answers 201.",
+        body: Type.Object(
+          {
+            link_id: IdRef,
+            affiliate_id: IdRef,
+            source_id: Type.Optional(Nullable(IdRef)),
+            campaign_id: Type.Optional(IdRef),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors(
+          {
+            200: Type.Object({ tracking_link: Type.String(), promo: Promo }),
+            201: Type.Object({ tracking_link: Type.String(), promo: Promo }),
+          },
+          401,
+          403,
+          409,
+          422,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { promo, created } = await buildTrackingLink(db(), request.body, { publicUrl });
+      if (created) await app.tracking.changed({ table: 'promos', id: promo.id });
+      return reply.status(created ? 201 : 200).send({ tracking_link: promo.tracking_link, promo });
+    },
+  );
+};

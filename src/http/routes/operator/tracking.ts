@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { getReferralLink } from '../../../core/tracking/referral-link.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { IdParams, NullableTimestamp, withErrors } from '../../schemas/common.ts';
+
+const n = (description: string) => Type.Integer({ description });
+const Writer = Type.Object({
+  accepted: n('Queued since start'),
+  flushed: n('Written to the database'),
+  dropped: n('Not recorded because the queue was full'),
+  pending: n('Waiting to be written'),
+  flush_failures: n('Failed batch writes (retried with backoff)'),
+});
+const ClickWriter = Type.Object({
+  ...Writer.properties,
+  rejected: n('Clicks the database refused as invalid data (not retried)'),
+});
+
+const Metrics = Type.Object(
+  {
+    redirects: Type.Object({
+      answered: n('Redirects to a landing'),
+      unknown: n('Unknown codes sent to the fallback URL'),
+      disabled: n('Disabled codes sent to the fallback URL'),
+      impressions_unknown: n('Impression pixels for unknown codes'),
+    }),
+    clicks: ClickWriter,
+    impressions: Type.Object({
+      counted: n('Impressions counted since start'),
+      flushed: n('Impressions added to promo_impressions'),
+      pending: n('Counted, not yet written'),
+      flush_failures: n('Failed writes (retried)'),
+    }),
+    cache: Type.Object({
+      promos: n('Tracking codes in memory'),
+      loaded_at: NullableTimestamp,
+      reloads: n('Partial reloads after changes'),
+    }),
+  },
+  { $id: 'TrackingMetrics' },
+);
+
+export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/tracking/metrics',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags: ['tracking'],
+        security: operatorSecurity,
+        summary: 'Click path counters of this server process',
+        description: 'Counters since the process started; each server process has its own.',
+        response: withErrors({ 200: Metrics }, 401, 403),
+      },
+    },
+    async () => app.tracking.metrics(),
+  );
+
+  app.get(
+    '/affiliates/:id/referral-link',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags: ['tracking'],
+        security: operatorSecurity,
+        summary: "The affiliate's sub-affiliate referral link",
+        description:
+          "`<PUBLIC_URL>/r/<code>` redirects to `/portal/signup?ref=<code>` (and sets the `affluent_ref` cookie), so whoever signs up there becomes this affiliate's sub-affiliate. The code is made on first request and stays the same.",
+        params: IdParams,
+        response: withErrors(
+          { 200: Type.Object({ affiliate_id: Type.Integer(), code: Type.String(), url: Type.String() }) },
+          401,
+          403,
+          404,
+        ),
+      },
+    },
+    async (request) => getReferralLink(app.deps.database.db, request.params.id, app.deps.config.publicUrl),
+  );
+};

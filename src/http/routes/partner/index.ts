@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
+import { partnerApiKeyRoutes } from './api-keys.ts';
+import { partnerAuthRoutes } from './auth.ts';
+import { partnerCampaignRoutes } from './campaigns.ts';
+import { partnerEventRoutes } from './events.ts';
+import { partnerProfileRoutes } from './profile.ts';
+import { partnerPromoRoutes } from './promos.ts';
+import { partnerSessionRoutes } from './sessions.ts';
+import { partnerSignUpRoutes } from './sign-up.ts';
+import { partnerTeamRoutes } from './team.ts';
+import { partnerTrackingOptionRoutes } from './tracking-options.ts';
+import { partnerTwoFactorRoutes } from './two-factor.ts';
+
+/**
+ * Everything under /api/partner/v1: the API of the affiliate portal, for affiliate users (portal
+ * session cookie) and affiliate API keys. Features add their route plugin here; each route takes
+ * requirePartner(...) and scopes every read and write to request.partner.affiliate.id.
+ */
+export const partnerApi: FastifyPluginAsync = async (app) => {
+  app.decorateRequest('partner', null);
+  const { identity } = app.deps.config;
+  const throttle = new SignInThrottle({
+    perIp: identity.signInFailuresPerIp,
+    perAccount: identity.signInFailuresPerAccount,
+    windowSeconds: identity.signInFailureWindowSeconds,
+  });
+  await app.register(partnerAuthRoutes, { throttle });
+  await app.register(partnerSignUpRoutes);
+  await app.register(partnerProfileRoutes);
+  await app.register(partnerTwoFactorRoutes);
+  await app.register(partnerSessionRoutes);
+  await app.register(partnerTeamRoutes);
+  await app.register(partnerApiKeyRoutes);
+  await app.register(partnerEventRoutes);
+  await app.register(partnerCampaignRoutes);
+  await app.register(partnerPromoRoutes);
+  await app.register(partnerTrackingOptionRoutes);
+};

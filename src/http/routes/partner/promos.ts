@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { createPromo } from '../../../core/tracking/create-promo.ts';
+import { getCampaign } from '../../../core/tracking/get-campaign.ts';
+import { getPromo } from '../../../core/tracking/get-promo.ts';
+import { listPromos } from '../../../core/tracking/list-promos.ts';
+import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
+import { IdParams, withErrors } from '../../schemas/common.ts';
+import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
+import { scopeOf } from './campaigns.ts';
+
+export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.deps.database.db;
+  const { publicUrl } = app.deps.config;
+  const tags = ['portal: campaigns'];
+
+  app.get(
+    '/campaigns/:id/promos',
+    {
+      preHandler: requirePartner(),
+      schema: {
+        tags,
+        security: partnerSecurity,
+        summary: 'The promos (tracking links) of one of my campaigns',
+        params: IdParams,
+        response: withErrors({ 200: Type.Object({ data: Type.Array(Promo) }) }, 401, 403, 404),
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const campaign = await getCampaign(db(), request.params.id, scope);
+      return { data: await listPromos(db(), { campaign_id: campaign.id, limit: 500 }, { publicUrl, scope }) };
+    },
+  );
+
+  app.post(
+    '/campaigns/:id/promos',
+    {
+      preHandler: requirePartner({ changesData: true }),
+      schema: {
+        tags,
+        security: partnerSecurity,
+        summary: 'Add a promo: traffic source and landing, banner or direct link, finish',
+        description:
+          'Step 1 options: GET /campaigns/{id}/promo-options; step 2: GET /media (banners) or no media_id for a direct link; step 3: this call. The traffic source can be left empty and set once later.',
+        params: IdParams,
+        body: CreatePromoBody,
+        response: withErrors({ 201: Promo }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request, reply) => {
+      const promo = await createPromo(db(), request.params.id, request.body, {
+        publicUrl,
+        scope: scopeOf(request),
+      });
+      await app.tracking.changed({ table: 'promos', id: promo.id });
+      return reply.status(201).send(promo);
+    },
+  );
+
+  app.get(
+    '/promos/:id',
+    {
+      preHandler: requirePartner(),
+      schema: {
+        tags,
+        security: partnerSecurity,
+        summary: 'One of my promos',
+        params: IdParams,
+        response: withErrors({ 200: Promo }, 401, 403, 404),
+      },
+    },
+    async (request) => getPromo(db(), request.params.id, { publicUrl, scope: scopeOf(request) }),
+  );
+
+  app.patch(
+    '/promos/:id',
+    {
+      preHandler: requirePartner({ changesData: true }),
+      schema: {
+        tags,
+        security: partnerSecurity,
+        summary: 'Change one of my promos',
+        description:
+          'Only in active campaigns. The traffic source can be set once when empty and never changed afterwards (409).',
+        params: IdParams,
+        body: Type.Partial(
+          Type.Object({
+            title: Type.String({ minLength: 1, maxLength: 200 }),
+            media_id: Nullable(IdRef),
+            traffic_source_id: Nullable(IdRef),
+            custom_params: CustomParams,
+          }),
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Promo }, 401, 403, 404, 409, 422),
+      },
+    },
+    async (request) => {
+      const promo = await updatePromo(db(), request.params.id, request.body, {
+        publicUrl,
+        scope: scopeOf(request),
+      });
+      await app.tracking.changed({ table: 'promos', id: promo.id });
+      return promo;
+    },
+  );
+};

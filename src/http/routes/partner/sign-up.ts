@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { identityEnv } from '../../../core/identity/context.ts';
+import { signUp } from '../../../core/identity/sign-up.ts';
+import { withErrors } from '../../schemas/common.ts';
+import { Email, Password } from '../../schemas/staff.ts';
+
+const name = Type.String({ minLength: 1, maxLength: 100 });
+
+export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/sign-up',
+    {
+      schema: {
+        tags: ['partner: sign-in'],
+        summary: 'Apply to the affiliate program: a pending affiliate the operator approves or declines',
+        description:
+          'Pass `ref` from a sub-affiliate link (`/portal/signup?ref=<referral code>`, or an affiliate id) to ' +
+          'record the referring affiliate; without it the `affluent_ref` cookie of the referral link counts. ' +
+          'The applicant can sign in once approved; emails tell them each step.',
+        body: Type.Object(
+          {
+            email: Email,
+            password: Password,
+            first_name: name,
+            last_name: name,
+            company_name: Type.Optional(Type.String({ maxLength: 200 })),
+            website_url: Type.Optional(Type.String({ maxLength: 2048 })),
+            phone: Type.Optional(Type.String({ maxLength: 32 })),
+            country_code: Type.Optional(Type.String({ maxLength: 2 })),
+            terms_accepted: Type.Boolean({
+              description: 'Must be true: the terms and conditions are accepted',
+            }),
+            ref: Type.Optional(Type.String({ maxLength: 64 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors(
+          {
+            201: Type.Object({
+              affiliate_id: Type.Integer(),
+              status: Type.Literal('pending'),
+              message: Type.String(),
+            }),
+          },
+          409,
+          422,
+          429,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { affiliateId } = await signUp(app.deps.database.db, identityEnv(app.deps.config), {
+        ...request.body,
+        // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the query.
+        ref: request.body.ref || request.cookies.affluent_ref,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+        referrerUrl: typeof request.headers.referer === 'string' ? request.headers.referer : null,
+      });
+      return reply.status(201).send({
+        affiliate_id: affiliateId,
+        status: 'pending' as const,
+        message: 'application received; you will get an email once it is reviewed',
+      });
+    },
+  );
+};

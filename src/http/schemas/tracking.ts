@@ -1,0 +1,148 @@
+import { type TSchema, Type } from 'typebox';
+import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const LINK_TYPES = [
+  'home_page',
+  'landing_page',
+  'registration',
+  'promotion',
+  'game',
+  'other',
+] as const;
+export const AUDIENCES = ['players', 'sub_affiliates'] as const;
+export const MEDIA_FORMATS = ['png', 'jpg', 'gif', 'webp', 'svg'] as const;
+export const ORIENTATIONS = ['horizontal', 'vertical', 'square'] as const;
+
+export const PLACEHOLDER_HELP = `Placeholders in \`url\` and \`url_ab\` are written \`{{name}}\` and filled on every click:
+\`{{click_id}}\`, \`{{affiliate_id}}\`, \`{{promo_id}}\`, \`{{promo_code}}\`, \`{{campaign_id}}\`,
+\`{{brand_id}}\`, \`{{link_id}}\`, \`{{traffic_source_id}}\`, and any other name is taken from the
+query parameter of that name on the tracking link (\`{{sub1}}\` ... \`{{sub5}}\`, \`{{gclid}}\`...),
+else from the promo's custom parameters, else left empty. \`{{_p_name}}\` (Smartico) means
+\`{{name}}\`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
+a repeated query parameter fills its placeholder with its first value (all values are stored with
+the click). Built-in names cannot be overridden from the query string. Query parameters are not
+forwarded to the landing unless a placeholder asks for them.`;
+
+export const Brand = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    base_currency: Type.String(),
+    tracking_domain: Nullable(
+      Type.String({ description: "Origin of the brand's tracking links; null: the server's public URL" }),
+    ),
+    enabled: Type.Boolean({ description: "A disabled brand's tracking links go to the fallback URL" }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Brand' },
+);
+
+export const DestinationLink = Type.Object(
+  {
+    id: Type.Integer(),
+    brand_id: Type.Integer(),
+    name: Type.String(),
+    description: Nullable(Type.String()),
+    link_type: StringEnum(LINK_TYPES),
+    url: Type.String({ description: 'Landing URL with {{placeholders}}' }),
+    url_ab: Nullable(Type.String({ description: 'The B landing of an A/B split' })),
+    ab_split: Type.Integer({ description: 'Percentage of clicks sent to url_ab' }),
+    audience: StringEnum(AUDIENCES),
+    is_public: Type.Boolean(),
+    private_affiliate_ids: Type.Array(Type.Integer(), {
+      description: 'Affiliates who may use the link while it is private (empty in the partner API)',
+    }),
+    asset_ids: Type.Array(Type.Integer(), { description: 'Media offered with this link' }),
+    enabled: Type.Boolean(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'DestinationLink' },
+);
+
+export const Media = Type.Object(
+  {
+    id: Type.Integer(),
+    brand_id: Nullable(Type.Integer({ description: 'null: for every brand' })),
+    title: Type.String(),
+    language: Nullable(Type.String()),
+    format: StringEnum(MEDIA_FORMATS),
+    is_public: Type.Boolean(),
+    affiliate_ids: Type.Array(Type.Integer(), { description: 'Who may use it while private' }),
+    width: Nullable(Type.Integer()),
+    height: Nullable(Type.Integer()),
+    orientation: Nullable(StringEnum(ORIENTATIONS)),
+    tags: Type.Array(Type.String()),
+    content_type: Type.String(),
+    byte_size: Type.Integer(),
+    url: Type.String({ description: 'Public address of the image' }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Media' },
+);
+
+export const Campaign = Type.Object(
+  {
+    id: Type.Integer(),
+    affiliate_id: Type.Integer(),
+    brand_id: Type.Integer(),
+    name: Type.String(),
+    commission_plan_id: Nullable(
+      Type.Integer({ description: 'Commission plan (a reference kept as given)' }),
+    ),
+    status: StringEnum(['active', 'archived'] as const),
+    archived_at: NullableTimestamp,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Campaign' },
+);
+
+export const CampaignListItem = Type.Object(
+  { ...Campaign.properties, promo_count: Type.Integer() },
+  { $id: 'CampaignListItem' },
+);
+
+export const Promo = Type.Object(
+  {
+    id: Type.Integer(),
+    code: Type.String({ description: 'The unguessable code in the tracking link' }),
+    campaign_id: Type.Integer(),
+    affiliate_id: Type.Integer(),
+    brand_id: Type.Integer(),
+    title: Type.String(),
+    destination_link_id: Type.Integer({ description: 'The landing' }),
+    media_id: Nullable(Type.Integer({ description: 'The banner; null: a direct link' })),
+    traffic_source_id: Nullable(Type.Integer({ description: 'Set once, never changed afterwards' })),
+    custom_params: Type.Record(Type.String(), Type.String()),
+    enabled: Type.Boolean(),
+    tracking_link: Type.String({ description: 'The link to publish; /c/<code>/<anything> works too' }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { $id: 'Promo' },
+);
+
+export const CustomParams = Type.Record(Type.String(), Type.String({ maxLength: 500 }), {
+  description: 'Custom parameters: default values for {{name}} placeholders, stored with each click',
+});
+
+export const CreatePromoBody = Type.Object(
+  {
+    destination_link_id: Id,
+    media_id: Type.Optional(Nullable(Id)),
+    traffic_source_id: Type.Optional(Nullable(Id)),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    custom_params: Type.Optional(CustomParams),
+  },
+  { additionalProperties: false },
+);
+
+export const CampaignTab = StringEnum(['active', 'archived', 'all'] as const, { default: 'active' });
+export const IdRef = Id;
+export { Nullable };

@@ -1,0 +1,125 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { newClickId } from '../../core/tracking/ids.ts';
+import { clientIp } from '../../core/tracking/ip.ts';
+import type { PromoRoute } from '../../core/tracking/promo-routes.ts';
+import { fillTemplate } from '../../core/tracking/template.ts';
+import type { TrackingRuntime } from '../../core/tracking/tracking-runtime.ts';
+
+export const CLICK_COOKIE = 'affluent_click';
+const SEEN_COOKIE = 'affluent_seen';
+const SEEN_MAX = 50;
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Promo ids this visitor clicked before (cookie `affluent_seen`, base-36, dot-separated). */
+function seenList(cookie: string | undefined): string[] {
+  if (!cookie) return [];
+  const at = cookie.indexOf(`${SEEN_COOKIE}=`);
+  if (at === -1) return [];
+  const end = cookie.indexOf(';', at);
+  const value = cookie.slice(at + SEEN_COOKIE.length + 1, end === -1 ? undefined : end).trim();
+  return value ? value.split('.').filter((s) => /^[0-9a-z]{1,8}$/.test(s)) : [];
+}
+
+/** `/c/<code>`, `/c/<code>/<anything>`, `/i/<code>`: the code, or '' when there is none. */
+function codeOf(url: string, queryAt: number): string {
+  const pathEnd = queryAt === -1 ? url.length : queryAt;
+  let end = url.indexOf('/', 3);
+  if (end === -1 || end > pathEnd) end = pathEnd;
+  return url.slice(3, end);
+}
+
+/**
+ * The click and impression path, written against bare node:http so the server can answer it
+ * before Fastify routes anything (see server-factory.ts). It reads only memory: the promo cache
+ * for the route and the click queue for the record. No logging here.
+ */
+export function createTrackingHandler(rt: TrackingRuntime) {
+  const t = rt.config.tracking;
+  const secure = rt.config.cookieSecure ? '; Secure' : '';
+  const cookieTail = `; Max-Age=${t.cookieDays * 86_400}; Path=/; SameSite=Lax; HttpOnly${secure}`;
+  const trustProxy = rt.config.trustProxy;
+
+  function fallback(res: ServerResponse): void {
+    res.writeHead(302, ['location', t.fallbackUrl, 'cache-control', 'no-store', 'content-length', '0']);
+    res.end();
+  }
+
+  function click(req: IncomingMessage, res: ServerResponse, route: PromoRoute, query: string): void {
+    const now = Date.now();
+    const id = newClickId(now);
+    const params = query ? new URLSearchParams(query) : null;
+    const variant = route.b !== null && Math.random() * 100 < route.abSplit ? 'b' : 'a';
+    // Built-ins first, so a visitor cannot pass ?affiliate_id=... to change who gets credited.
+    // A repeated parameter fills its placeholder with its first value.
+    const location = fillTemplate(variant === 'b' ? route.b! : route.a, (name) =>
+      name === 'click_id' ? id : (route.builtIns.get(name) ?? params?.get(name) ?? route.defaults.get(name)),
+    );
+    const seen = seenList(req.headers.cookie);
+    const mine = route.promoId.toString(36);
+    const unique = !seen.includes(mine);
+    const cookies = [`${CLICK_COOKIE}=${id}${cookieTail}`];
+    if (unique) {
+      seen.push(mine);
+      cookies.push(`${SEEN_COOKIE}=${seen.slice(-SEEN_MAX).join('.')}${cookieTail}`);
+    }
+    res.writeHead(302, [
+      'location',
+      location,
+      'set-cookie',
+      cookies,
+      'cache-control',
+      'no-store',
+      'content-length',
+      '0',
+    ]);
+    res.end();
+    rt.counters.answered++;
+    // HEAD is what link checkers send: answered like a click, never recorded as one.
+    if (req.method === 'HEAD') return;
+    rt.clicks.push({
+      id,
+      at: now,
+      route,
+      variant,
+      params,
+      ip: clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy),
+      userAgent: req.headers['user-agent'],
+      referrer: req.headers.referer,
+      unique,
+    });
+  }
+
+  function impression(req: IncomingMessage, res: ServerResponse, route: PromoRoute | undefined): void {
+    if (!route) rt.counters.impressions_unknown++;
+    else if (req.method !== 'HEAD') rt.impressions.count(route.promoId);
+    res.writeHead(200, [
+      'content-type',
+      'image/gif',
+      'content-length',
+      String(GIF.length),
+      'cache-control',
+      'no-store, max-age=0',
+    ]);
+    res.end(req.method === 'HEAD' ? undefined : GIF);
+  }
+
+  /** Answers `/c/...` and `/i/...` GET and HEAD requests; anything else is left to Fastify. */
+  return function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '';
+    const kind = url.charCodeAt(1);
+    if (url.charCodeAt(2) !== 47 || (kind !== 99 && kind !== 105) || url.charCodeAt(0) !== 47) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const queryAt = url.indexOf('?');
+    const code = codeOf(url, queryAt);
+    const route = code ? rt.cache.get(code) : undefined;
+    if (kind === 105) {
+      impression(req, res, route);
+      return true;
+    }
+    if (!route) rt.counters.unknown++;
+    else if (!route.routable) rt.counters.disabled++;
+    if (!route?.routable) fallback(res);
+    else click(req, res, route, queryAt === -1 ? '' : url.slice(queryAt + 1));
+    return true;
+  };
+}

@@ -1,0 +1,331 @@
+/**
+ * THE partner authorization suite: signed in as affiliate A, every partner route is tried against
+ * affiliate B's resources (ids in the path, in the body, in filters). Each attempt must fail with
+ * 403 or 404 and leave B exactly as it was.
+ *
+ * Every route under /api/partner/v1 must appear below, either with its cross-affiliate attempts
+ * (CROSS) or as a route that names no resource of its own (OWN_DATA_ONLY, checked to show only
+ * A's data). A new partner route fails the completeness test until it is added here. Fields that
+ * would name another affiliate's resource in a body are refused as bad input (422) without effect.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  approvedPartner,
+  createIdentityApp,
+  type IdentityTestApp,
+  type Partner,
+  teamMember,
+} from './helpers.ts';
+
+let t: IdentityTestApp;
+let a: Partner;
+let b: Partner;
+let bMember: Partner;
+let aMember: Partner;
+const ids = { bSession: 0, bMemberSession: 0, bKey: 0, bEvent: 0, bCampaign: 0, bPromo: 0, bPrivateLink: 0 };
+let publicLink = 0;
+let aCampaign = 0;
+
+beforeAll(async () => {
+  t = await createIdentityApp();
+  a = await approvedPartner(t, 'tenanta');
+  b = await approvedPartner(t, 'tenantb');
+  aMember = await teamMember(t, a, 'membera');
+  bMember = await teamMember(t, b, 'memberb');
+  await t.db
+    .updateTable('affiliates')
+    .set({ api_access_enabled: true })
+    .where('id', 'in', [a.affiliateId, b.affiliateId])
+    .execute();
+  const bApi = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.as(b.cookie, { method, url: `/api/partner/v1${url}`, ...(payload ? { payload } : {}) });
+  ids.bKey = (await bApi('POST', '/api-keys', { name: 'b key' })).json().api_key.id;
+  await bApi('POST', '/profile/statistic-token');
+  await bApi('POST', `/users/${bMember.userId}/statistic-token`);
+  ids.bSession = (await bApi('GET', '/sessions')).json().data[0].id;
+  ids.bMemberSession = (await bApi('GET', `/users/${bMember.userId}/sessions`)).json().data[0].id;
+  ids.bEvent = (await bApi('GET', '/events')).json().data[0].id;
+
+  // Tracking: a brand with a public link and one private to B; B's campaign with a promo on it.
+  const op = (url: string, payload: object) =>
+    t.call(t.admin, { method: 'POST', url: `/api/v1${url}`, payload });
+  const brand = (await op('/brands', { name: 'Lucky', base_currency: 'EUR' })).json().id;
+  const home = { brand_id: brand, name: 'Home', url: 'https://lucky.example/' };
+  publicLink = (await op('/destination-links', home)).json().id;
+  const vip = { ...home, name: 'VIP', url: 'https://lucky.example/vip', is_public: false };
+  ids.bPrivateLink = (
+    await op('/destination-links', { ...vip, private_affiliate_ids: [b.affiliateId] })
+  ).json().id;
+  ids.bCampaign = (await bApi('POST', '/campaigns', { brand_id: brand, name: 'B main' })).json().id;
+  const promo = await bApi('POST', `/campaigns/${ids.bCampaign}/promos`, {
+    destination_link_id: ids.bPrivateLink,
+  });
+  expect(promo.statusCode, promo.body).toBe(201);
+  ids.bPromo = promo.json().id;
+  const mine = await t.as(a.cookie, {
+    method: 'POST',
+    url: '/api/partner/v1/campaigns',
+    payload: { brand_id: brand, name: 'A main' },
+  });
+  aCampaign = mine.json().id;
+});
+afterAll(() => t.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+interface Attempt {
+  method: Method;
+  /** The route as OpenAPI names it. */
+  route: string;
+  url: () => string;
+  payload?: () => object;
+}
+
+const CROSS: Attempt[] = [
+  { method: 'GET', route: '/users/{id}', url: () => `/users/${b.userId}` },
+  { method: 'GET', route: '/users/{id}', url: () => `/users/${bMember.userId}` },
+  {
+    method: 'PATCH',
+    route: '/users/{id}',
+    url: () => `/users/${bMember.userId}`,
+    payload: () => ({ status: 'blocked' }),
+  },
+  {
+    method: 'PATCH',
+    route: '/users/{id}',
+    url: () => `/users/${bMember.userId}`,
+    payload: () => ({ locked: false }),
+  },
+  { method: 'GET', route: '/users/{id}/sessions', url: () => `/users/${bMember.userId}/sessions` },
+  {
+    method: 'DELETE',
+    route: '/users/{id}/sessions/{session_id}',
+    url: () => `/users/${bMember.userId}/sessions/${ids.bMemberSession}`,
+  },
+  // A's own member with B's session id: the pair must belong together.
+  {
+    method: 'DELETE',
+    route: '/users/{id}/sessions/{session_id}',
+    url: () => `/users/${aMember.userId}/sessions/${ids.bMemberSession}`,
+  },
+  {
+    method: 'POST',
+    route: '/users/{id}/statistic-token',
+    url: () => `/users/${bMember.userId}/statistic-token`,
+  },
+  {
+    method: 'DELETE',
+    route: '/users/{id}/statistic-token',
+    url: () => `/users/${bMember.userId}/statistic-token`,
+  },
+  { method: 'DELETE', route: '/sessions/{id}', url: () => `/sessions/${ids.bSession}` },
+  { method: 'DELETE', route: '/api-keys/{id}', url: () => `/api-keys/${ids.bKey}` },
+  {
+    method: 'POST',
+    route: '/api-keys',
+    url: () => '/api-keys',
+    payload: () => ({ name: 'as b', user_id: bMember.userId }),
+  },
+  { method: 'GET', route: '/events/{id}', url: () => `/events/${ids.bEvent}` },
+  { method: 'GET', route: '/events', url: () => `/events?user_id=${b.userId}` },
+  { method: 'GET', route: '/campaigns/{id}', url: () => `/campaigns/${ids.bCampaign}` },
+  {
+    method: 'PATCH',
+    route: '/campaigns/{id}',
+    url: () => `/campaigns/${ids.bCampaign}`,
+    payload: () => ({ name: 'Mine' }),
+  },
+  { method: 'POST', route: '/campaigns/{id}/archive', url: () => `/campaigns/${ids.bCampaign}/archive` },
+  { method: 'POST', route: '/campaigns/{id}/unarchive', url: () => `/campaigns/${ids.bCampaign}/unarchive` },
+  { method: 'GET', route: '/campaigns/{id}/promos', url: () => `/campaigns/${ids.bCampaign}/promos` },
+  {
+    method: 'POST',
+    route: '/campaigns/{id}/promos',
+    url: () => `/campaigns/${ids.bCampaign}/promos`,
+    payload: () => ({ destination_link_id: publicLink }),
+  },
+  {
+    method: 'GET',
+    route: '/campaigns/{id}/promo-options',
+    url: () => `/campaigns/${ids.bCampaign}/promo-options`,
+  },
+  { method: 'GET', route: '/promos/{id}', url: () => `/promos/${ids.bPromo}` },
+  {
+    method: 'PATCH',
+    route: '/promos/{id}',
+    url: () => `/promos/${ids.bPromo}`,
+    payload: () => ({ title: 'Mine' }),
+  },
+];
+
+/** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
+const OWN_DATA_ONLY = [
+  'POST /auth/sign-in',
+  'POST /auth/sso',
+  'POST /auth/sign-out',
+  'GET /auth/me',
+  'POST /auth/password/forgot',
+  'POST /auth/password/set',
+  'POST /auth/unlock',
+  'POST /sign-up',
+  'GET /profile',
+  'PATCH /profile',
+  'POST /profile/password',
+  'POST /profile/statistic-token',
+  'DELETE /profile/statistic-token',
+  'GET /two-factor',
+  'POST /two-factor/setup',
+  'POST /two-factor/confirm',
+  'POST /two-factor/disable',
+  'POST /two-factor/verify',
+  'POST /two-factor/recovery-codes',
+  'GET /sessions',
+  'GET /users',
+  'POST /users',
+  'GET /api-keys',
+  'GET /events',
+  'GET /campaigns',
+  'POST /campaigns',
+  'GET /brands',
+  'GET /destination-links',
+  'GET /media',
+  'GET /referral-link',
+];
+
+/** Everything of B an attempt could have touched. */
+async function stateOfB() {
+  const users = await t.db
+    .selectFrom('affiliate_users')
+    .select(['id', 'status', 'locked_at', 'statistic_token', 'totp_enabled_at', 'password_hash'])
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
+  const sessions = await t.db
+    .selectFrom('affiliate_sessions')
+    .select('id')
+    .where(
+      'affiliate_user_id',
+      'in',
+      users.map((u) => u.id),
+    )
+    .orderBy('id')
+    .execute();
+  const keys = await t.db
+    .selectFrom('affiliate_api_keys')
+    .select(['id', 'revoked_at', 'affiliate_user_id'])
+    .orderBy('id')
+    .execute();
+  const events = await t.db
+    .selectFrom('affiliate_events')
+    .select('id')
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
+  const campaigns = await t.db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
+  const promos = await t.db
+    .selectFrom('promos')
+    .selectAll()
+    .where('campaign_id', '=', ids.bCampaign)
+    .execute();
+  return {
+    users,
+    sessions,
+    keys: keys.filter((k) => users.some((u) => u.id === k.affiliate_user_id)),
+    events: events.length,
+    campaigns,
+    promos,
+  };
+}
+
+describe('affiliate A against affiliate B', () => {
+  it('lists every partner route here', async () => {
+    const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+    const routes: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, object>)) {
+      if (!path.startsWith('/api/partner/v1/')) continue;
+      for (const method of Object.keys(ops))
+        routes.push(`${method.toUpperCase()} ${path.slice('/api/partner/v1'.length)}`);
+    }
+    expect(routes.length).toBeGreaterThan(25);
+    const known = new Set([...OWN_DATA_ONLY, ...CROSS.map((c) => `${c.method} ${c.route}`)]);
+    expect(
+      routes.filter((r) => !known.has(r)),
+      'partner routes without cross-affiliate attempts',
+    ).toEqual([]);
+  });
+
+  it('is refused with 403 or 404 on every attempt, through a session and an API key, and B is unchanged', async () => {
+    const before = await stateOfB();
+    const aKey = (
+      await t.as(a.cookie, { method: 'POST', url: '/api/partner/v1/api-keys', payload: { name: 'a key' } })
+    ).json().key;
+    const callers = {
+      owner: (o: object) => t.as(a.cookie, o),
+      member: (o: object) => t.as(aMember.cookie, o),
+      apiKey: (o: object) => t.app.inject({ ...o, headers: { authorization: `Bearer ${aKey}` } }),
+    };
+    for (const attempt of CROSS) {
+      for (const [who, call] of Object.entries(callers)) {
+        const res = await call({
+          method: attempt.method,
+          url: `/api/partner/v1${attempt.url()}`,
+          ...(attempt.payload ? { payload: attempt.payload() } : {}),
+        });
+        expect(
+          [403, 404],
+          `${who} ${attempt.method} ${attempt.url()}: ${res.statusCode} ${res.body}`,
+        ).toContain(res.statusCode);
+      }
+    }
+    expect(await stateOfB()).toEqual(before);
+  });
+
+  it("shows only A's own data on the routes that name no resource", async () => {
+    const get = async (url: string) => (await t.as(a.cookie, { url: `/api/partner/v1${url}` })).json();
+    const bUsers = [b.userId, bMember.userId];
+    expect((await get('/users')).data.map((u: { id: number }) => u.id).sort()).toEqual(
+      [a.userId, aMember.userId].sort(),
+    );
+    for (const e of (await get('/events?limit=200')).data) {
+      expect(bUsers).not.toContain(e.user?.id);
+      expect(e.id).not.toBe(ids.bEvent);
+    }
+    expect((await get('/api-keys')).data.map((k: { id: number }) => k.id)).not.toContain(ids.bKey);
+    expect((await get('/sessions')).data.map((s: { id: number }) => s.id)).not.toContain(ids.bSession);
+    expect(await get('/auth/me')).toMatchObject({ affiliate: { id: a.affiliateId } });
+    expect(await get('/profile')).toMatchObject({ id: a.userId, affiliate_id: a.affiliateId });
+    // Fields naming another affiliate are not part of any body: they are refused, not obeyed.
+    const sneaky = await t.as(a.cookie, {
+      method: 'PATCH',
+      url: '/api/partner/v1/profile',
+      payload: { affiliate_id: b.affiliateId, first_name: 'X' },
+    });
+    expect(sneaky.statusCode).toBe(422);
+    const sneakyUser = await t.as(a.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/users',
+      payload: { email: 'sneaky@example.com', affiliate_id: b.affiliateId },
+    });
+    expect(sneakyUser.statusCode).toBe(422);
+
+    // Tracking: B's campaigns stay out of A's lists and filters, B's private link out of A's options.
+    expect(await get(`/campaigns?id=${ids.bCampaign}&tab=all`)).toEqual({ data: [], total: 0 });
+    const links = (await get('/destination-links')).data.map((l: { id: number }) => l.id);
+    expect(links).toEqual([publicLink]);
+    const usePrivate = await t.as(a.cookie, {
+      method: 'POST',
+      url: `/api/partner/v1/campaigns/${aCampaign}/promos`,
+      payload: { destination_link_id: ids.bPrivateLink },
+    });
+    expect(usePrivate.statusCode).toBe(422);
+    expect(usePrivate.json().error.details.fields[0].path).toBe('destination_link_id');
+    expect((await get('/referral-link')).affiliate_id).toBe(a.affiliateId);
+  });
+
+  it("keeps B's events out of A's log in the operator API too", async () => {
+    const res = await t.call(t.admin, { url: `/api/v1/affiliates/${a.affiliateId}/events?limit=200` });
+    expect(res.json().data.map((e: { id: number }) => e.id)).not.toContain(ids.bEvent);
+  });
+});

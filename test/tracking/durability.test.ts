@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type Database, openDatabase } from '../../src/db/index.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { databaseUrlFor, TEST_DB_KIND } from '../support/template.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { seedPromo } from './helpers.ts';
+
+let t: TestApp;
+let key: string;
+// No timed flush and a batch larger than the queue: only stop() (or an explicit flush) writes.
+beforeAll(async () => {
+  t = await createTestApp({
+    TRACKING_BUFFER_MAX: '300',
+    TRACKING_FLUSH_INTERVAL_MS: '3600000',
+    TRACKING_FLUSH_BATCH: '1000',
+    TRACKING_FALLBACK_URL: 'https://fallback.example/',
+  });
+  key = await t.apiKey();
+});
+afterAll(() => t.database.close());
+
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('clicks')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('click queue', () => {
+  it('keeps clicks while the database is away and writes them when it is back', async () => {
+    const { promo } = await seedPromo(t, key, 'https://a.example/');
+    for (let i = 0; i < 10; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
+    await sql`alter table clicks rename to clicks_away`.execute(t.db);
+    await t.app.tracking.clicks.flush();
+    const stats = t.app.tracking.metrics().clicks;
+    expect(stats.flush_failures).toBe(1);
+    expect(stats.pending).toBe(10);
+    await sql`alter table clicks_away rename to clicks`.execute(t.db);
+    // The retry waits out its backoff; drain ignores it.
+    await t.app.tracking.clicks.drain(Date.now() + 5000);
+    expect(await count()).toBe(10);
+    t.app.tracking.clicks.start();
+  });
+
+  it('loses no queued click across a graceful stop with a full queue', async () => {
+    const { promo } = await seedPromo(t, key, 'https://a.example/');
+    const before = await count();
+    const sent = 340;
+    for (let i = 0; i < sent; i++) {
+      const res = await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
+      expect(res.statusCode).toBe(302);
+    }
+    const stats = t.app.tracking.metrics().clicks;
+    expect(stats.pending).toBe(300);
+    expect(stats.dropped).toBe(sent - 300);
+    await t.app.close();
+    expect((await count()) - before).toBe(300);
+    const subs = await t.db.selectFrom('clicks').select('sub1').where('promo_id', '=', promo.id).execute();
+    expect(new Set(subs.map((s) => s.sub1)).size).toBe(300);
+  });
+});
+
+describe.runIf(TEST_DB_KIND === 'postgres')('several server processes on PostgreSQL', () => {
+  let other: Awaited<ReturnType<typeof buildApp>>;
+  let otherDb: Database;
+  let main: TestApp;
+
+  beforeAll(async () => {
+    main = await createTestApp({ TRACKING_FALLBACK_URL: 'https://fallback.example/' });
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(main.db);
+    otherDb = await openDatabase({ databaseUrl: databaseUrlFor(rows[0]!.name), poolMax: 2 });
+    const config = {
+      ...loadConfig({ TRACKING_FALLBACK_URL: 'https://fallback.example/' }),
+      secretKey: 'y'.repeat(48),
+    };
+    other = await buildApp({ config, database: otherDb });
+    await other.ready();
+  });
+  afterAll(async () => {
+    await other.close();
+    await otherDb.close();
+    await main.close();
+  });
+
+  async function eventually(code: string, expected: string): Promise<void> {
+    let location: unknown;
+    for (let i = 0; i < 100; i++) {
+      location = (await other.inject({ url: `/c/${code}` })).headers.location;
+      if (location === expected) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(location).toBe(expected);
+  }
+
+  it('hears new promos and changed links through LISTEN/NOTIFY', async () => {
+    const mainKey = await main.apiKey();
+    const { promo, link } = await seedPromo(main, mainKey, 'https://before.example/');
+    await eventually(promo.code, 'https://before.example/');
+    const res = await main.call(mainKey, {
+      method: 'PATCH',
+      url: `/api/v1/destination-links/${link.id}`,
+      payload: { url: 'https://after.example/' },
+    });
+    expect(res.statusCode).toBe(200);
+    await eventually(promo.code, 'https://after.example/');
+    await main.db
+      .updateTable('affiliates')
+      .set({ status: 'suspended' })
+      .where('id', '=', promo.affiliate_id)
+      .execute();
+    await eventually(promo.code, 'https://fallback.example/');
+  });
+});

@@ -1,0 +1,221 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { FormSummary } from '../../components/FormSummary.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import type { FormErrors } from '../../forms/use-form-errors.ts';
+import { type Affiliate, humanize, STATUSES, staffDirectoryQuery } from './api.ts';
+import { SelectField } from './SelectField.tsx';
+
+export interface ProfileValues {
+  name: string;
+  status: Affiliate['status'];
+  company_name: string;
+  contact_name: string;
+  email: string;
+  phone: string;
+  website_url: string;
+  account_manager_id: string;
+  account_executive_id: string;
+  default_currency: string;
+  language: string;
+  labels: string;
+  internal_notes: string;
+  affiliate_notes: string;
+  line1: string;
+  city: string;
+  region_code: string;
+  country_code: string;
+  postal_code: string;
+  vat_number: string;
+}
+
+/** Field paths of the API errors this form can show beside an input. */
+export const PROFILE_FIELDS = [
+  'name',
+  'status',
+  'company_name',
+  'contact_name',
+  'email',
+  'phone',
+  'website_url',
+  'account_manager_id',
+  'account_executive_id',
+  'default_currency',
+  'language',
+  'labels',
+  'internal_notes',
+  'affiliate_notes',
+  'address.line1',
+  'address.city',
+  'address.region_code',
+  'address.country_code',
+  'address.postal_code',
+  'vat_number',
+];
+
+export function valuesOf(a?: Affiliate): ProfileValues {
+  return {
+    name: a?.name ?? '',
+    status: a?.status ?? 'pending',
+    company_name: a?.company_name ?? '',
+    contact_name: a?.contact_name ?? '',
+    email: a?.email ?? '',
+    phone: a?.phone ?? '',
+    website_url: a?.website_url ?? '',
+    account_manager_id: a?.account_manager_id ? String(a.account_manager_id) : '',
+    account_executive_id: a?.account_executive_id ? String(a.account_executive_id) : '',
+    default_currency: a?.default_currency ?? '',
+    language: a?.language ?? '',
+    labels: a?.labels.join(', ') ?? '',
+    internal_notes: a?.internal_notes ?? '',
+    affiliate_notes: a?.affiliate_notes ?? '',
+    line1: a?.address?.line1 ?? '',
+    city: a?.address?.city ?? '',
+    region_code: a?.address?.region_code ?? '',
+    country_code: a?.address?.country_code ?? '',
+    postal_code: a?.address?.postal_code ?? '',
+    vat_number: a?.vat_number ?? '',
+  };
+}
+
+/** The request fields: empty inputs are null, labels a list, the address one object. */
+export function bodyOf(v: ProfileValues) {
+  const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+  return {
+    name: v.name,
+    status: v.status,
+    company_name: orNull(v.company_name),
+    contact_name: orNull(v.contact_name),
+    email: orNull(v.email),
+    phone: orNull(v.phone),
+    website_url: orNull(v.website_url),
+    account_manager_id: v.account_manager_id ? Number(v.account_manager_id) : null,
+    account_executive_id: v.account_executive_id ? Number(v.account_executive_id) : null,
+    default_currency: orNull(v.default_currency),
+    language: orNull(v.language),
+    labels: v.labels
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    internal_notes: v.internal_notes,
+    affiliate_notes: v.affiliate_notes,
+    address: {
+      line1: orNull(v.line1),
+      city: orNull(v.city),
+      region_code: orNull(v.region_code),
+      country_code: orNull(v.country_code),
+      postal_code: orNull(v.postal_code),
+    },
+    vat_number: orNull(v.vat_number),
+  };
+}
+
+interface AffiliateFormProps {
+  title: string;
+  initial: ProfileValues;
+  errors: FormErrors;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit(values: ProfileValues): void;
+  /** Extra inputs (the first user on create). */
+  children?: React.ReactNode;
+}
+
+export function AffiliateForm({
+  title,
+  initial,
+  errors,
+  submitLabel,
+  pending,
+  onSubmit,
+  children,
+}: AffiliateFormProps) {
+  const id = useId();
+  const staff = useQuery(staffDirectoryQuery);
+  const [v, setV] = useState(initial);
+  const set = (key: keyof ProfileValues) => (value: string) =>
+    setV((current) => ({ ...current, [key]: value }));
+  const text = (key: keyof ProfileValues, label: string, path: string = key, extra = {}) => (
+    <TextField label={label} value={v[key]} onChange={set(key)} error={errors.field(path)} {...extra} />
+  );
+  const staffOptions = (staff.data?.data ?? []).map((s) => ({
+    value: String(s.id),
+    label: s.name || s.email,
+  }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.reset();
+    onSubmit(v);
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate>
+      <h2>{title}</h2>
+      <FormSummary message={errors.summary} />
+      {text('name', 'Name', 'name', { required: true })}
+      <SelectField
+        label="Status"
+        value={v.status}
+        options={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+        onChange={set('status')}
+        error={errors.field('status')}
+      />
+      {text('company_name', 'Company name')}
+      {text('contact_name', 'Contact name')}
+      {text('email', 'Contact email', 'email', { type: 'email' })}
+      {text('phone', 'Phone')}
+      {text('website_url', 'Website', 'website_url', { type: 'url', placeholder: 'https://' })}
+      <SelectField
+        label="Account manager"
+        value={v.account_manager_id}
+        empty="None"
+        options={staffOptions}
+        onChange={set('account_manager_id')}
+        error={errors.field('account_manager_id')}
+      />
+      <SelectField
+        label="Account executive"
+        value={v.account_executive_id}
+        empty="None"
+        options={staffOptions}
+        onChange={set('account_executive_id')}
+        error={errors.field('account_executive_id')}
+      />
+      {text('default_currency', 'Default currency', 'default_currency', { hint: 'ISO code, e.g. USD' })}
+      {text('language', 'Language', 'language', { hint: 'e.g. en' })}
+      {text('labels', 'Labels', 'labels', { hint: 'Comma separated' })}
+      <fieldset>
+        <legend>Address</legend>
+        {text('line1', 'Street', 'address.line1')}
+        {text('city', 'City', 'address.city')}
+        {text('region_code', 'Region code', 'address.region_code', { hint: 'e.g. CA' })}
+        {text('country_code', 'Country code', 'address.country_code', { hint: 'e.g. US' })}
+        {text('postal_code', 'Postal code', 'address.postal_code')}
+      </fieldset>
+      {text('vat_number', 'VAT number')}
+      <div className="field">
+        <label htmlFor={`${id}-internal`}>Internal notes</label>
+        <textarea
+          id={`${id}-internal`}
+          rows={3}
+          value={v.internal_notes}
+          onChange={(e) => set('internal_notes')(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-public`}>Notes visible to the affiliate</label>
+        <textarea
+          id={`${id}-public`}
+          rows={3}
+          value={v.affiliate_notes}
+          onChange={(e) => set('affiliate_notes')(e.target.value)}
+        />
+      </div>
+      {children}
+      <button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { affiliateQuery, humanize } from './api.ts';
+import { BillingTab } from './BillingTab.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
+import { ProfileTab } from './ProfileTab.tsx';
+import { UsersTab } from './UsersTab.tsx';
+
+export const TABS = ['profile', 'billing', 'users', 'history'] as const;
+export type Tab = (typeof TABS)[number];
+const TAB_LABELS: Record<Tab, string> = {
+  profile: 'Profile',
+  billing: 'Billing and payment',
+  users: 'Users',
+  history: 'History',
+};
+
+export function validateTab(raw: Record<string, unknown>): { tab?: Tab } {
+  return TABS.includes(raw.tab as Tab) ? { tab: raw.tab as Tab } : {};
+}
+
+const route = getRouteApi('/admin/shell/affiliates/$id');
+
+export function AffiliatePage() {
+  const id = Number(route.useParams().id);
+  const tab = route.useSearch().tab ?? 'profile';
+  const affiliate = useQuery(
+    affiliateQuery(id, [
+      'account_manager',
+      'account_executive',
+      'tier',
+      'referrer',
+      'signup',
+      'custom_tags',
+      'traffic_sources',
+    ]),
+  );
+
+  if (affiliate.isPending) return <p className="muted">Loading…</p>;
+  if (affiliate.isError) return <p className="form-summary">{affiliate.error.message}</p>;
+  const a = affiliate.data;
+  return (
+    <>
+      <div className="page-heading">
+        <h1>
+          {a.name} <span className={`badge status-${a.status}`}>{humanize(a.status)}</span>
+        </h1>
+        <Link to="/admin/affiliates/$id/edit" params={{ id: String(id) }} className="button-link">
+          Edit
+        </Link>
+      </div>
+      <nav className="tabs" aria-label="Affiliate sections">
+        {TABS.map((t) => (
+          <Link
+            key={t}
+            to="/admin/affiliates/$id"
+            params={{ id: String(id) }}
+            search={{ tab: t }}
+            aria-current={t === tab ? 'page' : undefined}
+            className={t === tab ? 'active' : undefined}
+          >
+            {TAB_LABELS[t]}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'profile' && <ProfileTab affiliate={a} />}
+      {tab === 'billing' && <BillingTab id={id} currency={a.default_currency} />}
+      {tab === 'users' && <UsersTab id={id} />}
+      {tab === 'history' && <HistoryTab id={id} />}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { AffiliateFilters } from './AffiliateFilters.tsx';
+import { AffiliateTable } from './AffiliateTable.tsx';
+import { affiliatesQuery } from './api.ts';
+import { BulkEditPanel } from './BulkEditPanel.tsx';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { loadColumns, saveColumns } from './columns.tsx';
+import { type ListSearch, toQuery } from './list-search.ts';
+import { Pager } from './Pager.tsx';
+
+const route = getRouteApi('/admin/shell/affiliates');
+
+export function AffiliatesPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = toQuery(search);
+  const list = useQuery(affiliatesQuery(query));
+  const [columns, setColumns] = useState(loadColumns);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  // The ids the open bulk edit works on; clearing the selection after applying keeps its result shown.
+  const [bulkIds, setBulkIds] = useState<number[] | null>(null);
+
+  // Any change of filters starts again at the first page.
+  const update = (next: Partial<ListSearch>, keepPage = false) =>
+    navigate({ search: (prev) => ({ ...prev, ...next, ...(keepPage ? {} : { page: undefined }) }) });
+
+  function select(ids: number[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Affiliates</h1>
+        <Link to="/admin/affiliates/new" className="button-link">
+          New affiliate
+        </Link>
+      </div>
+      <AffiliateFilters search={search} onChange={update} />
+      <section className="panel">
+        <div className="panel-heading toolbar">
+          <div className="actions">
+            <button type="button" disabled={selected.size === 0} onClick={() => setBulkIds([...selected])}>
+              Bulk edit {selected.size > 0 ? `${selected.size} selected` : ''}
+            </button>
+            {selected.size > 0 && (
+              <button type="button" className="button-secondary" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </button>
+            )}
+          </div>
+          <ColumnChooser
+            visible={columns}
+            onChange={(keys) => {
+              setColumns(keys);
+              saveColumns(keys);
+            }}
+          />
+        </div>
+        {bulkIds && (
+          <BulkEditPanel
+            key={bulkIds.join(',')}
+            ids={bulkIds}
+            onClose={() => setBulkIds(null)}
+            onApplied={() => setSelected(new Set())}
+          />
+        )}
+        {list.isPending && <p className="muted">Loading…</p>}
+        {list.isError && <p className="form-summary">{list.error.message}</p>}
+        {list.data && (
+          <>
+            <AffiliateTable
+              rows={list.data.data}
+              columns={columns}
+              sort={query.sort ?? '-id'}
+              onSort={(sort) => update({ sort }, true)}
+              selected={selected}
+              onSelect={select}
+            />
+            <Pager
+              page={list.data.paging.page}
+              pageSize={list.data.paging.page_size}
+              total={list.data.paging.total_count}
+              onPage={(page) => update({ page }, true)}
+              onPageSize={(size) => update({ size })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

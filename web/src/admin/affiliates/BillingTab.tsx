@@ -1,0 +1,231 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { FormSummary } from '../../components/FormSummary.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { useFormErrors } from '../../forms/use-form-errors.ts';
+import {
+  type Affiliate,
+  affiliateQuery,
+  FREQUENCIES,
+  humanize,
+  PAYMENT_TYPES,
+  type PatchBody,
+} from './api.ts';
+import { DAYS, FREQUENCY_DETAILS, label, PAYMENT_DETAILS } from './payment-fields.ts';
+import { SelectField } from './SelectField.tsx';
+
+type Billing = NonNullable<Affiliate['relationships']['billing']>;
+type Details = Record<string, string>;
+
+const toStrings = (o: Record<string, unknown>): Details =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
+
+/** Billing schedule and invoicing, and the payment method (its stored details come back masked). */
+export function BillingTab({ id, currency }: { id: number; currency: string | null }) {
+  const billing = useQuery(affiliateQuery(id, ['billing']));
+  const data = billing.data?.relationships.billing;
+  if (billing.isPending) return <p className="muted">Loading…</p>;
+  if (billing.isError || !data)
+    return <p className="form-summary">{billing.error?.message ?? 'no billing settings'}</p>;
+  return <BillingForm id={id} billing={data} currency={currency} />;
+}
+
+function BillingForm({ id, billing, currency }: { id: number; billing: Billing; currency: string | null }) {
+  const queryClient = useQueryClient();
+  const [frequency, setFrequency] = useState(billing.frequency);
+  const [details, setDetails] = useState<Details>(toStrings(billing.details));
+  const [settings, setSettings] = useState<Details>(
+    toStrings({
+      tax_id: billing.tax_id,
+      payment_terms_days: billing.payment_terms_days,
+      invoice_generation_delay_days: billing.invoice_generation_delay_days,
+      invoice_amount_threshold: billing.invoice_amount_threshold,
+      auto_invoice_start_date: billing.auto_invoice_start_date,
+    }),
+  );
+  const [autoInvoice, setAutoInvoice] = useState(billing.auto_invoice);
+  const [payType, setPayType] = useState(billing.payment_method.type);
+  const [payDetails, setPayDetails] = useState<Record<string, string | boolean>>(
+    billing.payment_method.details,
+  );
+  const [saved, setSaved] = useState(false);
+
+  const paths = useMemo(
+    () => [
+      'billing.frequency',
+      ...FREQUENCY_DETAILS[frequency].map((k) => `billing.details.${k}`),
+      ...Object.keys(settings).map((k) => `billing.${k}`),
+      'payment_method.type',
+      ...PAYMENT_DETAILS[payType].map((k) => `payment_method.details.${k}`),
+    ],
+    [frequency, settings, payType],
+  );
+  const errors = useFormErrors(paths);
+  const int = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: PatchBody = {
+        billing: {
+          frequency,
+          details: Object.fromEntries(
+            FREQUENCY_DETAILS[frequency].map((k) => [k, k === 'day_of_week' ? details[k] : int(details[k])]),
+          ),
+          tax_id: settings.tax_id || null,
+          auto_invoice: autoInvoice,
+          auto_invoice_start_date: settings.auto_invoice_start_date || null,
+          payment_terms_days: int(settings.payment_terms_days) ?? 0,
+          invoice_generation_delay_days: int(settings.invoice_generation_delay_days) ?? 0,
+          invoice_amount_threshold: int(settings.invoice_amount_threshold) ?? 0,
+        } as PatchBody['billing'],
+        payment_method: {
+          type: payType,
+          details: Object.fromEntries(
+            PAYMENT_DETAILS[payType]
+              .filter((k) => payDetails[k] !== undefined && payDetails[k] !== '')
+              .map((k) => [k, payDetails[k]!]),
+          ),
+        },
+      };
+      return unwrap(api.PATCH('/api/v1/affiliates/{id}', { params: { path: { id } }, body }));
+    },
+    onSuccess: async () => {
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: ['affiliates'] });
+    },
+    onError: errors.fail,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.reset();
+    setSaved(false);
+    save.mutate();
+  }
+
+  return (
+    <form className="panel form" onSubmit={submit} noValidate aria-label="Billing and payment">
+      <FormSummary message={errors.summary} />
+      <h2>Billing</h2>
+      <SelectField
+        label="Billing frequency"
+        value={frequency}
+        options={FREQUENCIES.map((f) => ({ value: f, label: humanize(f) }))}
+        onChange={(v) => setFrequency(v as typeof frequency)}
+        error={errors.field('billing.frequency')}
+      />
+      {FREQUENCY_DETAILS[frequency].map((k) =>
+        k === 'day_of_week' ? (
+          <SelectField
+            key={k}
+            label="Day of week"
+            value={details[k] ?? ''}
+            empty="Choose…"
+            options={DAYS.map((d) => ({ value: d, label: d }))}
+            onChange={(v) => setDetails({ ...details, [k]: v })}
+            error={errors.field(`billing.details.${k}`)}
+          />
+        ) : (
+          <TextField
+            key={k}
+            label={label(k)}
+            inputMode="numeric"
+            value={details[k] ?? ''}
+            onChange={(v) => setDetails({ ...details, [k]: v })}
+            error={errors.field(`billing.details.${k}`)}
+          />
+        ),
+      )}
+      <TextField
+        label="Tax id"
+        value={settings.tax_id ?? ''}
+        onChange={(v) => setSettings({ ...settings, tax_id: v })}
+        error={errors.field('billing.tax_id')}
+      />
+      <TextField
+        label="Payment terms (days)"
+        inputMode="numeric"
+        value={settings.payment_terms_days ?? ''}
+        onChange={(v) => setSettings({ ...settings, payment_terms_days: v })}
+        error={errors.field('billing.payment_terms_days')}
+      />
+      <TextField
+        label="Invoice delay (days)"
+        inputMode="numeric"
+        value={settings.invoice_generation_delay_days ?? ''}
+        onChange={(v) => setSettings({ ...settings, invoice_generation_delay_days: v })}
+        error={errors.field('billing.invoice_generation_delay_days')}
+      />
+      <TextField
+        label={`Invoice threshold (minor units${currency ? ` of ${currency}` : ''})`}
+        inputMode="numeric"
+        value={settings.invoice_amount_threshold ?? ''}
+        onChange={(v) => setSettings({ ...settings, invoice_amount_threshold: v })}
+        error={errors.field('billing.invoice_amount_threshold')}
+      />
+      <div className="checkbox">
+        <input
+          id="auto-invoice"
+          type="checkbox"
+          checked={autoInvoice}
+          onChange={(event) => setAutoInvoice(event.target.checked)}
+        />
+        <label htmlFor="auto-invoice">Create invoices automatically</label>
+      </div>
+      <TextField
+        label="Automatic invoices start"
+        type="date"
+        value={settings.auto_invoice_start_date ?? ''}
+        onChange={(v) => setSettings({ ...settings, auto_invoice_start_date: v })}
+        error={errors.field('billing.auto_invoice_start_date')}
+      />
+      <h2>Payment method</h2>
+      <SelectField
+        label="Payment type"
+        value={payType}
+        options={PAYMENT_TYPES.map((p) => ({ value: p, label: humanize(p) }))}
+        onChange={(v) => {
+          setPayType(v as typeof payType);
+          setPayDetails({});
+        }}
+        error={errors.field('payment_method.type')}
+      />
+      {PAYMENT_DETAILS[payType].map((k) =>
+        k === 'paypal_reception_method' ? (
+          <SelectField
+            key={k}
+            label="PayPal reception method"
+            value={String(payDetails[k] ?? '')}
+            empty="Choose…"
+            options={['email', 'phone', 'paypal_account'].map((m) => ({ value: m, label: humanize(m) }))}
+            onChange={(v) => setPayDetails({ ...payDetails, [k]: v })}
+            error={errors.field(`payment_method.details.${k}`)}
+          />
+        ) : k === 'is_existing_payee' ? (
+          <div className="checkbox" key={k}>
+            <input
+              id="existing-payee"
+              type="checkbox"
+              checked={payDetails[k] === true}
+              onChange={(event) => setPayDetails({ ...payDetails, [k]: event.target.checked })}
+            />
+            <label htmlFor="existing-payee">Existing payee</label>
+          </div>
+        ) : (
+          <TextField
+            key={k}
+            label={label(k)}
+            value={String(payDetails[k] ?? '')}
+            onChange={(v) => setPayDetails({ ...payDetails, [k]: v })}
+            error={errors.field(`payment_method.details.${k}`)}
+          />
+        ),
+      )}
+      <button type="submit" disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : 'Save billing'}
+      </button>
+      {saved && <p role="status">Saved.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { TextField } from '../../components/TextField.tsx';
+import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { AffiliateForm, bodyOf, PROFILE_FIELDS, type ProfileValues, valuesOf } from './AffiliateForm.tsx';
+import type { CreateBody } from './api.ts';
+
+const FIELDS = [...PROFILE_FIELDS, 'users[0].email', 'users[0].initial_password'];
+
+export function NewAffiliatePage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(FIELDS);
+  const [userEmail, setUserEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const create = useMutation({
+    mutationFn: (values: ProfileValues) => {
+      const body: CreateBody = { ...bodyOf(values) };
+      if (userEmail.trim())
+        body.users = [{ email: userEmail.trim(), initial_password: password || undefined }];
+      return unwrap(api.POST('/api/v1/affiliates', { body }));
+    },
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['affiliates'] });
+      await navigate({ to: '/admin/affiliates/$id', params: { id: String(created.id) } });
+    },
+    onError: errors.fail,
+  });
+
+  return (
+    <>
+      <h1>New affiliate</h1>
+      <AffiliateForm
+        title="Profile"
+        initial={valuesOf()}
+        errors={errors}
+        submitLabel="Create affiliate"
+        pending={create.isPending}
+        onSubmit={create.mutate}
+      >
+        <fieldset>
+          <legend>First user (optional)</legend>
+          <TextField
+            label="User email"
+            type="email"
+            value={userEmail}
+            onChange={setUserEmail}
+            error={errors.field('users[0].email')}
+          />
+          <TextField
+            label="Initial password"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            hint="Leave empty to email the user a link to set one"
+            error={errors.field('users[0].initial_password')}
+          />
+        </fieldset>
+      </AffiliateForm>
+    </>
+  );
+}

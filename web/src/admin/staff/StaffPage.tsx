@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { CreateStaffForm } from './CreateStaffForm.tsx';
+import { PortalSecurityPanel } from './PortalSecurityPanel.tsx';
+import { StaffTable } from './StaffTable.tsx';
+
+export const staffQuery = { queryKey: ['staff'], queryFn: () => unwrap(api.GET('/api/v1/staff')) };
+export const rolesQuery = {
+  queryKey: ['roles'],
+  queryFn: () => unwrap(api.GET('/api/v1/roles')),
+  staleTime: Infinity,
+};
+
+export function StaffPage() {
+  const staff = useQuery(staffQuery);
+  const roles = useQuery(rolesQuery);
+  return (
+    <>
+      <h1>Staff</h1>
+      <p className="muted">Who works in the back office, and what their role lets them do.</p>
+      {roles.data && <CreateStaffForm roles={roles.data.data} />}
+      <section className="panel">
+        <h2>Staff users</h2>
+        {staff.isPending && <p className="muted">Loading…</p>}
+        {staff.isError && <p className="form-summary">{staff.error.message}</p>}
+        {staff.data && roles.data && <StaffTable staff={staff.data.data} roles={roles.data.data} />}
+      </section>
+      <PortalSecurityPanel />
+    </>
+  );
+}

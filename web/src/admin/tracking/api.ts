@@ -1,0 +1,103 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { components, paths } from '../../api/schema.d.ts';
+
+/** Aliases of the generated types the tracking screens use, so they follow the server's schema. */
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type Brand = components['schemas']['Brand'];
+export type DestinationLink = components['schemas']['DestinationLink'];
+export type Media = components['schemas']['Media'];
+export type BrandBody = Json<NonNullable<paths['/api/v1/brands']['post']['requestBody']>>;
+export type LinkBody = Json<NonNullable<paths['/api/v1/destination-links']['post']['requestBody']>>;
+export type MediaPatch = Json<NonNullable<paths['/api/v1/media/{id}']['patch']['requestBody']>>;
+export type LinkQuery = NonNullable<paths['/api/v1/destination-links']['get']['parameters']['query']>;
+export type MediaQuery = NonNullable<paths['/api/v1/media']['get']['parameters']['query']>;
+export type LinkType = DestinationLink['link_type'];
+export type Audience = DestinationLink['audience'];
+export type MediaFormat = Media['format'];
+export type Orientation = NonNullable<Media['orientation']>;
+
+export const LINK_TYPES: LinkType[] = [
+  'home_page',
+  'landing_page',
+  'registration',
+  'promotion',
+  'game',
+  'other',
+];
+export const AUDIENCES: Audience[] = ['players', 'sub_affiliates'];
+export const MEDIA_FORMATS: MediaFormat[] = ['png', 'jpg', 'gif', 'webp', 'svg'];
+export const ORIENTATIONS: Orientation[] = ['horizontal', 'vertical', 'square'];
+
+/** "sub_affiliates" reads "sub affiliates". */
+export const humanize = (value: string) => value.replaceAll('_', ' ');
+export const optionsOf = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+
+export const brandsQuery = queryOptions({
+  queryKey: ['brands'],
+  queryFn: () => unwrap(api.GET('/api/v1/brands')),
+});
+
+export function brandQuery(id: number) {
+  return queryOptions({
+    queryKey: ['brands', id],
+    queryFn: () => unwrap(api.GET('/api/v1/brands/{id}', { params: { path: { id } } })),
+  });
+}
+
+export const currenciesQuery = queryOptions({
+  queryKey: ['currencies', 'enabled'],
+  queryFn: () => unwrap(api.GET('/api/v1/currencies', { params: { query: { enabled: true } } })),
+  staleTime: 10 * 60_000,
+});
+
+export function linksQuery(query: LinkQuery) {
+  return queryOptions({
+    queryKey: ['destination-links', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/destination-links', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function linkQuery(id: number) {
+  return queryOptions({
+    queryKey: ['destination-links', id],
+    queryFn: () => unwrap(api.GET('/api/v1/destination-links/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function mediaListQuery(query: MediaQuery) {
+  return queryOptions({
+    queryKey: ['media', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/media', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function mediaQuery(id: number) {
+  return queryOptions({
+    queryKey: ['media', id],
+    queryFn: () => unwrap(api.GET('/api/v1/media/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The affiliate picker's suggestions: the search API matches names, companies, emails and ids. */
+export function affiliateSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['affiliates', 'picker', q],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/affiliates', { params: { query: { q, page_size: 10, sort: 'name' } } })),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One affiliate's name for a chip, cached apart from the full profile the affiliate screens load. */
+export function affiliateNameQuery(id: number) {
+  return queryOptions({
+    queryKey: ['affiliates', 'picker', 'name', id],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/affiliates/{id}', { params: { path: { id } } }))).name,
+    staleTime: 5 * 60_000,
+  });
+}

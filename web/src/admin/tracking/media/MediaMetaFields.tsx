@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { TextField } from '../../../components/TextField.tsx';
+import type { FormErrors } from '../../../forms/use-form-errors.ts';
+import { SelectField } from '../../affiliates/SelectField.tsx';
+import { brandsQuery } from '../api.ts';
+import { PrivacyFields } from '../PrivacyFields.tsx';
+import type { MediaMeta } from './media-values.ts';
+
+interface MediaMetaFieldsProps {
+  value: MediaMeta;
+  onChange(next: MediaMeta): void;
+  errors: FormErrors;
+}
+
+/** The inputs shared by the upload form and the edit page. */
+export function MediaMetaFields({ value: v, onChange, errors }: MediaMetaFieldsProps) {
+  const brands = useQuery(brandsQuery);
+  const set =
+    <K extends keyof MediaMeta>(key: K) =>
+    (next: MediaMeta[K]) =>
+      onChange({ ...v, [key]: next });
+  return (
+    <>
+      <TextField
+        label="Title"
+        value={v.title}
+        onChange={set('title')}
+        error={errors.field('title')}
+        required
+      />
+      <TextField
+        label="Language"
+        value={v.language}
+        onChange={set('language')}
+        placeholder="en"
+        hint="A language tag such as en or pt-BR; empty: any language"
+        error={errors.field('language')}
+      />
+      <TextField
+        label="Tags"
+        value={v.tags}
+        onChange={set('tags')}
+        hint="Comma separated, e.g. sports, welcome bonus"
+        error={errors.field('tags')}
+      />
+      <SelectField
+        label="Brand"
+        value={v.brand_id}
+        empty="Every brand"
+        options={(brands.data?.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+        onChange={set('brand_id')}
+        error={errors.field('brand_id')}
+      />
+      <PrivacyFields
+        isPublic={v.is_public}
+        onPublic={set('is_public')}
+        affiliateIds={v.affiliate_ids}
+        onAffiliates={set('affiliate_ids')}
+        affiliatesError={errors.field('affiliate_ids')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { mediaListQuery } from '../api.ts';
+import { MediaCard } from './MediaCard.tsx';
+import { MediaFilters } from './MediaFilters.tsx';
+import { toMediaQuery } from './media-search.ts';
+import { UploadMediaForm } from './UploadMediaForm.tsx';
+
+const route = getRouteApi('/admin/shell/media');
+
+/** The banner library: upload, filter, and open a banner to edit or delete it. */
+export function MediaPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const media = useQuery(mediaListQuery(toMediaQuery(search)));
+  const [uploading, setUploading] = useState(false);
+  const rows = media.data?.data ?? [];
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Media library</h1>
+        {!uploading && (
+          <button type="button" onClick={() => setUploading(true)}>
+            Upload banner
+          </button>
+        )}
+      </div>
+      {uploading && <UploadMediaForm onDone={() => setUploading(false)} />}
+      <MediaFilters search={search} onApply={(next) => navigate({ search: next })} />
+      <section className="panel" aria-label="Banners">
+        {media.isPending && <p className="muted">Loading…</p>}
+        {media.isError && <p className="form-summary">{media.error.message}</p>}
+        {media.data && rows.length === 0 && <p className="muted">No banners match.</p>}
+        {rows.length > 0 && (
+          <>
+            <p className="muted">
+              {rows.length} banner{rows.length === 1 ? '' : 's'}
+            </p>
+            <ul className="media-grid">
+              {rows.map((m) => (
+                <MediaCard key={m.id} media={m} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { partnerMeQuery } from './queries.ts';
+
+export function HomePage() {
+  const me = useQuery(partnerMeQuery);
+  if (!me.data) return null;
+  const { user, affiliate, two_factor } = me.data;
+  return (
+    <>
+      <h1>Welcome{user.first_name ? `, ${user.first_name}` : ''}</h1>
+      <section className="panel">
+        <dl className="facts">
+          <dt>Affiliate</dt>
+          <dd>
+            {affiliate.name} <span className="muted">#{affiliate.id}</span>
+          </dd>
+          <dt>Status</dt>
+          <dd>{affiliate.status.replace('_', ' ')}</dd>
+          <dt>Two-factor authentication</dt>
+          <dd>
+            {user.two_factor_enabled ? (
+              <span className="badge badge-ok">on</span>
+            ) : (
+              <span className="badge badge-bad">off</span>
+            )}
+          </dd>
+        </dl>
+      </section>
+      {!user.two_factor_enabled && (
+        <section className="panel notice">
+          <p>
+            {two_factor.required_by_operator
+              ? 'The affiliate program requires two-factor authentication.'
+              : 'Financial actions (payment methods, cash-outs) need two-factor authentication.'}{' '}
+            <Link to="/portal/security">Turn it on in Security</Link>.
+          </p>
+        </section>
+      )}
+    </>
+  );
+}

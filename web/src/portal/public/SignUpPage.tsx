@@ -1,0 +1,135 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { FormSummary } from '../../components/FormSummary.tsx';
+import { MessageCard } from '../../components/MessageCard.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { useFormErrors } from '../../forms/use-form-errors.ts';
+
+const FIELDS = [
+  'email',
+  'password',
+  'first_name',
+  'last_name',
+  'company_name',
+  'website_url',
+  'terms_accepted',
+] as const;
+
+/** The public application form; a sub-affiliate link brings `?ref=<code>`. */
+export function SignUpPage() {
+  const { ref } = useSearch({ from: '/portal/signup' });
+  const errors = useFormErrors(FIELDS);
+  const [form, setForm] = useState({
+    email: '',
+    password: '',
+    first_name: '',
+    last_name: '',
+    company_name: '',
+    website_url: '',
+  });
+  const [terms, setTerms] = useState(false);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const apply = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/partner/v1/sign-up', {
+          body: {
+            ...form,
+            company_name: form.company_name || undefined,
+            website_url: form.website_url || undefined,
+            terms_accepted: terms,
+            ...(ref ? { ref } : {}),
+          },
+        }),
+      ),
+    onError: errors.fail,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    errors.reset();
+    apply.mutate();
+  }
+
+  if (apply.isSuccess) {
+    return (
+      <MessageCard title="Application received">
+        <p>Thank you. We review every application and will email {form.email} once it is decided.</p>
+        <Link to="/portal/sign-in">Back to sign in</Link>
+      </MessageCard>
+    );
+  }
+  const termsError = errors.field('terms_accepted');
+  return (
+    <main className="centered">
+      <form className="card form" onSubmit={submit} noValidate>
+        <h1>Apply to the affiliate program</h1>
+        <FormSummary message={errors.summary} />
+        <TextField
+          label="First name"
+          required
+          value={form.first_name}
+          onChange={set('first_name')}
+          error={errors.field('first_name')}
+        />
+        <TextField
+          label="Last name"
+          required
+          value={form.last_name}
+          onChange={set('last_name')}
+          error={errors.field('last_name')}
+        />
+        <TextField
+          label="Company"
+          value={form.company_name}
+          onChange={set('company_name')}
+          error={errors.field('company_name')}
+        />
+        <TextField
+          label="Website"
+          type="url"
+          value={form.website_url}
+          onChange={set('website_url')}
+          hint="Where you will promote us, e.g. https://example.com"
+          error={errors.field('website_url')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={form.email}
+          onChange={set('email')}
+          error={errors.field('email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={form.password}
+          onChange={set('password')}
+          hint="At least 8 characters, with an uppercase letter, a lowercase letter and a symbol."
+          error={errors.field('password')}
+        />
+        <div className="checkbox">
+          <input
+            id="terms"
+            type="checkbox"
+            checked={terms}
+            onChange={(event) => setTerms(event.target.checked)}
+          />
+          <label htmlFor="terms">I accept the terms and conditions of the affiliate program</label>
+        </div>
+        {termsError && <p className="field-error">{termsError}</p>}
+        <button type="submit" disabled={apply.isPending}>
+          Apply
+        </button>
+        <Link to="/portal/sign-in">Already a partner? Sign in</Link>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import type { components, paths } from '../api/schema.d.ts';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** Names for the partner API's generated types. */
+export type TeamMember = components['schemas']['TeamMember'];
+export type PartnerSession = components['schemas']['PartnerSession'];
+export type PartnerMe = Json<paths['/api/partner/v1/auth/me']['get']['responses'][200]>;
+export type PartnerProfile = Json<paths['/api/partner/v1/profile']['get']['responses'][200]>;
