@@ -155,18 +155,14 @@ beforeAll(async () => {
     '2024-06-10T12:00:00Z',
     '2024-06-12T12:00:00Z',
   );
-  const click = (affiliateId: number, hoursAgo: number, n: number) => ({
-    id: `c-${affiliateId}-${n}`,
-    clicked_at: new Date(Date.now() - hoursAgo * 3_600_000),
-    promo_id: 1,
-    campaign_id: 1,
+  // What the click writer keeps per affiliate (test/tracking covers real clicks feeding it).
+  const lastClick = (affiliateId: number, hoursAgo: number) => ({
     affiliate_id: affiliateId,
-    brand_id: 1,
-    destination_link_id: 1,
+    last_click_at: new Date(Date.now() - hoursAgo * 3_600_000),
   });
   await t.db
-    .insertInto('clicks')
-    .values([click(id.a1!, 2, 1), click(id.a3!, 30, 2), click(id.a4!, 400, 3)])
+    .insertInto('affiliate_traffic')
+    .values([lastClick(id.a1!, 2), lastClick(id.a3!, 30), lastClick(id.a4!, 400)])
     .execute();
 });
 afterAll(() => t.close());

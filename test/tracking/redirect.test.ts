@@ -198,6 +198,21 @@ describe('click redirect', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
+  it('marks the affiliate as having run traffic, which the affiliates search filters on', async () => {
+    const { promo, affiliateId } = await seedPromo(t, key, 'https://land.example/');
+    const quiet = await seedPromo(t, key, 'https://land.example/');
+    const search = async () =>
+      (await t.call(key, { url: '/api/v1/affiliates?ran_traffic_in_last_hours=1&page_size=500' }))
+        .json()
+        .data.map((a: { id: number }) => a.id);
+    expect(await search()).not.toContain(affiliateId);
+    await click(`/c/${promo.code}`);
+    await flush();
+    const found = await search();
+    expect(found).toContain(affiliateId);
+    expect(found).not.toContain(quiet.affiliateId);
+  });
+
   it('exposes counters on the metrics endpoint', async () => {
     const res = await t.call(key, { url: '/api/v1/tracking/metrics' });
     expect(res.statusCode).toBe(200);

@@ -164,8 +164,8 @@ async function conditions(db: Db, s: AffiliateSearch): Promise<RawBuilder<unknow
   c.push(...range(sql`a.created_at`, s.created_from, s.created_to, 'created'));
   c.push(...range(sql`a.approved_at`, s.approved_from, s.approved_to, 'approved'));
   if (s.ran_traffic_in_last_hours !== undefined) {
-    c.push(sql`exists (select 1 from clicks k where k.affiliate_id = a.id
-      and k.clicked_at >= now() - make_interval(hours => ${s.ran_traffic_in_last_hours}::int))`);
+    c.push(sql`exists (select 1 from affiliate_traffic k where k.affiliate_id = a.id
+      and k.last_click_at >= now() - make_interval(hours => ${s.ran_traffic_in_last_hours}::int))`);
   }
   if (s.restrict_to_manager_id != null) c.push(sql`a.account_manager_id = ${s.restrict_to_manager_id}`);
   return c;

@@ -1,5 +1,5 @@
 import { isbot } from 'isbot';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { UAParser } from 'ua-parser-js';
 import type { TrackingConfig } from '../../config.ts';
 import type { Db } from '../../db/index.ts';
@@ -204,6 +204,26 @@ export async function insertClicks(
       enrich.rejected++;
     } else throw error;
   }
+  await recordTraffic(sink.db, clicks);
+}
+
+/** Moves each affiliate's last-click time forward to the newest click of the batch. */
+async function recordTraffic(db: Db, clicks: RawClick[]): Promise<void> {
+  const latest = new Map<number, number>();
+  for (const click of clicks) {
+    const id = click.route.affiliateId;
+    if ((latest.get(id) ?? 0) < click.at) latest.set(id, click.at);
+  }
+  if (latest.size === 0) return;
+  await db
+    .insertInto('affiliate_traffic')
+    .values([...latest].map(([affiliate_id, at]) => ({ affiliate_id, last_click_at: new Date(at) })))
+    .onConflict((oc) =>
+      oc.column('affiliate_id').doUpdateSet({
+        last_click_at: sql`greatest(affiliate_traffic.last_click_at, excluded.last_click_at)`,
+      }),
+    )
+    .execute();
 }
 
 /** SQLSTATE class 22 (data exception): the row itself is at fault, retrying cannot help. */

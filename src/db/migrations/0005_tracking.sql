@@ -174,8 +174,17 @@ create table clicks (
   is_unique boolean not null default true,
   country text
 );
-create index clicks_promo_time_idx on clicks (promo_id, clicked_at);
-create index clicks_affiliate_time_idx on clicks (affiliate_id, clicked_at);
+-- Every btree on this table is paid for on each of tens of thousands of inserts a second: the
+-- primary key (idempotent retries, attribution by click id) is the only one. Time ranges use a
+-- BRIN index, nearly free to maintain because ids and times arrive in order.
+create index clicks_time_brin on clicks using brin (clicked_at);
+
+-- When each affiliate last sent a click, kept per batch: "ran traffic in the last N hours"
+-- reads this instead of scanning clicks.
+create table affiliate_traffic (
+  affiliate_id integer primary key references affiliates (id) on delete cascade,
+  last_click_at timestamptz not null
+);
 
 -- Impressions are counted, not stored one by one: one row per promo and hour.
 create table promo_impressions (

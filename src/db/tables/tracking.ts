@@ -132,6 +132,11 @@ export interface AffiliateReferralCodesTable {
   created_at: CreatedAt;
 }
 
+export interface AffiliateTrafficTable {
+  affiliate_id: number;
+  last_click_at: Date;
+}
+
 export interface TrackingTables {
   brands: BrandsTable;
   media: MediaTable;
@@ -142,6 +147,7 @@ export interface TrackingTables {
   campaigns: CampaignsTable;
   promos: PromosTable;
   clicks: ClicksTable;
+  affiliate_traffic: AffiliateTrafficTable;
   promo_impressions: PromoImpressionsTable;
   affiliate_referral_codes: AffiliateReferralCodesTable;
 }
