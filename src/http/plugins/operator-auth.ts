@@ -28,8 +28,10 @@ async function resolvePrincipal(request: FastifyRequest): Promise<Principal | nu
   return staff ? { kind: 'staff', staff, scopes: scopesForRole(staff.role) } : null;
 }
 
-/** preHandler for operator routes: an API key or staff session holding `scope`. */
-export function requireOperator(scope: Scope): preHandlerAsyncHookHandler {
+/** preHandler for operator routes: an API key or staff session holding `scope` (or any one of several). */
+export function requireOperator(scopes: Scope | readonly Scope[]): preHandlerAsyncHookHandler {
+  const anyOf: readonly Scope[] = typeof scopes === 'string' ? [scopes] : scopes;
+  const needed = anyOf.map((s) => `"${s}"`).join(' or ');
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const principal = await resolvePrincipal(request);
     if (!principal) {
@@ -38,8 +40,10 @@ export function requireOperator(scope: Scope): preHandlerAsyncHookHandler {
         'sign in, or send an API key as "Authorization: Bearer <key>" or "X-Api-Key: <key>"',
       );
     }
-    if (!hasScope(principal.scopes, scope)) {
-      throw new AppError('forbidden', `this call needs the "${scope}" scope`, { required_scope: scope });
+    if (!anyOf.some((scope) => hasScope(principal.scopes, scope))) {
+      throw new AppError('forbidden', `this call needs the ${needed} scope`, {
+        required_scope: anyOf.length === 1 ? anyOf[0] : anyOf,
+      });
     }
     request.principal = principal;
     const managerId = managedBy(principal);

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { hasScope } from '../../../core/auth/scopes.ts';
-import { AppError } from '../../../core/errors.ts';
 import { convertAmount } from '../../../core/reference/convert-amount.ts';
 import { getExchangeRate } from '../../../core/reference/get-exchange-rate.ts';
 import { listExchangeRates } from '../../../core/reference/list-exchange-rates.ts';
@@ -21,16 +18,6 @@ import {
   ResolveQuery,
 } from '../../schemas/exchange-rates.ts';
 
-/** Rates are loaded by integrations (write) and by finance staff (finance). */
-async function requireWriteOrFinance(request: FastifyRequest): Promise<void> {
-  const scopes = request.principal!.scopes;
-  if (!hasScope(scopes, 'write') && !hasScope(scopes, 'finance')) {
-    throw new AppError('forbidden', 'this call needs the "write" or "finance" scope', {
-      required_scope: ['write', 'finance'],
-    });
-  }
-}
-
 export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const tags = ['exchange rates'];
@@ -38,7 +25,8 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/exchange-rates',
     {
-      preHandler: [requireOperator('read'), requireWriteOrFinance],
+      // Rates are loaded by integrations (write) and by finance staff (finance).
+      preHandler: requireOperator(['write', 'finance']),
       schema: {
         tags,
         security: operatorSecurity,
