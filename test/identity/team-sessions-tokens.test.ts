@@ -37,7 +37,9 @@ describe('team members', () => {
     expect(mail.subject).toBe('Set your password');
     expect(mail.text).toContain('/portal/set-password?token=');
     expect(mail.html).toContain('Set my password');
-    expect((await api(owner.cookie, 'POST', '/users', { email })).statusCode).toBe(409);
+    const duplicate = await api(owner.cookie, 'POST', '/users', { email });
+    expect(duplicate.statusCode).toBe(422);
+    expect(duplicate.json().error.details.fields[0].path).toBe('email');
 
     const token = await t.linkToken(email, 'set_password');
     expect(
@@ -86,6 +88,45 @@ describe('team members', () => {
     ]) {
       expect(types).toContain(type);
     }
+  });
+});
+
+describe('users created without a password', () => {
+  it('are emailed a set-password link, from the operator API and from the portal, and show in history', async () => {
+    const key = await t.apiKey(['write']);
+    const email = uniqueEmail('invited');
+    const created = await t.call(key, {
+      method: 'POST',
+      url: '/api/v1/affiliates',
+      payload: {
+        name: 'Invites Ltd',
+        users: [
+          { email, first_name: 'In' },
+          { email: uniqueEmail('pw'), initial_password: PASSWORD },
+        ],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await t.lastEmail(email, 'set_password')).text).toContain('/portal/set-password?token=');
+    const later = uniqueEmail('later');
+    const added = await t.call(key, {
+      method: 'POST',
+      url: `/api/v1/affiliates/${created.json().id}/users`,
+      payload: { email: later },
+    });
+    expect(added.statusCode).toBe(201);
+    expect((await t.lastEmail(later, 'set_password')).subject).toBe('Set your password');
+
+    const owner = await approvedPartner(t, 'historyowner');
+    const member = uniqueEmail('member');
+    expect((await api(owner.cookie, 'POST', '/users', { email: member })).statusCode).toBe(201);
+    const history = await t.call(key, { url: `/api/v1/affiliates/${owner.affiliateId}/history` });
+    const entry = history
+      .json()
+      .data.find(
+        (h: { action: string }) => h.action === 'user_created' && JSON.stringify(h).includes(member),
+      );
+    expect(entry).toMatchObject({ source: 'portal', actor: { type: 'affiliate_user' } });
   });
 });
 

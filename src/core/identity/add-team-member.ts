@@ -1,11 +1,10 @@
 import type { Db } from '../../db/index.ts';
-import { sendEmail } from '../email/send-email.ts';
-import { templates } from '../email/templates.ts';
+import { insertUsers, prepareUsers } from '../affiliates/add-affiliate-users.ts';
 import { AppError } from '../errors.ts';
-import { type AffiliateUserView, displayName, toUserView } from './affiliate-user.ts';
-import { type Actor, type IdentityEnv, links } from './context.ts';
+import { type AffiliateUserView, getAffiliateUser, toUserView } from './affiliate-user.ts';
+import type { Actor, IdentityEnv } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
-import { issueIdentityToken, TOKEN_TTL_HOURS } from './identity-tokens.ts';
+import { sendPasswordEmail } from './send-password-email.ts';
 
 export interface NewTeamMember {
   email: string;
@@ -13,46 +12,34 @@ export interface NewTeamMember {
   last_name?: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Adds a user without a password to the affiliate and emails them the link to set one. */
+/**
+ * The owner adds a user without a password; they are emailed the link to set one. It goes through
+ * the same validation and history as users the operator adds.
+ */
 export async function addTeamMember(
   db: Db,
   env: IdentityEnv,
   input: { affiliateId: number; member: NewTeamMember; actor: Actor; inviter: string },
 ): Promise<AffiliateUserView> {
-  const email = input.member.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw AppError.field('email', 'must be an email address');
-  const { row, token } = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('affiliate_users')
-      .values({
-        affiliate_id: input.affiliateId,
-        email,
-        first_name: input.member.first_name?.trim() ?? '',
-        last_name: input.member.last_name?.trim() ?? '',
-        is_owner: false,
-        password_hash: null,
-      })
-      .onConflict((oc) => oc.column('email').doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw new AppError('conflict', `a user with email ${email} already exists`, { field: 'email' });
+  const noPrefix = () => '';
+  const member = { ...input.member, is_owner: false };
+  const { prepared, errors } = await prepareUsers(db, [member], noPrefix);
+  if (errors.length > 0) throw AppError.validation(errors);
+  const ctx = {
+    actor: { type: input.actor.type, id: input.actor.id, name: input.actor.name },
+    source: 'portal',
+  };
+  const user = await db.transaction().execute(async (trx) => {
+    const [created] = await insertUsers(trx, input.affiliateId, prepared, ctx, noPrefix);
     await recordAffiliateEvent(trx, {
       affiliateId: input.affiliateId,
       type: 'team_member_added',
-      userId: row.id,
+      userId: created!.id,
       actor: input.actor,
-      data: { email },
+      data: { email: created!.email },
     });
-    return { row, token: await issueIdentityToken(trx, 'set_password', { affiliateUserId: row.id }) };
+    return created!;
   });
-  const message = templates.set_password({
-    name: displayName(row),
-    url: links.setPassword(env, token),
-    hours: TOKEN_TTL_HOURS.set_password,
-    inviter: input.inviter,
-  });
-  await sendEmail(db, env.email, { template: 'set_password', to: email, ...message });
-  return toUserView(row);
+  await sendPasswordEmail(db, env, user.id, input.inviter);
+  return toUserView(await getAffiliateUser(db, user.id));
 }

@@ -8,6 +8,8 @@ import {
   listAffiliateUsers,
 } from '../../../core/affiliates/list-affiliate-users.ts';
 import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-user.ts';
+import { identityEnv } from '../../../core/identity/context.ts';
+import { inviteUsersWithoutPassword } from '../../../core/identity/invite-users.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { AffiliateUser, UserCreateBody, UserPatchBody } from '../../schemas/affiliates.ts';
 import { HistoryEntry, Paging } from '../../schemas/affiliates-read.ts';
@@ -51,10 +53,13 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 201: AffiliateUser }, 401, 403, 404, 422),
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await addUserToAffiliate(db(), request.params.id, request.body, changeContext(request))),
+    async (request, reply) => {
+      const ctx = changeContext(request);
+      const user = await addUserToAffiliate(db(), request.params.id, request.body, ctx);
+      const env = identityEnv(app.deps.config);
+      await inviteUsersWithoutPassword(db(), env, request.params.id, [user.id], ctx.actor.name);
+      return reply.status(201).send(user);
+    },
   );
 
   app.get(

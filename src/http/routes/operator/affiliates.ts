@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createAffiliate } from '../../../core/affiliates/create-affiliate.ts';
 import { getAffiliate } from '../../../core/affiliates/get-affiliate.ts';
+import { listAffiliateUsers } from '../../../core/affiliates/list-affiliate-users.ts';
 import { patchAffiliate } from '../../../core/affiliates/patch-affiliate.ts';
 import { replaceAffiliate } from '../../../core/affiliates/replace-affiliate.ts';
+import { identityEnv } from '../../../core/identity/context.ts';
+import { inviteUsersWithoutPassword } from '../../../core/identity/invite-users.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import {
   CreateAffiliateBody,
@@ -43,7 +46,16 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const manager = managedBy(request.principal);
       const body = { ...request.body };
       if (manager !== null && body.account_manager_id === undefined) body.account_manager_id = manager;
-      const id = await createAffiliate(db(), body, changeContext(request));
+      const ctx = changeContext(request);
+      const id = await createAffiliate(db(), body, ctx);
+      const users = await listAffiliateUsers(db(), id);
+      await inviteUsersWithoutPassword(
+        db(),
+        identityEnv(app.deps.config),
+        id,
+        users.map((u) => u.id),
+        ctx.actor.name,
+      );
       const relationships = request.query.relationship ?? [...WRITE_DEFAULT, 'users'];
       return reply.status(201).send(await getAffiliate(db(), id, relationships));
     },
