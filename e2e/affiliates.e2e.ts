@@ -1,59 +1,41 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import {
+  type ApiCall,
+  applyAsAffiliate,
+  setUpAdmin,
+  signInToBackOffice,
+  startE2E,
+  stopE2E,
+} from './support/app.ts';
+import type { TestServer } from './support/server.ts';
 
-const PASSWORD = 'Correct-Horse-9';
+const PIA = { email: 'pia@partner.example', password: 'Partner#pass1' };
+const DAN = { email: 'dan@partner.example', password: 'Partner#pass2' };
 
-// An operator manages affiliates: search, open one, edit it, bulk edit a selection through its preview.
+// An operator manages affiliates: search, open one, edit it, bulk edit a selection through its
+// preview, decide applications and sign in to the portal as an affiliate.
 describe('affiliates back office', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let operator: ApiCall;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startE2E());
+    operator = await setUpAdmin(server);
+    for (const name of ['Acme Media', 'Acme Leads', 'Zenith Traffic']) {
+      const res = await operator('POST', '/api/v1/affiliates', { name, status: 'active', labels: ['Seed'] });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+    }
+    await signInToBackOffice(page, server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Calls the API from inside the page, so the session cookie goes along. */
-  async function apiPost(path: string, body: unknown): Promise<{ status: number; json: any }> {
-    return page.evaluate(
-      async ([p, b]) => {
-        const res = await fetch(p as string, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(b),
-        });
-        return { status: res.status, json: await res.json() };
-      },
-      [path, body] as const,
-    );
-  }
+  afterAll(() => stopE2E(browser, server));
 
   const nav = () => page.getByRole('navigation', { name: 'Back office' });
   const table = () => page.locator('table.table').first();
-
-  it('signs in as the first administrator and seeds a few affiliates', async () => {
-    await page.goto(server.setupUrl);
-    await page.getByLabel('Email').fill('admin@example.com');
-    await page.getByLabel('Name').fill('Ada Admin');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.waitForURL(`${server.baseUrl}/admin`);
-    for (const name of ['Acme Media', 'Acme Leads', 'Zenith Traffic']) {
-      const res = await apiPost('/api/v1/affiliates', { name, status: 'active', labels: ['Seed'] });
-      expect(res.status, JSON.stringify(res.json)).toBe(201);
-    }
-  });
+  const heading = () => page.getByRole('heading', { level: 1 });
 
   it('searches the affiliates table', async () => {
     await nav().getByRole('link', { name: 'Affiliates' }).click();
@@ -112,5 +94,60 @@ describe('affiliates back office', () => {
       data: { name: string }[];
     };
     expect(list.data.map((a) => a.name).sort()).toEqual(['Acme Leads', 'Zenith Traffic']);
+  });
+
+  it('approves a pending application, and declines another with a reason the server checks', async () => {
+    const pia = await applyAsAffiliate(server, PIA, { first_name: 'Pia', last_name: 'Partner' });
+    const dan = await applyAsAffiliate(server, DAN, { first_name: 'Dan', last_name: 'Declined' });
+
+    await page.goto(`${server.baseUrl}/admin/affiliates/${pia}`);
+    const application = page.getByRole('region', { name: 'Application' });
+    await application.getByText(/waiting for a decision/).waitFor();
+    await application.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => heading().textContent()).toContain('active');
+    expect(await application.count()).toBe(0);
+    await page.getByRole('link', { name: 'Events log' }).click();
+    await page.getByRole('region', { name: 'Events log' }).getByText('Application approved').waitFor();
+
+    await page.goto(`${server.baseUrl}/admin/affiliates/${dan}`);
+    await application.getByRole('button', { name: 'Decline…' }).click();
+    const reason = application.getByLabel(/Reason/);
+    await reason.fill('x'.repeat(1001));
+    await application.getByRole('button', { name: 'Decline application' }).click();
+    await application.getByText(/more than 1000 characters/).waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Your website is not live yet.');
+    await application.getByRole('button', { name: 'Decline application' }).click();
+    await expect.poll(() => heading().textContent()).toContain('declined');
+    await application.getByText(/can still be approved/).waitFor();
+    const events = await operator('GET', `/api/v1/affiliates/${dan}/events`);
+    expect(events.json.data[0]).toMatchObject({
+      type: 'application_declined',
+      data: { reason: 'Your website is not live yet.' },
+    });
+  });
+
+  it('signs in as the affiliate in a new tab and sends a user a password reset', async () => {
+    await nav().getByRole('link', { name: 'Affiliates' }).click();
+    await page.getByLabel('Search', { exact: true }).fill('Pia');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await table().getByRole('link', { name: /Pia/ }).click();
+    await expect.poll(() => heading().textContent()).toContain('active');
+
+    const [portal] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Sign in as affiliate' }).click(),
+    ]);
+    portal.setDefaultTimeout(15_000);
+    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await expect.poll(() => portal.getByTestId('portal-user-email').textContent()).toBe(PIA.email);
+    await portal.close();
+
+    // The back office session is untouched.
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('button', { name: `Send password reset: ${PIA.email}` }).click();
+    await page.getByRole('status').getByText(`Password reset email sent to ${PIA.email}.`).waitFor();
+    const outbox = await operator('GET', `/api/v1/dev/outbox?to=${encodeURIComponent(PIA.email)}`);
+    expect(outbox.json.data.map((m: { template: string }) => m.template)).toContain('reset_password');
   });
 });

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { ADMIN, startE2E, stopE2E } from './support/app.ts';
+import type { TestServer } from './support/server.ts';
 
 const { version } = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-const EMAIL = 'admin@example.com';
-const PASSWORD = 'Correct-Horse-9';
+const { email: EMAIL, password: PASSWORD } = ADMIN;
 
 // One operator's first session, step by step; each step starts where the previous one left off.
 describe('back office', () => {
@@ -18,17 +17,10 @@ describe('back office', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // One after the other: if the server fails to start, no browser is left running behind it.
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startE2E());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopE2E(browser, server));
 
   async function expectVisible(text: string | RegExp) {
     await page.getByText(text).first().waitFor();

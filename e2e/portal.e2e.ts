@@ -1,10 +1,19 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import {
+  type ApiCall,
+  approvedAffiliate,
+  newPage,
+  type Person,
+  setUpAdmin,
+  signInToBackOffice,
+  startE2E,
+  stopE2E,
+  submitPortalSignIn,
+} from './support/app.ts';
+import type { TestServer } from './support/server.ts';
 
-const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
 const OWNER = { email: 'owner@partner.example', password: 'Partner#pass1' };
 const MEMBER = { email: 'member@partner.example', password: 'Member#pass1' };
 
@@ -23,61 +32,22 @@ describe('affiliate portal', () => {
   let owner: Page;
   let memberContext: BrowserContext;
   let member: Page;
-  let adminCookie = '';
+  let operator: ApiCall;
   let secret = '';
 
-  /** The operator API, as the administrator. */
-  async function operator(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: res.status === 204 ? null : await res.json() };
-  }
-
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    owner = await browser.newPage();
-    owner.setDefaultTimeout(15_000);
+    ({ server, browser, page: owner } = await startE2E());
     memberContext = await browser.newContext();
-    member = await memberContext.newPage();
-    member.setDefaultTimeout(15_000);
-
+    member = await newPage(memberContext);
     // The operator side through its API: administrator, then an approved affiliate.
-    const token = new URL(server.setupUrl).searchParams.get('token');
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
-    const login = await post('/api/v1/auth/login', ADMIN);
-    adminCookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const signUp = await post('/api/partner/v1/sign-up', {
-      ...OWNER,
-      first_name: 'Olga',
-      last_name: 'Owner',
-      company_name: 'Olga Media',
-      terms_accepted: true,
-    });
-    const { affiliate_id } = (await signUp.json()) as { affiliate_id: number };
-    expect((await operator('POST', `/api/v1/affiliates/${affiliate_id}/approve`)).status).toBe(204);
+    operator = await setUpAdmin(server);
+    const details = { first_name: 'Olga', last_name: 'Owner', company_name: 'Olga Media' };
+    await approvedAffiliate(server, operator, OWNER, details);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopE2E(browser, server));
 
-  async function signIn(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${server.baseUrl}/portal/sign-in`);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const signIn = (page: Page, who: Person) => submitPortalSignIn(page, server, who);
 
   it('signs the owner in and turns on two-factor authentication with the QR code', async () => {
     await signIn(owner, OWNER);
@@ -151,13 +121,8 @@ describe('affiliate portal', () => {
   });
 
   it('lets the administrator add staff with a role on the staff screen', async () => {
-    const admin = await browser.newPage();
-    admin.setDefaultTimeout(15_000);
-    await admin.goto(`${server.baseUrl}/admin/login`);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL(`${server.baseUrl}/admin`);
+    const admin = await newPage(browser);
+    await signInToBackOffice(admin, server);
     await admin.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Staff' }).click();
     await admin.getByLabel('Email').fill('helper@example.com');
     await admin.getByLabel('Role', { exact: true }).selectOption('support');

@@ -1,10 +1,8 @@
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
-
-const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
+import { type ApiCall, setUpAdmin, signInToBackOffice, startE2E, stopE2E } from './support/app.ts';
+import type { TestServer } from './support/server.ts';
 
 /** A real, viewable PNG of one colour: signature, IHDR, one IDAT of unfiltered rows, IEND. */
 function png(width: number, height: number): Buffer {
@@ -34,52 +32,24 @@ describe('back office tracking screens', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  let adminCookie = '';
+  let operator: ApiCall;
   let affiliateId = 0;
-
-  async function operator(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: (res.status === 204 ? null : await res.json()) as any };
-  }
 
   const nav = (name: string) =>
     page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name, exact: true });
   const cards = () => page.getByTestId('media-card');
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const token = new URL(server.setupUrl).searchParams.get('token');
-    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
-    adminCookie = (await post('/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
+    ({ server, browser, page } = await startE2E());
+    operator = await setUpAdmin(server);
     const affiliate = await operator('POST', '/api/v1/affiliates', { name: 'Pia Partner', status: 'active' });
     expect(affiliate.status).toBe(201);
     affiliateId = affiliate.json.id;
 
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.baseUrl}/admin`);
+    await signInToBackOffice(page, server);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopE2E(browser, server));
 
   it('creates a brand, showing the server’s field error first', async () => {
     await nav('Brands').click();

@@ -2,10 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import {
+  type ApiCall,
+  approvedAffiliate,
+  setUpAdmin,
+  startE2E,
+  stopE2E,
+  submitPortalSignIn,
+} from './support/app.ts';
+import type { TestServer } from './support/server.ts';
 
-const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
 const PARTNER = { email: 'pia@partner.example', password: 'Partner#pass1' };
 
 // A partner builds a campaign and a tracking link in the portal, and a visitor follows it.
@@ -15,16 +21,7 @@ describe('portal campaigns and the tracking link', () => {
   let page: Page;
   let landing: http.Server;
   let landingUrl = '';
-  let adminCookie = '';
-
-  async function operator(method: string, path: string, body?: unknown) {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { cookie: adminCookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: (res.status === 204 ? null : await res.json()) as any };
-  }
+  let operator: ApiCall;
 
   beforeAll(async () => {
     // The brand's landing page: a server of our own on this machine.
@@ -35,28 +32,9 @@ describe('portal campaigns and the tracking link', () => {
     await new Promise<void>((resolve) => landing.listen(0, '127.0.0.1', resolve));
     landingUrl = `http://127.0.0.1:${(landing.address() as AddressInfo).port}`;
 
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-
-    const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const token = new URL(server.setupUrl).searchParams.get('token');
-    expect((await post('/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
-    adminCookie = (await post('/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
-    const signUp = await post('/api/partner/v1/sign-up', {
-      ...PARTNER,
-      first_name: 'Pia',
-      last_name: 'Partner',
-      terms_accepted: true,
-    });
-    const { affiliate_id } = (await signUp.json()) as { affiliate_id: number };
-    expect((await operator('POST', `/api/v1/affiliates/${affiliate_id}/approve`)).status).toBe(204);
+    ({ server, browser, page } = await startE2E());
+    operator = await setUpAdmin(server);
+    await approvedAffiliate(server, operator, PARTNER, { first_name: 'Pia', last_name: 'Partner' });
 
     const brand = await operator('POST', '/api/v1/brands', { name: 'Lucky', base_currency: 'EUR' });
     expect(brand.status).toBe(201);
@@ -69,16 +47,12 @@ describe('portal campaigns and the tracking link', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopE2E(browser, server);
     landing?.close();
   });
 
   it('creates a campaign and a promo in three steps, then the link leads to the landing', async () => {
-    await page.goto(`${server.baseUrl}/portal/sign-in`);
-    await page.getByLabel('Email').fill(PARTNER.email);
-    await page.getByLabel('Password').fill(PARTNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitPortalSignIn(page, server, PARTNER);
     await page.waitForURL(`${server.baseUrl}/portal`);
 
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Campaigns' }).click();

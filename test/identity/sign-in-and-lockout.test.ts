@@ -238,11 +238,18 @@ describe('lockout after failed sign-ins', () => {
       url: `/api/v1/affiliate-users/${p.userId}/unlock`,
     });
     expect(denied.statusCode).toBe(403);
+    // The operator's list of the affiliate's users shows who is locked, so support knows whom to unlock.
+    const lockedOf = async () =>
+      (await t.call(readOnly, { url: `/api/v1/affiliates/${p.affiliateId}/users` }))
+        .json()
+        .data.map((u: { locked: boolean; two_factor_enabled: boolean }) => [u.locked, u.two_factor_enabled]);
+    expect(await lockedOf()).toEqual([[true, false]]);
     const support = await t.apiKey(['support']);
     expect(
       (await t.call(support, { method: 'POST', url: `/api/v1/affiliate-users/${p.userId}/unlock` }))
         .statusCode,
     ).toBe(204);
+    expect(await lockedOf()).toEqual([[false, false]]);
     expect((await signInAs(t, p.email)).statusCode).toBe(200);
     // The emailed link has nothing left to do.
     const token = await t.linkToken(p.email, 'unlock');

@@ -31,6 +31,9 @@ export interface AffiliateUser extends AffiliateUserFields {
   id: number;
   affiliate_id: number;
   has_password: boolean;
+  /** Locked by the sign-in lockout; support can unlock. */
+  locked: boolean;
+  two_factor_enabled: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -53,6 +56,8 @@ export type AffiliateUserRow = Pick<
   | 'language'
   | 'timezone'
   | 'report_currency'
+  | 'locked_at'
+  | 'totp_enabled_at'
   | 'created_at'
   | 'updated_at'
 >;
@@ -74,6 +79,8 @@ export const USER_COLUMNS = [
   'language',
   'timezone',
   'report_currency',
+  'locked_at',
+  'totp_enabled_at',
   'created_at',
   'updated_at',
 ] as const;
@@ -96,6 +103,8 @@ export function toAffiliateUser(row: AffiliateUserRow): AffiliateUser {
     currency: row.report_currency,
     is_owner: row.is_owner,
     has_password: row.password_hash !== null,
+    locked: row.locked_at !== null,
+    two_factor_enabled: row.totp_enabled_at !== null,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -197,7 +206,8 @@ export async function userProblems(
 
 /** Fields shown in history for a user; never the password. */
 export function userHistoryView(user: AffiliateUser): Record<string, unknown> {
-  const { id, affiliate_id, created_at, updated_at, ...rest } = user;
+  // Lockout and 2FA belong to the events log, not to the history of what was edited.
+  const { id, affiliate_id, created_at, updated_at, locked, two_factor_enabled, ...rest } = user;
   return rest;
 }
 

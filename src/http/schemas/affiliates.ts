@@ -226,6 +226,8 @@ export const AffiliateUser = Type.Object(
     ...UserWritable,
     status: StringEnum(['active', 'inactive', 'blocked']),
     has_password: Type.Boolean(),
+    locked: Type.Boolean({ description: 'Locked after failed sign-ins; see /affiliate-users/{id}/unlock' }),
+    two_factor_enabled: Type.Boolean(),
     created_at: Timestamp,
     updated_at: Timestamp,
   },

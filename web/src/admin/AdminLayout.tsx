@@ -1,15 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { isUnauthenticated } from '../api/client.ts';
+import { api, isUnauthenticated, unwrap } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
-import { AdminNav } from './AdminNav.tsx';
-import { SignOutButton } from './SignOutButton.tsx';
+import { AppShell } from '../components/AppShell.tsx';
+import { allows, NAV_ITEMS } from './nav.ts';
 
 /** The signed-in back office frame. The route checks the session before rendering this. */
 export function AdminLayout() {
   const me = useQuery(meQuery);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const href = useLocation({ select: (location) => location.href });
 
   // The session can end while the page is open (expiry, sign-out elsewhere); the next check finds out.
@@ -17,21 +18,26 @@ export function AdminLayout() {
     if (isUnauthenticated(me.error)) void navigate({ to: '/admin/login', search: { redirect: href } });
   }, [me.error, navigate, href]);
 
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
+    // Even if the call failed the user wants out; drop everything cached for the old session.
+    onSettled: async () => {
+      queryClient.clear();
+      await navigate({ to: '/admin/login' });
+    },
+  });
+
+  const scopes = me.data?.scopes ?? [];
   return (
-    <div className="admin">
-      <header className="admin-header">
-        <Link to="/admin" className="brand">
-          Affluent
-        </Link>
-        <div className="admin-user">
-          <span data-testid="user-email">{me.data?.staff?.email ?? me.data?.api_key?.name}</span>
-          <SignOutButton />
-        </div>
-      </header>
-      <AdminNav />
-      <main className="admin-main">
-        <Outlet />
-      </main>
-    </div>
+    <AppShell
+      home="/admin"
+      title="Affluent"
+      user={me.data?.staff?.email ?? me.data?.api_key?.name}
+      userTestId="user-email"
+      onSignOut={() => signOut.mutate()}
+      signingOut={signOut.isPending}
+      navLabel="Back office"
+      links={NAV_ITEMS.filter((item) => !item.scope || allows(scopes, item.scope))}
+    />
   );
 }

@@ -1,15 +1,12 @@
-import type { LinkProps } from '@tanstack/react-router';
+import type { Scope as ApiScope } from '../api/types.ts';
+import type { ShellLink } from '../components/AppShell.tsx';
 
-export interface NavItem {
-  label: string;
-  to: NonNullable<LinkProps['to']>;
-  /** Only highlight on this exact path (the dashboard would otherwise match every admin page). */
-  exact?: boolean;
+export interface NavItem extends ShellLink {
   /** The scope the screen's calls need; the entry is hidden from staff whose role lacks it. */
   scope?: Scope;
 }
 
-export type Scope = 'read' | 'write' | 'finance' | 'support' | 'admin';
+export type Scope = ApiScope;
 
 /** The server's rule (core/auth/scopes.ts): admin has all; write includes support; all include read. */
 export function allows(granted: readonly string[], needed: Scope): boolean {

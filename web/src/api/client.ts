@@ -50,3 +50,15 @@ export async function unwrap<D, E>(call: Promise<Outcome<D, E>>): Promise<D> {
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
+
+/**
+ * openapi-fetch's bodySerializer for multipart bodies: every field given, files last, since the
+ * server reads the parts in order and wants the details before the bytes.
+ */
+export function multipart(body: Record<string, string | Blob | undefined>): FormData {
+  const form = new FormData();
+  const fields = Object.entries(body).filter(([, value]) => value !== undefined) as [string, string | Blob][];
+  for (const [name, value] of fields) if (typeof value === 'string') form.set(name, value);
+  for (const [name, value] of fields) if (typeof value !== 'string') form.set(name, value);
+  return form;
+}

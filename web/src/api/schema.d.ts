@@ -3074,6 +3074,9 @@ export interface paths {
                             /** @description The account owner; making one owner unmarks the others */
                             is_owner: boolean;
                             has_password: boolean;
+                            /** @description Locked after failed sign-ins; see /affiliate-users/{id}/unlock */
+                            locked: boolean;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3180,6 +3183,9 @@ export interface paths {
                             /** @description The account owner; making one owner unmarks the others */
                             is_owner: boolean;
                             has_password: boolean;
+                            /** @description Locked after failed sign-ins; see /affiliate-users/{id}/unlock */
+                            locked: boolean;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3291,6 +3297,9 @@ export interface paths {
                             /** @description The account owner; making one owner unmarks the others */
                             is_owner: boolean;
                             has_password: boolean;
+                            /** @description Locked after failed sign-ins; see /affiliate-users/{id}/unlock */
+                            locked: boolean;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -7700,7 +7709,26 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description PNG, JPEG, GIF, WebP or SVG, at most 5 MiB
+                         */
+                        file: Blob;
+                        title: string;
+                        language?: string;
+                        /** @enum {string} */
+                        is_public?: "true" | "false";
+                        /** @description Comma-separated (or the field repeated) */
+                        tags?: string;
+                        brand_id?: string;
+                        /** @description Comma-separated ids (or the field repeated) */
+                        affiliate_ids?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {
@@ -13357,6 +13385,9 @@ export interface components {
             /** @description The account owner; making one owner unmarks the others */
             is_owner: boolean;
             has_password: boolean;
+            /** @description Locked after failed sign-ins; see /affiliate-users/{id}/unlock */
+            locked: boolean;
+            two_factor_enabled: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

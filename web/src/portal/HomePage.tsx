@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { humanize } from '../format.ts';
 import { partnerMeQuery } from './queries.ts';
 
 export function HomePage() {
@@ -16,7 +17,7 @@ export function HomePage() {
             {affiliate.name} <span className="muted">#{affiliate.id}</span>
           </dd>
           <dt>Status</dt>
-          <dd>{affiliate.status.replace('_', ' ')}</dd>
+          <dd>{humanize(affiliate.status)}</dd>
           <dt>Two-factor authentication</dt>
           <dd>
             {user.two_factor_enabled ? (

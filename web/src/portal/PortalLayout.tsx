@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api, isUnauthenticated, unwrap } from '../api/client.ts';
+import { AppShell, type ShellLink } from '../components/AppShell.tsx';
 import { partnerMeQuery } from './queries.ts';
 
 /** The signed-in affiliate portal frame. The route checks the session before rendering this. */
@@ -24,51 +25,25 @@ export function PortalLayout() {
     },
   });
 
-  const items = [
+  const links: ShellLink[] = [
     { label: 'Home', to: '/portal', exact: true },
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },
-    ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' }] : []),
+    ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),
     { label: 'Events log', to: '/portal/events' },
-  ] as const;
+  ];
 
   return (
-    <div className="admin">
-      <header className="admin-header">
-        <Link to="/portal" className="brand">
-          {me.data?.affiliate.name ?? 'Affiliate portal'}
-        </Link>
-        <div className="admin-user">
-          <span data-testid="portal-user-email">{me.data?.user.email}</span>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => signOut.mutate()}
-            disabled={signOut.isPending}
-          >
-            Sign out
-          </button>
-        </div>
-      </header>
-      <nav className="admin-nav" aria-label="Portal">
-        <ul>
-          {items.map((item) => (
-            <li key={item.to}>
-              <Link
-                to={item.to}
-                activeOptions={{ exact: 'exact' in item && item.exact }}
-                activeProps={{ className: 'active' }}
-              >
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="admin-main">
-        <Outlet />
-      </main>
-    </div>
+    <AppShell
+      home="/portal"
+      title={me.data?.affiliate.name ?? 'Affiliate portal'}
+      user={me.data?.user.email}
+      userTestId="portal-user-email"
+      onSignOut={() => signOut.mutate()}
+      signingOut={signOut.isPending}
+      navLabel="Portal"
+      links={links}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import type { components, paths } from '../api/schema.d.ts';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+import type { Json } from '../api/types.ts';
 
 /** Names for the partner API's generated types. */
 export type TeamMember = components['schemas']['TeamMember'];

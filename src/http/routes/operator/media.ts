@@ -76,6 +76,17 @@ async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
   return out as UploadMediaInput;
 }
 
+/** The upload form as documented (and typed for clients); lists travel comma-separated. */
+const UploadForm = Type.Object({
+  file: Type.String({ format: 'binary', description: 'PNG, JPEG, GIF, WebP or SVG, at most 5 MiB' }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  language: Type.Optional(Type.String({ maxLength: 20 })),
+  is_public: Type.Optional(StringEnum(['true', 'false'] as const)),
+  tags: Type.Optional(Type.String({ description: 'Comma-separated (or the field repeated)' })),
+  brand_id: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  affiliate_ids: Type.Optional(Type.String({ description: 'Comma-separated ids (or the field repeated)' })),
+});
+
 export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 2, fields: 50, fieldSize: 10_000 } });
   const db = () => app.deps.database.db;
@@ -117,9 +128,12 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Upload a banner',
         description:
           'multipart/form-data with `file` (PNG, JPEG, GIF, WebP or SVG, at most 5 MiB), `title`, and optionally `language`, `is_public` (true/false), `tags` and `affiliate_ids` (repeated or comma-separated), `brand_id`. Format, size and orientation are read from the image.',
-        consumes: ['multipart/form-data'],
+        body: { content: { 'multipart/form-data': { schema: UploadForm } } },
         response: withErrors({ 201: Media }, 401, 403, 413, 415, 422),
       },
+      // The form is read and checked part by part in readUpload (it streams the file), so the body
+      // schema above only documents it: there is no parsed body for a validator to look at.
+      validatorCompiler: () => () => true,
     },
     async (request, reply) => {
       if (!request.isMultipart()) {

@@ -1,19 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { FREQUENCIES, humanize, labelsQuery, PAYMENT_TYPES, STATUSES, staffDirectoryQuery } from './api.ts';
+import { optionsOf, SelectField } from '../../components/SelectField.tsx';
+import { labelsQuery, STATUSES, useStaffOptions } from './api.ts';
 import type { ListSearch } from './list-search.ts';
-import { SelectField } from './SelectField.tsx';
+import { FREQUENCIES, PAYMENT_TYPES } from './payment-fields.ts';
 
 interface AffiliateFiltersProps {
   search: ListSearch;
   onChange(next: Partial<ListSearch>): void;
 }
 
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
-
 /** Text search (sent on submit) and filters (applied as soon as they change). */
 export function AffiliateFilters({ search, onChange }: AffiliateFiltersProps) {
-  const staff = useQuery(staffDirectoryQuery);
+  const staffOptions = useStaffOptions();
   const labels = useQuery(labelsQuery);
   const [q, setQ] = useState(search.q ?? '');
   const [country, setCountry] = useState(search.country ?? '');
@@ -40,14 +39,14 @@ export function AffiliateFilters({ search, onChange }: AffiliateFiltersProps) {
         label="Status"
         value={search.status ?? ''}
         empty="Any status"
-        options={options(STATUSES)}
+        options={optionsOf(STATUSES)}
         onChange={(v) => onChange({ status: (v || undefined) as ListSearch['status'] })}
       />
       <SelectField
         label="Account manager"
         value={search.manager ? String(search.manager) : ''}
         empty="Anyone"
-        options={(staff.data?.data ?? []).map((s) => ({ value: String(s.id), label: s.name || s.email }))}
+        options={staffOptions}
         onChange={(v) => onChange({ manager: v ? Number(v) : undefined })}
       />
       <SelectField
@@ -61,14 +60,14 @@ export function AffiliateFilters({ search, onChange }: AffiliateFiltersProps) {
         label="Billing"
         value={search.frequency ?? ''}
         empty="Any frequency"
-        options={options(FREQUENCIES)}
+        options={optionsOf(FREQUENCIES)}
         onChange={(v) => onChange({ frequency: (v || undefined) as ListSearch['frequency'] })}
       />
       <SelectField
         label="Payment"
         value={search.payment ?? ''}
         empty="Any payment type"
-        options={options(PAYMENT_TYPES)}
+        options={optionsOf(PAYMENT_TYPES)}
         onChange={(v) => onChange({ payment: (v || undefined) as ListSearch['payment'] })}
       />
       <div className="field narrow">

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { optionsOf, SelectField } from '../../components/SelectField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import type { FormErrors } from '../../forms/use-form-errors.ts';
-import { type Affiliate, humanize, STATUSES, staffDirectoryQuery } from './api.ts';
-import { SelectField } from './SelectField.tsx';
+import { type Affiliate, STATUSES, useStaffOptions } from './api.ts';
 
 export interface ProfileValues {
   name: string;
@@ -118,7 +118,7 @@ interface AffiliateFormProps {
   pending: boolean;
   onSubmit(values: ProfileValues): void;
   /** Extra inputs (the first user on create). */
-  children?: React.ReactNode;
+  children?: ReactNode;
 }
 
 export function AffiliateForm({
@@ -130,18 +130,13 @@ export function AffiliateForm({
   onSubmit,
   children,
 }: AffiliateFormProps) {
-  const id = useId();
-  const staff = useQuery(staffDirectoryQuery);
+  const staffOptions = useStaffOptions();
   const [v, setV] = useState(initial);
   const set = (key: keyof ProfileValues) => (value: string) =>
     setV((current) => ({ ...current, [key]: value }));
   const text = (key: keyof ProfileValues, label: string, path: string = key, extra = {}) => (
     <TextField label={label} value={v[key]} onChange={set(key)} error={errors.field(path)} {...extra} />
   );
-  const staffOptions = (staff.data?.data ?? []).map((s) => ({
-    value: String(s.id),
-    label: s.name || s.email,
-  }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -157,7 +152,7 @@ export function AffiliateForm({
       <SelectField
         label="Status"
         value={v.status}
-        options={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+        options={optionsOf(STATUSES)}
         onChange={set('status')}
         error={errors.field('status')}
       />
@@ -194,24 +189,18 @@ export function AffiliateForm({
         {text('postal_code', 'Postal code', 'address.postal_code')}
       </fieldset>
       {text('vat_number', 'VAT number')}
-      <div className="field">
-        <label htmlFor={`${id}-internal`}>Internal notes</label>
-        <textarea
-          id={`${id}-internal`}
-          rows={3}
-          value={v.internal_notes}
-          onChange={(e) => set('internal_notes')(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-public`}>Notes visible to the affiliate</label>
-        <textarea
-          id={`${id}-public`}
-          rows={3}
-          value={v.affiliate_notes}
-          onChange={(e) => set('affiliate_notes')(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        label="Internal notes"
+        value={v.internal_notes}
+        onChange={set('internal_notes')}
+        error={errors.field('internal_notes')}
+      />
+      <TextAreaField
+        label="Notes visible to the affiliate"
+        value={v.affiliate_notes}
+        onChange={set('affiliate_notes')}
+        error={errors.field('affiliate_notes')}
+      />
       {children}
       <button type="submit" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}

@@ -1,18 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { affiliateQuery, humanize } from './api.ts';
+import { humanize } from '../../format.ts';
+import { useAllows } from '../use-allows.ts';
+import { ApplicationPanel } from './ApplicationPanel.tsx';
+import { affiliateQuery } from './api.ts';
 import { BillingTab } from './BillingTab.tsx';
+import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
+import { SignInAsButton } from './SignInAsButton.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
-export const TABS = ['profile', 'billing', 'users', 'history'] as const;
+export const TABS = ['profile', 'billing', 'users', 'history', 'events'] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   profile: 'Profile',
   billing: 'Billing and payment',
   users: 'Users',
   history: 'History',
+  events: 'Events log',
 };
 
 export function validateTab(raw: Record<string, unknown>): { tab?: Tab } {
@@ -24,6 +30,8 @@ const route = getRouteApi('/admin/shell/affiliates/$id');
 export function AffiliatePage() {
   const id = Number(route.useParams().id);
   const tab = route.useSearch().tab ?? 'profile';
+  const support = useAllows('support');
+  const write = useAllows('write');
   const affiliate = useQuery(
     affiliateQuery(id, [
       'account_manager',
@@ -45,10 +53,16 @@ export function AffiliatePage() {
         <h1>
           {a.name} <span className={`badge status-${a.status}`}>{humanize(a.status)}</span>
         </h1>
-        <Link to="/admin/affiliates/$id/edit" params={{ id: String(id) }} className="button-link">
-          Edit
-        </Link>
+        <span className="actions">
+          {support && <SignInAsButton id={id} name={a.name} />}
+          {write && (
+            <Link to="/admin/affiliates/$id/edit" params={{ id: String(id) }} className="button-link">
+              Edit
+            </Link>
+          )}
+        </span>
       </div>
+      {write && (a.status === 'pending' || a.status === 'declined') && <ApplicationPanel affiliate={a} />}
       <nav className="tabs" aria-label="Affiliate sections">
         {TABS.map((t) => (
           <Link
@@ -67,6 +81,7 @@ export function AffiliatePage() {
       {tab === 'billing' && <BillingTab id={id} currency={a.default_currency} />}
       {tab === 'users' && <UsersTab id={id} />}
       {tab === 'history' && <HistoryTab id={id} />}
+      {tab === 'events' && <EventsTab id={id} />}
     </>
   );
 }

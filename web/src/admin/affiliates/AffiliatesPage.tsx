@@ -7,8 +7,8 @@ import { affiliatesQuery } from './api.ts';
 import { BulkEditPanel } from './BulkEditPanel.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { loadColumns, saveColumns } from './columns.tsx';
+import { ListPager } from './ListPager.tsx';
 import { type ListSearch, toQuery } from './list-search.ts';
-import { Pager } from './Pager.tsx';
 
 const route = getRouteApi('/admin/shell/affiliates');
 
@@ -83,7 +83,7 @@ export function AffiliatesPage() {
               selected={selected}
               onSelect={select}
             />
-            <Pager
+            <ListPager
               page={list.data.paging.page}
               pageSize={list.data.paging.page_size}
               total={list.data.paging.total_count}

@@ -2,18 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { sentenceCase } from '../../format.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
-import {
-  type Affiliate,
-  affiliateQuery,
-  FREQUENCIES,
-  humanize,
-  PAYMENT_TYPES,
-  type PatchBody,
-} from './api.ts';
-import { DAYS, FREQUENCY_DETAILS, label, PAYMENT_DETAILS } from './payment-fields.ts';
-import { SelectField } from './SelectField.tsx';
+import { type Affiliate, affiliateQuery, type PatchBody } from './api.ts';
+import { DAYS, FREQUENCIES, FREQUENCY_DETAILS, PAYMENT_DETAILS, PAYMENT_TYPES } from './payment-fields.ts';
 
 type Billing = NonNullable<Affiliate['relationships']['billing']>;
 type Details = Record<string, string>;
@@ -111,7 +105,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
       <SelectField
         label="Billing frequency"
         value={frequency}
-        options={FREQUENCIES.map((f) => ({ value: f, label: humanize(f) }))}
+        options={optionsOf(FREQUENCIES)}
         onChange={(v) => setFrequency(v as typeof frequency)}
         error={errors.field('billing.frequency')}
       />
@@ -122,14 +116,14 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
             label="Day of week"
             value={details[k] ?? ''}
             empty="Choose…"
-            options={DAYS.map((d) => ({ value: d, label: d }))}
+            options={optionsOf(DAYS)}
             onChange={(v) => setDetails({ ...details, [k]: v })}
             error={errors.field(`billing.details.${k}`)}
           />
         ) : (
           <TextField
             key={k}
-            label={label(k)}
+            label={sentenceCase(k)}
             inputMode="numeric"
             value={details[k] ?? ''}
             onChange={(v) => setDetails({ ...details, [k]: v })}
@@ -184,7 +178,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
       <SelectField
         label="Payment type"
         value={payType}
-        options={PAYMENT_TYPES.map((p) => ({ value: p, label: humanize(p) }))}
+        options={optionsOf(PAYMENT_TYPES)}
         onChange={(v) => {
           setPayType(v as typeof payType);
           setPayDetails({});
@@ -198,7 +192,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
             label="PayPal reception method"
             value={String(payDetails[k] ?? '')}
             empty="Choose…"
-            options={['email', 'phone', 'paypal_account'].map((m) => ({ value: m, label: humanize(m) }))}
+            options={optionsOf(['email', 'phone', 'paypal_account'])}
             onChange={(v) => setPayDetails({ ...payDetails, [k]: v })}
             error={errors.field(`payment_method.details.${k}`)}
           />
@@ -215,7 +209,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
         ) : (
           <TextField
             key={k}
-            label={label(k)}
+            label={sentenceCase(k)}
             value={String(payDetails[k] ?? '')}
             onChange={(v) => setPayDetails({ ...payDetails, [k]: v })}
             error={errors.field(`payment_method.details.${k}`)}

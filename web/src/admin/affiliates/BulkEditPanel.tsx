@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
-import { type BulkEditBody, type BulkEditResult, staffDirectoryQuery } from './api.ts';
+import { type BulkEditBody, type BulkEditResult, STATUSES, useStaffOptions } from './api.ts';
 import { BulkPreview } from './BulkPreview.tsx';
-import { BULK_CHOICES, type BulkOperator, operatorsFor, statusOptions, toValue } from './bulk-fields.ts';
-import { SelectField } from './SelectField.tsx';
+import { BULK_CHOICES, type BulkOperator, operatorsFor, toValue } from './bulk-fields.ts';
 
 interface BulkEditPanelProps {
   ids: number[];
@@ -20,7 +20,7 @@ const FIELDS = ['fields[0].field', 'fields[0].operator', 'fields[0].value', 'aff
 /** One field at a time: choose it, preview what each affiliate would become, then apply exactly that. */
 export function BulkEditPanel({ ids, onClose, onApplied }: BulkEditPanelProps) {
   const queryClient = useQueryClient();
-  const staff = useQuery(staffDirectoryQuery);
+  const staffOptions = useStaffOptions();
   const errors = useFormErrors(FIELDS);
   const [field, setField] = useState(BULK_CHOICES[0]!.field);
   const [operator, setOperator] = useState<BulkOperator>('overwrite');
@@ -93,7 +93,7 @@ export function BulkEditPanel({ ids, onClose, onApplied }: BulkEditPanelProps) {
         <SelectField
           label="Operation"
           value={operator}
-          options={operatorsFor(choice).map((o) => ({ value: o, label: o }))}
+          options={optionsOf(operatorsFor(choice))}
           onChange={(v) => change(() => setOperator(v as BulkOperator))}
           error={errors.field('fields[0].operator')}
         />
@@ -102,7 +102,7 @@ export function BulkEditPanel({ ids, onClose, onApplied }: BulkEditPanelProps) {
             label="New value"
             value={raw}
             empty="Choose…"
-            options={statusOptions}
+            options={optionsOf(STATUSES)}
             onChange={(v) => change(() => setRaw(v))}
             error={valueError}
           />
@@ -112,7 +112,7 @@ export function BulkEditPanel({ ids, onClose, onApplied }: BulkEditPanelProps) {
             label="New value"
             value={raw}
             empty="Nobody"
-            options={(staff.data?.data ?? []).map((s) => ({ value: String(s.id), label: s.name || s.email }))}
+            options={staffOptions}
             onChange={(v) => change(() => setRaw(v))}
             error={valueError}
           />

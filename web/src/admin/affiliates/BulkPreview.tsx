@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { humanize } from '../../format.ts';
 import type { BulkEditResult } from './api.ts';
 import { show } from './bulk-fields.ts';
 
@@ -35,7 +36,7 @@ export function BulkPreview({ result }: { result: BulkEditResult }) {
                 <span
                   className={`badge ${c.status === 'error' ? 'badge-bad' : c.status === 'ok' ? 'badge-ok' : ''}`}
                 >
-                  {c.status.replace('_', ' ')}
+                  {humanize(c.status)}
                 </span>
               </td>
               <td>{c.fields.map((f) => show(f.before)).join('; ')}</td>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDateTime } from '../../format.ts';
+import { Pager } from '../../components/Pager.tsx';
+import { formatDateTime, humanize } from '../../format.ts';
 import { historyQuery } from './api.ts';
 import { show } from './bulk-fields.ts';
 
@@ -11,7 +12,6 @@ export function HistoryTab({ id }: { id: number }) {
   if (history.isPending) return <p className="muted">Loading…</p>;
   if (history.isError) return <p className="form-summary">{history.error.message}</p>;
   const { data, paging } = history.data;
-  const pages = Math.max(1, Math.ceil(paging.total_count / paging.page_size));
   return (
     <section className="panel" aria-label="History">
       {data.length === 0 && <p className="muted">No changes yet.</p>}
@@ -19,7 +19,7 @@ export function HistoryTab({ id }: { id: number }) {
         <article key={entry.id} className="history-entry">
           <p>
             <strong>{formatDateTime(entry.created_at)}</strong> · {entry.actor.name || entry.actor.type} (
-            {entry.actor.type}) · {entry.action.replaceAll('_', ' ')} via {entry.source.replaceAll('_', ' ')}
+            {entry.actor.type}) · {humanize(entry.action)} via {humanize(entry.source)}
           </p>
           <table className="table compact">
             <tbody>
@@ -35,28 +35,16 @@ export function HistoryTab({ id }: { id: number }) {
           </table>
         </article>
       ))}
-      {pages > 1 && (
-        <nav className="pager" aria-label="History pages">
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            Newer
-          </button>
-          <span>
-            Page {page} of {pages}
-          </span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            Older
-          </button>
-        </nav>
+      {paging.total_count > paging.page_size && (
+        <Pager
+          page={page}
+          pageSize={paging.page_size}
+          total={paging.total_count}
+          onPage={setPage}
+          label="History pages"
+          previousLabel="Newer"
+          nextLabel="Older"
+        />
       )}
     </section>
   );

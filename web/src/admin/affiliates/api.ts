@@ -1,9 +1,11 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { membersOf } from '../../api/enums.ts';
 import type { components, paths } from '../../api/schema.d.ts';
+import type { Json } from '../../api/types.ts';
+import type { Option } from '../../components/SelectField.tsx';
 
 /** Aliases of the generated types the affiliate screens use, so they follow the server's schema. */
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type Affiliate = Json<paths['/api/v1/affiliates/{id}']['get']['responses'][200]>;
 export type AffiliateListItem = components['schemas']['AffiliateListItem'];
 export type AffiliateUser = components['schemas']['AffiliateUser'];
@@ -22,41 +24,15 @@ export type AffiliateStatus = AffiliateListItem['status'];
 export type BillingFrequency = AffiliateListItem['billing_frequency'];
 export type PaymentType = AffiliateListItem['payment_type'];
 
-export const STATUSES: AffiliateStatus[] = [
-  'pending',
-  'active',
-  'inactive',
-  'suspended',
-  'declined',
-  'view_only',
-];
-export const FREQUENCIES: BillingFrequency[] = [
-  'weekly',
-  'bimonthly',
-  'monthly',
-  'two_months',
-  'quarterly',
-  'manual',
-  'other',
-];
-export const PAYMENT_TYPES: PaymentType[] = [
-  'none',
-  'paypal',
-  'check',
-  'wire',
-  'direct_deposit',
-  'tipalti',
-  'paxum',
-  'veem',
-  'payoneer',
-  'bitcoin',
-  'webmoney',
-  'capitalist',
-  'transferwise',
-  'gift_card',
-  'masspay',
-  'skrill',
-];
+/** Every status, in the order the screens offer them; see membersOf for why it is written so. */
+export const STATUSES = membersOf<AffiliateStatus>({
+  pending: true,
+  active: true,
+  inactive: true,
+  suspended: true,
+  declined: true,
+  view_only: true,
+});
 
 export function affiliatesQuery(query: SearchQuery) {
   return queryOptions({
@@ -88,6 +64,27 @@ export function historyQuery(id: number, page: number) {
   });
 }
 
+export function usersQuery(id: number) {
+  return queryOptions({
+    queryKey: ['affiliates', id, 'users'],
+    queryFn: () => unwrap(api.GET('/api/v1/affiliates/{id}/users', { params: { path: { id } } })),
+  });
+}
+
+/** One page of the events log; `beforeId` is the previous page's `next_before_id`. */
+export function eventsQuery(id: number, beforeId: number | undefined) {
+  return queryOptions({
+    queryKey: ['affiliates', id, 'events', beforeId ?? null],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/affiliates/{id}/events', {
+          params: { path: { id }, query: { limit: 50, before_id: beforeId } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export const staffDirectoryQuery = queryOptions({
   queryKey: ['staff-directory'],
   queryFn: () =>
@@ -95,11 +92,14 @@ export const staffDirectoryQuery = queryOptions({
   staleTime: 60_000,
 });
 
+/** Active staff as select options: account managers and executives. */
+export function useStaffOptions(): Option[] {
+  const staff = useQuery(staffDirectoryQuery);
+  return (staff.data?.data ?? []).map((s) => ({ value: String(s.id), label: s.name || s.email }));
+}
+
 export const labelsQuery = queryOptions({
   queryKey: ['affiliate-labels'],
   queryFn: () => unwrap(api.GET('/api/v1/affiliate-labels')),
   staleTime: 60_000,
 });
-
-/** "view_only" reads "view only". */
-export const humanize = (value: string) => value.replaceAll('_', ' ');

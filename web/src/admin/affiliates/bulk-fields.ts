@@ -1,5 +1,3 @@
-import { humanize, STATUSES } from './api.ts';
-
 export type BulkOperator = 'overwrite' | 'append' | 'delete' | 'clear';
 
 export interface BulkFieldChoice {
@@ -25,8 +23,6 @@ export const BULK_CHOICES: BulkFieldChoice[] = [
 export function operatorsFor(choice: BulkFieldChoice): BulkOperator[] {
   return choice.kind === 'labels' ? ['overwrite', 'append', 'delete', 'clear'] : ['overwrite'];
 }
-
-export const statusOptions = STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 
 /** The typed input as the API wants it: ids and days as numbers, labels as a list, "" as null. */
 export function toValue(choice: BulkFieldChoice, raw: string): unknown {

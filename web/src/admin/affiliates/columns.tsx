@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../format.ts';
-import { type AffiliateListItem, humanize } from './api.ts';
+import { formatDateTime, humanize } from '../../format.ts';
+import type { AffiliateListItem } from './api.ts';
 
 export interface Column {
   key: string;

@@ -1,12 +1,11 @@
 import {
   type AffiliateStatus,
   type BillingFrequency,
-  FREQUENCIES,
-  PAYMENT_TYPES,
   type PaymentType,
   type SearchQuery,
   STATUSES,
 } from './api.ts';
+import { FREQUENCIES, PAYMENT_TYPES } from './payment-fields.ts';
 
 /** The affiliates table's state, kept in the URL so a search can be bookmarked and shared. */
 export interface ListSearch {

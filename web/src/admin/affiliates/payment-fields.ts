@@ -1,6 +1,9 @@
 import type { BillingFrequency, PaymentType } from './api.ts';
 
-/** What each frequency asks for (the server checks the same rules). */
+/**
+ * What each frequency asks for (the server checks the same rules). Keyed by the generated union,
+ * so it names every frequency the server has, and the list of frequencies is read from it.
+ */
 export const FREQUENCY_DETAILS: Record<BillingFrequency, string[]> = {
   weekly: ['day_of_week'],
   bimonthly: ['day_of_month_one', 'day_of_month_two'],
@@ -10,6 +13,7 @@ export const FREQUENCY_DETAILS: Record<BillingFrequency, string[]> = {
   manual: [],
   other: [],
 };
+export const FREQUENCIES = Object.keys(FREQUENCY_DETAILS) as BillingFrequency[];
 
 export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -23,7 +27,10 @@ const BANK = [
   'iban',
 ];
 
-/** The inputs each payment type shows; `is_existing_payee` is a checkbox. */
+/**
+ * The inputs each payment type shows; `is_existing_payee` is a checkbox. Keyed by the generated
+ * union like FREQUENCY_DETAILS: a payment type the server adds fails the typecheck until it is here.
+ */
 export const PAYMENT_DETAILS: Record<PaymentType, string[]> = {
   none: [],
   paypal: ['paypal_reception_method', 'reception_identifier'],
@@ -42,5 +49,4 @@ export const PAYMENT_DETAILS: Record<PaymentType, string[]> = {
   masspay: ['email'],
   skrill: ['email'],
 };
-
-export const label = (key: string) => key.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+export const PAYMENT_TYPES = Object.keys(PAYMENT_DETAILS) as PaymentType[];

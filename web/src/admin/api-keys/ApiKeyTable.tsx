@@ -1,39 +1,29 @@
 import type { ApiKey } from '../../api/types.ts';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { formatDateTime } from '../../format.ts';
 import { RevokeButton } from './RevokeButton.tsx';
 
+const COLUMNS: Column<ApiKey>[] = [
+  { label: 'Name', cell: (key) => key.name },
+  { label: 'Key', cell: (key) => <code>{key.prefix}…</code> },
+  { label: 'Scopes', cell: (key) => key.scopes.join(', ') },
+  { label: 'Created', cell: (key) => formatDateTime(key.created_at) },
+  { label: 'Last used', cell: (key) => formatDateTime(key.last_used_at, 'never') },
+  {
+    label: 'Actions',
+    hiddenLabel: true,
+    cell: (key) =>
+      key.revoked_at ? `Revoked ${formatDateTime(key.revoked_at)}` : <RevokeButton apiKey={key} />,
+  },
+];
+
 export function ApiKeyTable({ keys }: { keys: ApiKey[] }) {
-  if (keys.length === 0) return <p className="muted">No API keys yet.</p>;
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Key</th>
-          <th scope="col">Scopes</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {keys.map((key) => (
-          <tr key={key.id} className={key.revoked_at ? 'revoked' : undefined}>
-            <td>{key.name}</td>
-            <td>
-              <code>{key.prefix}…</code>
-            </td>
-            <td>{key.scopes.join(', ')}</td>
-            <td>{formatDateTime(key.created_at)}</td>
-            <td>{formatDateTime(key.last_used_at, 'never')}</td>
-            <td>
-              {key.revoked_at ? `Revoked ${formatDateTime(key.revoked_at)}` : <RevokeButton apiKey={key} />}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={keys}
+      columns={COLUMNS}
+      empty="No API keys yet."
+      rowClassName={(key) => (key.revoked_at ? 'revoked' : undefined)}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatDateTime } from '../../format.ts';
 
 const outboxQuery = {
@@ -21,22 +22,17 @@ export function OutboxPage() {
       <section className="panel">
         {outbox.isPending && <p className="muted">Loading…</p>}
         {outbox.isError && <p className="form-summary">{outbox.error.message}</p>}
-        {outbox.data?.data.length === 0 && <p className="muted">No emails yet.</p>}
-        {outbox.data && outbox.data.data.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Sent</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.data.data.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.created_at as string)}</td>
-                  <td>{m.to}</td>
-                  <td>
+        {outbox.data && (
+          <DataTable
+            rows={outbox.data.data}
+            empty="No emails yet."
+            columns={[
+              { label: 'Sent', cell: (m) => formatDateTime(m.created_at as string) },
+              { label: 'To', cell: (m) => m.to },
+              {
+                label: 'Subject',
+                cell: (m) => (
+                  <>
                     <button
                       type="button"
                       className="link-button"
@@ -45,11 +41,11 @@ export function OutboxPage() {
                       {m.subject}
                     </button>
                     {open === m.id && <pre className="email-text">{m.text}</pre>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </>

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { sentenceCase } from '../../format.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
 export interface RoleInfo {
@@ -11,7 +12,6 @@ export interface RoleInfo {
 }
 
 const FIELDS = ['email', 'name', 'role', 'managed_affiliates_only'] as const;
-export const roleLabel = (role: string) => role.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 
 export function CreateStaffForm({ roles }: { roles: RoleInfo[] }) {
   const id = useId();
@@ -65,7 +65,7 @@ export function CreateStaffForm({ roles }: { roles: RoleInfo[] }) {
         >
           {roles.map((r) => (
             <option key={r.role} value={r.role}>
-              {roleLabel(r.role)}
+              {sentenceCase(r.role)}
             </option>
           ))}
         </select>

@@ -1,10 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
 import { MessageCard } from '../../components/MessageCard.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { SetPasswordForm } from '../../components/SetPasswordForm.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
 const FIELDS = ['password', 'confirm'] as const;
@@ -13,23 +11,11 @@ const FIELDS = ['password', 'confirm'] as const;
 export function SetStaffPasswordPage() {
   const { token } = useSearch({ from: '/admin/set-password' });
   const errors = useFormErrors(FIELDS);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (password: string) =>
       unwrap(api.POST('/api/v1/auth/set-password', { body: { token: token ?? '', password } })),
     onError: errors.fail,
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.reset();
-    if (password !== confirm) {
-      errors.setField('confirm', 'does not match the password');
-      return;
-    }
-    save.mutate();
-  }
 
   if (save.isSuccess) {
     return (
@@ -40,34 +26,11 @@ export function SetStaffPasswordPage() {
     );
   }
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>Set your back office password</h1>
-        <FormSummary message={errors.summary} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          autoFocus
-          value={password}
-          onChange={setPassword}
-          hint="At least 8 characters, with an uppercase letter, a lowercase letter and a symbol."
-          error={errors.field('password')}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.field('confirm')}
-        />
-        <button type="submit" disabled={save.isPending}>
-          Save password
-        </button>
-      </form>
-    </main>
+    <SetPasswordForm
+      title="Set your back office password"
+      errors={errors}
+      pending={save.isPending}
+      onSave={save.mutate}
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { StaffUser } from '../../api/types.ts';
-import { formatDateTime } from '../../format.ts';
-import { type RoleInfo, roleLabel } from './CreateStaffForm.tsx';
+import { formatDateTime, sentenceCase } from '../../format.ts';
+import type { RoleInfo } from './CreateStaffForm.tsx';
 
 type Change = { role?: RoleInfo['role']; status?: 'active' | 'blocked'; managed_affiliates_only?: boolean };
 
@@ -50,7 +50,7 @@ function StaffRow({ staff, roles }: { staff: StaffUser; roles: RoleInfo[] }) {
         >
           {roles.map((r) => (
             <option key={r.role} value={r.role}>
-              {roleLabel(r.role)}
+              {sentenceCase(r.role)}
             </option>
           ))}
         </select>

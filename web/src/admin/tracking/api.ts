@@ -1,14 +1,19 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { membersOf } from '../../api/enums.ts';
 import type { components, paths } from '../../api/schema.d.ts';
+import type { Json } from '../../api/types.ts';
+import type { Option } from '../../components/SelectField.tsx';
 
 /** Aliases of the generated types the tracking screens use, so they follow the server's schema. */
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type Brand = components['schemas']['Brand'];
 export type DestinationLink = components['schemas']['DestinationLink'];
 export type Media = components['schemas']['Media'];
 export type BrandBody = Json<NonNullable<paths['/api/v1/brands']['post']['requestBody']>>;
 export type LinkBody = Json<NonNullable<paths['/api/v1/destination-links']['post']['requestBody']>>;
+export type UploadForm = NonNullable<
+  paths['/api/v1/media']['post']['requestBody']
+>['content']['multipart/form-data'];
 export type MediaPatch = Json<NonNullable<paths['/api/v1/media/{id}']['patch']['requestBody']>>;
 export type LinkQuery = NonNullable<paths['/api/v1/destination-links']['get']['parameters']['query']>;
 export type MediaQuery = NonNullable<paths['/api/v1/media']['get']['parameters']['query']>;
@@ -17,26 +22,35 @@ export type Audience = DestinationLink['audience'];
 export type MediaFormat = Media['format'];
 export type Orientation = NonNullable<Media['orientation']>;
 
-export const LINK_TYPES: LinkType[] = [
-  'home_page',
-  'landing_page',
-  'registration',
-  'promotion',
-  'game',
-  'other',
-];
-export const AUDIENCES: Audience[] = ['players', 'sub_affiliates'];
-export const MEDIA_FORMATS: MediaFormat[] = ['png', 'jpg', 'gif', 'webp', 'svg'];
-export const ORIENTATIONS: Orientation[] = ['horizontal', 'vertical', 'square'];
-
-/** "sub_affiliates" reads "sub affiliates". */
-export const humanize = (value: string) => value.replaceAll('_', ' ');
-export const optionsOf = (values: readonly string[]) => values.map((v) => ({ value: v, label: humanize(v) }));
+// The server's enums as lists; membersOf keeps each one in step with the generated types.
+export const LINK_TYPES = membersOf<LinkType>({
+  home_page: true,
+  landing_page: true,
+  registration: true,
+  promotion: true,
+  game: true,
+  other: true,
+});
+export const AUDIENCES = membersOf<Audience>({ players: true, sub_affiliates: true });
+export const MEDIA_FORMATS = membersOf<MediaFormat>({
+  png: true,
+  jpg: true,
+  gif: true,
+  webp: true,
+  svg: true,
+});
+export const ORIENTATIONS = membersOf<Orientation>({ horizontal: true, vertical: true, square: true });
 
 export const brandsQuery = queryOptions({
   queryKey: ['brands'],
   queryFn: () => unwrap(api.GET('/api/v1/brands')),
 });
+
+/** The brands as select options, for the link and banner forms and filters. */
+export function useBrandOptions(): Option[] {
+  const brands = useQuery(brandsQuery);
+  return (brands.data?.data ?? []).map((b) => ({ value: String(b.id), label: b.name }));
+}
 
 export function brandQuery(id: number) {
   return queryOptions({

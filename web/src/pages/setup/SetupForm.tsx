@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { setupStatusQuery } from '../../api/queries.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
+import { CardForm } from '../../components/CardForm.tsx';
+import { EMPTY_PASSWORD, NewPasswordFields, passwordsMatch } from '../../components/NewPasswordFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
@@ -15,14 +16,14 @@ export function SetupForm({ token }: { token: string }) {
   const errors = useFormErrors(FIELDS);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [password, setPassword] = useState(EMPTY_PASSWORD);
 
   const setup = useMutation({
     mutationFn: async () => {
-      await unwrap(api.POST('/api/v1/setup', { body: { token, email, name, password } }));
+      const body = { email, password: password.password };
+      await unwrap(api.POST('/api/v1/setup', { body: { token, name, ...body } }));
       // Setup creates the account but no session; signing in straight away saves a step.
-      await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      await unwrap(api.POST('/api/v1/auth/login', { body }));
     },
     onSuccess: async () => {
       // Leave first: refetching the setup status while this page is shown would flash "Already set up".
@@ -32,62 +33,35 @@ export function SetupForm({ token }: { token: string }) {
     onError: errors.fail,
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     errors.reset();
-    if (password !== confirm) {
-      errors.setField('confirm', 'does not match the password');
-      return;
-    }
-    setup.mutate();
+    if (passwordsMatch(password, errors)) setup.mutate();
   }
 
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>Create the administrator</h1>
-        <p className="muted">This account manages the platform. The setup link works only once.</p>
-        <FormSummary message={errors.summary} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          value={email}
-          onChange={setEmail}
-          error={errors.field('email')}
-        />
-        <TextField
-          label="Name"
-          autoComplete="name"
-          value={name}
-          onChange={setName}
-          error={errors.field('name')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={setPassword}
-          hint="At least 8 characters, with an uppercase letter, a lowercase letter and a symbol."
-          error={errors.field('password')}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.field('confirm')}
-        />
-        <button type="submit" disabled={setup.isPending}>
-          {setup.isPending ? 'Creating…' : 'Create administrator'}
-        </button>
-      </form>
-    </main>
+    <CardForm title="Create the administrator" summary={errors.summary} onSubmit={submit}>
+      <p className="muted">This account manages the platform. The setup link works only once.</p>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={setEmail}
+        error={errors.field('email')}
+      />
+      <TextField
+        label="Name"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={errors.field('name')}
+      />
+      <NewPasswordFields value={password} onChange={setPassword} errors={errors} />
+      <button type="submit" disabled={setup.isPending}>
+        {setup.isPending ? 'Creating…' : 'Create administrator'}
+      </button>
+    </CardForm>
   );
 }

@@ -2,10 +2,29 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import type { components } from '../../api/schema.d.ts';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatDateTime } from '../../format.ts';
 import { campaignsQuery, portalBrandsQuery, type Tab } from './queries.ts';
+
+type CampaignListItem = components['schemas']['CampaignListItem'];
+
+const COLUMNS: Column<CampaignListItem>[] = [
+  { label: 'ID', cell: (c) => c.id },
+  {
+    label: 'Name',
+    cell: (c) => (
+      <Link to="/portal/campaigns/$id" params={{ id: String(c.id) }}>
+        {c.name}
+      </Link>
+    ),
+  },
+  { label: 'Status', cell: (c) => c.status },
+  { label: 'Promos', cell: (c) => c.promo_count },
+  { label: 'Created', cell: (c) => formatDateTime(c.created_at) },
+];
 
 const TABS: { tab: Tab; label: string }[] = [
   { tab: 'active', label: 'Active' },
@@ -80,34 +99,8 @@ export function CampaignsPage() {
       </div>
       <section className="panel">
         {campaigns.isError && <p className="form-summary">{campaigns.error.message}</p>}
-        {campaigns.data?.data.length === 0 && <p className="muted">No campaigns here.</p>}
-        {campaigns.data && campaigns.data.data.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">ID</th>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Promos</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.data.data.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.id}</td>
-                  <td>
-                    <Link to="/portal/campaigns/$id" params={{ id: String(c.id) }}>
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td>{c.status}</td>
-                  <td>{c.promo_count}</td>
-                  <td>{formatDateTime(c.created_at as string)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {campaigns.data && (
+          <DataTable rows={campaigns.data.data} columns={COLUMNS} empty="No campaigns here." />
         )}
       </section>
       <NewCampaignForm />

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
+import { CardForm } from '../../components/CardForm.tsx';
 import { MessageCard } from '../../components/MessageCard.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
@@ -17,8 +17,7 @@ export function ForgotPasswordPage() {
     onError: errors.fail,
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     errors.reset();
     request.mutate();
   }
@@ -35,26 +34,22 @@ export function ForgotPasswordPage() {
     );
   }
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>Reset your password</h1>
-        <p className="muted">We will email you a link to choose a new password.</p>
-        <FormSummary message={errors.summary} />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          value={email}
-          onChange={setEmail}
-          error={errors.field('email')}
-        />
-        <button type="submit" disabled={request.isPending}>
-          Send the link
-        </button>
-        <Link to="/portal/sign-in">Back to sign in</Link>
-      </form>
-    </main>
+    <CardForm title="Reset your password" summary={errors.summary} onSubmit={submit}>
+      <p className="muted">We will email you a link to choose a new password.</p>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={setEmail}
+        error={errors.field('email')}
+      />
+      <button type="submit" disabled={request.isPending}>
+        Send the link
+      </button>
+      <Link to="/portal/sign-in">Back to sign in</Link>
+    </CardForm>
   );
 }

@@ -1,10 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
 import { MessageCard } from '../../components/MessageCard.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { SetPasswordForm } from '../../components/SetPasswordForm.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
 const FIELDS = ['password', 'confirm'] as const;
@@ -12,23 +10,11 @@ const FIELDS = ['password', 'confirm'] as const;
 /** Where the set-password (new team member) and reset-password emails lead. */
 export function SetPasswordPage({ token, mode }: { token: string | undefined; mode: 'set' | 'reset' }) {
   const errors = useFormErrors(FIELDS);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (password: string) =>
       unwrap(api.POST('/api/partner/v1/auth/password/set', { body: { token: token ?? '', password } })),
     onError: errors.fail,
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    errors.reset();
-    if (password !== confirm) {
-      errors.setField('confirm', 'does not match the password');
-      return;
-    }
-    save.mutate();
-  }
 
   if (!token) {
     return (
@@ -47,34 +33,11 @@ export function SetPasswordPage({ token, mode }: { token: string | undefined; mo
     );
   }
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>{mode === 'set' ? 'Set your password' : 'Choose a new password'}</h1>
-        <FormSummary message={errors.summary} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          autoFocus
-          value={password}
-          onChange={setPassword}
-          hint="At least 8 characters, with an uppercase letter, a lowercase letter and a symbol."
-          error={errors.field('password')}
-        />
-        <TextField
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.field('confirm')}
-        />
-        <button type="submit" disabled={save.isPending}>
-          Save password
-        </button>
-      </form>
-    </main>
+    <SetPasswordForm
+      title={mode === 'set' ? 'Set your password' : 'Choose a new password'}
+      errors={errors}
+      pending={save.isPending}
+      onSave={save.mutate}
+    />
   );
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
+import { CardForm } from '../../components/CardForm.tsx';
+import { EMPTY_CREDENTIALS, SignInFields } from '../../components/SignInFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
@@ -22,8 +23,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState(EMPTY_CREDENTIALS);
   const [code, setCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
 
@@ -31,7 +31,7 @@ export function SignInPage() {
     mutationFn: () =>
       unwrap(
         api.POST('/api/partner/v1/auth/sign-in', {
-          body: { email, password, ...(needsCode ? { code } : {}) },
+          body: { ...credentials, ...(needsCode ? { code } : {}) },
         }),
       ),
     onSuccess: async () => {
@@ -53,57 +53,34 @@ export function SignInPage() {
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     errors.reset();
     signIn.mutate();
   }
 
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>Sign in to the affiliate portal</h1>
-        {notice && NOTICES[notice] && <p className="form-summary">{NOTICES[notice]}</p>}
-        <FormSummary message={errors.summary} />
+    <CardForm title="Sign in to the affiliate portal" summary={errors.summary} onSubmit={submit}>
+      {notice && NOTICES[notice] && <p className="form-summary">{NOTICES[notice]}</p>}
+      <SignInFields value={credentials} onChange={setCredentials} errors={errors} autoFocus={!needsCode} />
+      {needsCode && (
         <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus={!needsCode}
-          value={email}
-          onChange={setEmail}
-          error={errors.field('email')}
+          label="Two-factor code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          value={code}
+          onChange={setCode}
+          hint="The 6-digit code from your authenticator app (spaces are fine), or a recovery code."
+          error={errors.field('code')}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={setPassword}
-          error={errors.field('password')}
-        />
-        {needsCode && (
-          <TextField
-            label="Two-factor code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            autoFocus
-            value={code}
-            onChange={setCode}
-            hint="The 6-digit code from your authenticator app (spaces are fine), or a recovery code."
-            error={errors.field('code')}
-          />
-        )}
-        <button type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
-        <p className="muted">
-          <Link to="/portal/forgot-password">Forgot your password?</Link> ·{' '}
-          <Link to="/portal/signup">Apply to the program</Link>
-        </p>
-      </form>
-    </main>
+      )}
+      <button type="submit" disabled={signIn.isPending}>
+        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p className="muted">
+        <Link to="/portal/forgot-password">Forgot your password?</Link> ·{' '}
+        <Link to="/portal/signup">Apply to the program</Link>
+      </p>
+    </CardForm>
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { FormSummary } from '../../components/FormSummary.tsx';
+import { CardForm } from '../../components/CardForm.tsx';
 import { MessageCard } from '../../components/MessageCard.tsx';
+import { PASSWORD_HINT } from '../../components/NewPasswordFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
@@ -48,8 +49,7 @@ export function SignUpPage() {
     onError: errors.fail,
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     errors.reset();
     apply.mutate();
   }
@@ -64,72 +64,68 @@ export function SignUpPage() {
   }
   const termsError = errors.field('terms_accepted');
   return (
-    <main className="centered">
-      <form className="card form" onSubmit={submit} noValidate>
-        <h1>Apply to the affiliate program</h1>
-        <FormSummary message={errors.summary} />
-        <TextField
-          label="First name"
-          required
-          value={form.first_name}
-          onChange={set('first_name')}
-          error={errors.field('first_name')}
+    <CardForm title="Apply to the affiliate program" summary={errors.summary} onSubmit={submit}>
+      <TextField
+        label="First name"
+        required
+        value={form.first_name}
+        onChange={set('first_name')}
+        error={errors.field('first_name')}
+      />
+      <TextField
+        label="Last name"
+        required
+        value={form.last_name}
+        onChange={set('last_name')}
+        error={errors.field('last_name')}
+      />
+      <TextField
+        label="Company"
+        value={form.company_name}
+        onChange={set('company_name')}
+        error={errors.field('company_name')}
+      />
+      <TextField
+        label="Website"
+        type="url"
+        value={form.website_url}
+        onChange={set('website_url')}
+        hint="Where you will promote us, e.g. https://example.com"
+        error={errors.field('website_url')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        value={form.email}
+        onChange={set('email')}
+        error={errors.field('email')}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={form.password}
+        onChange={set('password')}
+        hint={PASSWORD_HINT}
+        error={errors.field('password')}
+      />
+      <div className="checkbox">
+        <input
+          id="terms"
+          type="checkbox"
+          checked={terms}
+          onChange={(event) => setTerms(event.target.checked)}
         />
-        <TextField
-          label="Last name"
-          required
-          value={form.last_name}
-          onChange={set('last_name')}
-          error={errors.field('last_name')}
-        />
-        <TextField
-          label="Company"
-          value={form.company_name}
-          onChange={set('company_name')}
-          error={errors.field('company_name')}
-        />
-        <TextField
-          label="Website"
-          type="url"
-          value={form.website_url}
-          onChange={set('website_url')}
-          hint="Where you will promote us, e.g. https://example.com"
-          error={errors.field('website_url')}
-        />
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          value={form.email}
-          onChange={set('email')}
-          error={errors.field('email')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={form.password}
-          onChange={set('password')}
-          hint="At least 8 characters, with an uppercase letter, a lowercase letter and a symbol."
-          error={errors.field('password')}
-        />
-        <div className="checkbox">
-          <input
-            id="terms"
-            type="checkbox"
-            checked={terms}
-            onChange={(event) => setTerms(event.target.checked)}
-          />
-          <label htmlFor="terms">I accept the terms and conditions of the affiliate program</label>
-        </div>
-        {termsError && <p className="field-error">{termsError}</p>}
-        <button type="submit" disabled={apply.isPending}>
-          Apply
-        </button>
-        <Link to="/portal/sign-in">Already a partner? Sign in</Link>
-      </form>
-    </main>
+        <label htmlFor="terms">I accept the terms and conditions of the affiliate program</label>
+      </div>
+      {termsError && <p className="field-error">{termsError}</p>}
+      <button type="submit" disabled={apply.isPending}>
+        Apply
+      </button>
+      <Link to="/portal/sign-in">Already a partner? Sign in</Link>
+    </CardForm>
   );
 }

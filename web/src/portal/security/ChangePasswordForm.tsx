@@ -2,28 +2,28 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { EMPTY_PASSWORD, NewPasswordFields, passwordsMatch } from '../../components/NewPasswordFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
 const FIELDS = ['current_password', 'new_password', 'confirm'] as const;
+const LABEL = 'New password';
 
 export function ChangePasswordForm() {
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [next, setNext] = useState(EMPTY_PASSWORD);
   const change = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/partner/v1/profile/password', {
-          body: { current_password: current, new_password: next },
+          body: { current_password: current, new_password: next.password },
         }),
       ),
     onSuccess: () => {
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      setNext(EMPTY_PASSWORD);
       void queryClient.invalidateQueries({ queryKey: ['portal', 'sessions'] });
     },
     onError: errors.fail,
@@ -32,11 +32,7 @@ export function ChangePasswordForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     errors.reset();
-    if (next !== confirm) {
-      errors.setField('confirm', 'does not match the new password');
-      return;
-    }
-    change.mutate();
+    if (passwordsMatch(next, errors, LABEL)) change.mutate();
   }
 
   return (
@@ -51,22 +47,13 @@ export function ChangePasswordForm() {
         onChange={setCurrent}
         error={errors.field('current_password')}
       />
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
         value={next}
         onChange={setNext}
+        errors={errors}
+        path="new_password"
+        label={LABEL}
         hint="Your other sessions end when you change it."
-        error={errors.field('new_password')}
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        error={errors.field('confirm')}
       />
       <button type="submit" disabled={change.isPending}>
         Change password

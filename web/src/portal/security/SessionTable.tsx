@@ -1,46 +1,36 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { formatDateTime } from '../../format.ts';
 import type { PartnerSession } from '../types.ts';
 
 /** Sessions with a Terminate button each; `userId` set means a team member's (the owner's view). */
 export function SessionTable({ sessions, userId }: { sessions: PartnerSession[]; userId?: number }) {
-  if (sessions.length === 0) return <p className="muted">No active sessions.</p>;
-  return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Device</th>
-          <th scope="col">Address</th>
-          <th scope="col">Signed in</th>
-          <th scope="col">Last seen</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.map((s) => (
-          <tr key={s.id}>
-            <td>
-              {s.device}
-              {s.method === 'sso' && <span className="muted"> (sign-in link)</span>}
-            </td>
-            <td>{s.ip ?? '—'}</td>
-            <td>{formatDateTime(s.created_at)}</td>
-            <td>{formatDateTime(s.last_seen_at)}</td>
-            <td>
-              {s.current ? (
-                <span className="badge badge-ok">this device</span>
-              ) : (
-                <TerminateButton session={s} userId={userId} />
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<PartnerSession>[] = [
+    {
+      label: 'Device',
+      cell: (s) => (
+        <>
+          {s.device}
+          {s.method === 'sso' && <span className="muted"> (sign-in link)</span>}
+        </>
+      ),
+    },
+    { label: 'Address', cell: (s) => s.ip ?? '—' },
+    { label: 'Signed in', cell: (s) => formatDateTime(s.created_at) },
+    { label: 'Last seen', cell: (s) => formatDateTime(s.last_seen_at) },
+    {
+      label: 'Actions',
+      hiddenLabel: true,
+      cell: (s) =>
+        s.current ? (
+          <span className="badge badge-ok">this device</span>
+        ) : (
+          <TerminateButton session={s} userId={userId} />
+        ),
+    },
+  ];
+  return <DataTable rows={sessions} columns={columns} empty="No active sessions." />;
 }
 
 function TerminateButton({ session, userId }: { session: PartnerSession; userId?: number }) {

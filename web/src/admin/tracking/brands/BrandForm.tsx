@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { FormSummary } from '../../../components/FormSummary.tsx';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { FormErrors } from '../../../forms/use-form-errors.ts';
-import { SelectField } from '../../affiliates/SelectField.tsx';
 import { type Brand, type BrandBody, currenciesQuery } from '../api.ts';
 
 export const BRAND_FIELDS = ['name', 'base_currency', 'tracking_domain', 'enabled'];

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { SelectField } from '../../affiliates/SelectField.tsx';
-import { AUDIENCES, brandsQuery, optionsOf } from '../api.ts';
+import { optionsOf, SelectField } from '../../../components/SelectField.tsx';
+import { AUDIENCES, useBrandOptions } from '../api.ts';
 import type { LinkSearch } from './link-search.ts';
 
 interface LinkFiltersProps {
@@ -11,7 +10,7 @@ interface LinkFiltersProps {
 
 /** The name search is sent on submit; the selects apply as soon as they change. */
 export function LinkFilters({ search, onChange }: LinkFiltersProps) {
-  const brands = useQuery(brandsQuery);
+  const brandOptions = useBrandOptions();
   const [q, setQ] = useState(search.q ?? '');
   useEffect(() => setQ(search.q ?? ''), [search.q]);
 
@@ -30,7 +29,7 @@ export function LinkFilters({ search, onChange }: LinkFiltersProps) {
         label="Brand"
         value={search.brand ? String(search.brand) : ''}
         empty="Any brand"
-        options={(brands.data?.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+        options={brandOptions}
         onChange={(v) => onChange({ brand: v ? Number(v) : undefined })}
       />
       <SelectField

@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { FormSummary } from '../../../components/FormSummary.tsx';
+import { optionsOf, SelectField } from '../../../components/SelectField.tsx';
+import { TextAreaField } from '../../../components/TextAreaField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { FormErrors } from '../../../forms/use-form-errors.ts';
-import { SelectField } from '../../affiliates/SelectField.tsx';
-import { AUDIENCES, brandsQuery, LINK_TYPES, optionsOf } from '../api.ts';
+import { AUDIENCES, LINK_TYPES, useBrandOptions } from '../api.ts';
 import { PrivacyFields } from '../PrivacyFields.tsx';
 import { AssetPicker } from './AssetPicker.tsx';
 import type { LinkValues } from './link-values.ts';
@@ -20,7 +20,7 @@ interface LinkFormProps {
 
 export function LinkForm({ initial, errors, submitLabel, pending, onSubmit }: LinkFormProps) {
   const id = useId();
-  const brands = useQuery(brandsQuery);
+  const brandOptions = useBrandOptions();
   const [v, setV] = useState(initial);
   const set =
     <K extends keyof LinkValues>(key: K) =>
@@ -42,7 +42,7 @@ export function LinkForm({ initial, errors, submitLabel, pending, onSubmit }: Li
         label="Brand"
         value={v.brand_id}
         empty="Choose a brand"
-        options={(brands.data?.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+        options={brandOptions}
         onChange={set('brand_id')}
         error={errors.field('brand_id')}
       />
@@ -54,16 +54,13 @@ export function LinkForm({ initial, errors, submitLabel, pending, onSubmit }: Li
         onChange={(value) => set('link_type')(value as LinkValues['link_type'])}
         error={errors.field('link_type')}
       />
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <textarea
-          id={`${id}-description`}
-          rows={2}
-          value={v.description}
-          onChange={(e) => set('description')(e.target.value)}
-        />
-        {errors.field('description') && <p className="field-error">{errors.field('description')}</p>}
-      </div>
+      <TextAreaField
+        label="Description"
+        rows={2}
+        value={v.description}
+        onChange={set('description')}
+        error={errors.field('description')}
+      />
       <TextField
         label="URL"
         value={v.url}

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { humanize, type Media } from '../api.ts';
+import { humanize } from '../../../format.ts';
+import type { Media } from '../api.ts';
 
 export function MediaCard({ media }: { media: Media }) {
   const size = media.width && media.height ? `${media.width}×${media.height}` : 'any size';

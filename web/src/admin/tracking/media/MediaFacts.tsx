@@ -1,6 +1,6 @@
 import { CopyButton } from '../../../components/CopyButton.tsx';
-import { formatDateTime } from '../../../format.ts';
-import { humanize, type Media } from '../api.ts';
+import { formatDateTime, humanize } from '../../../format.ts';
+import type { Media } from '../api.ts';
 
 /** What the server read from the image: format, size, orientation, bytes, and its address. */
 export function MediaFacts({ media }: { media: Media }) {

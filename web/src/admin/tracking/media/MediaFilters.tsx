@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { optionsOf, SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
-import { SelectField } from '../../affiliates/SelectField.tsx';
-import { MEDIA_FORMATS, ORIENTATIONS, optionsOf } from '../api.ts';
+import { MEDIA_FORMATS, ORIENTATIONS } from '../api.ts';
 import { type MediaSearch, parseSize, validateMediaSearch } from './media-search.ts';
 
 interface MediaFiltersProps {

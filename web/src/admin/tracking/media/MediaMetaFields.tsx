@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { FormErrors } from '../../../forms/use-form-errors.ts';
-import { SelectField } from '../../affiliates/SelectField.tsx';
-import { brandsQuery } from '../api.ts';
+import { useBrandOptions } from '../api.ts';
 import { PrivacyFields } from '../PrivacyFields.tsx';
 import type { MediaMeta } from './media-values.ts';
 
@@ -14,7 +13,7 @@ interface MediaMetaFieldsProps {
 
 /** The inputs shared by the upload form and the edit page. */
 export function MediaMetaFields({ value: v, onChange, errors }: MediaMetaFieldsProps) {
-  const brands = useQuery(brandsQuery);
+  const brandOptions = useBrandOptions();
   const set =
     <K extends keyof MediaMeta>(key: K) =>
     (next: MediaMeta[K]) =>
@@ -47,7 +46,7 @@ export function MediaMetaFields({ value: v, onChange, errors }: MediaMetaFieldsP
         label="Brand"
         value={v.brand_id}
         empty="Every brand"
-        options={(brands.data?.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+        options={brandOptions}
         onChange={set('brand_id')}
         error={errors.field('brand_id')}
       />

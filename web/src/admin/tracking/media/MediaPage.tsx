@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
+import { countOf } from '../../../format.ts';
 import { mediaListQuery } from '../api.ts';
 import { MediaCard } from './MediaCard.tsx';
 import { MediaFilters } from './MediaFilters.tsx';
@@ -35,9 +36,7 @@ export function MediaPage() {
         {media.data && rows.length === 0 && <p className="muted">No banners match.</p>}
         {rows.length > 0 && (
           <>
-            <p className="muted">
-              {rows.length} banner{rows.length === 1 ? '' : 's'}
-            </p>
+            <p className="muted">{countOf(rows.length, 'banner')}</p>
             <ul className="media-grid">
               {rows.map((m) => (
                 <MediaCard key={m.id} media={m} />

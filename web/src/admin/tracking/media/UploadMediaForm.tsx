@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { api, unwrap } from '../../../api/client.ts';
+import { api, multipart, unwrap } from '../../../api/client.ts';
 import { FormSummary } from '../../../components/FormSummary.tsx';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { MediaMetaFields } from './MediaMetaFields.tsx';
-import { formDataOf, MEDIA_FIELDS, metaOf } from './media-values.ts';
+import { MEDIA_FIELDS, metaOf, uploadOf } from './media-values.ts';
 
 /** Uploads one banner with its details; format, size and orientation are read from the image. */
 export function UploadMediaForm({ onDone }: { onDone(): void }) {
@@ -15,8 +15,8 @@ export function UploadMediaForm({ onDone }: { onDone(): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [meta, setMeta] = useState(metaOf);
   const upload = useMutation({
-    // The route reads multipart itself, so its OpenAPI entry declares no body to type this with.
-    mutationFn: () => unwrap(api.POST('/api/v1/media', { body: formDataOf(file, meta) as never })),
+    mutationFn: (chosen: File) =>
+      unwrap(api.POST('/api/v1/media', { body: uploadOf(chosen, meta), bodySerializer: multipart })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['media'] });
       setFile(null);
@@ -30,7 +30,8 @@ export function UploadMediaForm({ onDone }: { onDone(): void }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     errors.reset();
-    upload.mutate();
+    if (file) upload.mutate(file);
+    else errors.setField('file', 'choose the image to upload');
   }
 
   const fileError = errors.field('file');

@@ -1,4 +1,4 @@
-import type { Media, MediaPatch } from '../api.ts';
+import type { Media, MediaPatch, UploadForm } from '../api.ts';
 
 /** The banner details an operator edits; format, size and orientation come from the image itself. */
 export interface MediaMeta {
@@ -40,16 +40,15 @@ export function patchOf(v: MediaMeta): MediaPatch {
   };
 }
 
-/** The upload's multipart form: the fields the server's media route reads, lists comma-separated. */
-export function formDataOf(file: File | null, v: MediaMeta): FormData {
-  const form = new FormData();
-  form.set('title', v.title);
-  if (v.language.trim()) form.set('language', v.language.trim());
-  form.set('is_public', String(v.is_public));
-  if (v.tags.trim()) form.set('tags', tagList(v.tags).join(','));
-  if (v.brand_id) form.set('brand_id', v.brand_id);
-  if (v.affiliate_ids.length) form.set('affiliate_ids', v.affiliate_ids.join(','));
-  // Last, so the server has read every detail by the time it reaches the bytes.
-  if (file) form.set('file', file);
-  return form;
+/** The upload's form fields as the media route documents them; lists go comma-separated. */
+export function uploadOf(file: File, v: MediaMeta): UploadForm {
+  return {
+    file,
+    title: v.title,
+    language: v.language.trim() || undefined,
+    is_public: v.is_public ? 'true' : 'false',
+    tags: v.tags.trim() ? tagList(v.tags).join(',') : undefined,
+    brand_id: v.brand_id || undefined,
+    affiliate_ids: v.affiliate_ids.length ? v.affiliate_ids.join(',') : undefined,
+  };
 }

@@ -1,14 +1,24 @@
 import { type SelectHTMLAttributes, useId } from 'react';
+import { humanize } from '../format.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+}
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> {
   label: string;
   value: string;
   onChange(value: string): void;
-  options: readonly { value: string; label: string }[];
+  options: readonly Option[];
   /** Shown first with an empty value (for example "Any status" or "None"). */
   empty?: string;
   error?: string;
 }
+
+/** Options for API values, labelled as words ("sub_affiliates" reads "sub affiliates"). */
+export const optionsOf = (values: readonly string[]): Option[] =>
+  values.map((value) => ({ value, label: humanize(value) }));
 
 /** A labelled select with its error beneath, like TextField. */
 export function SelectField({ label, value, onChange, options, empty, error, ...select }: SelectFieldProps) {

@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startServer, type TestServer } from './server.ts';
+
+/** The first administrator, as every browser test creates them. */
+export const ADMIN = { email: 'admin@example.com', password: 'Correct-Horse-9' };
+
+export interface Person {
+  email: string;
+  password: string;
+}
+
+/** A call to the API as someone signed in: `await operator('POST', '/api/v1/brands', {...})`. */
+export type ApiCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; json: any }>;
+
+/** A page that waits up to 15 s for what it is asked to find. */
+export async function newPage(browser: Browser | BrowserContext): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** A server on a fresh data directory, then Chromium with one page: how each browser test starts. */
+export async function startE2E(): Promise<{ server: TestServer; browser: Browser; page: Page }> {
+  // One after the other: if the server fails to start, no browser is left running behind it.
+  const server = await startServer();
+  try {
+    const browser = await launchBrowser();
+    return { server, browser, page: await newPage(browser) };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+export async function stopE2E(browser: Browser | undefined, server: TestServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}
+
+const post = (server: TestServer, path: string, body: unknown) =>
+  fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** Creates the administrator through the setup link's API and returns calls made as them. */
+export async function setUpAdmin(server: TestServer): Promise<ApiCall> {
+  const token = new URL(server.setupUrl).searchParams.get('token');
+  expect((await post(server, '/api/v1/setup', { token, ...ADMIN })).status).toBe(201);
+  const cookie = (await post(server, '/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
+  return async (method, path, body) => {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: res.status === 204 ? null : await res.json() };
+  };
+}
+
+/** Applies to the affiliate program as `who` (a pending affiliate) and returns its id. */
+export async function applyAsAffiliate(
+  server: TestServer,
+  who: Person,
+  details: { first_name: string; last_name: string; company_name?: string },
+): Promise<number> {
+  const res = await post(server, '/api/partner/v1/sign-up', { ...who, ...details, terms_accepted: true });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { affiliate_id: number }).affiliate_id;
+}
+
+/** An application the operator has approved, so its owner can sign in to the portal. */
+export async function approvedAffiliate(
+  server: TestServer,
+  operator: ApiCall,
+  who: Person,
+  details: { first_name: string; last_name: string; company_name?: string },
+): Promise<number> {
+  const id = await applyAsAffiliate(server, who, details);
+  expect((await operator('POST', `/api/v1/affiliates/${id}/approve`)).status).toBe(204);
+  return id;
+}
+
+/** Fills the back office sign-in form and waits for the dashboard. */
+export async function signInToBackOffice(page: Page, server: TestServer, who: Person = ADMIN): Promise<void> {
+  await page.goto(`${server.baseUrl}/admin/login`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.baseUrl}/admin`);
+}
+
+/** Fills the portal sign-in form; where it leads (home, or the two-factor code) is the caller's. */
+export async function submitPortalSignIn(page: Page, server: TestServer, who: Person): Promise<void> {
+  await page.goto(`${server.baseUrl}/portal/sign-in`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
