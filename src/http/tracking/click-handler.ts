@@ -76,17 +76,22 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     rt.counters.answered++;
     // HEAD is what link checkers send: answered like a click, never recorded as one.
     if (req.method === 'HEAD') return;
-    rt.clicks.push({
+    const headers = req.headers;
+    rt.clicks.push([
       id,
-      at: now,
-      route,
+      now,
+      route.promoId,
+      route.campaignId,
+      route.affiliateId,
+      route.brandId,
+      route.linkId,
       variant,
-      params,
-      ip: clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy),
-      userAgent: req.headers['user-agent'],
-      referrer: req.headers.referer,
+      query,
+      clientIp(req.socket.remoteAddress, headers['x-forwarded-for'], trustProxy),
+      headers['user-agent'],
+      headers.referer,
       unique,
-    });
+    ]);
   }
 
   function impression(req: IncomingMessage, res: ServerResponse, route: PromoRoute | undefined): void {
