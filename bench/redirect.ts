@@ -135,7 +135,9 @@ async function main(): Promise<void> {
     );
 
     const port = await freePort();
-    const platform = spawn(process.execPath, [path.join(ROOT, 'src/main.ts')], {
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the platform under load.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const platform = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'src/main.ts')], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
+import { ConfigError } from './config.ts';
 import { issueSetupToken } from './core/auth/setup.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
@@ -46,6 +47,8 @@ try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   await database.close();
+  // The app's start (onReady: e.g. opening TRACKING_GEOIP_FILE) can refuse the configuration too.
+  if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
   fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
 }
 

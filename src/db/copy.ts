@@ -1,22 +1,44 @@
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
+export interface CopyOptions {
+  /**
+   * Commit without waiting for the WAL flush (`synchronous_commit = off` for this transaction
+   * only): the rows are visible and safe from any client failure at once, and reach the disk
+   * within PostgreSQL's wal_writer_delay; only a crash of the database server itself in that
+   * window can lose them. Nothing is ever half-written.
+   */
+  asyncCommit?: boolean;
+  /** A statement run in the same transaction after the COPY. */
+  then?: { sql: string; parameters: unknown[] };
+}
+
 /**
  * Streams `data` (COPY text format) into `statement` (`copy t (...) from stdin`) on a pooled
- * connection: the cheapest way for PostgreSQL to take many rows at once.
+ * connection, in one transaction with `options.then`: the cheapest way for PostgreSQL to take
+ * many rows at once.
  */
-export async function copyIn(pool: pg.Pool, statement: string, data: string): Promise<void> {
+export async function copyIn(
+  pool: pg.Pool,
+  statement: string,
+  data: string,
+  options: CopyOptions = {},
+): Promise<void> {
   const client = await pool.connect();
   let failed: unknown;
   try {
+    await client.query(options.asyncCommit ? 'begin; set local synchronous_commit = off' : 'begin');
     await new Promise<void>((resolve, reject) => {
       const stream = client.query(copyFrom(statement));
       stream.on('finish', resolve);
       stream.on('error', reject);
       stream.end(data);
     });
+    if (options.then) await client.query(options.then.sql, options.then.parameters);
+    await client.query('commit');
   } catch (error) {
     failed = error;
+    await client.query('rollback').catch(() => {});
     throw error;
   } finally {
     // A connection whose COPY broke midway is not handed to anyone else.

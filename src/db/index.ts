@@ -3,23 +3,26 @@ import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { copyIn } from './copy.ts';
+import { type CopyOptions, copyIn } from './copy.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { type ListenHandlers, listenPostgres, type Unlisten } from './listen.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
+export type { CopyOptions } from './copy.ts';
 export type { DB } from './schema.ts';
 
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL only: the connection string, for a worker thread that opens its own pool. */
+  url?: string;
   close(): Promise<void>;
   /** Receives NOTIFY payloads on `channel` (on PostgreSQL over a dedicated connection). */
   listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
-  /** PostgreSQL only: bulk load with COPY ... FROM STDIN (text format). */
-  copyIn?(statement: string, data: string): Promise<void>;
+  /** PostgreSQL only: bulk load with COPY ... FROM STDIN (text format), in one transaction. */
+  copyIn?(statement: string, data: string, options?: CopyOptions): Promise<void>;
 }
 
 export type DatabaseOptions =
@@ -50,9 +53,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'postgres',
-      close: () => db.destroy(),
+      url: options.databaseUrl,
+      close: async () => {
+        await db.destroy();
+        // Kysely ends the pool only if it ran a query itself; COPY alone uses the pool directly.
+        if (!pool.ending) await pool.end();
+      },
       listen: (channel, handlers) => listenPostgres(options.databaseUrl, channel, handlers),
-      copyIn: (statement, data) => copyIn(pool, statement, data),
+      copyIn: (statement, data, copyOptions) => copyIn(pool, statement, data, copyOptions),
     };
   }
   let unlock = () => {};

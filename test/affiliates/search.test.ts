@@ -176,6 +176,9 @@ describe('each filter alone', () => {
     ['q words all match', () => 'q=media%20acme', () => names('a1')],
     ['q as id', () => `q=${id.a2}`, () => names('a2')],
     ['q with like wildcards is literal', () => 'q=%25', () => []],
+    ['ids', () => `id=${id.a1}&id=${id.a3}&id=${id.a6}`, () => names('a1', 'a3', 'a6')],
+    ['one id', () => `id=${id.a2}`, () => names('a2')],
+    ['unknown id', () => 'id=2147483647', () => []],
     ['status', () => 'status=active&status=pending', () => names('a1', 'a2')],
     ['status view_only', () => 'status=view_only', () => names('a6')],
     ['account manager', () => `account_manager_id=${staff.m1}`, () => names('a1', 'a4', 'a6')],
@@ -226,6 +229,12 @@ describe('combined filters', () => {
       ),
     ).toEqual([id.a1]);
     expect(await ids('q=media&status=pending')).toEqual([]);
+    const some = `id=${id.a1}&id=${id.a2}&id=${id.a4}&id=${id.a5}`;
+    expect(sorted(await ids(`${some}&status=active&status=inactive&status=declined`))).toEqual(
+      sorted(names('a1', 'a4', 'a5')),
+    );
+    expect(await ids(`${some}&q=media&sort=id`)).toEqual(names('a1', 'a4'));
+    expect(await ids(`${some}&label=vip&sort=name&page_size=1&page=2`)).toEqual(names('a5'));
   });
 });
 
@@ -268,6 +277,16 @@ describe('sorting and paging', () => {
     expect(await bad('sort=password')).toEqual(['sort']);
     expect(await bad('created_from=yesterday')).toEqual(['created_from']);
     expect(await bad('payment_type=cash')).toEqual(['payment_type[0]']);
+    expect(await bad(`id=${id.a1}&id=abc`)).toEqual(['id[1]']);
+    expect(await bad('id=0')).toEqual(['id[0]']);
+    expect(await bad('id=2147483648')).toEqual(['id[0]']);
+    const tooMany = await t.call(key, {
+      url: `/api/v1/affiliates?${Array.from({ length: 101 }, (_, i) => `id=${i + 1}`).join('&')}`,
+    });
+    expect(fieldPaths(tooMany)).toEqual(['id']);
+    expect(tooMany.json().error.message).toContain('100');
+    const most = Array.from({ length: 100 }, (_, i) => `id=${i + 1}`).join('&');
+    expect((await t.call(key, { url: `/api/v1/affiliates?${most}` })).statusCode).toBe(200);
   });
 
   it('lists rows with their manager, tier, billing frequency and payment type', async () => {

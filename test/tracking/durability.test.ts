@@ -116,3 +116,36 @@ describe.runIf(TEST_DB_KIND === 'postgres')('several server processes on Postgre
     await eventually(promo.code, 'https://fallback.example/');
   });
 });
+
+describe.runIf(TEST_DB_KIND === 'postgres')('click batches on PostgreSQL', () => {
+  const setting = async (app: TestApp) =>
+    (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(app.db)).rows[0]!.s;
+
+  for (const mode of ['async', 'sync'] as const) {
+    it(`commits with TRACKING_CLICK_COMMIT=${mode}, the clicks and the affiliate's last click together, and leaves other transactions synchronous`, async () => {
+      const app = await createTestApp({ TRACKING_CLICK_COMMIT: mode, TRACKING_FLUSH_INTERVAL_MS: '3600000' });
+      try {
+        const appKey = await app.apiKey();
+        const { promo } = await seedPromo(app, appKey, 'https://a.example/');
+        for (let i = 0; i < 5; i++) await app.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
+        await app.app.tracking.clicks.flush();
+        const stored = await app.db
+          .selectFrom('clicks')
+          .select('id')
+          .where('promo_id', '=', promo.id)
+          .execute();
+        expect(stored).toHaveLength(5);
+        const traffic = await app.db
+          .selectFrom('affiliate_traffic')
+          .select('last_click_at')
+          .where('affiliate_id', '=', promo.affiliate_id)
+          .executeTakeFirst();
+        expect(traffic?.last_click_at).toBeInstanceOf(Date);
+        // The batch's setting is local to its transaction: pooled connections come back as they were.
+        for (let i = 0; i < 3; i++) expect(await setting(app)).toBe('on');
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});

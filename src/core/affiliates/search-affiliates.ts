@@ -21,6 +21,8 @@ export type AffiliateSort = (typeof AFFILIATE_SORTS)[number];
 export interface AffiliateSearch {
   /** Words matched (each, anywhere) in name, company name and email; a number also matches the id. */
   q?: string;
+  /** Only these affiliates (the other filters still apply). */
+  ids?: number[];
   statuses?: AffiliateStatus[];
   /** 0 stands for "no manager". */
   account_manager_ids?: number[];
@@ -112,6 +114,7 @@ async function conditions(db: Db, s: AffiliateSearch): Promise<RawBuilder<unknow
   const anyOf = (column: string, values: readonly unknown[] | undefined) => {
     if (values?.length) c.push(sql`${sql.ref(column)} = any(${[...values]})`);
   };
+  anyOf('a.id', s.ids);
   anyOf('a.status', s.statuses);
   for (const [column, ids] of [
     ['a.account_manager_id', s.account_manager_ids],

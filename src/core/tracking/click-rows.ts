@@ -3,6 +3,7 @@ import { UAParser } from 'ua-parser-js';
 import type { TrackingConfig } from '../../config.ts';
 import type { CountryLookup } from './geoip.ts';
 import { anonymizeIp } from './ip.ts';
+import { SUB_IDS } from './placeholders.ts';
 
 /**
  * What the click path captures: raw primitives only, cheap to hold until the batch is written;
@@ -34,7 +35,6 @@ export interface ClickEnricher {
 
 export type Value = string | number | boolean | null;
 
-const SUBS: readonly string[] = ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'];
 // PostgreSQL text cannot hold NUL, which a query string can carry as %00.
 const clean = (value: string) => (value.includes('\0') ? value.replaceAll('\0', '') : value);
 const clip = (value: string | null | undefined, max: number) =>
@@ -62,7 +62,7 @@ function queryValues(query: string): Value[] {
   const params = new URLSearchParams(query);
   const out: Record<string, string | string[]> = {};
   for (let [key, value] of params) {
-    if (SUBS.includes(key)) continue;
+    if (SUB_IDS.includes(key)) continue;
     const v = clean(value.length > 500 ? value.slice(0, 500) : value);
     key = clean(key);
     const seen = out[key];
@@ -70,7 +70,7 @@ function queryValues(query: string): Value[] {
     else if (Array.isArray(seen)) seen.push(v);
     else out[key] = [seen, v];
   }
-  return [...SUBS.map((name) => clip(params.get(name), 255)), JSON.stringify(out)];
+  return [...SUB_IDS.map((name) => clip(params.get(name), 255)), JSON.stringify(out)];
 }
 
 /**

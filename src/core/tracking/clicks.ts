@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { Db } from '../../db/index.ts';
+import type { Database, Db } from '../../db/index.ts';
 import { type ClickEnricher, type RawClick, toRows, type Value } from './click-rows.ts';
 import { isUniqueViolation } from './db-errors.ts';
 
@@ -67,14 +67,16 @@ const INSERT_SKIPPING_DUPLICATES = unnestInsert(true);
 /** How a batch is written: COPY on PostgreSQL, one INSERT from unnest() on the embedded database. */
 export interface ClickSink {
   db: Db;
-  copyIn?: (statement: string, data: string) => Promise<void>;
+  copyIn?: Database['copyIn'];
+  /** Commit batches without waiting for the WAL flush (see CopyOptions.asyncCommit). */
+  asyncCommit: boolean;
 }
 
 /**
- * Writes one batch. A batch retried after its first attempt did commit (the answer was lost)
- * clashes with its own rows: only then is it written again skipping duplicates. A row the
- * database refuses as data is isolated by halving the batch and dropped (counted), so it cannot
- * hold the queue forever.
+ * Writes one batch, with each affiliate's last-click time, in one transaction. A batch retried
+ * after its first attempt did commit (the answer was lost) clashes with its own rows: only then
+ * is it written again skipping duplicates. A row the database refuses as data is isolated by
+ * halving the batch and dropped (counted), so it cannot hold the queue forever.
  */
 export async function insertClicks(
   sink: ClickSink,
@@ -82,21 +84,25 @@ export async function insertClicks(
   enrich: ClickEnricher,
 ): Promise<void> {
   const rows = toRows(clicks, enrich);
+  const traffic = trafficParameters(clicks);
   try {
-    if (sink.copyIn) await sink.copyIn(COPY, toCopyText(rows));
-    else await sink.db.executeQuery(CompiledQuery.raw(INSERT, toArrayLiterals(rows)));
+    if (sink.copyIn) {
+      const then = { sql: RECORD_TRAFFIC, parameters: traffic };
+      return await sink.copyIn(COPY, toCopyText(rows), { asyncCommit: sink.asyncCommit, then });
+    }
+    await sink.db.executeQuery(CompiledQuery.raw(INSERT, toArrayLiterals(rows)));
   } catch (error) {
     if (isUniqueViolation(error)) {
       await sink.db.executeQuery(CompiledQuery.raw(INSERT_SKIPPING_DUPLICATES, toArrayLiterals(rows)));
     } else if (isDataError(error) && clicks.length > 1) {
       const half = clicks.length >> 1;
       await insertClicks(sink, clicks.slice(0, half), enrich);
-      await insertClicks(sink, clicks.slice(half), enrich);
+      return await insertClicks(sink, clicks.slice(half), enrich);
     } else if (isDataError(error)) {
       enrich.rejected++;
     } else throw error;
   }
-  await recordTraffic(sink.db, clicks);
+  await sink.db.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));
 }
 
 // Each affiliate's last-click time moves forward to the newest click of the batch.
@@ -105,14 +111,12 @@ const RECORD_TRAFFIC = `insert into affiliate_traffic (affiliate_id, last_click_
   on conflict (affiliate_id) do update
   set last_click_at = greatest(affiliate_traffic.last_click_at, excluded.last_click_at)`;
 
-async function recordTraffic(db: Db, clicks: RawClick[]): Promise<void> {
+function trafficParameters(clicks: RawClick[]): [number[], string[]] {
   const latest = new Map<number, number>();
   for (const [, at, , , affiliateId] of clicks) {
     if ((latest.get(affiliateId) ?? 0) < at) latest.set(affiliateId, at);
   }
-  if (latest.size === 0) return;
-  const times = [...latest.values()].map((at) => new Date(at).toISOString());
-  await db.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, [[...latest.keys()], times]));
+  return [[...latest.keys()], [...latest.values()].map((at) => new Date(at).toISOString())];
 }
 
 /** SQLSTATE class 22 (data exception): the row itself is at fault, retrying cannot help. */

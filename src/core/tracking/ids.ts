@@ -18,28 +18,34 @@ function take(n: number): number {
   return at;
 }
 
+// Every 10-bit value as its two base32 characters: a click id is built from 13 lookups.
+const PAIRS = Array.from({ length: 1024 }, (_, i) => B32[i >> 5]! + B32[i & 31]!);
+let lastMs = -1;
+let timePart = '';
+
 /**
  * A click id: 48-bit millisecond time then 80 random bits (a ULID, 26 characters). Unguessable,
- * and sorting them sorts clicks by time.
+ * and sorting them sorts clicks by time. On the redirect's hot path: the time part is reused
+ * within a millisecond and the random part is read ten bits at a time.
  */
 export function newClickId(now = Date.now()): string {
-  let out = '';
-  let time = now;
-  for (let i = 9; i >= 0; i--) {
-    out = B32[time % 32] + out;
-    time = Math.floor(time / 32);
+  if (now !== lastMs) {
+    lastMs = now;
+    // 48 bits as 10 characters: the top 8 bits (2 characters) then four 10-bit pairs.
+    const high = Math.floor(now / 2 ** 40);
+    const low = now - high * 2 ** 40;
+    timePart = PAIRS[high & 1023]!;
+    for (let shift = 30; shift >= 0; shift -= 10) timePart += PAIRS[Math.floor(low / 2 ** shift) & 1023]!;
   }
   const at = take(10);
-  // 80 bits as 16 characters of 5 bits: two 40-bit halves keep the arithmetic exact.
-  for (let half = 0; half < 2; half++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) bits = bits * 256 + pool[at + half * 5 + i]!;
-    let chunk = '';
-    for (let i = 0; i < 8; i++) {
-      chunk = B32[bits % 32] + chunk;
-      bits = Math.floor(bits / 32);
-    }
-    out += chunk;
+  const p = pool;
+  let out = timePart;
+  for (let i = at; i < at + 10; i += 5) {
+    out +=
+      PAIRS[(p[i]! << 2) | (p[i + 1]! >> 6)]! +
+      PAIRS[((p[i + 1]! & 63) << 4) | (p[i + 2]! >> 4)]! +
+      PAIRS[((p[i + 2]! & 15) << 6) | (p[i + 3]! >> 2)]! +
+      PAIRS[((p[i + 3]! & 3) << 8) | p[i + 4]!]!;
   }
   return out;
 }

@@ -1,18 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { BUILT_IN_NAMES } from './placeholders.ts';
 import type { Campaign } from './types.ts';
-
-/** Placeholders the platform fills itself; a custom parameter cannot take one of these names. */
-export const BUILT_IN_PLACEHOLDERS = [
-  'click_id',
-  'affiliate_id',
-  'promo_id',
-  'promo_code',
-  'campaign_id',
-  'brand_id',
-  'link_id',
-  'traffic_source_id',
-] as const;
 
 const PARAM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -27,7 +16,7 @@ export function checkCustomParams(
     const path = `custom_params.${key}`;
     if (!PARAM_NAME.test(key))
       errors.push({ path, message: 'name may use letters, digits, "_", "." and "-" (1 to 64)' });
-    else if ((BUILT_IN_PLACEHOLDERS as readonly string[]).includes(key)) {
+    else if (BUILT_IN_NAMES.includes(key)) {
       errors.push({ path, message: 'is filled by the platform and cannot be a custom parameter' });
     } else if (typeof value !== 'string' || value.length > 500) {
       errors.push({ path, message: 'must be a string of at most 500 characters' });

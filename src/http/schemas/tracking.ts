@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/tracking/placeholders.ts';
 import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -16,15 +17,36 @@ export const AUDIENCES = ['players', 'sub_affiliates'] as const;
 export const MEDIA_FORMATS = ['png', 'jpg', 'gif', 'webp', 'svg'] as const;
 export const ORIENTATIONS = ['horizontal', 'vertical', 'square'] as const;
 
+const code = (name: string) => `\`{{${name}}}\``;
+
 export const PLACEHOLDER_HELP = `Placeholders in \`url\` and \`url_ab\` are written \`{{name}}\` and filled on every click:
-\`{{click_id}}\`, \`{{affiliate_id}}\`, \`{{promo_id}}\`, \`{{promo_code}}\`, \`{{campaign_id}}\`,
-\`{{brand_id}}\`, \`{{link_id}}\`, \`{{traffic_source_id}}\`, and any other name is taken from the
-query parameter of that name on the tracking link (\`{{sub1}}\` ... \`{{sub5}}\`, \`{{gclid}}\`...),
-else from the promo's custom parameters, else left empty. \`{{_p_name}}\` (Smartico) means
+
+${BUILT_IN_PLACEHOLDERS.map((p) => `- ${code(p.name)}: ${p.meaning}`).join('\n')}
+
+Any other name is taken from the query parameter of that name on the tracking link (${code(SUB_IDS[0]!)} ... ${code(SUB_IDS.at(-1)!)},
+\`{{gclid}}\`...), else from the promo's custom parameters, else left empty. \`{{_p_name}}\` (Smartico) means
 \`{{name}}\`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
 a repeated query parameter fills its placeholder with its first value (all values are stored with
 the click). Built-in names cannot be overridden from the query string. Query parameters are not
-forwarded to the landing unless a placeholder asks for them.`;
+forwarded to the landing unless a placeholder asks for them. \`GET /api/v1/tracking/placeholders\`
+lists the built-in names with a sample value each.`;
+
+export const TrackingPlaceholders = Type.Object(
+  {
+    built_in: Type.Array(
+      Type.Object({
+        name: Type.String({ description: 'Written `{{name}}` in a URL' }),
+        meaning: Type.String(),
+        sample: Type.String({ description: 'An example value, e.g. for a preview' }),
+      }),
+      { description: 'Filled by every click; the query string cannot override them' },
+    ),
+    sub_ids: Type.Array(Type.String(), {
+      description: 'Query parameters of the tracking link that a click also stores in columns of their own',
+    }),
+  },
+  { $id: 'TrackingPlaceholders' },
+);
 
 export const Brand = Type.Object(
   {

@@ -1078,6 +1078,8 @@ export interface paths {
                 query?: {
                     /** @description Words found (each, anywhere) in the name, company name or email; a number also matches the id */
                     q?: string;
+                    /** @description Only these affiliates (at most 100), e.g. to name the ones a form holds; repeat the parameter for several */
+                    id?: number[];
                     /** @description Any of these statuses; repeat the parameter for several */
                     status?: ("pending" | "active" | "inactive" | "suspended" | "declined" | "view_only")[];
                     /** @description Managed by any of these staff users (0: no manager); repeat the parameter for several */
@@ -7278,14 +7280,23 @@ export interface paths {
         /**
          * Create a destination link
          * @description Placeholders in `url` and `url_ab` are written `{{name}}` and filled on every click:
-         *     `{{click_id}}`, `{{affiliate_id}}`, `{{promo_id}}`, `{{promo_code}}`, `{{campaign_id}}`,
-         *     `{{brand_id}}`, `{{link_id}}`, `{{traffic_source_id}}`, and any other name is taken from the
-         *     query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`, `{{gclid}}`...),
-         *     else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
+         *
+         *     - `{{click_id}}`: the click’s unique id
+         *     - `{{affiliate_id}}`: the affiliate’s id
+         *     - `{{promo_id}}`: the promo’s id
+         *     - `{{promo_code}}`: the code in the tracking link
+         *     - `{{campaign_id}}`: the campaign’s id
+         *     - `{{brand_id}}`: the brand’s id
+         *     - `{{link_id}}`: this destination link’s id
+         *     - `{{traffic_source_id}}`: the promo’s traffic source; empty if none
+         *
+         *     Any other name is taken from the query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`,
+         *     `{{gclid}}`...), else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
          *     `{{name}}`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
          *     a repeated query parameter fills its placeholder with its first value (all values are stored with
          *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
-         *     forwarded to the landing unless a placeholder asks for them.
+         *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
+         *     lists the built-in names with a sample value each.
          */
         post: {
             parameters: {
@@ -7490,14 +7501,23 @@ export interface paths {
         /**
          * Change a destination link
          * @description Takes effect on the next click of every promo using it. Placeholders in `url` and `url_ab` are written `{{name}}` and filled on every click:
-         *     `{{click_id}}`, `{{affiliate_id}}`, `{{promo_id}}`, `{{promo_code}}`, `{{campaign_id}}`,
-         *     `{{brand_id}}`, `{{link_id}}`, `{{traffic_source_id}}`, and any other name is taken from the
-         *     query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`, `{{gclid}}`...),
-         *     else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
+         *
+         *     - `{{click_id}}`: the click’s unique id
+         *     - `{{affiliate_id}}`: the affiliate’s id
+         *     - `{{promo_id}}`: the promo’s id
+         *     - `{{promo_code}}`: the code in the tracking link
+         *     - `{{campaign_id}}`: the campaign’s id
+         *     - `{{brand_id}}`: the brand’s id
+         *     - `{{link_id}}`: this destination link’s id
+         *     - `{{traffic_source_id}}`: the promo’s traffic source; empty if none
+         *
+         *     Any other name is taken from the query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`,
+         *     `{{gclid}}`...), else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
          *     `{{name}}`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
          *     a repeated query parameter fills its placeholder with its first value (all values are stored with
          *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
-         *     forwarded to the landing unless a placeholder asks for them.
+         *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
+         *     lists the built-in names with a sample value each.
          */
         patch: {
             parameters: {
@@ -9208,6 +9228,100 @@ export interface paths {
                                 /** @description Partial reloads after changes */
                                 reloads: number;
                             };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/placeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The placeholders a click fills in destination link URLs
+         * @description Placeholders in `url` and `url_ab` are written `{{name}}` and filled on every click:
+         *
+         *     - `{{click_id}}`: the click’s unique id
+         *     - `{{affiliate_id}}`: the affiliate’s id
+         *     - `{{promo_id}}`: the promo’s id
+         *     - `{{promo_code}}`: the code in the tracking link
+         *     - `{{campaign_id}}`: the campaign’s id
+         *     - `{{brand_id}}`: the brand’s id
+         *     - `{{link_id}}`: this destination link’s id
+         *     - `{{traffic_source_id}}`: the promo’s traffic source; empty if none
+         *
+         *     Any other name is taken from the query parameter of that name on the tracking link (`{{sub1}}` ... `{{sub5}}`,
+         *     `{{gclid}}`...), else from the promo's custom parameters, else left empty. `{{_p_name}}` (Smartico) means
+         *     `{{name}}`. Each value is percent-encoded as one URL component (UTF-8; space -> %20, % -> %25);
+         *     a repeated query parameter fills its placeholder with its first value (all values are stored with
+         *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
+         *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
+         *     lists the built-in names with a sample value each.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Filled by every click; the query string cannot override them */
+                            built_in: {
+                                /** @description Written `{{name}}` in a URL */
+                                name: string;
+                                meaning: string;
+                                /** @description An example value, e.g. for a preview */
+                                sample: string;
+                            }[];
+                            /** @description Query parameters of the tracking link that a click also stores in columns of their own */
+                            sub_ids: string[];
                         };
                     };
                 };

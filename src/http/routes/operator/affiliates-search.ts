@@ -15,10 +15,15 @@ import { StringEnum, withErrors } from '../../schemas/common.ts';
 
 export const MAX_PAGE_SIZE = 500;
 const DEFAULT_PAGE_SIZE = 50;
+/** The most values a list filter takes (`id` included), so one query stays small. */
+const MAX_VALUES = 100;
 
 const many = <T extends TSchema>(item: T, description: string) =>
   Type.Optional(
-    Type.Array(item, { maxItems: 100, description: `${description}; repeat the parameter for several` }),
+    Type.Array(item, {
+      maxItems: MAX_VALUES,
+      description: `${description}; repeat the parameter for several`,
+    }),
   );
 const DateBound = (description: string) =>
   Type.Optional(
@@ -33,6 +38,10 @@ const SearchQuery = Type.Object(
         description:
           'Words found (each, anywhere) in the name, company name or email; a number also matches the id',
       }),
+    ),
+    id: many(
+      Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+      `Only these affiliates (at most ${MAX_VALUES}), e.g. to name the ones a form holds`,
     ),
     status: many(StringEnum(AFFILIATE_STATUSES), 'Any of these statuses'),
     account_manager_id: many(
@@ -122,6 +131,7 @@ export const affiliateSearchRoute: FastifyPluginAsyncTypebox = async (app) => {
         : undefined;
       const result = await searchAffiliates(app.deps.database.db, {
         q: q.q,
+        ids: q.id,
         statuses: q.status,
         account_manager_ids: q.account_manager_id,
         account_executive_ids: q.account_executive_id,

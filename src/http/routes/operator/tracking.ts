@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../../core/tracking/placeholders.ts';
 import { getReferralLink } from '../../../core/tracking/referral-link.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, NullableTimestamp, withErrors } from '../../schemas/common.ts';
+import { PLACEHOLDER_HELP, TrackingPlaceholders } from '../../schemas/tracking.ts';
 
 const n = (description: string) => Type.Integer({ description });
 const Writer = Type.Object({
@@ -55,6 +57,21 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => app.tracking.metrics(),
+  );
+
+  app.get(
+    '/tracking/placeholders',
+    {
+      preHandler: requireOperator('read'),
+      schema: {
+        tags: ['tracking'],
+        security: operatorSecurity,
+        summary: 'The placeholders a click fills in destination link URLs',
+        description: PLACEHOLDER_HELP,
+        response: withErrors({ 200: TrackingPlaceholders }, 401, 403),
+      },
+    },
+    async () => ({ built_in: [...BUILT_IN_PLACEHOLDERS], sub_ids: [...SUB_IDS] }),
   );
 
   app.get(

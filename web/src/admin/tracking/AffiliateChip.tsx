@@ -1,9 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { affiliateNameQuery } from './api.ts';
-
-/** A chosen affiliate, named once its profile loads, with a button to take it off the list. */
-export function AffiliateChip({ id, onRemove }: { id: number; onRemove(): void }) {
-  const name = useQuery(affiliateNameQuery(id)).data;
+/** A chosen affiliate, named once the picker has its name, with a button to take it off the list. */
+export function AffiliateChip({ id, name, onRemove }: { id: number; name?: string; onRemove(): void }) {
   const label = name ? `${name} #${id}` : `Affiliate #${id}`;
   return (
     <li className="chip">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { AffiliateChip } from './AffiliateChip.tsx';
-import { affiliateSearchQuery } from './api.ts';
+import { affiliateNamesQuery, affiliateSearchQuery } from './api.ts';
 
 interface AffiliatePickerProps {
   label: string;
@@ -21,6 +21,7 @@ export function AffiliatePicker({ label, ids, onChange, error }: AffiliatePicker
     return () => clearTimeout(timer);
   }, [text]);
   const found = useQuery(affiliateSearchQuery(q));
+  const names = useQuery(affiliateNamesQuery(ids)).data;
   const suggestions = q ? (found.data?.data ?? []).filter((a) => !ids.includes(a.id)) : [];
 
   return (
@@ -34,6 +35,7 @@ export function AffiliatePicker({ label, ids, onChange, error }: AffiliatePicker
             <AffiliateChip
               key={affiliateId}
               id={affiliateId}
+              name={names?.[affiliateId]}
               onRemove={() => onChange(ids.filter((x) => x !== affiliateId))}
             />
           ))}

@@ -17,6 +17,7 @@ export type UploadForm = NonNullable<
 export type MediaPatch = Json<NonNullable<paths['/api/v1/media/{id}']['patch']['requestBody']>>;
 export type LinkQuery = NonNullable<paths['/api/v1/destination-links']['get']['parameters']['query']>;
 export type MediaQuery = NonNullable<paths['/api/v1/media']['get']['parameters']['query']>;
+export type Placeholders = Json<paths['/api/v1/tracking/placeholders']['get']['responses'][200]>;
 export type LinkType = DestinationLink['link_type'];
 export type Audience = DestinationLink['audience'];
 export type MediaFormat = Media['format'];
@@ -65,6 +66,13 @@ export const currenciesQuery = queryOptions({
   staleTime: 10 * 60_000,
 });
 
+/** The placeholders a click fills, as the server defines them; they change only with a release. */
+export const placeholdersQuery = queryOptions({
+  queryKey: ['tracking', 'placeholders'],
+  queryFn: () => unwrap(api.GET('/api/v1/tracking/placeholders')),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 export function linksQuery(query: LinkQuery) {
   return queryOptions({
     queryKey: ['destination-links', 'list', query],
@@ -106,12 +114,32 @@ export function affiliateSearchQuery(q: string) {
   });
 }
 
-/** One affiliate's name for a chip, cached apart from the full profile the affiliate screens load. */
-export function affiliateNameQuery(id: number) {
+/** How many ids one affiliate search takes (the server answers 422 beyond). */
+const IDS_PER_SEARCH = 100;
+
+/**
+ * The chosen affiliates' names for the picker's chips: one search call per 100 of them, cached
+ * apart from the full profiles the affiliate screens load. One the search does not return (e.g.
+ * not visible to a manager limited to their own affiliates) has no name and shows as its id.
+ */
+export function affiliateNamesQuery(ids: readonly number[]) {
+  const chosen = [...new Set(ids)].sort((a, b) => a - b);
   return queryOptions({
-    queryKey: ['affiliates', 'picker', 'name', id],
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/affiliates/{id}', { params: { path: { id } } }))).name,
+    queryKey: ['affiliates', 'picker', 'names', chosen],
+    queryFn: async () => {
+      const batches = [];
+      for (let i = 0; i < chosen.length; i += IDS_PER_SEARCH)
+        batches.push(chosen.slice(i, i + IDS_PER_SEARCH));
+      const pages = await Promise.all(
+        batches.map((id) =>
+          unwrap(api.GET('/api/v1/affiliates', { params: { query: { id, page_size: id.length } } })),
+        ),
+      );
+      return Object.fromEntries(pages.flatMap((page) => page.data.map((a) => [a.id, a.name])));
+    },
+    enabled: chosen.length > 0,
+    // Adding or removing one keeps the names already shown while the new list loads.
+    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
 }

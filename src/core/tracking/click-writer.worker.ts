@@ -1,0 +1,43 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/index.ts';
+import type { ClickWriterOptions, ClickWriterReply } from './click-writer-thread.ts';
+import { type ClickEnricher, insertClicks, type RawClick } from './clicks.ts';
+import { openCountryLookup } from './geoip.ts';
+
+// The click writer's thread (see click-writer-thread.ts): batches in, one reply per batch.
+const options = workerData as ClickWriterOptions;
+const port = parentPort!;
+const setup = (async () => {
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, poolMax: 1 });
+  const country = await openCountryLookup(options.geoipFile);
+  return {
+    database,
+    sink: { db: database.db, copyIn: database.copyIn, asyncCommit: options.asyncCommit },
+    country,
+  };
+})();
+
+async function handle(message: { id: number; rows: RawClick[] } | 'close'): Promise<void> {
+  if (message === 'close') {
+    await (await setup).database.close().catch(() => {});
+    port.close();
+    return;
+  }
+  const enrich: ClickEnricher = { ipMode: options.ipMode, country: null, rejected: 0 };
+  let reply: ClickWriterReply;
+  try {
+    const { sink, country } = await setup;
+    enrich.country = country;
+    await insertClicks(sink, message.rows, enrich);
+    reply = { id: message.id, rejected: enrich.rejected };
+  } catch (error) {
+    reply = { id: message.id, rejected: enrich.rejected, error: String((error as Error)?.message ?? error) };
+  }
+  port.postMessage(reply);
+}
+
+// One message at a time, in order: `close` waits for the batch before it.
+let chain = Promise.resolve();
+port.on('message', (message) => {
+  chain = chain.then(() => handle(message));
+});
