@@ -109,12 +109,6 @@ export interface TrackingConfig {
   bufferMax: number;
   flushIntervalMs: number;
   flushBatch: number;
-  /**
-   * `async`: click batches commit without waiting for PostgreSQL's WAL flush (about a third more
-   * redirects a second on two cores); a crash of the database server, not of ours, can lose the
-   * last ~0.6 s of clicks. `sync`: every batch waits for the flush.
-   */
-  clickCommit: 'async' | 'sync';
   /** Full reload of the promo cache, a safety net beside change notifications; 0 turns it off. */
   cacheResyncSeconds: number;
 }
@@ -129,7 +123,6 @@ function loadTrackingConfig(env: Env, publicUrl: string): TrackingConfig {
     bufferMax: int(env, 'TRACKING_BUFFER_MAX', 100_000, 10, 10_000_000),
     flushIntervalMs: int(env, 'TRACKING_FLUSH_INTERVAL_MS', 50, 5, 3_600_000),
     flushBatch: int(env, 'TRACKING_FLUSH_BATCH', 1000, 1, 10_000),
-    clickCommit: oneOf(env, 'TRACKING_CLICK_COMMIT', ['async', 'sync'], 'async'),
     cacheResyncSeconds: int(env, 'TRACKING_CACHE_RESYNC_SECONDS', 300, 0, 86_400),
   };
 }

@@ -2,13 +2,6 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 export interface CopyOptions {
-  /**
-   * Commit without waiting for the WAL flush (`synchronous_commit = off` for this transaction
-   * only): the rows are visible and safe from any client failure at once, and reach the disk
-   * within PostgreSQL's wal_writer_delay; only a crash of the database server itself in that
-   * window can lose them. Nothing is ever half-written.
-   */
-  asyncCommit?: boolean;
   /** A statement run in the same transaction after the COPY. */
   then?: { sql: string; parameters: unknown[] };
 }
@@ -27,7 +20,7 @@ export async function copyIn(
   const client = await pool.connect();
   let failed: unknown;
   try {
-    await client.query(options.asyncCommit ? 'begin; set local synchronous_commit = off' : 'begin');
+    await client.query('begin');
     await new Promise<void>((resolve, reject) => {
       const stream = client.query(copyFrom(statement));
       stream.on('finish', resolve);

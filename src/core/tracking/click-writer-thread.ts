@@ -6,7 +6,6 @@ export interface ClickWriterOptions {
   databaseUrl: string;
   ipMode: TrackingConfig['ipMode'];
   geoipFile: string | undefined;
-  asyncCommit: boolean;
 }
 
 export type ClickWriterReply = { id: number; rejected: number; error?: string };

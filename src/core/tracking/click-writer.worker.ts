@@ -8,11 +8,14 @@ import { openCountryLookup } from './geoip.ts';
 const options = workerData as ClickWriterOptions;
 const port = parentPort!;
 const setup = (async () => {
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, poolMax: 1 });
+  // Named, so pg_stat_activity tells the click writer's connection from the pool's.
+  const url = new URL(options.databaseUrl);
+  url.searchParams.set('application_name', 'affluent-click-writer');
+  const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 1 });
   const country = await openCountryLookup(options.geoipFile);
   return {
     database,
-    sink: { db: database.db, copyIn: database.copyIn, asyncCommit: options.asyncCommit },
+    sink: { db: database.db, copyIn: database.copyIn },
     country,
   };
 })();

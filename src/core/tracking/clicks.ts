@@ -68,8 +68,6 @@ const INSERT_SKIPPING_DUPLICATES = unnestInsert(true);
 export interface ClickSink {
   db: Db;
   copyIn?: Database['copyIn'];
-  /** Commit batches without waiting for the WAL flush (see CopyOptions.asyncCommit). */
-  asyncCommit: boolean;
 }
 
 /**
@@ -88,7 +86,7 @@ export async function insertClicks(
   try {
     if (sink.copyIn) {
       const then = { sql: RECORD_TRAFFIC, parameters: traffic };
-      return await sink.copyIn(COPY, toCopyText(rows), { asyncCommit: sink.asyncCommit, then });
+      return await sink.copyIn(COPY, toCopyText(rows), { then });
     }
     await sink.db.executeQuery(CompiledQuery.raw(INSERT, toArrayLiterals(rows)));
   } catch (error) {

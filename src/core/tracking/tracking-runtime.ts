@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/index.ts';
 import type { Unlisten } from '../../db/listen.ts';
@@ -42,14 +41,12 @@ export class TrackingRuntime {
     // waking up for PostgreSQL's replies, would otherwise take the redirect's thread (measured
     // with bench/redirect.ts: the main thread's time per click drops by about a fifth). The
     // embedded database lives on this thread, so there it is done here.
-    const asyncCommit = t.clickCommit === 'async';
-    const sink = { db: database.db, copyIn: database.copyIn, asyncCommit };
+    const sink = { db: database.db, copyIn: database.copyIn };
     const thread = database.url
       ? new ClickWriterThread({
           databaseUrl: database.url,
           ipMode: t.ipMode,
           geoipFile: t.geoipFile,
-          asyncCommit,
         })
       : null;
     this.#thread = thread;
@@ -118,18 +115,7 @@ export class TrackingRuntime {
     this.#unlisten = null;
     const [clicksLost] = await Promise.all([this.clicks.drain(deadline), this.impressions.drain(deadline)]);
     await this.#thread?.close();
-    if (this.config.tracking.clickCommit === 'async') await this.#flushWal();
     return { clicksLost };
-  }
-
-  /**
-   * Batches committed asynchronously reach the disk within wal_writer_delay; on the way out we
-   * wait for it: a transaction that takes an id commits a record, and a synchronous commit
-   * flushes the WAL up to it, everything written before included.
-   */
-  async #flushWal(): Promise<void> {
-    if (this.#database.kind !== 'postgres') return;
-    await sql`select pg_current_xact_id()`.execute(this.#database.db).catch(() => {});
   }
 
   metrics() {
