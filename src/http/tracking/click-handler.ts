@@ -4,6 +4,7 @@ import { clientIp } from '../../core/tracking/ip.ts';
 import type { PromoRoute } from '../../core/tracking/promo-routes.ts';
 import { fillTemplate } from '../../core/tracking/template.ts';
 import type { TrackingRuntime } from '../../core/tracking/tracking-runtime.ts';
+import { visitorHeaders } from './visitor-headers.ts';
 
 export const CLICK_COOKIE = 'affluent_click';
 const SEEN_COOKIE = 'affluent_seen';
@@ -54,7 +55,8 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     const location = fillTemplate(variant === 'b' ? route.b! : route.a, (name) =>
       name === 'click_id' ? id : (route.builtIns.get(name) ?? params?.get(name) ?? route.defaults.get(name)),
     );
-    const seen = seenList(req.headers.cookie);
+    const visitor = visitorHeaders(req.rawHeaders);
+    const seen = seenList(visitor.cookie);
     const mine = route.promoId.toString(36);
     const unique = !seen.includes(mine);
     const cookies = [`${CLICK_COOKIE}=${id}${cookieTail}`];
@@ -76,7 +78,6 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     rt.counters.answered++;
     // HEAD is what link checkers send: answered like a click, never recorded as one.
     if (req.method === 'HEAD') return;
-    const headers = req.headers;
     rt.clicks.push([
       id,
       now,
@@ -87,9 +88,9 @@ export function createTrackingHandler(rt: TrackingRuntime) {
       route.linkId,
       variant,
       query,
-      clientIp(req.socket.remoteAddress, headers['x-forwarded-for'], trustProxy),
-      headers['user-agent'],
-      headers.referer,
+      clientIp(req.socket.remoteAddress, visitor.forwardedFor, trustProxy),
+      visitor.userAgent,
+      visitor.referrer,
       unique,
     ]);
   }
