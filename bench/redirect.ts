@@ -1,6 +1,6 @@
 /**
- * npm run bench:redirect — the click redirect against a bare node:http server answering the same
- * 302, both driven by wrk (64 connections, 10 s each, after a 2 s warm-up). The platform runs as
+ * npm run bench:redirect — the click redirect against a bare node:http server answering every
+ * request with the same 302 (the platform's own answer, replayed), both driven by wrk (64 connections, 10 s each, after a 2 s warm-up). The platform runs as
  * `node src/main.ts` on PostgreSQL: DATABASE_URL, or a database of its own created on
  * BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
  * Prints, last: redirect_rps=<n> bare_rps=<n> ratio=<r> p99_ms=<n> clicks_recorded=<stored>/<answered>
@@ -155,26 +155,30 @@ async function main(): Promise<void> {
     );
     await waitFor(`http://127.0.0.1:${port}/readyz`, platform);
 
+    const clickUrl = `http://127.0.0.1:${port}/c/${promo.code}?sub1=bench&sub2=wrk`;
+    const probe = await fetch(clickUrl, { redirect: 'manual' });
+    const location = probe.headers.get('location');
+    if (probe.status !== 302 || !location?.startsWith('https://landing.example/')) {
+      throw new Error(`the tracking link does not redirect: ${probe.status} ${location}`);
+    }
+    // The bare server answers every request with the platform's own 302, byte for byte in the
+    // headers it sets (location, both cookies, cache-control, content-length): the ratio then
+    // measures what the platform does for a click, not the size of the answer the issue asks for.
+    const same302 = [
+      ...['location', location, 'set-cookie', probe.headers.getSetCookie()],
+      ...['cache-control', probe.headers.get('cache-control'), 'content-length', '0'],
+    ];
     const barePort = await freePort();
-    const location = `https://landing.example/welcome?click=01J0000000000000000000000&aff=${affiliate.id}&s1=bench`;
     const bare = spawn(
       process.execPath,
       [
         '-e',
-        `require('node:http').createServer((q, s) => { s.writeHead(302, { location: ${JSON.stringify(location)} }); s.end(); }).listen(${barePort}, '127.0.0.1')`,
+        `const h = ${JSON.stringify(same302)}; require('node:http').createServer((q, s) => { s.writeHead(302, h); s.end(); }).listen(${barePort}, '127.0.0.1')`,
       ],
       { stdio: 'ignore' },
     );
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));
-
-    const clickUrl = `http://127.0.0.1:${port}/c/${promo.code}?sub1=bench&sub2=wrk`;
-    const probe = await fetch(clickUrl, { redirect: 'manual' });
-    if (probe.status !== 302 || !probe.headers.get('location')?.startsWith('https://landing.example/')) {
-      throw new Error(
-        `the tracking link does not redirect: ${probe.status} ${probe.headers.get('location')}`,
-      );
-    }
     const bareUrl = `http://127.0.0.1:${barePort}/c/${promo.code}?sub1=bench&sub2=wrk`;
     log(`warming up (2 s each), then ${SECONDS} s each at ${CONNECTIONS} connections`);
     wrk(bareUrl, 2);
