@@ -73,6 +73,12 @@ describe('GET /api/v1/tracking/placeholders', () => {
       .where('id', '=', filled.get('click_id')!)
       .executeTakeFirstOrThrow();
     for (const s of sub_ids) expect(row[s as 'sub1'], s).toBe(`v-${s}`);
+
+    // And nothing the click fills by itself is missing from the list.
+    const route = t.app.tracking.cache.get(promo.code)!;
+    expect(['click_id', ...route.builtIns.keys()].sort()).toEqual(
+      built_in.map((b: { name: string }) => b.name).sort(),
+    );
   });
 
   it('names exactly the parameters a promo may not set itself', async () => {
