@@ -10,7 +10,6 @@ import { PGlitePool } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 import { typeParsers } from './type-parsers.ts';
 
-export type { CopyOptions } from './copy.ts';
 export type { DB } from './schema.ts';
 
 export interface Database {

@@ -154,4 +154,30 @@ describe.runIf(TEST_DB_KIND === 'postgres')('the click writer thread on PostgreS
       await app.close();
     }
   });
+
+  it('closes its connection when the server stops', async () => {
+    const app = await createTestApp({ TRACKING_FLUSH_INTERVAL_MS: '3600000' });
+    try {
+      const { promo } = await seedPromo(app, await app.apiKey(), 'https://a.example/');
+      await app.app.inject({ url: `/c/${promo.code}` });
+      await app.app.tracking.clicks.flush();
+      const writers = async () =>
+        (
+          await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and application_name = 'affluent-click-writer'`.execute(app.db)
+        ).rows[0]!.n;
+      expect(await writers()).toBe(1);
+      // The server only: the test's own pool stays open to look.
+      await app.app.close();
+      let open = await writers();
+      // PostgreSQL ends the backend just after the client has gone.
+      for (let i = 0; i < 50 && open !== 0; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        open = await writers();
+      }
+      expect(open).toBe(0);
+    } finally {
+      await app.database.close();
+    }
+  });
 });

@@ -13,11 +13,7 @@ const setup = (async () => {
   url.searchParams.set('application_name', 'affluent-click-writer');
   const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 1 });
   const country = await openCountryLookup(options.geoipFile);
-  return {
-    database,
-    sink: { db: database.db, copyIn: database.copyIn },
-    country,
-  };
+  return { database, sink: { db: database.db, copyIn: database.copyIn }, country };
 })();
 
 async function handle(message: { id: number; rows: RawClick[] } | 'close'): Promise<void> {
@@ -26,6 +22,7 @@ async function handle(message: { id: number; rows: RawClick[] } | 'close'): Prom
     port.close();
     return;
   }
+  // Counts this batch's refused rows only: the main thread adds them up.
   const enrich: ClickEnricher = { ipMode: options.ipMode, country: null, rejected: 0 };
   let reply: ClickWriterReply;
   try {

@@ -41,13 +41,8 @@ export class TrackingRuntime {
     // waking up for PostgreSQL's replies, would otherwise take the redirect's thread (measured
     // with bench/redirect.ts: the main thread's time per click drops by about a fifth). The
     // embedded database lives on this thread, so there it is done here.
-    const sink = { db: database.db, copyIn: database.copyIn };
     const thread = database.url
-      ? new ClickWriterThread({
-          databaseUrl: database.url,
-          ipMode: t.ipMode,
-          geoipFile: t.geoipFile,
-        })
+      ? new ClickWriterThread({ databaseUrl: database.url, ipMode: t.ipMode, geoipFile: t.geoipFile })
       : null;
     this.#thread = thread;
     this.clicks = new BatchWriter<RawClick>({
@@ -58,7 +53,7 @@ export class TrackingRuntime {
         ? async (rows) => {
             this.#enrich.rejected += await thread.write(rows);
           }
-        : (rows) => insertClicks(sink, rows, this.#enrich),
+        : (rows) => insertClicks({ db: database.db }, rows, this.#enrich),
     });
     this.impressions = new ImpressionCounter(database.db, t.flushIntervalMs);
   }
