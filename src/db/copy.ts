@@ -3,12 +3,12 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 export interface CopyOptions {
   /** A statement run in the same transaction after the COPY. */
-  then?: { sql: string; parameters: unknown[] };
+  after?: { sql: string; parameters: unknown[] };
 }
 
 /**
  * Streams `data` (COPY text format) into `statement` (`copy t (...) from stdin`) on a pooled
- * connection, in one transaction with `options.then`: the cheapest way for PostgreSQL to take
+ * connection, in one transaction with `options.after`: the cheapest way for PostgreSQL to take
  * many rows at once.
  */
 export async function copyIn(
@@ -27,7 +27,7 @@ export async function copyIn(
       stream.on('error', reject);
       stream.end(data);
     });
-    if (options.then) await client.query(options.then.sql, options.then.parameters);
+    if (options.after) await client.query(options.after.sql, options.after.parameters);
     await client.query('commit');
   } catch (error) {
     failed = error;

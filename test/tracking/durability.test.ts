@@ -47,6 +47,18 @@ describe('click queue', () => {
     t.app.tracking.clicks.start();
   });
 
+  it('stores the clicks of an affiliate deleted before they were written, without blocking the queue', async () => {
+    const { promo } = await seedPromo(t, key, 'https://a.example/');
+    const before = await count();
+    for (let i = 0; i < 3; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=gone${i}` });
+    await t.db.deleteFrom('affiliates').where('id', '=', promo.affiliate_id).execute();
+    const failures = t.app.tracking.metrics().clicks.flush_failures;
+    await t.app.tracking.clicks.flush();
+    expect(t.app.tracking.metrics().clicks.flush_failures).toBe(failures);
+    expect(t.app.tracking.metrics().clicks.pending).toBe(0);
+    expect((await count()) - before).toBe(3);
+  });
+
   it('loses no queued click across a graceful stop with a full queue', async () => {
     const { promo } = await seedPromo(t, key, 'https://a.example/');
     const before = await count();

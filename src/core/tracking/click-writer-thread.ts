@@ -27,12 +27,15 @@ interface Waiter {
  */
 export class ClickWriterThread {
   #options: ClickWriterOptions;
+  #script: URL;
   #worker: Worker | null = null;
   #next = 0;
   #waiting = new Map<number, Waiter>();
 
-  constructor(options: ClickWriterOptions) {
+  /** `script` is the thread's code: click-writer.worker.ts unless a test stands in for it. */
+  constructor(options: ClickWriterOptions, script = new URL('./click-writer.worker.ts', import.meta.url)) {
     this.#options = options;
+    this.#script = script;
   }
 
   write(rows: RawClick[]): Promise<number> {
@@ -45,7 +48,7 @@ export class ClickWriterThread {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(new URL('./click-writer.worker.ts', import.meta.url), {
+    const worker = new Worker(this.#script, {
       workerData: this.#options,
     });
     worker.on('message', (reply: ClickWriterReply) => {

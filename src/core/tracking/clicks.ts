@@ -84,28 +84,36 @@ export async function insertClicks(
   const rows = toRows(clicks, enrich);
   const traffic = trafficParameters(clicks);
   try {
-    if (sink.copyIn) {
-      const then = { sql: RECORD_TRAFFIC, parameters: traffic };
-      return await sink.copyIn(COPY, toCopyText(rows), { then });
-    }
-    await sink.db.executeQuery(CompiledQuery.raw(INSERT, toArrayLiterals(rows)));
+    await writeBatch(sink, rows, traffic, false);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      await sink.db.executeQuery(CompiledQuery.raw(INSERT_SKIPPING_DUPLICATES, toArrayLiterals(rows)));
+      await writeBatch(sink, rows, traffic, true);
     } else if (isDataError(error) && clicks.length > 1) {
       const half = clicks.length >> 1;
       await insertClicks(sink, clicks.slice(0, half), enrich);
-      return await insertClicks(sink, clicks.slice(half), enrich);
+      await insertClicks(sink, clicks.slice(half), enrich);
     } else if (isDataError(error)) {
       enrich.rejected++;
     } else throw error;
   }
-  await sink.db.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));
 }
 
-// Each affiliate's last-click time moves forward to the newest click of the batch.
+function writeBatch(sink: ClickSink, rows: Value[][], traffic: unknown[], skipDuplicates: boolean) {
+  if (sink.copyIn && !skipDuplicates) {
+    return sink.copyIn(COPY, toCopyText(rows), { after: { sql: RECORD_TRAFFIC, parameters: traffic } });
+  }
+  return sink.db.transaction().execute(async (trx) => {
+    const insert = skipDuplicates ? INSERT_SKIPPING_DUPLICATES : INSERT;
+    await trx.executeQuery(CompiledQuery.raw(insert, toArrayLiterals(rows)));
+    await trx.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));
+  });
+}
+
+// Each affiliate's last-click time moves forward to the newest click of the batch. An affiliate
+// deleted since its click is skipped: its key would fail the batch, and every retry with it.
 const RECORD_TRAFFIC = `insert into affiliate_traffic (affiliate_id, last_click_at)
-  select * from unnest($1::int[], $2::timestamptz[])
+  select t.affiliate_id, t.at from unnest($1::int[], $2::timestamptz[]) as t (affiliate_id, at)
+  where exists (select from affiliates a where a.id = t.affiliate_id)
   on conflict (affiliate_id) do update
   set last_click_at = greatest(affiliate_traffic.last_click_at, excluded.last_click_at)`;
 
