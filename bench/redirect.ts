@@ -1,11 +1,12 @@
 /**
  * npm run bench:redirect — the click redirect against a bare node:http server answering every
- * request with the same 302 (the platform's own answer, replayed), both driven by wrk (64 connections, 10 s each, after a 2 s warm-up). The platform runs as
- * `node src/main.ts` on PostgreSQL: DATABASE_URL, or a database of its own created on
+ * request with the same 302 (the platform's own answer, replayed), both driven by wrk (64
+ * connections, 10 s each, after a 2 s warm-up; see wrk.ts for where each runs). The platform runs
+ * as `node src/main.ts` on PostgreSQL: DATABASE_URL, or a database of its own created on
  * BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
  * Prints, last: redirect_rps=<n> bare_rps=<n> ratio=<r> p99_ms=<n> clicks_recorded=<stored>/<answered>
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,26 +20,11 @@ import { createDestinationLink } from '../src/core/tracking/create-destination-l
 import { createPromo } from '../src/core/tracking/create-promo.ts';
 import { openDatabase } from '../src/db/index.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { describeSetup, ensureWrk, pinEventLoop, wrk } from './wrk.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
-const CONNECTIONS = 64;
-// One wrk thread: the second core stays with the server under test and PostgreSQL, as it would be in
-// production; two threads on two cores measure scheduler contention more than the server.
-const THREADS = Number(process.env.BENCH_WRK_THREADS || 1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function ensureWrk(): void {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return; // wrk --version exits 1
-    log('installing wrk (apt-get install -y wrk)');
-    execFileSync('sh', ['-c', 'apt-get install -y wrk || (apt-get update && apt-get install -y wrk)'], {
-      stdio: 'ignore',
-    });
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,24 +46,6 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-interface WrkResult {
-  rps: number;
-  p99Ms: number;
-  requests: number;
-}
-
-function wrk(url: string, seconds: number): WrkResult {
-  const out = execFileSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], {
-    encoding: 'utf8',
-  });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
-  const p99 = /\s99%\s+([\d.]+)(us|ms|s)\b/.exec(out);
-  const factor = { us: 0.001, ms: 1, s: 1000 }[p99?.[2] as 'us' | 'ms' | 's'] ?? Number.NaN;
-  if (/Non-2xx or 3xx responses/.test(out) || /Socket errors/.test(out)) log(out.trim());
-  return { rps, requests, p99Ms: Number(p99?.[1]) * factor };
 }
 
 async function main(): Promise<void> {
@@ -180,11 +148,14 @@ async function main(): Promise<void> {
     children.push(bare);
     await new Promise((r) => setTimeout(r, 300));
     const bareUrl = `http://127.0.0.1:${barePort}/c/${promo.code}?sub1=bench&sub2=wrk`;
-    log(`warming up (2 s each), then ${SECONDS} s each at ${CONNECTIONS} connections`);
+    log(`warming up (2 s each), then ${SECONDS} s each: ${describeSetup()}`);
     wrk(bareUrl, 2);
+    // After the warm-up: the platform's click writer thread has started by then and stays unpinned.
+    pinEventLoop(bare.pid);
     const bareResult = wrk(bareUrl, SECONDS);
     log(`bare:     ${bareResult.rps.toFixed(0)} req/s, p99 ${bareResult.p99Ms} ms`);
     wrk(clickUrl, 2);
+    pinEventLoop(platform.pid);
     const redirect = wrk(clickUrl, SECONDS);
     log(`redirect: ${redirect.rps.toFixed(0)} req/s, p99 ${redirect.p99Ms} ms`);
 
