@@ -1,10 +1,17 @@
-export interface BatchWriterOptions<T> {
+/** Rows grouped for one write; filled by whoever takes it from `BatchWriter.next`. */
+export interface Batch {
+  readonly length: number;
+}
+
+export interface BatchWriterOptions<B extends Batch> {
   /** Rows held at most (waiting plus being written); more are dropped and counted. */
   max: number;
   /** Rows per write; a full batch is written at once, a partial one on the next tick. */
   batch: number;
   intervalMs: number;
-  write(rows: T[]): Promise<void>;
+  /** An empty batch with room for `capacity` rows. */
+  create(capacity: number): B;
+  write(batch: B): Promise<void>;
 }
 
 export interface BatchWriterStats {
@@ -19,44 +26,67 @@ const MAX_BACKOFF_MS = 5000;
 
 /**
  * A bounded in-memory queue written to the database in batches, off the request path. A failed
- * write keeps its rows at the head of the queue and is retried with exponential backoff, so a
+ * write keeps its batch at the head of the queue and is retried with exponential backoff, so a
  * database that is briefly away loses nothing unless the queue fills up meanwhile.
  */
-export class BatchWriter<T> {
-  #pending: T[] = [];
+export class BatchWriter<B extends Batch> {
+  /** Closed batches, oldest first, then the one being filled. */
+  #closed: B[] = [];
+  #closedRows = 0;
+  #open: B | null = null;
   #inflight = 0;
   #flushing: Promise<void> | null = null;
   #timer: NodeJS.Timeout | undefined;
   #soon = false;
   #failures = 0;
   #retryAt = 0;
-  #opts: BatchWriterOptions<T>;
+  #opts: BatchWriterOptions<B>;
   stats = { accepted: 0, flushed: 0, dropped: 0, flush_failures: 0 };
 
-  constructor(opts: BatchWriterOptions<T>) {
+  constructor(opts: BatchWriterOptions<B>) {
     this.#opts = opts;
   }
 
-  /** Never blocks and never throws: false when the queue is full and the row was dropped. */
-  push(row: T): boolean {
-    if (this.#pending.length + this.#inflight >= this.#opts.max) {
+  /**
+   * The batch to add one row to, at once. Never blocks and never throws: null when the queue
+   * is full, and the row is then counted as dropped.
+   */
+  next(): B | null {
+    if (this.pending >= this.#opts.max) {
       this.stats.dropped++;
-      return false;
+      return null;
     }
-    this.#pending.push(row);
+    let open = this.#open;
+    if (open === null || open.length >= this.#opts.batch) {
+      if (open !== null) this.#close();
+      open = this.#open = this.#opts.create(this.#opts.batch);
+    }
     this.stats.accepted++;
-    if (this.#pending.length >= this.#opts.batch && !this.#soon && this.#timer) {
+    // This row fills the batch: write it without waiting for the timer.
+    if (open.length + 1 >= this.#opts.batch && !this.#soon && this.#timer) {
       this.#soon = true;
       setImmediate(() => {
         this.#soon = false;
         void this.flush();
       });
     }
-    return true;
+    return open;
+  }
+
+  #close(): void {
+    const open = this.#open;
+    if (open === null || open.length === 0) return;
+    this.#closed.push(open);
+    this.#closedRows += open.length;
+    this.#open = null;
   }
 
   get pending(): number {
-    return this.#pending.length + this.#inflight;
+    return this.#waiting() + this.#inflight;
+  }
+
+  #waiting(): number {
+    return this.#closedRows + (this.#open?.length ?? 0);
   }
 
   snapshot(): BatchWriterStats {
@@ -71,7 +101,7 @@ export class BatchWriter<T> {
   /** Writes everything waiting, batch by batch; stops at the first failure (retried later). */
   flush(): Promise<void> {
     if (this.#flushing) return this.#flushing;
-    if (this.#pending.length === 0 || Date.now() < this.#retryAt) return Promise.resolve();
+    if (this.#waiting() === 0 || Date.now() < this.#retryAt) return Promise.resolve();
     this.#flushing = this.#writeAll().finally(() => {
       this.#flushing = null;
     });
@@ -79,18 +109,20 @@ export class BatchWriter<T> {
   }
 
   async #writeAll(): Promise<void> {
-    while (this.#pending.length > 0) {
-      const rows =
-        this.#pending.length <= this.#opts.batch ? this.#pending : this.#pending.splice(0, this.#opts.batch);
-      if (rows === this.#pending) this.#pending = [];
-      this.#inflight = rows.length;
+    for (;;) {
+      if (this.#closed.length === 0) this.#close();
+      const batch = this.#closed.shift();
+      if (batch === undefined) return;
+      this.#closedRows -= batch.length;
+      this.#inflight = batch.length;
       try {
-        await this.#opts.write(rows);
-        this.stats.flushed += rows.length;
+        await this.#opts.write(batch);
+        this.stats.flushed += batch.length;
         this.#failures = 0;
         this.#retryAt = 0;
       } catch {
-        this.#pending = rows.concat(this.#pending);
+        this.#closed.unshift(batch);
+        this.#closedRows += batch.length;
         this.stats.flush_failures++;
         this.#failures++;
         this.#retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.#failures);
@@ -109,14 +141,14 @@ export class BatchWriter<T> {
     clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#flushing;
-    while (this.#pending.length > 0 && Date.now() < deadline) {
+    while (this.#waiting() > 0 && Date.now() < deadline) {
       this.#retryAt = 0;
       await this.flush();
-      if (this.#pending.length > 0) {
+      if (this.#waiting() > 0) {
         const wait = Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.#failures, deadline - Date.now());
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
-    return this.#pending.length;
+    return this.#waiting();
   }
 }

@@ -6,8 +6,8 @@ import { anonymizeIp } from './ip.ts';
 import { SUB_IDS } from './placeholders.ts';
 
 /**
- * What the click path captures: raw primitives only, cheap to hold until the batch is written;
- * everything else is worked out then.
+ * One click as the click path captured it (read back from its ClickBatch on the writing side):
+ * raw primitives only; everything else is worked out when the batch is written.
  */
 export type RawClick = [
   id: string,
@@ -37,12 +37,12 @@ export type Value = string | number | boolean | null;
 
 // PostgreSQL text cannot hold NUL, which a query string can carry as %00.
 const clean = (value: string) => (value.includes('\0') ? value.replaceAll('\0', '') : value);
-const clip = (value: string | null | undefined, max: number) =>
+export const clip = (value: string | null | undefined, max: number) =>
   value ? clean(value.length > max ? value.slice(0, max) : value) : null;
 
 // Visitors repeat the same few thousand user agents: parse each once.
 const uaCache = new Map<string, { device: string; bot: boolean }>();
-function describeAgent(ua: string | undefined): { device: string | null; bot: boolean } {
+export function describeAgent(ua: string | undefined): { device: string | null; bot: boolean } {
   if (!ua) return { device: null, bot: false };
   let known = uaCache.get(ua);
   if (!known) {
@@ -57,7 +57,7 @@ function describeAgent(ua: string | undefined): { device: string | null; bot: bo
  * sub1 to sub5, then every other parameter as JSON text (a repeated key keeps all its values, in
  * order, as an array).
  */
-function queryValues(query: string): Value[] {
+export function queryValues(query: string): Value[] {
   if (!query) return [null, null, null, null, null, '{}'];
   const params = new URLSearchParams(query);
   const out: Record<string, string | string[]> = {};
@@ -73,6 +73,25 @@ function queryValues(query: string): Value[] {
   return [...SUB_IDS.map((name) => clip(params.get(name), 255)), JSON.stringify(out)];
 }
 
+/** An epoch-ms time as ISO text, the last answer reused: the clicks of a batch share milliseconds. */
+export function isoTimes(): (at: number) => string {
+  let lastAt = Number.NaN;
+  let time = '';
+  return (at) => {
+    if (at !== lastAt) {
+      lastAt = at;
+      time = new Date(at).toISOString();
+    }
+    return time;
+  };
+}
+
+/** The address as stored: whole, anonymised or not at all (TRACKING_IP_MODE). */
+export function storedIp(ip: string | undefined, enrich: ClickEnricher): string | null {
+  if (!ip || enrich.ipMode === 'none') return null;
+  return enrich.ipMode === 'full' ? ip : anonymizeIp(ip);
+}
+
 /**
  * The click rows, values in the order of COLUMNS (clicks.ts). Clicks of one batch often share
  * their query string (one placement, one set of sub-ids) and their millisecond: each is worked
@@ -80,8 +99,7 @@ function queryValues(query: string): Value[] {
  */
 export function toRows(clicks: RawClick[], enrich: ClickEnricher): Value[][] {
   const queries = new Map<string, Value[]>();
-  let lastAt = Number.NaN;
-  let time = '';
+  const isoTime = isoTimes();
   return clicks.map(
     ([id, at, promo, campaign, affiliate, brand, link, variant, query, ip, ua, referrer, unique]) => {
       let q = queries.get(query);
@@ -89,14 +107,10 @@ export function toRows(clicks: RawClick[], enrich: ClickEnricher): Value[][] {
         q = queryValues(query);
         queries.set(query, q);
       }
-      if (at !== lastAt) {
-        lastAt = at;
-        time = new Date(at).toISOString();
-      }
       const agent = describeAgent(ua);
       return [
         id,
-        time,
+        isoTime(at),
         promo,
         campaign,
         affiliate,
@@ -109,7 +123,7 @@ export function toRows(clicks: RawClick[], enrich: ClickEnricher): Value[][] {
         q[3]!,
         q[4]!,
         q[5]!,
-        ip && enrich.ipMode !== 'none' ? (enrich.ipMode === 'full' ? ip : anonymizeIp(ip)) : null,
+        storedIp(ip, enrich),
         clip(ua, 1000),
         clip(referrer, 2000),
         agent.device,

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { TrackingConfig } from '../../config.ts';
-import type { RawClick } from './clicks.ts';
+import type { ClickBatch } from './click-batch.ts';
 
 export interface ClickWriterOptions {
   databaseUrl: string;
@@ -20,7 +20,7 @@ interface Waiter {
 
 /**
  * Writes click batches from a worker thread (click-writer.worker.ts): the redirect's thread
- * only hands over the raw tuples, and PostgreSQL's replies wake the worker, not it. A batch
+ * only hands over the batch's columns, and PostgreSQL's replies wake the worker, not it. A batch
  * resolves, with the rows the database refused as data, once it is committed; it rejects when
  * the write failed (the BatchWriter keeps the rows and retries). The thread starts with the
  * first batch and again after it died.
@@ -38,12 +38,12 @@ export class ClickWriterThread {
     this.#script = script;
   }
 
-  write(rows: RawClick[]): Promise<number> {
+  write(batch: ClickBatch): Promise<number> {
     const worker = this.#worker ?? this.#spawn();
     const id = ++this.#next;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, rows });
+      worker.postMessage({ id, batch });
     });
   }
 

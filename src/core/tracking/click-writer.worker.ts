@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/index.ts';
+import { type ClickBatch, clickRows } from './click-batch.ts';
 import type { ClickWriterOptions, ClickWriterReply } from './click-writer-thread.ts';
-import { type ClickEnricher, insertClicks, type RawClick } from './clicks.ts';
+import { type ClickEnricher, insertClicks } from './clicks.ts';
 import { openCountryLookup } from './geoip.ts';
 
 // The click writer's thread (see click-writer-thread.ts): batches in, one reply per batch.
@@ -16,7 +17,7 @@ const setup = (async () => {
   return { database, sink: { db: database.db, copyIn: database.copyIn }, country };
 })();
 
-async function handle(message: { id: number; rows: RawClick[] } | 'close'): Promise<void> {
+async function handle(message: { id: number; batch: ClickBatch } | 'close'): Promise<void> {
   if (message === 'close') {
     await (await setup).database.close().catch(() => {});
     port.close();
@@ -28,7 +29,7 @@ async function handle(message: { id: number; rows: RawClick[] } | 'close'): Prom
   try {
     const { sink, country } = await setup;
     enrich.country = country;
-    await insertClicks(sink, message.rows, enrich);
+    await insertClicks(sink, clickRows(message.batch), enrich);
     reply = { id: message.id, rejected: enrich.rejected };
   } catch (error) {
     reply = { id: message.id, rejected: enrich.rejected, error: String((error as Error)?.message ?? error) };

@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Database, Db } from '../../db/index.ts';
+import { clickCopyText } from './click-copy.ts';
 import { type ClickEnricher, type RawClick, toRows, type Value } from './click-rows.ts';
 import { isUniqueViolation } from './db-errors.ts';
 
@@ -13,10 +14,6 @@ const TYPES: readonly string[] = [
   ...['text', 'text', 'text', 'text', 'text', 'jsonb', 'text', 'text', 'text', 'text'],
   ...['boolean', 'boolean', 'text'],
 ];
-// Columns whose text comes from the request (sub-ids, parameters, address, user agent, referrer):
-// only these can hold a character COPY must escape. The rest are ids, numbers, times and codes.
-const VISITOR_TEXT = new Set([8, 9, 10, 11, 12, 13, 14, 15, 16]);
-
 /**
  * The rows as PostgreSQL array literals, one per column, for `unnest()`: one text parameter per
  * column and no per-element driver work. Inside double quotes only `"` and `\` need a backslash.
@@ -33,27 +30,6 @@ function toArrayLiterals(rows: Value[][]): string[] {
     }
     return `${out}}`;
   });
-}
-
-// COPY text format: a backslash, tab, newline or carriage return in a value is escaped.
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const escapeCopy = (v: string) =>
-  /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : v;
-
-/** The rows in COPY text format. */
-function toCopyText(rows: Value[][]): string {
-  let out = '';
-  for (const row of rows) {
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (c > 0) out += '\t';
-      if (v === null || v === undefined) out += '\\N';
-      else if (typeof v !== 'string') out += v === true ? 't' : v === false ? 'f' : v;
-      else out += VISITOR_TEXT.has(c) ? escapeCopy(v) : v;
-    }
-    out += '\n';
-  }
-  return out;
 }
 
 const COPY = `copy clicks (${COLUMNS}) from stdin`;
@@ -81,13 +57,12 @@ export async function insertClicks(
   clicks: RawClick[],
   enrich: ClickEnricher,
 ): Promise<void> {
-  const rows = toRows(clicks, enrich);
   const traffic = trafficParameters(clicks);
   try {
-    await writeBatch(sink, rows, traffic, false);
+    await writeBatch(sink, clicks, enrich, traffic, false);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      await writeBatch(sink, rows, traffic, true);
+      await writeBatch(sink, clicks, enrich, traffic, true);
     } else if (isDataError(error) && clicks.length > 1) {
       const half = clicks.length >> 1;
       await insertClicks(sink, clicks.slice(0, half), enrich);
@@ -98,13 +73,21 @@ export async function insertClicks(
   }
 }
 
-function writeBatch(sink: ClickSink, rows: Value[][], traffic: unknown[], skipDuplicates: boolean) {
+function writeBatch(
+  sink: ClickSink,
+  clicks: RawClick[],
+  enrich: ClickEnricher,
+  traffic: unknown[],
+  skipDuplicates: boolean,
+) {
   if (sink.copyIn && !skipDuplicates) {
-    return sink.copyIn(COPY, toCopyText(rows), { after: { sql: RECORD_TRAFFIC, parameters: traffic } });
+    const after = { sql: RECORD_TRAFFIC, parameters: traffic };
+    return sink.copyIn(COPY, clickCopyText(clicks, enrich), { after });
   }
+  const columns = toArrayLiterals(toRows(clicks, enrich));
   return sink.db.transaction().execute(async (trx) => {
     const insert = skipDuplicates ? INSERT_SKIPPING_DUPLICATES : INSERT;
-    await trx.executeQuery(CompiledQuery.raw(insert, toArrayLiterals(rows)));
+    await trx.executeQuery(CompiledQuery.raw(insert, columns));
     await trx.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));
   });
 }

@@ -2,8 +2,9 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/index.ts';
 import type { Unlisten } from '../../db/listen.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { ClickBatch, clickRows } from './click-batch.ts';
 import { ClickWriterThread } from './click-writer-thread.ts';
-import { type ClickEnricher, insertClicks, type RawClick } from './clicks.ts';
+import { type ClickEnricher, insertClicks } from './clicks.ts';
 import { openCountryLookup } from './geoip.ts';
 import { ImpressionCounter } from './impression-counter.ts';
 import { PromoCache } from './promo-cache.ts';
@@ -20,7 +21,7 @@ const TABLES = new Set<string>(['promos', 'destination_links', 'campaigns', 'bra
 export class TrackingRuntime {
   readonly config: Config;
   readonly cache: PromoCache;
-  readonly clicks: BatchWriter<RawClick>;
+  readonly clicks: BatchWriter<ClickBatch>;
   readonly impressions: ImpressionCounter;
   readonly counters = { answered: 0, unknown: 0, disabled: 0, impressions_unknown: 0 };
   #database: Database;
@@ -45,15 +46,16 @@ export class TrackingRuntime {
       ? new ClickWriterThread({ databaseUrl: database.url, ipMode: t.ipMode, geoipFile: t.geoipFile })
       : null;
     this.#thread = thread;
-    this.clicks = new BatchWriter<RawClick>({
+    this.clicks = new BatchWriter<ClickBatch>({
       max: t.bufferMax,
       batch: t.flushBatch,
       intervalMs: t.flushIntervalMs,
+      create: (capacity) => new ClickBatch(capacity),
       write: thread
-        ? async (rows) => {
-            this.#enrich.rejected += await thread.write(rows);
+        ? async (batch) => {
+            this.#enrich.rejected += await thread.write(batch);
           }
-        : (rows) => insertClicks({ db: database.db }, rows, this.#enrich),
+        : (batch) => insertClicks({ db: database.db }, clickRows(batch), this.#enrich),
     });
     this.impressions = new ImpressionCounter(database.db, t.flushIntervalMs);
   }

@@ -78,21 +78,19 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     rt.counters.answered++;
     // HEAD is what link checkers send: answered like a click, never recorded as one.
     if (req.method === 'HEAD') return;
-    rt.clicks.push([
-      id,
-      now,
-      route.promoId,
-      route.campaignId,
-      route.affiliateId,
-      route.brandId,
-      route.linkId,
-      variant,
-      query,
-      clientIp(req.socket.remoteAddress, visitor.forwardedFor, trustProxy),
-      visitor.userAgent,
-      visitor.referrer,
-      unique,
-    ]);
+    rt.clicks
+      .next()
+      ?.add(
+        id,
+        now,
+        route,
+        variant === 'b',
+        query,
+        clientIp(req.socket.remoteAddress, visitor.forwardedFor, trustProxy),
+        visitor.userAgent,
+        visitor.referrer,
+        unique,
+      );
   }
 
   function impression(req: IncomingMessage, res: ServerResponse, route: PromoRoute | undefined): void {
