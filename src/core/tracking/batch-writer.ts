@@ -30,7 +30,7 @@ const MAX_BACKOFF_MS = 5000;
  * database that is briefly away loses nothing unless the queue fills up meanwhile.
  */
 export class BatchWriter<B extends Batch> {
-  /** Closed batches, oldest first, then the one being filled. */
+  /** Batches waiting to be written, oldest first; `#open` is the one being filled. */
   #closed: B[] = [];
   #closedRows = 0;
   #open: B | null = null;
