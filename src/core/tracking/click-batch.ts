@@ -14,8 +14,9 @@ const UNIQUE = 2;
 
 /**
  * One batch of clicks, column by column. The click path adds to it without allocating a row,
- * and on PostgreSQL it crosses to the writer thread as a few arrays: copying a thousand small
- * row arrays there cost the redirect's thread more than everything else it does for a click.
+ * and on PostgreSQL it crosses to the writer thread as a few arrays. Copying a thousand small
+ * row arrays there took about 6% of the redirect thread's time under load, more than the
+ * handler's own code; the columns take about 2%.
  * A batch is filled once, then only read (it may be written, and retried, many times).
  */
 export class ClickBatch {

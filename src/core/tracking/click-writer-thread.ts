@@ -22,7 +22,7 @@ interface Waiter {
  * Writes click batches from a worker thread (click-writer.worker.ts): the redirect's thread
  * only hands over the batch's columns, and PostgreSQL's replies wake the worker, not it. A batch
  * resolves, with the rows the database refused as data, once it is committed; it rejects when
- * the write failed (the BatchWriter keeps the rows and retries). The thread starts with the
+ * the write failed (the BatchWriter keeps the batch and retries). The thread starts with the
  * first batch and again after it died.
  */
 export class ClickWriterThread {
