@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { authenticateApiKey } from '../../core/auth/authenticate-api-key.ts';
 import { assertManagesAffiliates } from '../../core/auth/managed-affiliates.ts';
 import { resolveStaffSession } from '../../core/auth/resolve-staff-session.ts';
@@ -28,8 +28,11 @@ async function resolvePrincipal(request: FastifyRequest): Promise<Principal | nu
   return staff ? { kind: 'staff', staff, scopes: scopesForRole(staff.role) } : null;
 }
 
-/** preHandler for operator routes: an API key or staff session holding `scope` (or any one of several). */
-export function requireOperator(scopes: Scope | readonly Scope[]): preHandlerAsyncHookHandler {
+/**
+ * preValidation for operator routes: an API key or staff session holding `scope` (or any one of
+ * several). It runs before the schema, so a caller without access learns nothing about the input.
+ */
+export function requireOperator(scopes: Scope | readonly Scope[]): preValidationAsyncHookHandler {
   const anyOf: readonly Scope[] = typeof scopes === 'string' ? [scopes] : scopes;
   const needed = anyOf.map((s) => `"${s}"`).join(' or ');
   return async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -63,9 +66,19 @@ export function managedBy(principal: Principal | null): number | null {
   return principal?.kind === 'staff' && principal.staff.managed_affiliates_only ? principal.staff.id : null;
 }
 
+/**
+ * Ids as the schema will read them. This runs before validation, on raw input: only a safe integer
+ * or a string of decimal digits counts (Number() would take "0x10", "+1" or " 1e1"), so the check
+ * and the route cannot disagree about which affiliate a request names.
+ */
 function ids(value: unknown): number[] {
   const list = Array.isArray(value) ? value : [value];
-  return list.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const out: number[] = [];
+  for (const item of list) {
+    const n = typeof item === 'string' && /^\d{1,15}$/.test(item) ? Number(item) : item;
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) out.push(n);
+  }
+  return out;
 }
 
 /** Affiliates a request names: /affiliates/:id, or affiliate_id in the path, query or body. */

@@ -1,4 +1,4 @@
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { authenticateAffiliateApiKey } from '../../core/identity/authenticate-affiliate-api-key.ts';
 import { authenticateStatisticToken } from '../../core/identity/authenticate-statistic-token.ts';
@@ -48,10 +48,10 @@ async function resolvePartner(request: FastifyRequest): Promise<PartnerPrincipal
 }
 
 /**
- * preHandler for partner routes: a portal session or an affiliate API key. Everything a route
- * reads or changes must then be scoped to request.partner.affiliate.id.
+ * preValidation for partner routes (before the schema): a portal session or an affiliate API key.
+ * Everything a route reads or changes must then be scoped to request.partner.affiliate.id.
  */
-export function requirePartner(guard: PartnerGuard = {}): preHandlerAsyncHookHandler {
+export function requirePartner(guard: PartnerGuard = {}): preValidationAsyncHookHandler {
   return async (request) => {
     const principal = await resolvePartner(request);
     if (!principal) {

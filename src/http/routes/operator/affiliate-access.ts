@@ -43,7 +43,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliates/:id/login-urls',
     {
-      preHandler: requireOperator('support'),
+      preValidation: requireOperator('support'),
       schema: {
         ...common,
         summary: "Create a one-time URL that signs the affiliate's owner into the portal",
@@ -83,7 +83,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliates/:id/approve',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary:
@@ -105,7 +105,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliates/:id/decline',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Decline a pending application; the applicant is told by email, with the reason if given',
@@ -131,7 +131,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id/events',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: "The affiliate's events log (what its users see in the portal), newest first",
@@ -160,7 +160,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliate-users/:id/unlock',
     {
-      preHandler: requireOperator('support'),
+      preValidation: requireOperator('support'),
       schema: {
         ...common,
         summary: 'Unlock an affiliate user locked after failed sign-ins',
@@ -178,7 +178,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliate-users/:id/two-factor/reset',
     {
-      preHandler: requireOperator('support'),
+      preValidation: requireOperator('support'),
       schema: {
         ...common,
         summary: 'Turn off the 2FA of an affiliate user who lost their device (they set it up again)',
@@ -196,7 +196,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliate-users/:id/password-email',
     {
-      preHandler: requireOperator('support'),
+      preValidation: requireOperator('support'),
       schema: {
         ...common,
         summary:

@@ -53,7 +53,7 @@ export const affiliateBulkEditRoutes: FastifyPluginAsyncTypebox = async (app) =>
     app.post(
       `/affiliates/bulk-edit/${mode}`,
       {
-        preHandler: requireOperator('write'),
+        preValidation: requireOperator('write'),
         schema: {
           ...common,
           summary:

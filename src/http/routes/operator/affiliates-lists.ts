@@ -71,7 +71,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/staff-directory',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'Staff users to pick as account managers and executives',
@@ -107,7 +107,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.get(
       path,
       {
-        preHandler: requireOperator('read'),
+        preValidation: requireOperator('read'),
         schema: {
           ...common,
           summary: `List ${noun}s`,
@@ -119,7 +119,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       path,
       {
-        preHandler: requireOperator('write'),
+        preValidation: requireOperator('write'),
         schema: {
           ...common,
           summary: `Create a ${noun}`,
@@ -132,7 +132,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.patch(
       `${path}/:id`,
       {
-        preHandler: requireOperator('write'),
+        preValidation: requireOperator('write'),
         schema: {
           ...common,
           summary: list === 'labels' ? 'Change a label (a label in use keeps its name)' : `Change a ${noun}`,
@@ -146,7 +146,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.delete(
       `${path}/:id`,
       {
-        preHandler: requireOperator('write'),
+        preValidation: requireOperator('write'),
         schema: {
           ...common,
           summary: `Delete a ${noun} no affiliate uses`,
@@ -164,7 +164,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/custom-tags',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'List custom tags and their values',
@@ -176,7 +176,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/custom-tags',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Create a custom tag with its allowed values',
@@ -198,7 +198,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/custom-tags/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'One custom tag',
@@ -211,7 +211,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/custom-tags/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Rename or describe a custom tag',
@@ -231,7 +231,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/custom-tags/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Delete a custom tag no affiliate holds',
@@ -247,7 +247,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/custom-tags/:id/values',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Add an allowed value',
@@ -262,7 +262,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/custom-tags/:id/values/:valueId',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Rename a value (affiliates holding it follow)',
@@ -277,7 +277,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/custom-tags/:id/values/:valueId',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Delete a value no affiliate holds',

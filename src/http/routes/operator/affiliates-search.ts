@@ -109,7 +109,7 @@ export const affiliateSearchRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags: ['affiliates'],
         security: operatorSecurity,

@@ -30,7 +30,7 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id/users',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: "An affiliate's users",
@@ -44,7 +44,7 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliates/:id/users',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Add a user to an affiliate',
@@ -65,7 +65,7 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id/users/:userId',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'One user of an affiliate',
@@ -79,7 +79,7 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/affiliates/:id/users/:userId',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Change some fields of an affiliate user (not the password)',
@@ -101,7 +101,7 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id/history',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'Every change to the affiliate: who, when, each field before and after; newest first',

@@ -31,7 +31,7 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/affiliates',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Create an affiliate, with its users, billing and payment method',
@@ -64,7 +64,7 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'One affiliate, with the relationships asked for',
@@ -79,7 +79,7 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/affiliates/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Replace an affiliate (every field; omitted ones take their defaults)',
@@ -99,7 +99,7 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/affiliates/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         ...common,
         summary: 'Change some fields of an affiliate',

@@ -28,7 +28,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api-keys',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -43,7 +43,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api-keys',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -71,7 +71,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api-keys/:id',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         tags,
         security: operatorSecurity,

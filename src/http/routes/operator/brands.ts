@@ -27,7 +27,7 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/brands',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -42,7 +42,7 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/brands',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -65,7 +65,7 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/brands/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -80,7 +80,7 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/brands/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -29,7 +29,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campaigns',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -49,7 +49,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/campaigns',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -72,7 +72,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campaigns/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -87,7 +87,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/campaigns/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -114,7 +114,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/campaigns/:id/${action}`,
       {
-        preHandler: requireOperator('write'),
+        preValidation: requireOperator('write'),
         schema: {
           tags,
           security: operatorSecurity,

@@ -40,7 +40,7 @@ export const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/countries',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -55,7 +55,7 @@ export const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/countries/:code',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -71,7 +71,7 @@ export const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/countries/:code/regions',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,

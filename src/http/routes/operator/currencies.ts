@@ -30,7 +30,7 @@ export const currencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/currencies',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -52,7 +52,7 @@ export const currencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/currencies/:code',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -38,7 +38,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/destination-links',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -65,7 +65,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/destination-links',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -86,7 +86,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/destination-links/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -101,7 +101,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/destination-links/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -22,7 +22,7 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/dev/outbox',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         tags: ['settings'],
         security: operatorSecurity,

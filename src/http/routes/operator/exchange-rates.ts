@@ -26,7 +26,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exchange-rates',
     {
       // Rates are loaded by integrations (write) and by finance staff (finance).
-      preHandler: requireOperator(['write', 'finance']),
+      preValidation: requireOperator(['write', 'finance']),
       schema: {
         tags,
         security: operatorSecurity,
@@ -42,7 +42,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exchange-rates',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -74,7 +74,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exchange-rates/rate',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -90,7 +90,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exchange-rates/convert',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -96,7 +96,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/media',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -121,7 +121,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/media',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -148,7 +148,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/media/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -163,7 +163,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/media/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -189,7 +189,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/media/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -21,7 +21,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/promos',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -44,7 +44,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/campaigns/:id/promos',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -65,7 +65,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/promos/:id',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -80,7 +80,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/promos/:id',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
@@ -112,7 +112,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/tracking-links',
     {
-      preHandler: requireOperator('write'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,

@@ -20,7 +20,7 @@ export const securitySettingsRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.get(
     '/settings/security',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'Security settings of the affiliate portal',
@@ -33,7 +33,7 @@ export const securitySettingsRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.patch(
     '/settings/security',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         ...common,
         summary: 'Change security settings of the affiliate portal',

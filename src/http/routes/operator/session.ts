@@ -64,7 +64,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/auth/me',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags: ['auth'],
         summary: 'Who the caller is and what it may do',

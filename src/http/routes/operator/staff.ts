@@ -21,7 +21,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/roles',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         ...common,
         summary: 'Operator roles and the scopes each grants',
@@ -45,7 +45,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/staff',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         ...common,
         summary: 'List staff users',
@@ -58,7 +58,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/staff/:id',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         ...common,
         summary: 'One staff user',
@@ -76,7 +76,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/staff',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         ...common,
         summary: 'Add a staff user; without a password they get an email to set one',
@@ -107,7 +107,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/staff/:id',
     {
-      preHandler: requireOperator('admin'),
+      preValidation: requireOperator('admin'),
       schema: {
         ...common,
         summary:

@@ -47,7 +47,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tracking/metrics',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags: ['tracking'],
         security: operatorSecurity,
@@ -62,7 +62,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tracking/placeholders',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags: ['tracking'],
         security: operatorSecurity,
@@ -77,7 +77,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/affiliates/:id/referral-link',
     {
-      preHandler: requireOperator('read'),
+      preValidation: requireOperator('read'),
       schema: {
         tags: ['tracking'],
         security: operatorSecurity,

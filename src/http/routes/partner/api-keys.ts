@@ -30,7 +30,7 @@ export const partnerApiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api-keys',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: "API keys: the owner sees the affiliate's, a team member their own",
@@ -51,7 +51,7 @@ export const partnerApiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api-keys',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary:
@@ -100,7 +100,7 @@ export const partnerApiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/api-keys/:id',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Revoke an API key; it stops working at once',

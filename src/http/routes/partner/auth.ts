@@ -97,7 +97,7 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{ throttle: SignInThro
   app.get(
     '/auth/me',
     {
-      preHandler: requirePartner({ beforeTwoFactorSetup: true }),
+      preValidation: requirePartner({ beforeTwoFactorSetup: true }),
       schema: {
         tags,
         security: partnerSecurity,

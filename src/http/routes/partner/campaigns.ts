@@ -20,8 +20,8 @@ const ARCHIVE_NOTE =
 export const partnerCampaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const tags = ['portal: campaigns'];
-  const read = { preHandler: requirePartner() };
-  const write = { preHandler: requirePartner({ changesData: true }) };
+  const read = { preValidation: requirePartner() };
+  const write = { preValidation: requirePartner({ changesData: true }) };
 
   app.get(
     '/campaigns',

@@ -13,7 +13,7 @@ export const partnerEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/events',
     {
-      preHandler: requirePartner(),
+      preValidation: requirePartner(),
       schema: {
         tags,
         security: partnerSecurity,
@@ -39,7 +39,7 @@ export const partnerEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/events/:id',
     {
-      preHandler: requirePartner(),
+      preValidation: requirePartner(),
       schema: {
         tags,
         security: partnerSecurity,

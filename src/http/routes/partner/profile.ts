@@ -73,7 +73,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/profile',
     {
-      preHandler: requirePartner({ beforeTwoFactorSetup: true }),
+      preValidation: requirePartner({ beforeTwoFactorSetup: true }),
       schema: {
         tags,
         security: partnerSecurity,
@@ -87,7 +87,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/profile',
     {
-      preHandler: requirePartner({ session: true }),
+      preValidation: requirePartner({ session: true }),
       schema: {
         tags,
         security: portalSessionSecurity,
@@ -103,7 +103,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/profile/password',
     {
-      preHandler: requirePartner({ session: true, beforeTwoFactorSetup: true }),
+      preValidation: requirePartner({ session: true, beforeTwoFactorSetup: true }),
       schema: {
         tags,
         security: portalSessionSecurity,
@@ -130,7 +130,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/profile/statistic-token',
     {
-      preHandler: requirePartner({ session: true }),
+      preValidation: requirePartner({ session: true }),
       schema: {
         tags,
         security: portalSessionSecurity,
@@ -145,7 +145,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/profile/statistic-token',
     {
-      preHandler: requirePartner({ session: true }),
+      preValidation: requirePartner({ session: true }),
       schema: {
         tags,
         security: portalSessionSecurity,

@@ -18,7 +18,7 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/campaigns/:id/promos',
     {
-      preHandler: requirePartner(),
+      preValidation: requirePartner(),
       schema: {
         tags,
         security: partnerSecurity,
@@ -37,7 +37,7 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/campaigns/:id/promos',
     {
-      preHandler: requirePartner({ changesData: true }),
+      preValidation: requirePartner({ changesData: true }),
       schema: {
         tags,
         security: partnerSecurity,
@@ -62,7 +62,7 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/promos/:id',
     {
-      preHandler: requirePartner(),
+      preValidation: requirePartner(),
       schema: {
         tags,
         security: partnerSecurity,
@@ -77,7 +77,7 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/promos/:id',
     {
-      preHandler: requirePartner({ changesData: true }),
+      preValidation: requirePartner({ changesData: true }),
       schema: {
         tags,
         security: partnerSecurity,

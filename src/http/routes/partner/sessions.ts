@@ -14,7 +14,7 @@ export const partnerSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sessions',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         tags,
         security: portalSessionSecurity,
@@ -30,7 +30,7 @@ export const partnerSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/sessions/:id',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         tags,
         security: portalSessionSecurity,

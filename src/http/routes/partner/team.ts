@@ -26,7 +26,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Team members: created at, last sign-in, 2FA on or off, blocked, locked',
@@ -39,7 +39,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Add a team member; a set-password email goes to them',
@@ -69,7 +69,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'One team member',
@@ -83,7 +83,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/users/:id',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Block or unblock a team member, or unlock them after failed sign-ins',
@@ -110,7 +110,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id/sessions',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: "A team member's active sessions",
@@ -127,7 +127,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:id/sessions/:session_id',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: "Terminate a team member's session",
@@ -149,7 +149,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users/:id/statistic-token',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: "Regenerate a team member's statistic token",
@@ -168,7 +168,7 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/users/:id/statistic-token',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: "Expire a team member's statistic token",

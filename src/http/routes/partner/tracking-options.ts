@@ -28,12 +28,12 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
   const db = () => app.deps.database.db;
   const { publicUrl } = app.deps.config;
   const tags = ['portal: campaigns'];
-  const preHandler = requirePartner();
+  const preValidation = requirePartner();
 
   app.get(
     '/brands',
     {
-      preHandler,
+      preValidation,
       schema: {
         tags,
         security: partnerSecurity,
@@ -53,7 +53,7 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
   app.get(
     '/destination-links',
     {
-      preHandler,
+      preValidation,
       schema: {
         tags,
         security: partnerSecurity,
@@ -71,7 +71,7 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
   app.get(
     '/campaigns/:id/promo-options',
     {
-      preHandler,
+      preValidation,
       schema: {
         tags,
         security: partnerSecurity,
@@ -109,7 +109,7 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
   app.get(
     '/media',
     {
-      preHandler,
+      preValidation,
       schema: {
         tags,
         security: partnerSecurity,
@@ -137,7 +137,7 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
   app.get(
     '/referral-link',
     {
-      preHandler,
+      preValidation,
       schema: {
         tags,
         security: partnerSecurity,

@@ -39,7 +39,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.get(
     '/two-factor',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: { ...common, summary: 'Your 2FA state', response: withErrors({ 200: Status }, 401, 403) },
     },
     async (request) => {
@@ -56,7 +56,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post(
     '/two-factor/setup',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Start turning 2FA on: a new secret and its QR code to scan',
@@ -69,7 +69,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post(
     '/two-factor/confirm',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Turn 2FA on with a code from the app; returns the one-time recovery codes',
@@ -91,7 +91,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post(
     '/two-factor/disable',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Turn 2FA off, proved with a current code or a recovery code',
@@ -112,7 +112,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post(
     '/two-factor/verify',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Confirm a code for this session, before financial actions',
@@ -132,7 +132,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post(
     '/two-factor/recovery-codes',
     {
-      preHandler: guard,
+      preValidation: guard,
       schema: {
         ...common,
         summary: 'Replace the recovery codes (the old ones stop working), proved with a current code',
