@@ -22,7 +22,7 @@ afterAll(() => t.close());
 const full = () => fullPayload(fx);
 
 describe('invalid payloads: 422 naming the field, nothing changed', () => {
-  const cases: [string, (b: any) => void, string][] = [
+  const cases: [string, (b: any) => void, string, string?][] = [
     ['wrong status enum', (b) => (b.status = 'approved'), 'status'],
     ['wrong frequency enum', (b) => (b.billing.frequency = 'yearly'), 'billing.frequency'],
     ['missing weekly day', (b) => (b.billing = { frequency: 'weekly' }), 'billing.details.day_of_week'],
@@ -81,8 +81,20 @@ describe('invalid payloads: 422 naming the field, nothing changed', () => {
     ],
     ['unknown payment type', (b) => (b.payment_method = { type: 'cash' }), 'payment_method.type'],
     ['weak initial password', (b) => (b.users[0].initial_password = 'password'), 'users[0].initial_password'],
-    ['duplicate user email in the request', (b) => (b.users[1].email = 'BOB@acme.test'), 'users[1].email'],
-    ['user email already taken', (b) => (b.users[0].email = 'bob@acme.test'), 'users[0].email'],
+    // Neither address is taken: the rule names the repeat (the unique index alone would answer
+    // "already used", as for a race lost after validation).
+    [
+      'duplicate user email in the request',
+      (b) => (b.users[1].email = 'FRESH@acme.test'),
+      'users[1].email',
+      'is repeated (also given as users[0].email)',
+    ],
+    [
+      'user email already taken',
+      (b) => (b.users[0].email = 'bob@acme.test'),
+      'users[0].email',
+      'is already used by another affiliate user',
+    ],
     ['unknown manager', (b) => (b.account_manager_id = 999999), 'account_manager_id'],
     ['unknown currency', (b) => (b.default_currency = 'ZZZ'), 'default_currency'],
     ['unknown region', (b) => (b.address.region_code = 'ZZ'), 'address.region_code'],
@@ -95,7 +107,7 @@ describe('invalid payloads: 422 naming the field, nothing changed', () => {
     ['unknown field', (b) => (b.colour = 'red'), 'colour'],
     ['bad website', (b) => (b.website_url = 'ftp://x'), 'website_url'],
   ];
-  it.each(cases)('%s', async (_name, mutate, path) => {
+  it.each(cases)('%s', async (_name, mutate, path, message) => {
     const body = full();
     body.external_id = 'ext-invalid';
     body.users[0]!.email = 'fresh@acme.test';
@@ -105,6 +117,10 @@ describe('invalid payloads: 422 naming the field, nothing changed', () => {
     const res = await t.call(admin, { method: 'POST', url: '/api/v1/affiliates', payload: body });
     expect(res.statusCode, res.body).toBe(422);
     expect(fieldPaths(res), res.body).toContain(path);
+    if (message) {
+      const fields: { path: string; message: string }[] = res.json().error.details.fields;
+      expect(fields.find((f) => f.path === path)?.message).toBe(message);
+    }
     expect(await snapshot(t.db)).toBe(before);
   });
 });
