@@ -107,12 +107,3 @@ export function validateBillingSchedule(
   }
   return errors;
 }
-
-/** Only the keys the frequency uses, in a stable order (history and previews compare them). */
-export function pickDetails(frequency: BillingFrequency, details: BillingDetails): BillingDetails {
-  const out: BillingDetails = {};
-  for (const key of FREQUENCY_DETAILS[frequency]) {
-    if (details[key] !== undefined) (out as Record<string, unknown>)[key] = details[key];
-  }
-  return out;
-}

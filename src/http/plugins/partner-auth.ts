@@ -1,11 +1,11 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { authenticateAffiliateApiKey } from '../../core/identity/authenticate-affiliate-api-key.ts';
-import { authenticateStatisticToken } from '../../core/identity/authenticate-statistic-token.ts';
 import { type Actor, identityEnv } from '../../core/identity/context.ts';
 import type { PartnerPrincipal } from '../../core/identity/partner-principal.ts';
 import { resolvePartnerSession } from '../../core/identity/resolve-partner-session.ts';
 import { getSecuritySettings } from '../../core/identity/security-settings.ts';
+import { presentedKey } from './credentials.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,24 +27,22 @@ export interface PartnerGuard {
   changesData?: boolean;
 }
 
-function presentedKey(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
-  const header = request.headers['x-api-key'];
-  return typeof header === 'string' ? header.trim() : undefined;
-}
-
 async function resolvePartner(request: FastifyRequest): Promise<PartnerPrincipal | null> {
   const { db } = request.server.deps.database;
   const key = presentedKey(request);
   if (key !== undefined) {
     const principal = await authenticateAffiliateApiKey(db, key);
-    if (!principal)
+    if (!principal) {
+      request.server.verifiedCredentials.forget(key);
       throw new AppError('unauthenticated', 'the API key is invalid or revoked, or API access is off');
+    }
+    request.server.verifiedCredentials.remember(key);
     return principal;
   }
   const token = request.cookies[PORTAL_COOKIE];
-  return token ? resolvePartnerSession(db, token) : null;
+  const principal = token ? await resolvePartnerSession(db, token) : null;
+  if (principal) request.server.verifiedCredentials.remember(token!);
+  return principal;
 }
 
 /**
@@ -117,19 +115,6 @@ export const requireRecentTwoFactor: preHandlerAsyncHookHandler = async (request
       },
     );
   }
-};
-
-/**
- * For report feeds and the report API: the user's statistic token, as "Authorization: <token>"
- * (Bearer optional) or ?token=. Sets request.partner; nothing but reports may accept it.
- */
-export const requireStatisticToken: preHandlerAsyncHookHandler = async (request) => {
-  const header = request.headers.authorization?.replace(/^bearer\s+/i, '').trim();
-  const query = (request.query as Record<string, unknown> | undefined)?.token;
-  const token = header || (typeof query === 'string' ? query : '');
-  const principal = token ? await authenticateStatisticToken(request.server.deps.database.db, token) : null;
-  if (!principal) throw new AppError('unauthenticated', 'send a valid statistic token');
-  request.partner = principal;
 };
 
 /** The signed-in user as the events log names them. */
