@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import type { Campaign, Scope } from './types.ts';
 
@@ -6,6 +7,9 @@ import type { Campaign, Scope } from './types.ts';
 export async function findCampaign(db: Db, id: number, scope: Scope, lock = false): Promise<Campaign> {
   let query = db.selectFrom('campaigns').selectAll().where('id', '=', id);
   if (scope.affiliateId !== undefined) query = query.where('affiliate_id', '=', scope.affiliateId);
+  if (scope.managerId !== undefined) {
+    query = query.where('affiliate_id', 'in', managedAffiliateIds(db, scope.managerId));
+  }
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) throw AppError.notFound(`campaign ${id}`);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { AppError, type FieldError } from '../errors.ts';
-import type { Campaign } from './types.ts';
+import type { Campaign, Scope } from './types.ts';
 
 export interface CreateCampaignInput {
   affiliate_id: number;
@@ -10,12 +11,21 @@ export interface CreateCampaignInput {
   commission_plan_id?: number | null;
 }
 
-export async function createCampaign(db: Db, input: CreateCampaignInput): Promise<Campaign> {
+/** A limited manager (`scope.managerId`) may name only an affiliate they manage; others "do not exist". */
+export async function createCampaign(
+  db: Db,
+  input: CreateCampaignInput,
+  scope: Scope = {},
+): Promise<Campaign> {
   const errors: FieldError[] = [];
   const name = input.name.trim();
   if (!name) errors.push({ path: 'name', message: 'must not be empty' });
+  let affiliateQuery = db.selectFrom('affiliates').select('id').where('id', '=', input.affiliate_id);
+  if (scope.managerId !== undefined) {
+    affiliateQuery = affiliateQuery.where('id', 'in', managedAffiliateIds(db, scope.managerId));
+  }
   const [affiliate, brand] = await Promise.all([
-    db.selectFrom('affiliates').select('id').where('id', '=', input.affiliate_id).executeTakeFirst(),
+    affiliateQuery.executeTakeFirst(),
     db.selectFrom('brands').select(['id', 'enabled']).where('id', '=', input.brand_id).executeTakeFirst(),
   ]);
   if (!affiliate)

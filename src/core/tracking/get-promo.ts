@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { selectPromos } from './promo-query.ts';
 import { type Promo, type Scope, toPromo } from './types.ts';
@@ -11,6 +12,10 @@ export async function getPromo(
   let query = selectPromos(db).where('promos.id', '=', id);
   const affiliateId = options.scope?.affiliateId;
   if (affiliateId !== undefined) query = query.where('promos.affiliate_id', '=', affiliateId);
+  const managerId = options.scope?.managerId;
+  if (managerId !== undefined) {
+    query = query.where('promos.affiliate_id', 'in', managedAffiliateIds(db, managerId));
+  }
   const row = await query.executeTakeFirst();
   if (!row) throw AppError.notFound(`promo ${id}`);
   return toPromo(row, options.publicUrl);

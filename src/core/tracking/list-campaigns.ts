@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import type { Campaign, Scope } from './types.ts';
 
 /** The seed's three tabs and filters (campaign id, partial name, brand, commission plan). */
@@ -32,6 +33,9 @@ export async function listCampaigns(
   // The scope wins over any affiliate filter: a partner cannot list another affiliate's campaigns.
   const affiliateId = scope.affiliateId ?? filter.affiliate_id;
   if (affiliateId !== undefined) query = query.where('affiliate_id', '=', affiliateId);
+  if (scope.managerId !== undefined) {
+    query = query.where('affiliate_id', 'in', managedAffiliateIds(db, scope.managerId));
+  }
   const [rows, count] = await Promise.all([
     query
       .selectAll('campaigns')

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { selectPromos } from './promo-query.ts';
 import { type Promo, type Scope, toPromo } from './types.ts';
 
@@ -28,6 +29,10 @@ export async function listPromos(
   if (filter.id !== undefined) query = query.where('promos.id', '=', filter.id);
   const affiliateId = options.scope?.affiliateId ?? filter.affiliate_id;
   if (affiliateId !== undefined) query = query.where('promos.affiliate_id', '=', affiliateId);
+  const managerId = options.scope?.managerId;
+  if (managerId !== undefined) {
+    query = query.where('promos.affiliate_id', 'in', managedAffiliateIds(db, managerId));
+  }
   const rows = await query
     .limit(filter.limit ?? 100)
     .offset(filter.offset ?? 0)

@@ -30,11 +30,13 @@ export interface Promo extends Selectable<PromosTable> {
 }
 
 /**
- * Limits an operation to one affiliate's own rows (the partner API). Rows of anyone else are
- * reported as not found, never as forbidden, so ids of others cannot be probed.
+ * Limits an operation to one affiliate's own rows (the partner API), or to the affiliates a
+ * limited account manager manages (`managerId`, the staff id). Rows of anyone else are reported
+ * as not found, never as forbidden, so ids of others cannot be probed.
  */
 export interface Scope {
   affiliateId?: number;
+  managerId?: number;
 }
 
 export function trackingBase(brandDomain: string | null, publicUrl: string): string {

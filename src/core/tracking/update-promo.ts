@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { assertActive, findCampaign } from './campaign-access.ts';
 import { getPromo } from './get-promo.ts';
@@ -29,6 +30,9 @@ export async function updatePromo(
   await db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('promos').selectAll().where('id', '=', id).forUpdate();
     if (scope.affiliateId !== undefined) query = query.where('affiliate_id', '=', scope.affiliateId);
+    if (scope.managerId !== undefined) {
+      query = query.where('affiliate_id', 'in', managedAffiliateIds(trx, scope.managerId));
+    }
     const promo = await query.executeTakeFirst();
     if (!promo) throw AppError.notFound(`promo ${id}`);
     const campaign = await findCampaign(trx, promo.campaign_id, {}, true);

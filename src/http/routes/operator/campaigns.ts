@@ -9,6 +9,7 @@ import { updateCampaign } from '../../../core/tracking/update-campaign.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
+import { managerScope } from './manager-scope.ts';
 
 export const CampaignQuery = Type.Object({
   tab: Type.Optional(CampaignTab),
@@ -43,7 +44,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       },
     },
-    async (request) => listCampaigns(db(), request.query),
+    async (request) => listCampaigns(db(), request.query, managerScope(request)),
   );
 
   app.post(
@@ -66,7 +67,8 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 201: Campaign }, 401, 403, 422),
       },
     },
-    async (request, reply) => reply.status(201).send(await createCampaign(db(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createCampaign(db(), request.body, managerScope(request))),
   );
 
   app.get(
@@ -81,7 +83,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Campaign }, 401, 403, 404),
       },
     },
-    async (request) => getCampaign(db(), request.params.id),
+    async (request) => getCampaign(db(), request.params.id, managerScope(request)),
   );
 
   app.patch(
@@ -104,7 +106,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Campaign }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => updateCampaign(db(), request.params.id, request.body),
+    async (request) => updateCampaign(db(), request.params.id, request.body, managerScope(request)),
   );
 
   for (const [action, run] of [
@@ -124,7 +126,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 200: Campaign }, 401, 403, 404),
         },
       },
-      async (request) => run(db(), request.params.id),
+      async (request) => run(db(), request.params.id, managerScope(request)),
     );
   }
 };

@@ -8,6 +8,7 @@ import { updatePromo } from '../../../core/tracking/update-promo.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
+import { managerScope } from './manager-scope.ts';
 
 const STEPS = `The seed's three steps in one call: (1) traffic source (optional, set once) and landing
 (a destination link of the campaign's brand the affiliate may use), (2) a banner (media_id) or none
@@ -38,7 +39,9 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Type.Object({ data: Type.Array(Promo) }) }, 401, 403, 422),
       },
     },
-    async (request) => ({ data: await listPromos(db(), request.query, { publicUrl }) }),
+    async (request) => ({
+      data: await listPromos(db(), request.query, { publicUrl, scope: managerScope(request) }),
+    }),
   );
 
   app.post(
@@ -56,7 +59,10 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const promo = await createPromo(db(), request.params.id, request.body, { publicUrl });
+      const promo = await createPromo(db(), request.params.id, request.body, {
+        publicUrl,
+        scope: managerScope(request),
+      });
       await app.tracking.changed({ table: 'promos', id: promo.id });
       return reply.status(201).send(promo);
     },
@@ -74,7 +80,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Promo }, 401, 403, 404),
       },
     },
-    async (request) => getPromo(db(), request.params.id, { publicUrl }),
+    async (request) => getPromo(db(), request.params.id, { publicUrl, scope: managerScope(request) }),
   );
 
   app.patch(
@@ -103,7 +109,10 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const promo = await updatePromo(db(), request.params.id, request.body, { publicUrl });
+      const promo = await updatePromo(db(), request.params.id, request.body, {
+        publicUrl,
+        scope: managerScope(request),
+      });
       await app.tracking.changed({ table: 'promos', id: promo.id });
       return promo;
     },
