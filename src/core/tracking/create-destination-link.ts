@@ -1,12 +1,23 @@
 import type { Db } from '../../db/index.ts';
+import { assertMayReferenceAffiliates } from '../auth/managed-affiliates.ts';
 import { getDestinationLink } from './get-destination-link.ts';
 import { checkLinkInput, type LinkInput, saveLinkLists } from './link-input.ts';
-import type { DestinationLink } from './types.ts';
+import type { DestinationLink, Scope } from './types.ts';
 
+/** A limited manager (`scope.managerId`) may grant the link only to affiliates they manage. */
 export async function createDestinationLink(
   db: Db,
   input: LinkInput & { brand_id: number; name: string; url: string },
+  scope: Scope = {},
 ): Promise<DestinationLink> {
+  if (scope.managerId !== undefined && input.private_affiliate_ids) {
+    await assertMayReferenceAffiliates(
+      db,
+      scope.managerId,
+      'private_affiliate_ids',
+      input.private_affiliate_ids,
+    );
+  }
   const values = await checkLinkInput(db, input);
   const { private_affiliate_ids: _grants, asset_ids: _assets, ...columns } = values;
   return db.transaction().execute(async (trx) => {
@@ -16,6 +27,6 @@ export async function createDestinationLink(
       .returning('id')
       .executeTakeFirstOrThrow();
     await saveLinkLists(trx, row.id, values);
-    return getDestinationLink(trx, row.id);
+    return getDestinationLink(trx, row.id, scope);
   });
 }

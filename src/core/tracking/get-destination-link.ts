@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { hideUnmanaged } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { visibleTo, withLinkRelations } from './link-relations.ts';
 import type { DestinationLink, Scope } from './types.ts';
@@ -13,5 +14,9 @@ export async function getDestinationLink(db: Db, id: number, scope: Scope = {}):
   if (!row) throw AppError.notFound(`destination link ${id}`);
   const [link] = await withLinkRelations(db, [row]);
   if (scope.affiliateId !== undefined) return { ...link!, private_affiliate_ids: [] };
+  if (scope.managerId !== undefined) {
+    const [shown] = await hideUnmanaged(db, scope.managerId, [link!], 'private_affiliate_ids');
+    return shown!;
+  }
   return link!;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { hideUnmanaged } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { mediaVisibleTo, withMediaRelations } from './media-relations.ts';
 import type { Media, Scope } from './types.ts';
@@ -9,6 +10,10 @@ export async function getMedia(db: Db, id: number, publicUrl: string, scope: Sco
   const row = await query.executeTakeFirst();
   if (!row) throw AppError.notFound(`media ${id}`);
   const [media] = await withMediaRelations(db, [row], publicUrl, scope.affiliateId !== undefined);
+  if (scope.managerId !== undefined) {
+    const [shown] = await hideUnmanaged(db, scope.managerId, [media!], 'affiliate_ids');
+    return shown!;
+  }
   return media!;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import type { LinkAudience, LinkType } from '../../db/tables/tracking.ts';
+import { hideUnmanaged, managedAmong } from '../auth/managed-affiliates.ts';
 import { visibleTo, withLinkRelations } from './link-relations.ts';
 import type { DestinationLink, Scope } from './types.ts';
 
@@ -32,7 +33,13 @@ export async function listDestinationLinks(
   if (filter.enabled !== undefined) query = query.where('enabled', '=', filter.enabled);
   if (filter.q) query = query.where('name', 'ilike', `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`);
   const affiliateId = scope.affiliateId ?? filter.visible_to_affiliate_id;
-  if (affiliateId !== undefined) query = query.where(visibleTo(affiliateId));
+  // To a limited manager, another manager's affiliate is like a missing one: it sees public links.
+  const hidden =
+    scope.managerId !== undefined &&
+    affiliateId !== undefined &&
+    !(await managedAmong(db, scope.managerId, [affiliateId])).has(affiliateId);
+  if (hidden) query = query.where('is_public', '=', true);
+  else if (affiliateId !== undefined) query = query.where(visibleTo(affiliateId));
   if (scope.affiliateId !== undefined) {
     query = query
       .where('enabled', '=', true)
@@ -47,5 +54,8 @@ export async function listDestinationLinks(
       );
   }
   const links = await withLinkRelations(db, await query.execute());
-  return scope.affiliateId === undefined ? links : links.map((l) => ({ ...l, private_affiliate_ids: [] }));
+  if (scope.affiliateId !== undefined) return links.map((l) => ({ ...l, private_affiliate_ids: [] }));
+  if (scope.managerId !== undefined)
+    return hideUnmanaged(db, scope.managerId, links, 'private_affiliate_ids');
+  return links;
 }

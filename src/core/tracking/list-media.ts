@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import type { MediaFormat, MediaOrientation } from '../../db/tables/tracking.ts';
+import { hideUnmanaged } from '../auth/managed-affiliates.ts';
 import { mediaVisibleTo, withMediaRelations } from './media-relations.ts';
 import type { Media, Scope } from './types.ts';
 
@@ -39,5 +40,11 @@ export async function listMedia(
   }
   if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : [0]);
   if (scope.affiliateId !== undefined) query = query.where(mediaVisibleTo(scope.affiliateId));
-  return withMediaRelations(db, await query.execute(), publicUrl, scope.affiliateId !== undefined);
+  const media = await withMediaRelations(
+    db,
+    await query.execute(),
+    publicUrl,
+    scope.affiliateId !== undefined,
+  );
+  return scope.managerId === undefined ? media : hideUnmanaged(db, scope.managerId, media, 'affiliate_ids');
 }

@@ -1,14 +1,21 @@
 import type { Db } from '../../db/index.ts';
+import { assertMayReferenceAffiliates, withHiddenGrants } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { getDestinationLink } from './get-destination-link.ts';
 import { checkLinkInput, type LinkInput, saveLinkLists } from './link-input.ts';
-import type { DestinationLink } from './types.ts';
+import type { DestinationLink, Scope } from './types.ts';
 
 /**
  * Changes take effect on the next click of every promo using the link: the click cache reloads
- * them (the caller asks it to, and other server processes hear it through NOTIFY).
+ * them (the caller asks it to, and other server processes hear it through NOTIFY). A limited
+ * manager (`scope.managerId`) grants and withdraws the link only for affiliates they manage.
  */
-export async function updateDestinationLink(db: Db, id: number, input: LinkInput): Promise<DestinationLink> {
+export async function updateDestinationLink(
+  db: Db,
+  id: number,
+  input: LinkInput,
+  scope: Scope = {},
+): Promise<DestinationLink> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('destination_links')
@@ -25,7 +32,29 @@ export async function updateDestinationLink(db: Db, id: number, input: LinkInput
         .executeTakeFirst();
       if (used) throw new AppError('invalid_state', 'promos use this link, so its brand cannot change');
     }
+    const { managerId } = scope;
+    if (managerId !== undefined && input.private_affiliate_ids) {
+      await assertMayReferenceAffiliates(
+        trx,
+        managerId,
+        'private_affiliate_ids',
+        input.private_affiliate_ids,
+      );
+    }
     const values = await checkLinkInput(trx, input, current);
+    if (managerId !== undefined && values.private_affiliate_ids) {
+      const granted = await trx
+        .selectFrom('destination_link_affiliates')
+        .select('affiliate_id')
+        .where('destination_link_id', '=', id)
+        .execute();
+      values.private_affiliate_ids = await withHiddenGrants(
+        trx,
+        managerId,
+        granted.map((g) => g.affiliate_id),
+        values.private_affiliate_ids,
+      );
+    }
     const { private_affiliate_ids: _grants, asset_ids: _assets, ...columns } = values;
     await trx
       .updateTable('destination_links')
@@ -33,6 +62,6 @@ export async function updateDestinationLink(db: Db, id: number, input: LinkInput
       .where('id', '=', id)
       .execute();
     await saveLinkLists(trx, id, values);
-    return getDestinationLink(trx, id);
+    return getDestinationLink(trx, id, scope);
   });
 }

@@ -1,11 +1,23 @@
 import type { Db } from '../../db/index.ts';
+import { assertMayReferenceAffiliates, withHiddenGrants } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { getMedia } from './get-media.ts';
 import { checkMediaInput, type MediaInput } from './media-input.ts';
 import { saveMediaGrants } from './media-relations.ts';
-import type { Media } from './types.ts';
+import type { Media, Scope } from './types.ts';
 
-export async function updateMedia(db: Db, id: number, publicUrl: string, input: MediaInput): Promise<Media> {
+/** A limited manager (`scope.managerId`) grants and withdraws a banner only for their affiliates. */
+export async function updateMedia(
+  db: Db,
+  id: number,
+  publicUrl: string,
+  input: MediaInput,
+  scope: Scope = {},
+): Promise<Media> {
+  const { managerId } = scope;
+  if (managerId !== undefined && input.affiliate_ids) {
+    await assertMayReferenceAffiliates(db, managerId, 'affiliate_ids', input.affiliate_ids);
+  }
   const values = await checkMediaInput(db, input);
   const { affiliate_ids, ...columns } = values;
   await db.transaction().execute(async (trx) => {
@@ -16,7 +28,21 @@ export async function updateMedia(db: Db, id: number, publicUrl: string, input: 
       .returning('id')
       .executeTakeFirst();
     if (!row) throw AppError.notFound(`media ${id}`);
-    await saveMediaGrants(trx, id, affiliate_ids);
+    let grants = affiliate_ids;
+    if (managerId !== undefined && grants) {
+      const current = await trx
+        .selectFrom('media_affiliates')
+        .select('affiliate_id')
+        .where('media_id', '=', id)
+        .execute();
+      grants = await withHiddenGrants(
+        trx,
+        managerId,
+        current.map((g) => g.affiliate_id),
+        grants,
+      );
+    }
+    await saveMediaGrants(trx, id, grants);
   });
-  return getMedia(db, id, publicUrl);
+  return getMedia(db, id, publicUrl, scope);
 }

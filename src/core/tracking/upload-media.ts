@@ -3,12 +3,13 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Db } from '../../db/index.ts';
 import type { MediaFormat } from '../../db/tables/tracking.ts';
+import { assertMayReferenceAffiliates } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
 import { getMedia } from './get-media.ts';
 import { newCode } from './ids.ts';
 import { checkMediaInput, type MediaInput } from './media-input.ts';
 import { orientationOf, saveMediaGrants } from './media-relations.ts';
-import type { Media } from './types.ts';
+import type { Media, Scope } from './types.ts';
 
 const FORMATS: Record<string, { format: MediaFormat; contentType: string }> = {
   png: { format: 'png', contentType: 'image/png' },
@@ -49,14 +50,21 @@ export interface UploadMediaInput extends MediaInput {
   title: string;
 }
 
-/** Writes the file under <DATA_DIR>/media, then its row; a failed insert removes the file. */
+/**
+ * Writes the file under <DATA_DIR>/media, then its row; a failed insert removes the file. A limited
+ * manager (`scope.managerId`) may grant the banner only to affiliates they manage.
+ */
 export async function uploadMedia(
   db: Db,
   options: { dataDir: string; publicUrl: string },
   input: UploadMediaInput,
+  scope: Scope = {},
 ): Promise<Media> {
   if (input.file.length === 0) throw AppError.field('file', 'is empty');
   const image = inspect(input.file);
+  if (scope.managerId !== undefined && input.affiliate_ids) {
+    await assertMayReferenceAffiliates(db, scope.managerId, 'affiliate_ids', input.affiliate_ids);
+  }
   const values = await checkMediaInput(db, input);
   const key = `${newCode(24)}.${image.format}`;
   const dir = mediaDir(options.dataDir);
@@ -86,7 +94,7 @@ export async function uploadMedia(
       await saveMediaGrants(trx, row.id, values.affiliate_ids);
       return row.id;
     });
-    return getMedia(db, id, options.publicUrl);
+    return getMedia(db, id, options.publicUrl, scope);
   } catch (error) {
     await fs.rm(file, { force: true });
     throw error;

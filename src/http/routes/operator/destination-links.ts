@@ -14,6 +14,7 @@ import {
   Nullable,
   PLACEHOLDER_HELP,
 } from '../../schemas/tracking.ts';
+import { managerScope } from './manager-scope.ts';
 
 const fields = {
   brand_id: IdRef,
@@ -59,7 +60,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Type.Object({ data: Type.Array(DestinationLink) }) }, 401, 403, 422),
       },
     },
-    async (request) => ({ data: await listDestinationLinks(db(), request.query) }),
+    async (request) => ({ data: await listDestinationLinks(db(), request.query, managerScope(request)) }),
   );
 
   app.post(
@@ -80,7 +81,8 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 201: DestinationLink }, 401, 403, 422),
       },
     },
-    async (request, reply) => reply.status(201).send(await createDestinationLink(db(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createDestinationLink(db(), request.body, managerScope(request))),
   );
 
   app.get(
@@ -95,7 +97,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: DestinationLink }, 401, 403, 404),
       },
     },
-    async (request) => getDestinationLink(db(), request.params.id),
+    async (request) => getDestinationLink(db(), request.params.id, managerScope(request)),
   );
 
   app.patch(
@@ -113,7 +115,7 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const link = await updateDestinationLink(db(), request.params.id, request.body);
+      const link = await updateDestinationLink(db(), request.params.id, request.body, managerScope(request));
       await app.tracking.changed({ table: 'destination_links', id: link.id });
       return link;
     },
