@@ -11,6 +11,7 @@ import { type UploadMediaInput, uploadMedia } from '../../../core/tracking/uploa
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import { IdRef, MEDIA_FORMATS, Media, Nullable, ORIENTATIONS } from '../../schemas/tracking.ts';
+import { managerScope } from './manager-scope.ts';
 
 const MAX_FILE = 5 * 1024 * 1024;
 const ids = (value: string) =>
@@ -115,7 +116,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Type.Object({ data: Type.Array(Media) }) }, 401, 403, 422),
       },
     },
-    async (request) => ({ data: await listMedia(db(), publicUrl, request.query) }),
+    async (request) => ({ data: await listMedia(db(), publicUrl, request.query, managerScope(request)) }),
   );
 
   app.post(
@@ -141,7 +142,9 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return reply
         .status(201)
-        .send(await uploadMedia(db(), { dataDir, publicUrl }, await readUpload(request)));
+        .send(
+          await uploadMedia(db(), { dataDir, publicUrl }, await readUpload(request), managerScope(request)),
+        );
     },
   );
 
@@ -157,7 +160,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Media }, 401, 403, 404),
       },
     },
-    async (request) => getMedia(db(), request.params.id, publicUrl),
+    async (request) => getMedia(db(), request.params.id, publicUrl, managerScope(request)),
   );
 
   app.patch(
@@ -183,7 +186,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Media }, 401, 403, 404, 422),
       },
     },
-    async (request) => updateMedia(db(), request.params.id, publicUrl, request.body),
+    async (request) => updateMedia(db(), request.params.id, publicUrl, request.body, managerScope(request)),
   );
 
   app.delete(
