@@ -37,7 +37,10 @@ async function staffCard(db: Db, id: number | null) {
   );
 }
 
-const loaders: Record<AffiliateRelationship, (db: Db, s: AffiliateState) => Promise<unknown>> = {
+/** `managerId`: a limited manager, to whom other managers' affiliates do not exist. */
+type Loader = (db: Db, s: AffiliateState, managerId?: number) => Promise<unknown>;
+
+const loaders: Record<AffiliateRelationship, Loader> = {
   users: async (db, s) =>
     (
       await db
@@ -90,16 +93,15 @@ const loaders: Record<AffiliateRelationship, (db: Db, s: AffiliateState) => Prom
       .where('act.affiliate_id', '=', s.id)
       .orderBy('t.id')
       .execute(),
-  referrer: async (db, s) =>
-    s.referrer_id === null
-      ? null
-      : ((await db
-          .selectFrom('affiliates')
-          .select(['id', 'name', 'status'])
-          .where('id', '=', s.referrer_id)
-          .executeTakeFirst()) ?? null),
-  referrals: async (db, s) => {
-    const base = db.selectFrom('affiliates').where('referrer_id', '=', s.id);
+  referrer: async (db, s, managerId) => {
+    if (s.referrer_id === null) return null;
+    let query = db.selectFrom('affiliates').select(['id', 'name', 'status']).where('id', '=', s.referrer_id);
+    if (managerId !== undefined) query = query.where('account_manager_id', '=', managerId);
+    return (await query.executeTakeFirst()) ?? null;
+  },
+  referrals: async (db, s, managerId) => {
+    let base = db.selectFrom('affiliates').where('referrer_id', '=', s.id);
+    if (managerId !== undefined) base = base.where('account_manager_id', '=', managerId);
     const [entries, total] = await Promise.all([
       base.select(['id', 'name', 'status', 'created_at']).orderBy('id').limit(REFERRALS_SHOWN).execute(),
       base.select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow(),
@@ -128,8 +130,9 @@ export async function loadRelationships(
   db: Db,
   state: AffiliateState,
   wanted: readonly AffiliateRelationship[],
+  managerId?: number,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const name of new Set(wanted)) out[name] = await loaders[name](db, state);
+  for (const name of new Set(wanted)) out[name] = await loaders[name](db, state, managerId);
   return out;
 }

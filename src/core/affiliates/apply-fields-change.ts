@@ -21,7 +21,13 @@ export async function applyFieldsChange(
     const before = await loadAffiliateState(trx, id, { forUpdate: true });
     if (!before) throw AppError.notFound('affiliate');
     const now = new Date();
-    const change = await prepareChange(createReferences(trx), before, compute(before, now), ctx.actor, now);
+    const change = await prepareChange(
+      createReferences(trx, ctx.managerId),
+      before,
+      compute(before, now),
+      ctx.actor,
+      now,
+    );
     if (change.errors.length > 0) throw AppError.validation(change.errors);
     if (change.transitionError) {
       throw new AppError('invalid_state', change.transitionError, { field: 'status', from: before.status });

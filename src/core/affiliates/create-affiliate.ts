@@ -28,7 +28,7 @@ export async function createAffiliate(
   const userPrefix = (i: number) => `users[${i}].`;
   const { prepared, errors: userErrors } = await prepareUsers(db, users, userPrefix);
   return db.transaction().execute(async (trx) => {
-    const change = await prepareChange(createReferences(trx), null, fields, ctx.actor, now);
+    const change = await prepareChange(createReferences(trx, ctx.managerId), null, fields, ctx.actor, now);
     const errors = [...change.errors, ...userErrors];
     if (errors.length > 0) throw AppError.validation(errors);
     const { id } = await saveAffiliate(trx, null, change.next, ctx, { action: 'created' });

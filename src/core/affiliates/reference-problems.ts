@@ -87,7 +87,8 @@ export async function referenceProblems(
   if (f.external_id !== null && changed('external_id')) {
     const owner = await refs.externalIdOwner(f.external_id);
     if (owner !== null && owner !== selfId) {
-      errors.push({ path: 'external_id', message: `already used by affiliate ${owner}` });
+      const by = (await refs.affiliateVisible(owner)) ? `affiliate ${owner}` : 'another affiliate';
+      errors.push({ path: 'external_id', message: `already used by ${by}` });
     }
   }
   return errors;
@@ -99,6 +100,7 @@ async function referrerProblem(
   refs: References,
 ): Promise<string | null> {
   if (referrerId === selfId) return 'an affiliate cannot refer itself';
+  if (!(await refs.affiliateVisible(referrerId))) return `no affiliate with id ${referrerId}`;
   let current: number | null | undefined = await refs.parentOf(referrerId);
   if (current === undefined) return `no affiliate with id ${referrerId}`;
   for (let depth = 0; current !== null; depth++) {

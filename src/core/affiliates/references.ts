@@ -19,6 +19,9 @@ export interface References {
   regionKnown(country: string, region: string): Promise<boolean>;
   /** The referrer of `id`: a number, null (none), or undefined when `id` does not exist. */
   parentOf(id: number): Promise<number | null | undefined>;
+  /** False when `id` is missing or, for a limited manager, not one of theirs: it "does not exist". */
+  affiliateVisible(id: number): Promise<boolean>;
+  /** The name of a visible affiliate. */
   affiliateName(id: number): Promise<string | undefined>;
   externalIdOwner(externalId: string): Promise<number | null>;
   /** The managed label spelled like `name` regardless of case, if any. */
@@ -37,10 +40,21 @@ function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-export function createReferences(db: Db): References {
+/** `managerId`: a limited account manager, who sees only the affiliates they manage. */
+export function createReferences(db: Db, managerId?: number): References {
   const affiliate = memo(async (id: number) =>
-    db.selectFrom('affiliates').select(['id', 'name', 'referrer_id']).where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('affiliates')
+      .select(['id', 'name', 'referrer_id', 'account_manager_id'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
   );
+  // Cycle checks walk the whole referrer chain (parentOf); only what is shown or newly pointed at
+  // is limited to the manager's affiliates.
+  const visible = async (id: number) => {
+    const row = await affiliate(id);
+    return row !== undefined && (managerId === undefined || row.account_manager_id === managerId);
+  };
   const tagValue = memo(async (key: string) => {
     const [tagId, valueId] = key.split(':').map(Number) as [number, number];
     const tag = await db.selectFrom('custom_tags').select('id').where('id', '=', tagId).executeTakeFirst();
@@ -81,7 +95,8 @@ export function createReferences(db: Db): References {
       const row = await affiliate(id);
       return row ? row.referrer_id : undefined;
     },
-    affiliateName: async (id) => (await affiliate(id))?.name,
+    affiliateVisible: visible,
+    affiliateName: async (id) => ((await visible(id)) ? (await affiliate(id))?.name : undefined),
     externalIdOwner: memo(async (externalId) => {
       const row = await db
         .selectFrom('affiliates')

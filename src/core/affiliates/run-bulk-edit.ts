@@ -138,7 +138,7 @@ export async function runBulkEdit(
   const ids = [...new Set(input.affiliate_ids)].sort((a, b) => a - b);
   return db.transaction().execute(async (trx) => {
     const states = await loadAffiliateStates(trx, ids, { forUpdate: mode === 'apply' });
-    const refs = createReferences(trx);
+    const refs = createReferences(trx, ctx.managerId);
     const now = new Date();
     const result: BulkEditResult = {
       plan_hash: '',

@@ -16,6 +16,8 @@ export type ChangeSource = string;
 export interface ChangeContext {
   actor: Actor;
   source: ChangeSource;
+  /** A limited account manager's staff id: only their affiliates may be referred to (referrer_id). */
+  managerId?: number;
 }
 
 export const MESSENGER_KEYS = [

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { ChangeContext } from '../../../core/affiliates/state.ts';
+import { managedBy } from '../../plugins/operator-auth.ts';
 
 /**
  * The actor and door of a change for the affiliate history: the principal, and "back_office"
  * for a signed-in staff session (the web app), "api" for an API key, unless the route says more.
+ * A limited manager's change may refer only to affiliates they manage.
  */
 export function changeContext(request: FastifyRequest, source?: string): ChangeContext {
   const p = request.principal!;
@@ -11,5 +13,10 @@ export function changeContext(request: FastifyRequest, source?: string): ChangeC
     p.kind === 'staff'
       ? { type: 'staff' as const, id: p.staff.id, name: p.staff.name || p.staff.email }
       : { type: 'api_key' as const, id: p.apiKey.id, name: p.apiKey.name };
-  return { actor, source: source ?? (p.kind === 'staff' ? 'back_office' : 'api') };
+  const managerId = managedBy(p);
+  return {
+    actor,
+    source: source ?? (p.kind === 'staff' ? 'back_office' : 'api'),
+    ...(managerId === null ? {} : { managerId }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { createAffiliate } from '../../../core/affiliates/create-affiliate.ts';
 import { getAffiliate } from '../../../core/affiliates/get-affiliate.ts';
 import { listAffiliateUsers } from '../../../core/affiliates/list-affiliate-users.ts';
@@ -21,6 +22,9 @@ import { affiliateSearchRoute } from './affiliates-search.ts';
 
 /** What a write returns when the caller names no relationships: what it just wrote. */
 const WRITE_DEFAULT = ['billing', 'traffic_sources', 'custom_tags'] as const;
+
+/** A limited manager sees only their affiliates among an affiliate's referrer and referrals. */
+const managerId = (request: FastifyRequest) => managedBy(request.principal) ?? undefined;
 
 export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
@@ -57,7 +61,7 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ctx.actor.name,
       );
       const relationships = request.query.relationship ?? [...WRITE_DEFAULT, 'users'];
-      return reply.status(201).send(await getAffiliate(db(), id, relationships));
+      return reply.status(201).send(await getAffiliate(db(), id, relationships, managerId(request)));
     },
   );
 
@@ -73,7 +77,8 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Affiliate }, 401, 403, 404, 422),
       },
     },
-    async (request) => getAffiliate(db(), request.params.id, request.query.relationship ?? []),
+    async (request) =>
+      getAffiliate(db(), request.params.id, request.query.relationship ?? [], managerId(request)),
   );
 
   app.put(
@@ -92,7 +97,12 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await replaceAffiliate(db(), request.params.id, request.body, changeContext(request));
-      return getAffiliate(db(), request.params.id, request.query.relationship ?? WRITE_DEFAULT);
+      return getAffiliate(
+        db(),
+        request.params.id,
+        request.query.relationship ?? WRITE_DEFAULT,
+        managerId(request),
+      );
     },
   );
 
@@ -112,7 +122,12 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await patchAffiliate(db(), request.params.id, request.body, changeContext(request));
-      return getAffiliate(db(), request.params.id, request.query.relationship ?? WRITE_DEFAULT);
+      return getAffiliate(
+        db(),
+        request.params.id,
+        request.query.relationship ?? WRITE_DEFAULT,
+        managerId(request),
+      );
     },
   );
 };
