@@ -132,8 +132,12 @@ export interface IdentityConfig {
   /** smtp:// or smtps:// URL; without it messages go to the development outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Failed sign-ins in a row that lock an affiliate user's account. */
+  /** Failed sign-ins in a row that lock an affiliate user's or a staff user's account. */
   lockoutAttempts: number;
+  /** Wrong second-factor codes in a row (any check) that lock an affiliate user's account. */
+  twoFactorLockoutAttempts: number;
+  /** The least time between two password reset emails (and sign-up notices) to one address; 0 = off. */
+  passwordResetCooldownSeconds: number;
   /** Failed sign-ins allowed per address and per account within the window, before 429. */
   signInFailuresPerIp: number;
   signInFailuresPerAccount: number;
@@ -152,6 +156,8 @@ function loadIdentityConfig(env: Env): IdentityConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Affluent <no-reply@localhost>',
     lockoutAttempts: int(env, 'LOCKOUT_ATTEMPTS', 5, 1, 100),
+    twoFactorLockoutAttempts: int(env, 'TWO_FACTOR_LOCKOUT_ATTEMPTS', 5, 1, 100),
+    passwordResetCooldownSeconds: int(env, 'PASSWORD_RESET_COOLDOWN_SECONDS', 300, 0, 86_400),
     signInFailuresPerIp: int(env, 'SIGN_IN_FAILURES_PER_IP', 30, 0, 100_000),
     signInFailuresPerAccount: int(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', 10, 0, 100_000),
     signInFailureWindowSeconds: int(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),

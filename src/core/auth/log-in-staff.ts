@@ -1,15 +1,17 @@
 import type { Db } from '../../db/index.ts';
 import { AppError } from '../errors.ts';
+import type { IdentityEnv } from '../identity/context.ts';
+import type { SignInThrottle } from '../identity/sign-in-throttle.ts';
 import { verifyPassword } from './passwords.ts';
+import { recordFailedStaffSignIn } from './record-failed-staff-sign-in.ts';
 import { randomToken, sha256 } from './secrets.ts';
 import { type StaffUser, toStaffUser } from './staff.ts';
 
 export interface LogInStaffInput {
   email: string;
   password: string;
-  ip?: string;
+  ip: string;
   userAgent?: string;
-  ttlHours: number;
 }
 
 export interface StaffSession {
@@ -18,35 +20,58 @@ export interface StaffSession {
   user: StaffUser;
 }
 
-/** Every failure gives the same answer: it must not tell which of email or password was wrong. */
-export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffSession> {
-  const row = await db
-    .selectFrom('staff_users')
-    .selectAll()
-    .where('email', '=', input.email.trim().toLowerCase())
-    .executeTakeFirst();
+const WRONG = 'email or password is incorrect';
+
+/**
+ * Signs a staff user in, protected as the portal's sign-in is: failures are rate-limited per
+ * address and per account (429), and LOCKOUT_ATTEMPTS in a row lock the account. Every failure
+ * answers alike, so it cannot tell which of email or password was wrong; that the account is
+ * locked is told only to someone who knows the password.
+ */
+export async function logInStaff(
+  db: Db,
+  env: IdentityEnv,
+  throttle: SignInThrottle,
+  input: LogInStaffInput,
+): Promise<StaffSession> {
+  const email = input.email.trim().toLowerCase();
+  throttle.check(input.ip, email);
+  const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = await verifyPassword(row?.password_hash, input.password);
-  if (!row || !ok || row.status !== 'active') {
-    throw new AppError('unauthenticated', 'email or password is incorrect');
+  if (!row || !ok) {
+    throttle.fail(input.ip, email);
+    if (row) await recordFailedStaffSignIn(db, env, row.id);
+    throw new AppError('unauthenticated', WRONG);
   }
+  if (row.locked_at) {
+    throw new AppError(
+      'forbidden',
+      'the account is locked; follow the link in the unlock email or ask an administrator',
+      { reason: 'locked' },
+    );
+  }
+  if (row.status !== 'active') throw new AppError('unauthenticated', WRONG);
+  throttle.succeed(email);
   const token = randomToken();
-  const expiresAt = new Date(Date.now() + input.ttlHours * 3_600_000);
-  await db.transaction().execute(async (trx) => {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + env.sessionTtlHours * 3_600_000);
+  const user = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('staff_sessions')
       .values({
         id_hash: sha256(token),
         staff_user_id: row.id,
         expires_at: expiresAt,
-        ip: input.ip ?? null,
+        ip: input.ip,
         user_agent: input.userAgent?.slice(0, 512) ?? null,
       })
       .execute();
-    await trx
+    return trx
       .updateTable('staff_users')
-      .set({ last_login_at: new Date() })
+      .set({ last_login_at: now, failed_sign_in_count: 0 })
       .where('id', '=', row.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
   });
-  return { token, expiresAt, user: { ...toStaffUser(row), last_login_at: new Date() } };
+  return { token, expiresAt, user: toStaffUser(user) };
 }

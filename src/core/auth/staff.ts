@@ -9,6 +9,8 @@ export interface StaffUser {
   /** A limited manager reaches only the affiliates they manage. */
   managed_affiliates_only: boolean;
   status: 'active' | 'blocked';
+  /** Set by LOCKOUT_ATTEMPTS failed sign-ins in a row; an administrator or the emailed link lifts it. */
+  locked_at: Date | null;
   created_at: Date;
   last_login_at: Date | null;
 }
@@ -21,6 +23,7 @@ export function toStaffUser(row: Selectable<StaffUsersTable>): StaffUser {
     role: row.role,
     managed_affiliates_only: row.managed_affiliates_only,
     status: row.status,
+    locked_at: row.locked_at,
     created_at: row.created_at,
     last_login_at: row.last_login_at,
   };

@@ -6,6 +6,7 @@ export type TemplateName =
   | 'reset_password'
   | 'unlock'
   | 'sign_up_received'
+  | 'sign_up_attempt'
   | 'sign_up_approved'
   | 'sign_up_declined';
 
@@ -39,12 +40,14 @@ export const templates = {
       action: { label: 'Reset my password', url: r.url },
       footer: 'If it was not you, ignore this message: your password stays as it is.',
     }),
-  unlock: (r: Recipient & { url: string; attempts: number }): Rendered =>
+  unlock: (r: Recipient & { url: string; attempts: number; twoFactor?: boolean }): Rendered =>
     render({
       subject: 'Unlock instructions',
       greeting: greet(r),
       paragraphs: [
-        `Your account was locked after ${r.attempts} unsuccessful sign-in attempts.`,
+        r.twoFactor
+          ? `Your account was locked after ${r.attempts} wrong two-factor or recovery codes in a row.`
+          : `Your account was locked after ${r.attempts} unsuccessful sign-in attempts.`,
         'Follow the link to unlock it. If the attempts were not yours, change your password after unlocking.',
       ],
       action: { label: 'Unlock my account', url: r.url },
@@ -57,6 +60,18 @@ export const templates = {
         `Thank you for applying to the affiliate program${r.company ? ` with ${r.company}` : ''}.`,
         'Our team reviews every application; you will receive an email as soon as it is decided.',
       ],
+    }),
+  // Sent instead of telling the sign-up form that the address is taken.
+  sign_up_attempt: (r: Recipient & { signInUrl: string }): Rendered =>
+    render({
+      subject: 'Someone tried to sign up with your address',
+      greeting: greet(r),
+      paragraphs: [
+        'Someone applied to the affiliate program with this email address, which already has an account.',
+        'If it was you, sign in instead; if you forgot your password, use "Forgot password" on the sign-in page.',
+      ],
+      action: { label: 'Sign in', url: r.signInUrl },
+      footer: 'If it was not you, ignore this message: nothing was changed and no account was created.',
     }),
   sign_up_approved: (r: Recipient & { url: string }): Rendered =>
     render({

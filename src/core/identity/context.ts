@@ -9,6 +9,8 @@ export interface IdentityEnv {
   publicUrl: string;
   email: EmailSettings;
   lockoutAttempts: number;
+  twoFactorLockoutAttempts: number;
+  passwordResetCooldownSeconds: number;
   sessionTtlHours: number;
   twoFactorRecentMinutes: number;
 }
@@ -20,6 +22,8 @@ export function identityEnv(config: Config): IdentityEnv {
     publicUrl: config.publicUrl,
     email: { smtpUrl: config.identity.smtpUrl, mailFrom: config.identity.mailFrom },
     lockoutAttempts: config.identity.lockoutAttempts,
+    twoFactorLockoutAttempts: config.identity.twoFactorLockoutAttempts,
+    passwordResetCooldownSeconds: config.identity.passwordResetCooldownSeconds,
     sessionTtlHours: config.sessionTtlHours,
     twoFactorRecentMinutes: config.identity.twoFactorRecentMinutes,
   };
@@ -40,6 +44,7 @@ export const links = {
   setPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/set-password?token=${token}`,
   resetPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/reset-password?token=${token}`,
   unlock: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/unlock?token=${token}`,
+  staffUnlock: (env: IdentityEnv, token: string) => `${env.publicUrl}/admin/unlock?token=${token}`,
   staffSetPassword: (env: IdentityEnv, token: string) => `${env.publicUrl}/admin/set-password?token=${token}`,
   portalSignIn: (env: IdentityEnv) => `${env.publicUrl}/portal/sign-in`,
   sso: (env: IdentityEnv, token: string) => `${env.publicUrl}/portal/sso?token=${token}`,

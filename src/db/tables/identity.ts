@@ -18,10 +18,15 @@ export interface IdentityAffiliateUserColumns {
   totp_last_counter: bigint | null;
   statistic_token: string | null;
   statistic_token_created_at: Date | null;
+  /** From 0006: wrong second-factor codes in a row. */
+  two_factor_failed_count: Generated<number>;
 }
 
 export interface IdentityStaffColumns {
   managed_affiliates_only: Generated<boolean>;
+  /** From 0006: failed sign-ins in a row, and when they locked the account. */
+  failed_sign_in_count: Generated<number>;
+  locked_at: Date | null;
 }
 
 export interface AffiliateSessionsTable {
@@ -129,7 +134,7 @@ export interface IdentityTables {
   platform_settings: PlatformSettingsTable;
 }
 
-// The columns 0004 adds to other features' tables join their interfaces here.
+// The columns 0004 and 0006 add to other features' tables join their interfaces here.
 declare module './affiliates.ts' {
   interface AffiliateUsersTable extends IdentityAffiliateUserColumns {}
 }

@@ -9,6 +9,9 @@ export const StaffUser = Type.Object(
     role: Type.String(),
     managed_affiliates_only: Type.Boolean({ description: 'Reaches only the affiliates they manage' }),
     status: StringEnum(['active', 'blocked']),
+    locked_at: Type.Union([Timestamp, Type.Null()], {
+      description: 'When failed sign-ins locked the account; null when not locked',
+    }),
     created_at: Timestamp,
     last_login_at: NullableTimestamp,
   },

@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { logInStaff } from '../../../core/auth/log-in-staff.ts';
 import { logOutStaff } from '../../../core/auth/log-out-staff.ts';
+import { unlockStaffWithToken } from '../../../core/auth/unlock-staff-with-token.ts';
+import { AppError } from '../../../core/errors.ts';
+import { identityEnv } from '../../../core/identity/context.ts';
+import { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
 import { STAFF_COOKIE } from '../../context.ts';
 import { requireOperator } from '../../plugins/operator-auth.ts';
 import { Timestamp, withErrors } from '../../schemas/common.ts';
@@ -15,23 +19,45 @@ const Me = Type.Object({
 });
 
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { identity } = app.deps.config;
+  // Its own counters: a staff address and an affiliate user's may be the same.
+  const throttle = new SignInThrottle({
+    perIp: identity.signInFailuresPerIp,
+    perAccount: identity.signInFailuresPerAccount,
+    windowSeconds: identity.signInFailureWindowSeconds,
+  });
+
   app.post(
     '/auth/login',
     {
       schema: {
         tags: ['auth'],
         summary: 'Sign a staff user in to the back office (sets the session cookie)',
+        description:
+          'Failed attempts lock the account after LOCKOUT_ATTEMPTS in a row (then the right password answers ' +
+          '403 with details.reason "locked" until an administrator or the emailed link unlocks it) and are ' +
+          'rate-limited per address and per account (429 with Retry-After).',
         body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
-        response: withErrors({ 200: Type.Object({ user: StaffUser, expires_at: Timestamp }) }, 401, 422),
+        response: withErrors(
+          { 200: Type.Object({ user: StaffUser, expires_at: Timestamp }) },
+          401,
+          403,
+          422,
+          429,
+        ),
       },
     },
     async (request, reply) => {
       const { config, database } = app.deps;
-      const session = await logInStaff(database.db, {
+      const session = await logInStaff(database.db, identityEnv(config), throttle, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
-        ttlHours: config.sessionTtlHours,
+      }).catch((error: unknown) => {
+        const retry = error instanceof AppError && error.code === 'rate_limited' ? error.details : null;
+        const seconds = (retry as { retry_after?: number } | null)?.retry_after;
+        if (seconds) reply.header('retry-after', String(seconds));
+        throw error;
       });
       reply.setCookie(STAFF_COOKIE, session.token, {
         path: '/',
@@ -42,6 +68,22 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       return { user: session.user, expires_at: session.expiresAt };
     },
+  );
+
+  app.post(
+    '/auth/unlock',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Unlock a staff account with the token from its unlock email (works once)',
+        body: Type.Object(
+          { token: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: Type.Object({ email: Type.String() }) }, 410, 422),
+      },
+    },
+    async (request) => unlockStaffWithToken(app.deps.database.db, request.body.token),
   );
 
   app.post(

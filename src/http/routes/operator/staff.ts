@@ -4,6 +4,7 @@ import { createStaff } from '../../../core/auth/create-staff.ts';
 import { getStaff, listStaff } from '../../../core/auth/list-staff.ts';
 import { ROLE_DESCRIPTIONS, ROLE_SCOPES, ROLES } from '../../../core/auth/roles.ts';
 import { setStaffPassword } from '../../../core/auth/set-staff-password.ts';
+import { unlockStaff } from '../../../core/auth/unlock-staff.ts';
 import { updateStaff } from '../../../core/auth/update-staff.ts';
 import { AppError } from '../../../core/errors.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
@@ -129,6 +130,20 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = request.principal!;
       return updateStaff(db(), request.params.id, request.body, p.kind === 'staff' ? p.staff.id : null);
     },
+  );
+
+  app.post(
+    '/staff/:id/unlock',
+    {
+      preValidation: requireOperator('admin'),
+      schema: {
+        ...common,
+        summary: 'Unlock a staff user locked by failed sign-ins (unlocking twice is not an error)',
+        params: IdParams,
+        response: withErrors({ 200: StaffUser }, 401, 403, 404),
+      },
+    },
+    async (request) => unlockStaff(db(), request.params.id),
   );
 
   app.post(

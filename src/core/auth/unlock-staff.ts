@@ -1,0 +1,26 @@
+import type { Db } from '../../db/index.ts';
+import { AppError } from '../errors.ts';
+import { type StaffUser, toStaffUser } from './staff.ts';
+
+export const UNLOCKED = { locked_at: null, failed_sign_in_count: 0 } as const;
+
+/** Lifts a staff user's lockout, by an administrator; unlocking twice is not an error. */
+export async function unlockStaff(db: Db, id: number): Promise<StaffUser> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('staff_users')
+      .set(UNLOCKED)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw AppError.notFound(`staff user ${id}`);
+    // The emailed unlock link has nothing left to do.
+    await trx
+      .deleteFrom('identity_tokens')
+      .where('staff_user_id', '=', id)
+      .where('purpose', '=', 'unlock')
+      .where('used_at', 'is', null)
+      .execute();
+    return toStaffUser(row);
+  });
+}
