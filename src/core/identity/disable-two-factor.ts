@@ -28,7 +28,7 @@ export async function disableTwoFactor(
         'the affiliate program requires two-factor authentication for everyone',
       );
     }
-    if (!(await checkSecondFactor(db, env, user, input.code))) {
+    if (!(await checkSecondFactor(db, env, user, input.code, input.actor.ip ?? null))) {
       throw AppError.field('code', 'is not a valid two-factor or recovery code');
     }
   }

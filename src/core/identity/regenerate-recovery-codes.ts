@@ -14,7 +14,7 @@ export async function regenerateRecoveryCodes(
 ): Promise<string[]> {
   const user = await getAffiliateUser(db, input.userId);
   if (!user.totp_enabled_at) throw new AppError('invalid_state', 'two-factor authentication is not on');
-  if (!(await checkSecondFactor(db, env, user, input.code))) {
+  if (!(await checkSecondFactor(db, env, user, input.code, input.actor.ip ?? null))) {
     throw AppError.field('code', 'is not a valid two-factor or recovery code');
   }
   return db.transaction().execute(async (trx) => {

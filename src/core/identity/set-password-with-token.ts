@@ -25,6 +25,7 @@ export async function setPasswordWithToken(
         password_changed_at: new Date(),
         locked_at: null,
         failed_sign_in_count: 0,
+        two_factor_failed_count: 0,
         updated_at: new Date(),
       })
       .where('id', '=', token.affiliate_user_id)

@@ -72,7 +72,7 @@ export async function signIn(
         reason: 'two_factor_required',
       });
     }
-    if (!(await checkSecondFactor(db, env, user, input.code))) {
+    if (!(await checkSecondFactor(db, env, user, input.code, input.ip))) {
       return fail('the two-factor code is incorrect', { reason: 'two_factor_invalid' });
     }
     usedCode = true;

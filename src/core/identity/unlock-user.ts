@@ -8,7 +8,7 @@ export async function unlockUser(db: Db, userId: number, actor: Actor): Promise<
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('affiliate_users')
-      .set({ locked_at: null, failed_sign_in_count: 0 })
+      .set({ locked_at: null, failed_sign_in_count: 0, two_factor_failed_count: 0 })
       .where('id', '=', userId)
       .returning(['id', 'affiliate_id'])
       .executeTakeFirst();

@@ -42,7 +42,7 @@ export async function updateTeamMember(
     if (locked === false && user.locked_at) {
       await trx
         .updateTable('affiliate_users')
-        .set({ locked_at: null, failed_sign_in_count: 0 })
+        .set({ locked_at: null, failed_sign_in_count: 0, two_factor_failed_count: 0 })
         .where('id', '=', user.id)
         .execute();
       await trx

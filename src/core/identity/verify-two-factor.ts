@@ -8,11 +8,11 @@ import type { IdentityEnv } from './context.ts';
 export async function verifyTwoFactor(
   db: Db,
   env: IdentityEnv,
-  input: { userId: number; sessionId: number; code: string },
+  input: { userId: number; sessionId: number; code: string; ip?: string | null },
 ): Promise<Date> {
   const user = await getAffiliateUser(db, input.userId);
   if (!user.totp_enabled_at) throw new AppError('invalid_state', 'two-factor authentication is not on');
-  if (!(await checkSecondFactor(db, env, user, input.code))) {
+  if (!(await checkSecondFactor(db, env, user, input.code, input.ip ?? null))) {
     throw AppError.field('code', 'is not a valid two-factor or recovery code');
   }
   const at = new Date();

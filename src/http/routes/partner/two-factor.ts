@@ -25,6 +25,9 @@ const Setup = Type.Object({
   qr_code_data_url: Type.String({ description: 'PNG data URL of the otpauth URL' }),
   qr_code_svg: Type.String(),
 });
+const LOCKS =
+  'Wrong codes count with those of every other check; TWO_FACTOR_LOCKOUT_ATTEMPTS in a row lock the account ' +
+  '(403, details.reason "two_factor_locked", and an unlock email).';
 const RecoveryCodes = Type.Object({
   recovery_codes: Type.Array(Type.String(), { description: 'Each works once; shown only now' }),
 });
@@ -95,6 +98,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         ...common,
         summary: 'Turn 2FA off, proved with a current code or a recovery code',
+        description: LOCKS,
         body: CodeBody,
         response: withErrors({ 204: Type.Null() }, 401, 403, 409, 422),
       },
@@ -116,6 +120,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         ...common,
         summary: 'Confirm a code for this session, before financial actions',
+        description: LOCKS,
         body: CodeBody,
         response: withErrors({ 200: Type.Object({ verified_at: Timestamp }) }, 401, 403, 409, 422),
       },
@@ -125,6 +130,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
         userId: request.partner!.user.id,
         sessionId: request.partner!.sessionId!,
         code: request.body.code,
+        ip: request.ip,
       }),
     }),
   );
@@ -136,6 +142,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       schema: {
         ...common,
         summary: 'Replace the recovery codes (the old ones stop working), proved with a current code',
+        description: LOCKS,
         body: CodeBody,
         response: withErrors({ 200: RecoveryCodes }, 401, 403, 409, 422),
       },
