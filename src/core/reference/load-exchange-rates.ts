@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { normalizeCode } from './codes.ts';
 import { isIsoDate } from './dates.ts';
@@ -107,7 +108,7 @@ export async function loadExchangeRates(
       result.updated += written.length - inserted;
     }
   };
-  await (db.isTransaction ? run(db) : db.transaction().execute(run));
+  await inTransaction(db, run);
   result.unchanged = result.received - result.inserted - result.updated;
   return result;
 }
