@@ -21,14 +21,19 @@ afterAll(() => t.close());
 
 const full = () => fullPayload(fx);
 
-describe('create and read', () => {
-  let id: number;
+/** A full affiliate of the test's own (users and external id made unique by `label`). */
+const ownFull = (label: string) =>
+  createAffiliate(t, admin, {
+    ...full(),
+    external_id: `ext-${label}`,
+    users: full().users.map((u, i) => ({ ...u, email: `${label}${i}@acme.test` })),
+  });
 
+describe('create and read', () => {
   it('creates an affiliate with every field, its users, billing and payment method', async () => {
     const res = await t.call(admin, { method: 'POST', url: '/api/v1/affiliates', payload: full() });
     expect(res.statusCode, res.body).toBe(201);
     const a = res.json();
-    id = a.id;
     expect(a).toMatchObject({
       name: 'Acme Media',
       email: 'contact@acme.test',
@@ -64,6 +69,7 @@ describe('create and read', () => {
   });
 
   it('loads each relationship only when asked for', async () => {
+    const id = await ownFull('relationships');
     const bare = (await t.call(admin, { url: `/api/v1/affiliates/${id}` })).json();
     expect(bare.relationships).toEqual({});
     const all = [
@@ -95,6 +101,7 @@ describe('create and read', () => {
   });
 
   it('answers 404 for an unknown affiliate and 422 for an unknown relationship', async () => {
+    const id = await createAffiliate(t, admin, { name: 'Known' });
     expect((await t.call(admin, { url: '/api/v1/affiliates/999999' })).statusCode).toBe(404);
     const bad = await t.call(admin, { url: `/api/v1/affiliates/${id}?relationship=secrets` });
     expect(bad.statusCode).toBe(422);
@@ -102,6 +109,7 @@ describe('create and read', () => {
   });
 
   it('links sub-affiliates to their referrer', async () => {
+    const id = await createAffiliate(t, admin, { name: 'Referrer' });
     const child = await createAffiliate(t, admin, { name: 'Sub One', referrer_id: id });
     const parent = (await t.call(admin, { url: `/api/v1/affiliates/${id}?relationship=referrals` })).json();
     expect(parent.relationships.referrals.entries.map((e: any) => e.id)).toEqual([child]);

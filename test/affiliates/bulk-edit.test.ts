@@ -4,9 +4,8 @@ import { createAffiliate, fieldPaths, snapshot, staffUser } from './helpers.ts';
 
 let t: TestApp;
 let key: string;
-let a: number;
-let b: number;
 let parent: number;
+let m1: number;
 let m2: number;
 let x1: number;
 let tierId: number;
@@ -44,7 +43,6 @@ beforeAll(async () => {
   key = await t.apiKey(['write']);
   m2 = await staffUser(t.db, 'Manager Two');
   x1 = await staffUser(t.db, 'Exec One');
-  const m1 = await staffUser(t.db, 'Manager One');
   tierId = (
     await t.call(key, { method: 'POST', url: '/api/v1/affiliate-tiers', payload: { name: 'Silver' } })
   ).json().id;
@@ -63,23 +61,34 @@ beforeAll(async () => {
   ).json();
   tagId = tag.id;
   [v1, v2] = tag.values.map((v: { id: number }) => v.id);
+  m1 = await staffUser(t.db, 'Manager One');
   parent = await createAffiliate(t, key, { name: 'Parent', status: 'active' });
-  const base = {
-    status: 'active',
-    account_manager_id: m1,
-    labels: ['One'],
-    extra_permissions: ['ftd_count'],
-    traffic_source_ids: [s1],
-    custom_tags: [{ tag_id: tagId, value_id: v1 }],
-    billing: { frequency: 'monthly', details: { day_of_month: 1 } },
-  };
-  a = await createAffiliate(t, key, { name: 'Bulk A', ...base });
-  b = await createAffiliate(t, key, { name: 'Bulk B', ...base });
 });
+
+/** The state each bulk edit starts from, with `start` over it. */
+const base = () => ({
+  status: 'active',
+  default_currency: 'USD',
+  account_manager_id: m1,
+  labels: ['One'],
+  extra_permissions: ['ftd_count'],
+  traffic_source_ids: [s1],
+  custom_tags: [{ tag_id: tagId, value_id: v1 }],
+  billing: { frequency: 'monthly', details: { day_of_month: 1 } },
+});
+
+/** Two affiliates of the test's own, so no test builds on what another changed. */
+async function pair(start: Record<string, unknown> = {}): Promise<[number, number]> {
+  return [
+    await createAffiliate(t, key, { name: 'Bulk A', ...base(), ...start }),
+    await createAffiliate(t, key, { name: 'Bulk B', ...base(), ...start }),
+  ];
+}
 afterAll(() => t.close());
 
 describe('every patchable field with every allowed operator', () => {
-  const cases: [string, string, () => unknown, () => unknown][] = [
+  // [field, operator, value, expected after, the affiliates' state before (over base())]
+  const cases: [string, string, () => unknown, () => unknown, (() => Record<string, unknown>)?][] = [
     ['status', 'overwrite', () => 'inactive', () => 'inactive'],
     ['account_manager_id', 'overwrite', () => m2, () => m2],
     ['account_manager_id', 'overwrite', () => null, () => null],
@@ -96,22 +105,35 @@ describe('every patchable field with every allowed operator', () => {
     ['internal_notes', 'overwrite', () => 'bulk note', () => 'bulk note'],
     ['affiliate_notes', 'overwrite', () => 'hello all', () => 'hello all'],
     ['labels', 'overwrite', () => ['X', 'Y'], () => ['X', 'Y']],
-    ['labels', 'append', () => ['Z', 'x'], () => ['X', 'Y', 'Z']],
-    ['labels', 'delete', () => ['y'], () => ['X', 'Z']],
+    ['labels', 'append', () => ['Z', 'x'], () => ['X', 'Y', 'Z'], () => ({ labels: ['X', 'Y'] })],
+    ['labels', 'delete', () => ['y'], () => ['X', 'Z'], () => ({ labels: ['X', 'Y', 'Z'] })],
     ['labels', 'clear', () => undefined, () => []],
     ['extra_permissions', 'overwrite', () => ['pnl'], () => ['pnl']],
-    ['extra_permissions', 'append', () => ['ftd_date'], () => ['ftd_date', 'pnl']],
-    ['extra_permissions', 'delete', () => ['pnl'], () => ['ftd_date']],
+    [
+      'extra_permissions',
+      'append',
+      () => ['ftd_date'],
+      () => ['ftd_date', 'pnl'],
+      () => ({ extra_permissions: ['pnl'] }),
+    ],
+    [
+      'extra_permissions',
+      'delete',
+      () => ['pnl'],
+      () => ['ftd_date'],
+      () => ({ extra_permissions: ['ftd_date', 'pnl'] }),
+    ],
     ['extra_permissions', 'clear', () => undefined, () => []],
-    ['traffic_source_ids', 'overwrite', () => [s1], () => [s1]],
+    ['traffic_source_ids', 'overwrite', () => [s1], () => [s1], () => ({ traffic_source_ids: [s2] })],
     ['traffic_source_ids', 'append', () => [s2], () => [s1, s2]],
-    ['traffic_source_ids', 'delete', () => [s1], () => [s2]],
+    ['traffic_source_ids', 'delete', () => [s1], () => [s2], () => ({ traffic_source_ids: [s1, s2] })],
     ['traffic_source_ids', 'clear', () => undefined, () => []],
     [
       'custom_tags',
       'overwrite',
       () => [{ tag_id: tagId, value_id: v1 }],
       () => [{ tag_id: tagId, value_id: v1 }],
+      () => ({ custom_tags: [{ tag_id: tagId, value_id: v2 }] }),
     ],
     [
       'custom_tags',
@@ -119,7 +141,13 @@ describe('every patchable field with every allowed operator', () => {
       () => [{ tag_id: tagId, value_id: v2 }],
       () => [{ tag_id: tagId, value_id: v2 }],
     ],
-    ['custom_tags', 'delete', () => [{ tag_id: tagId, value_id: v2 }], () => []],
+    [
+      'custom_tags',
+      'delete',
+      () => [{ tag_id: tagId, value_id: v2 }],
+      () => [],
+      () => ({ custom_tags: [{ tag_id: tagId, value_id: v2 }] }),
+    ],
     ['custom_tags', 'clear', () => undefined, () => []],
     [
       'billing_schedule',
@@ -129,7 +157,13 @@ describe('every patchable field with every allowed operator', () => {
     ],
     ['billing_tax_id', 'overwrite', () => 'TAX-9', () => 'TAX-9'],
     ['billing_auto_invoice_start_date', 'overwrite', () => '2025-01-01', () => '2025-01-01'],
-    ['billing_auto_invoice', 'overwrite', () => true, () => true],
+    [
+      'billing_auto_invoice',
+      'overwrite',
+      () => true,
+      () => true,
+      () => ({ billing: { ...base().billing, auto_invoice_start_date: '2025-01-01' } }),
+    ],
     ['billing_invoices_hidden_by_default', 'overwrite', () => true, () => true],
     ['billing_invoice_generation_delay_days', 'overwrite', () => 3, () => 3],
     ['billing_invoice_amount_threshold', 'overwrite', () => 10_000, () => 10_000],
@@ -139,13 +173,21 @@ describe('every patchable field with every allowed operator', () => {
     ['referral_commission_basis', 'overwrite', () => 'profit', () => 'profit'],
     ['referral_minimum_threshold', 'overwrite', () => 500, () => 500],
     ['referral_duration_days', 'overwrite', () => 30, () => 30],
-    ['referral_enabled', 'overwrite', () => true, () => true],
+    [
+      'referral_enabled',
+      'overwrite',
+      () => true,
+      () => true,
+      () => ({ referral: { enabled: false, method: 'percentage', value: '5', commission_basis: 'revenue' } }),
+    ],
   ];
 
-  it.each(cases)('%s %s', async (field, operator, value, expected) => {
+  it.each(cases)('%s %s', async (field, operator, value, expected, start) => {
+    const [a, b] = await pair(start?.());
     const f: Field = { field, operator, ...(value() === undefined ? {} : { value: value() }) };
     const result = await previewThenApply([a, b], [f]);
-    expect(result.summary).toMatchObject({ total: 2, error: 0, resource_errors: 0 });
+    expect(result.summary).toMatchObject({ total: 2, ok: 2, error: 0, resource_errors: 0 });
+    expect(result.changes).toHaveLength(2);
     for (const change of result.changes) {
       expect(change.fields[0]).toMatchObject({ field, operator, after: expected(), error_message: null });
       expect(change.status).toBe(change.fields[0].status);
@@ -185,6 +227,7 @@ describe('every patchable field with every allowed operator', () => {
 
 describe('preview, apply and history', () => {
   it('reports no_change, records one batch in history, and shows related changes', async () => {
+    const [a, b] = await pair({ has_notifications: false });
     const same = await previewThenApply(
       [a, b],
       [{ field: 'has_notifications', operator: 'overwrite', value: false }],
@@ -193,17 +236,29 @@ describe('preview, apply and history', () => {
     const pending = await createAffiliate(t, key, { name: 'Applicant' });
     const result = await previewThenApply(
       [pending, b],
-      [{ field: 'status', operator: 'overwrite', value: 'active' }],
+      [
+        { field: 'status', operator: 'overwrite', value: 'active' },
+        { field: 'internal_notes', operator: 'overwrite', value: 'batch' },
+      ],
     );
     const approved = result.changes.find((c: any) => c.affiliate_id === pending);
-    expect(approved).toMatchObject({ status: 'ok', fields: [{ before: 'pending', after: 'active' }] });
+    expect(approved).toMatchObject({ status: 'ok', fields: [{ before: 'pending', after: 'active' }, {}] });
     expect(approved.related_changes[0]).toMatch(/^approval/);
-    const history = (await t.call(key, { url: `/api/v1/affiliates/${b}/history?source=bulk_edit` })).json();
-    const batches = new Set(history.data.map((h: any) => h.batch_id));
-    expect(
-      history.data.every((h: any) => h.action === 'bulk_edit' && h.batch_id && h.actor.type === 'api_key'),
-    ).toBe(true);
-    expect(batches.size).toBe(history.data.length);
+    // One apply is one batch: one history entry per affiliate it changed, all with the same batch id.
+    const bulkHistory = async (id: number) =>
+      (await t.call(key, { url: `/api/v1/affiliates/${id}/history?source=bulk_edit` })).json().data;
+    const [ofB, ofPending] = [await bulkHistory(b), await bulkHistory(pending)];
+    expect(ofB).toHaveLength(1);
+    expect(ofPending).toHaveLength(1);
+    for (const h of [...ofB, ...ofPending]) {
+      expect(h).toMatchObject({
+        action: 'bulk_edit',
+        batch_id: expect.any(String),
+        actor: { type: 'api_key' },
+      });
+    }
+    expect(ofB[0].batch_id).toBe(ofPending[0].batch_id);
+    expect(ofB[0].changes).toEqual([{ field: 'internal_notes', before: '', after: 'batch' }]);
     const last = (await t.call(key, { url: `/api/v1/affiliates/${pending}/history?source=bulk_edit` })).json()
       .data[0];
     expect(last.changes).toEqual(
@@ -213,6 +268,7 @@ describe('preview, apply and history', () => {
   });
 
   it('is all or nothing: one failing affiliate stops the whole apply', async () => {
+    const [a, b] = await pair();
     const fields = [
       { field: 'referrer_id', operator: 'overwrite', value: a },
       { field: 'labels', operator: 'append', value: ['Batch'] },
@@ -232,21 +288,24 @@ describe('preview, apply and history', () => {
   });
 
   it('reports resource errors for missing or already-invalid affiliates and applies nothing', async () => {
-    await t.db.updateTable('affiliates').set({ email: 'not-an-email' }).where('id', '=', parent).execute();
+    const [a] = await pair();
+    // Invalid since it was saved (written past the API), so any change to it is refused.
+    const broken = await createAffiliate(t, key, { name: 'Broken' });
+    await t.db.updateTable('affiliates').set({ email: 'not-an-email' }).where('id', '=', broken).execute();
     const fields = [{ field: 'internal_notes', operator: 'overwrite', value: 'x' }];
-    const preview = (await bulk('preview', [a, parent, 999_999], fields)).json();
+    const preview = (await bulk('preview', [a, broken, 999_999], fields)).json();
     expect(preview.resource_errors).toEqual([
-      { affiliate_id: parent, name: 'Parent', message: expect.stringContaining('email') },
+      { affiliate_id: broken, name: 'Broken', message: expect.stringContaining('email') },
       { affiliate_id: 999_999, name: null, message: 'affiliate not found' },
     ]);
     expect(preview.summary).toMatchObject({ total: 3, ok: 1, resource_errors: 2 });
     const before = await snapshot(t.db);
-    expect((await bulk('apply', [a, parent, 999_999], fields)).statusCode).toBe(422);
+    expect((await bulk('apply', [a, broken, 999_999], fields)).statusCode).toBe(422);
     expect(await snapshot(t.db)).toBe(before);
-    await t.db.updateTable('affiliates').set({ email: null }).where('id', '=', parent).execute();
   });
 
   it('refuses a stale plan and every status change back to pending', async () => {
+    const [a, b] = await pair();
     const fields = [{ field: 'internal_notes', operator: 'overwrite', value: 'stale?' }];
     const stale = await bulk('apply', [a], fields, { expected_plan_hash: 'f'.repeat(64) });
     expect(stale.statusCode).toBe(409);
@@ -258,6 +317,7 @@ describe('preview, apply and history', () => {
   });
 
   it('rejects malformed requests with 422 naming the entry', async () => {
+    const [a] = await pair();
     const bad = async (fields: Field[]) => fieldPaths(await bulk('preview', [a], fields));
     expect(await bad([{ field: 'status', operator: 'append', value: ['active'] }])).toEqual([
       'fields[0].operator',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/core/auth/create-admin.ts';
 import { issueSetupToken } from '../../src/core/auth/setup.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -12,7 +13,15 @@ const sessionCookie = (res: { cookies: { name: string; value: string; [k: string
   res.cookies.find((c) => c.name === 'affluent_session');
 
 describe('first administrator through the setup link', () => {
+  // A platform of its own: every other test here adds staff, and setup is only for an empty one.
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp();
+  });
+  afterAll(() => fresh.close());
+
   it('works once, then the platform no longer needs setup', async () => {
+    const t = fresh;
     expect((await t.app.inject({ url: '/api/v1/setup' })).json()).toEqual({ needs_setup: true });
     const token = (await issueSetupToken(t.db, 24))!;
     const body = { token, email: 'Owner@Example.com', password: 'Str0ng#pass', name: 'Owner' };
@@ -48,6 +57,10 @@ describe('first administrator through the setup link', () => {
 });
 
 describe('staff sessions', () => {
+  beforeAll(async () => {
+    await createAdmin(t.db, { email: 'owner@example.com', password: 'Str0ng#pass', name: 'Owner' });
+  });
+
   it('signs in with an HttpOnly SameSite cookie, answers /auth/me, and signs out', async () => {
     const res = await t.app.inject({
       method: 'POST',
