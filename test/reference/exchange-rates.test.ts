@@ -8,6 +8,8 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.apiKey(['admin']);
   reader = await t.apiKey(['read']);
+  // What the reading tests look up; the loading tests load rates of other years of their own.
+  expect((await load(BASE_RATES)).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -18,6 +20,10 @@ const load = (rates: Rate[] | unknown[], key = admin) =>
 const rate = (query: string) => t.call(reader, { url: `/api/v1/exchange-rates/rate?${query}` });
 const convert = (query: string) => t.call(reader, { url: `/api/v1/exchange-rates/convert?${query}` });
 const paths = (res: { json(): any }) => res.json().error.details.fields.map((f: { path: string }) => f.path);
+
+/** The same rates on the same days of another year. */
+const inYear = (rates: Rate[], year: string): Rate[] =>
+  rates.map((r) => ({ ...r, date: year + r.date.slice(4) }));
 
 const BASE_RATES: Rate[] = [
   { base: 'EUR', quote: 'USD', date: '2026-01-02', rate: '1.10', source: 'ecb' },
@@ -42,23 +48,26 @@ describe('loading rates', () => {
   });
 
   it('inserts, then reports an identical reload as unchanged', async () => {
-    const first = await load(BASE_RATES);
+    const rates = inYear(BASE_RATES, '2024');
+    const first = await load(rates);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ received: 5, inserted: 5, updated: 0, unchanged: 0 });
     const before = await t.db.selectFrom('exchange_rates').select(['base', 'updated_at']).execute();
     // "1.10" and 1.1 are the same rate: still unchanged, and nothing was rewritten.
-    const again = await load(BASE_RATES.map((r) => (r.rate === '1.10' ? { ...r, rate: 1.1 } : r)));
+    const again = await load(rates.map((r) => (r.rate === '1.10' ? { ...r, rate: 1.1 } : r)));
     expect(again.json()).toEqual({ received: 5, inserted: 0, updated: 0, unchanged: 5 });
     const after = await t.db.selectFrom('exchange_rates').select(['base', 'updated_at']).execute();
     expect(after).toEqual(before);
   });
 
   it('updates a changed rate or source and counts the rest as unchanged', async () => {
-    const changed = BASE_RATES.map((r, i) =>
+    const rates = inYear(BASE_RATES, '2023');
+    expect((await load(rates)).json()).toMatchObject({ inserted: 5 });
+    const changed = rates.map((r, i) =>
       i === 0 ? { ...r, rate: '1.1000001' } : i === 2 ? { ...r, source: 'manual' } : r,
     );
     expect((await load(changed)).json()).toEqual({ received: 5, inserted: 0, updated: 2, unchanged: 3 });
-    expect((await load(BASE_RATES)).json()).toMatchObject({ updated: 2, unchanged: 3 });
+    expect((await load(rates)).json()).toMatchObject({ updated: 2, unchanged: 3 });
   });
 
   it('rejects a bad batch whole, naming every bad field', async () => {
@@ -209,8 +218,9 @@ describe('converting amounts', () => {
   });
 
   it('rounds half to even', async () => {
-    await load([{ base: 'EUR', quote: 'USD', date: '2026-01-07', rate: '1.25' }]);
-    const at = (amount: number) => convert(`amount=${amount}&from=EUR&to=USD&date=2026-01-07`);
+    // A pair of its own: a later EUR/USD rate would change what the other tests read.
+    await load([{ base: 'AUD', quote: 'NZD', date: '2026-01-07', rate: '1.25' }]);
+    const at = (amount: number) => convert(`amount=${amount}&from=AUD&to=NZD&date=2026-01-07`);
     expect((await at(2)).json().converted_amount).toBe(2); // 2.5 -> 2
     expect((await at(6)).json().converted_amount).toBe(8); // 7.5 -> 8
     expect((await at(-2)).json().converted_amount).toBe(-2); // -2.5 -> -2
@@ -227,21 +237,33 @@ describe('converting amounts', () => {
 
 describe('listing stored rates', () => {
   it('filters by pair and dates, newest first, with paging', async () => {
+    // Rates no other test stores: a pair for the paging and a day for the date range.
+    await load([
+      { base: 'CAD', quote: 'MXN', date: '2027-03-01', rate: '13.1', source: 'boc' },
+      { base: 'CAD', quote: 'MXN', date: '2027-03-03', rate: '13.3', source: 'boc' },
+      { base: 'CAD', quote: 'MXN', date: '2027-03-02', rate: '13.2', source: 'boc' },
+      { base: 'CAD', quote: 'USD', date: '2027-05-01', rate: '0.73' },
+      { base: 'MXN', quote: 'USD', date: '2027-05-01', rate: '0.055' },
+      { base: 'MXN', quote: 'USD', date: '2027-05-02', rate: '0.056' },
+    ]);
     const page1 = (
-      await t.call(reader, { url: '/api/v1/exchange-rates?base=EUR&quote=USD&page_size=2' })
+      await t.call(reader, { url: '/api/v1/exchange-rates?base=CAD&quote=MXN&page_size=2' })
     ).json();
     expect(page1).toMatchObject({ page: 1, page_size: 2, total: 3 });
-    expect(page1.data.map((r: { date: string }) => r.date)).toEqual(['2026-01-07', '2026-01-05']);
-    expect(page1.data[1]).toMatchObject({ base: 'EUR', quote: 'USD', rate: '1.12', source: 'ecb' });
+    expect(page1.data.map((r: { date: string }) => r.date)).toEqual(['2027-03-03', '2027-03-02']);
+    expect(page1.data[1]).toMatchObject({ base: 'CAD', quote: 'MXN', rate: '13.2', source: 'boc' });
     const page2 = (
-      await t.call(reader, { url: '/api/v1/exchange-rates?base=EUR&quote=USD&page_size=2&page=2' })
+      await t.call(reader, { url: '/api/v1/exchange-rates?base=CAD&quote=MXN&page_size=2&page=2' })
     ).json();
-    expect(page2.data.map((r: { date: string }) => r.date)).toEqual(['2026-01-02']);
+    expect(page2.data.map((r: { date: string }) => r.date)).toEqual(['2027-03-01']);
     const ranged = (
-      await t.call(reader, { url: '/api/v1/exchange-rates?from=2026-01-06&until=2026-01-06' })
+      await t.call(reader, { url: '/api/v1/exchange-rates?from=2027-05-01&until=2027-05-01' })
     ).json();
     expect(ranged.total).toBe(2);
-    expect(ranged.data.every((r: { date: string }) => r.date === '2026-01-06')).toBe(true);
+    expect(ranged.data.map((r: { base: string; date: string }) => `${r.base} ${r.date}`).sort()).toEqual([
+      'CAD 2027-05-01',
+      'MXN 2027-05-01',
+    ]);
   });
 
   it('names bad filters', async () => {
