@@ -7,21 +7,17 @@ import { databaseUrlFor, TEST_DB_KIND } from '../support/template.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedPromo } from './helpers.ts';
 
-let t: TestApp;
-let key: string;
 // No timed flush and a batch larger than the queue: only stop() (or an explicit flush) writes.
-beforeAll(async () => {
-  t = await createTestApp({
+// Each test has an app of its own: one stops its server, another takes the clicks table away.
+const queueApp = () =>
+  createTestApp({
     TRACKING_BUFFER_MAX: '300',
     TRACKING_FLUSH_INTERVAL_MS: '3600000',
     TRACKING_FLUSH_BATCH: '1000',
     TRACKING_FALLBACK_URL: 'https://fallback.example/',
   });
-  key = await t.apiKey();
-});
-afterAll(() => t.database.close());
 
-const count = async () =>
+const count = async (t: TestApp) =>
   Number(
     (
       await t.db
@@ -33,47 +29,62 @@ const count = async () =>
 
 describe('click queue', () => {
   it('keeps clicks while the database is away and writes them when it is back', async () => {
-    const { promo } = await seedPromo(t, key, 'https://a.example/');
-    for (let i = 0; i < 10; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
-    await sql`alter table clicks rename to clicks_away`.execute(t.db);
-    await t.app.tracking.clicks.flush();
-    const stats = t.app.tracking.metrics().clicks;
-    expect(stats.flush_failures).toBe(1);
-    expect(stats.pending).toBe(10);
-    await sql`alter table clicks_away rename to clicks`.execute(t.db);
-    // The retry waits out its backoff; drain ignores it.
-    await t.app.tracking.clicks.drain(Date.now() + 5000);
-    expect(await count()).toBe(10);
-    t.app.tracking.clicks.start();
+    const t = await queueApp();
+    let away = false;
+    try {
+      const { promo } = await seedPromo(t, await t.apiKey(), 'https://a.example/');
+      for (let i = 0; i < 10; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
+      await sql`alter table clicks rename to clicks_away`.execute(t.db);
+      away = true;
+      await t.app.tracking.clicks.flush();
+      const stats = t.app.tracking.metrics().clicks;
+      expect(stats.flush_failures).toBe(1);
+      expect(stats.pending).toBe(10);
+      await sql`alter table clicks_away rename to clicks`.execute(t.db);
+      away = false;
+      // The retry waits out its backoff; drain ignores it.
+      await t.app.tracking.clicks.drain(Date.now() + 5000);
+      expect(await count(t)).toBe(10);
+    } finally {
+      if (away) await sql`alter table clicks_away rename to clicks`.execute(t.db);
+      await t.close();
+    }
   });
 
   it('stores the clicks of an affiliate deleted before they were written, without blocking the queue', async () => {
-    const { promo } = await seedPromo(t, key, 'https://a.example/');
-    const before = await count();
-    for (let i = 0; i < 3; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=gone${i}` });
-    await t.db.deleteFrom('affiliates').where('id', '=', promo.affiliate_id).execute();
-    const failures = t.app.tracking.metrics().clicks.flush_failures;
-    await t.app.tracking.clicks.flush();
-    expect(t.app.tracking.metrics().clicks.flush_failures).toBe(failures);
-    expect(t.app.tracking.metrics().clicks.pending).toBe(0);
-    expect((await count()) - before).toBe(3);
+    const t = await queueApp();
+    try {
+      const { promo } = await seedPromo(t, await t.apiKey(), 'https://a.example/');
+      for (let i = 0; i < 3; i++) await t.app.inject({ url: `/c/${promo.code}?sub1=gone${i}` });
+      await t.db.deleteFrom('affiliates').where('id', '=', promo.affiliate_id).execute();
+      await t.app.tracking.clicks.flush();
+      expect(t.app.tracking.metrics().clicks).toMatchObject({ flush_failures: 0, pending: 0 });
+      expect(await count(t)).toBe(3);
+    } finally {
+      await t.close();
+    }
   });
 
   it('loses no queued click across a graceful stop with a full queue', async () => {
-    const { promo } = await seedPromo(t, key, 'https://a.example/');
-    const before = await count();
-    const sent = 340;
-    for (let i = 0; i < sent; i++) {
-      const res = await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
-      expect(res.statusCode).toBe(302);
+    const t = await queueApp();
+    try {
+      const { promo } = await seedPromo(t, await t.apiKey(), 'https://a.example/');
+      const sent = 340;
+      for (let i = 0; i < sent; i++) {
+        const res = await t.app.inject({ url: `/c/${promo.code}?sub1=${i}` });
+        expect(res.statusCode).toBe(302);
+      }
+      const stats = t.app.tracking.metrics().clicks;
+      expect(stats.pending).toBe(300);
+      expect(stats.dropped).toBe(sent - 300);
+      // The server only: the test's own connection stays open to look.
+      await t.app.close();
+      expect(await count(t)).toBe(300);
+      const subs = await t.db.selectFrom('clicks').select('sub1').where('promo_id', '=', promo.id).execute();
+      expect(new Set(subs.map((s) => s.sub1)).size).toBe(300);
+    } finally {
+      await t.close();
     }
-    const stats = t.app.tracking.metrics().clicks;
-    expect(stats.pending).toBe(300);
-    expect(stats.dropped).toBe(sent - 300);
-    await t.app.close();
-    expect((await count()) - before).toBe(300);
-    const subs = await t.db.selectFrom('clicks').select('sub1').where('promo_id', '=', promo.id).execute();
-    expect(new Set(subs.map((s) => s.sub1)).size).toBe(300);
   });
 });
 
