@@ -7,6 +7,7 @@ import { registerErrorHandling } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { genReqId } from './plugins/request-id.ts';
+import { buildValidator, registerTextGuard } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
 import { operatorApi } from './routes/operator/index.ts';
@@ -37,8 +38,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
+    // Bodies are validated without coercion, query strings and params with it: see validation.ts.
+    schemaController: { compilersFactory: { buildValidator } },
     ajv: {
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+      customOptions: { allErrors: true, removeAdditional: false, useDefaults: true, strictNumbers: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -49,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerErrorHandling(app);
+  registerTextGuard(app);
   await app.register(cookie, { secret: config.secretKey });
   registerTracking(app, tracking, trackingHandler);
   await registerOpenApi(app);

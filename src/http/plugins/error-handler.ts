@@ -31,6 +31,10 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new AppError('bad_request', 'the request body is not valid JSON');
   }
+  // @fastify/multipart says 406 (Not Acceptable) for a body that is not multipart: it is a 415.
+  if (fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('unsupported_media_type', 'send the form as multipart/form-data');
+  }
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return new AppError(CODE_BY_STATUS[status] ?? 'bad_request', error.message);

@@ -9,6 +9,7 @@ import { listMedia } from '../../../core/tracking/list-media.ts';
 import { updateMedia } from '../../../core/tracking/update-media.ts';
 import { type UploadMediaInput, uploadMedia } from '../../../core/tracking/upload-media.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { badText } from '../../plugins/validation.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import { IdRef, MEDIA_FORMATS, Media, Nullable, ORIENTATIONS } from '../../schemas/tracking.ts';
 import { managerScope } from './manager-scope.ts';
@@ -28,6 +29,25 @@ async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
     if (!/^\d{1,9}$/.test(raw)) errors.push({ path, message: 'must be a positive whole number' });
     return Number(raw);
   };
+  try {
+    await readParts(request, out, errors, toInt);
+  } catch (error) {
+    // busboy's own errors (no boundary, a truncated body, a malformed part header) carry no status.
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+    throw new AppError('bad_request', `the multipart form cannot be read: ${(error as Error).message}`);
+  }
+  if (!out.file) errors.push({ path: 'file', message: 'is required' });
+  if (!out.title?.trim()) errors.push({ path: 'title', message: 'is required' });
+  if (errors.length) throw AppError.validation(errors);
+  return out as UploadMediaInput;
+}
+
+async function readParts(
+  request: FastifyRequest,
+  out: Partial<UploadMediaInput>,
+  errors: FieldError[],
+  toInt: (path: string, raw: string) => number,
+): Promise<void> {
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file' || out.file) {
@@ -43,6 +63,11 @@ async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
       continue;
     }
     const value = String(part.value ?? '');
+    const bad = badText(value);
+    if (bad) {
+      errors.push({ path: part.fieldname, message: bad });
+      continue;
+    }
     switch (part.fieldname) {
       case 'title':
         out.title = value;
@@ -71,10 +96,6 @@ async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
         errors.push({ path: part.fieldname, message: 'is not a known field' });
     }
   }
-  if (!out.file) errors.push({ path: 'file', message: 'is required' });
-  if (!out.title?.trim()) errors.push({ path: 'title', message: 'is required' });
-  if (errors.length) throw AppError.validation(errors);
-  return out as UploadMediaInput;
 }
 
 /** The upload form as documented (and typed for clients); lists travel comma-separated. */
