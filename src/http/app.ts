@@ -3,10 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { TrackingRuntime } from '../core/tracking/tracking-runtime.ts';
 import type { AppDeps } from './context.ts';
+import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { genReqId } from './plugins/request-id.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { buildValidator, registerTextGuard } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -53,7 +55,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandling(app);
   registerTextGuard(app);
+  await registerSecurityHeaders(app, config);
   await app.register(cookie, { secret: config.secretKey });
+  registerCsrfProtection(app, config);
   registerTracking(app, tracking, trackingHandler);
   await registerOpenApi(app);
   await registerRateLimits(app, config.identity);
