@@ -6,26 +6,26 @@ import { scopesForRole } from '../../core/auth/roles.ts';
 import { hasScope, type Scope } from '../../core/auth/scopes.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Principal, STAFF_COOKIE } from '../context.ts';
-
-function presentedKey(request: FastifyRequest): string | undefined {
-  const auth = request.headers.authorization;
-  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
-  const header = request.headers['x-api-key'];
-  return typeof header === 'string' ? header.trim() : undefined;
-}
+import { presentedKey } from './credentials.ts';
 
 async function resolvePrincipal(request: FastifyRequest): Promise<Principal | null> {
   const { db } = request.server.deps.database;
   const key = presentedKey(request);
   if (key !== undefined) {
     const apiKey = await authenticateApiKey(db, key);
-    if (!apiKey) throw new AppError('unauthenticated', 'the API key is invalid or revoked');
+    if (!apiKey) {
+      request.server.verifiedCredentials.forget(key);
+      throw new AppError('unauthenticated', 'the API key is invalid or revoked');
+    }
+    request.server.verifiedCredentials.remember(key);
     return { kind: 'api_key', apiKey, scopes: apiKey.scopes };
   }
   const token = request.cookies[STAFF_COOKIE];
   if (!token) return null;
   const staff = await resolveStaffSession(db, token);
-  return staff ? { kind: 'staff', staff, scopes: scopesForRole(staff.role) } : null;
+  if (!staff) return null;
+  request.server.verifiedCredentials.remember(token);
+  return { kind: 'staff', staff, scopes: scopesForRole(staff.role) };
 }
 
 /**

@@ -1,28 +1,28 @@
-import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IdentityConfig } from '../../config.ts';
 import { STAFF_COOKIE } from '../context.ts';
+import { presentedKey, VerifiedCredentials } from './credentials.ts';
 import { PORTAL_COOKIE } from './partner-auth.ts';
 
-const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
-
 /**
- * Who a request counts against: its API key (operator or partner), else its signed-in session,
- * else its address. The credential is only hashed here, not checked: an invalid one is refused
- * by the route's own authentication.
+ * Who a request counts against: its API key (operator or partner), else its session, but only
+ * once authentication has accepted that key or session (VerifiedCredentials); else its address.
+ * A made-up key or cookie must not buy a fresh bucket. A request whose key is refused counts
+ * against the address too, so guessing keys is limited like anything else from there.
  */
 export function rateLimitKey(request: FastifyRequest): string {
-  const auth = request.headers.authorization;
-  const header = request.headers['x-api-key'];
-  const key = auth?.toLowerCase().startsWith('bearer ')
-    ? auth.slice(7).trim()
-    : typeof header === 'string'
-      ? header
-      : '';
-  if (key) return `key:${digest(key)}`;
-  const session = request.cookies?.[PORTAL_COOKIE] ?? request.cookies?.[STAFF_COOKIE];
-  if (session) return `user:${digest(session)}`;
+  const verified = request.server.verifiedCredentials;
+  const key = presentedKey(request);
+  if (key) {
+    const id = verified.verified(key);
+    return id ? `key:${id}` : `ip:${request.ip}`;
+  }
+  for (const cookie of [PORTAL_COOKIE, STAFF_COOKIE]) {
+    const token = request.cookies?.[cookie];
+    const id = token ? verified.verified(token) : null;
+    if (id) return `user:${id}`;
+  }
   return `ip:${request.ip}`;
 }
 
@@ -31,6 +31,7 @@ export function rateLimitKey(request: FastifyRequest): string {
  * Register before the routes: the plugin hooks the routes declared after it.
  */
 export async function registerRateLimits(app: FastifyInstance, limits: IdentityConfig): Promise<void> {
+  app.decorate('verifiedCredentials', new VerifiedCredentials());
   const maxFor = (key: string) =>
     key.startsWith('key:')
       ? limits.rateLimitPerKey
