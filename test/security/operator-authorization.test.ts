@@ -1,0 +1,205 @@
+/**
+ * THE operator authorization matrix. A limited manager (affiliate_manager with
+ * managed_affiliates_only, managing affiliate A) tries every operator route against affiliate B's
+ * resources: each attempt must be answered exactly like the same attempt on a resource that does
+ * not exist (404 for a path, 404 or 422 for a reference in a query or body), reads must not show
+ * B, and nothing may change. A read-only key (scope read) tries every write: exactly 403, before
+ * its body is even looked at, and nothing changes.
+ *
+ * Every route under /api/v1 is in ROUTES (support/operator-routes.ts) with its attempts, or with
+ * the reason it names no affiliate, or in EXEMPT; a new route fails the first test until it is
+ * listed there.
+ */
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { changedTables, tableDigests } from './support/database-state.ts';
+import { openApi } from './support/openapi.ts';
+import { type Call, EXEMPT, MISSING, ROUTES } from './support/operator-routes.ts';
+import { createWorld, excerpt, removeWorld } from './support/world.ts';
+
+const w = await createWorld();
+const { t } = w;
+afterAll(() => removeWorld(w));
+
+function send(who: { cookie?: string; key?: string }, call: Call): Promise<LightMyRequestResponse> {
+  const auth = who.cookie ? { cookie: who.cookie } : { authorization: `Bearer ${who.key}` };
+  const body =
+    call.payload === undefined
+      ? {}
+      : Buffer.isBuffer(call.payload)
+        ? { payload: call.payload }
+        : { payload: JSON.stringify(call.payload), headers: { 'content-type': 'application/json' } };
+  return t.app.inject({
+    method: call.method,
+    url: `/api/v1${call.url}`,
+    ...body,
+    headers: { ...auth, ...body.headers, ...call.headers },
+  });
+}
+const manager = { cookie: w.manager.cookie };
+const readOnly = { key: w.readOnly };
+const label = (call: Call) => `${call.method} ${call.url}`;
+const errorCode = (res: LightMyRequestResponse) => {
+  try {
+    return res.json().error?.code ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/** Where a response body shows affiliate B: its id in affiliate_id or in a list of affiliate ids. */
+function showsB(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => showsB(v, `${path}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const here = path ? `${path}.${k}` : k;
+    if (k === 'affiliate_id' && v === w.b.affiliateId) return [here];
+    if (/affiliate_ids$/.test(k) && Array.isArray(v) && v.includes(w.b.affiliateId)) return [here];
+    return showsB(v, here);
+  });
+}
+
+const specRoutes = async () => {
+  const spec = await openApi(t.app);
+  return Object.entries(spec.paths).flatMap(([path, ops]) =>
+    path.startsWith('/api/v1/')
+      ? Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.slice('/api/v1'.length)}`)
+      : [],
+  );
+};
+
+describe('operator authorization matrix', () => {
+  it('lists every operator route, each with attempts or a reason', async () => {
+    const routes = await specRoutes();
+    expect(routes.length).toBeGreaterThan(80);
+    const listed = new Set([...Object.keys(ROUTES), ...Object.keys(EXEMPT)]);
+    expect(
+      routes.filter((r) => !listed.has(r)),
+      'operator routes missing from ROUTES in test/security/support/operator-routes.ts',
+    ).toEqual([]);
+    expect(
+      [...listed].filter((r) => !routes.includes(r)),
+      'entries for routes the app no longer has',
+    ).toEqual([]);
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      expect(
+        entry.cross || entry.hidden || entry.none,
+        `${route} has no attempts and no reason`,
+      ).toBeTruthy();
+      if (!route.startsWith('GET ')) {
+        expect(entry.write || entry.cross, `${route}: a write needs a request to try`).toBeTruthy();
+      }
+    }
+  });
+
+  it("lets the limited manager reach A's side of every read it is refused for B", async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      for (const attempt of entry.cross?.(w) ?? []) {
+        if (attempt.a === undefined) continue;
+        const res = await send(manager, attempt.build(attempt.a));
+        if (res.statusCode !== 200) failures.push(`${route} [${attempt.name}] on A: ${excerpt(res)}`);
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it("refuses the limited manager B's resources exactly like missing ones, and nothing changes", {
+    timeout: 300_000,
+  }, async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      const attempts = entry.cross?.(w) ?? [];
+      if (!attempts.length) continue;
+      const before = await tableDigests(t.db);
+      for (const attempt of attempts) {
+        const onB = attempt.build(attempt.b);
+        const b = await send(manager, onB);
+        const missing = await send(manager, attempt.build(MISSING));
+        const where = `${label(onB)} [${route}, ${attempt.name}]`;
+        const read = onB.method === 'GET';
+        if (![404, 422, ...(read ? [200] : [])].includes(missing.statusCode)) {
+          failures.push(`${where}: a missing id should be 404/422, is ${excerpt(missing)}`);
+        }
+        if (b.statusCode !== missing.statusCode || errorCode(b) !== errorCode(missing)) {
+          failures.push(`${where}: ${excerpt(b)} — but a missing id gets ${excerpt(missing)}`);
+        } else if (b.statusCode === 200 && b.body !== missing.body) {
+          failures.push(`${where}: answers differently than for a missing id: ${excerpt(b)}`);
+        }
+      }
+      const changed = changedTables(before, await tableDigests(t.db));
+      if (changed.length)
+        failures.push(`${route}: the attempts changed ${changed.map((c) => c.split(':')[0])}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('shows the limited manager nothing of B in what it reads', async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      for (const { call, notInData } of entry.hidden?.(w) ?? []) {
+        const res = await send(manager, call);
+        if (res.statusCode !== 200) {
+          failures.push(`${label(call)} [${route}]: expected 200, got ${excerpt(res)}`);
+          continue;
+        }
+        const body = res.json();
+        const shown = showsB(body);
+        if (notInData !== undefined && body.data?.some((x: { id: number }) => x.id === notInData)) {
+          shown.push(`data[].id ${notInData}`);
+        }
+        if (shown.length) failures.push(`${label(call)} [${route}]: shows B at ${shown.join(', ')}`);
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('refuses the limited manager every admin-only route with 403', async () => {
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(ROUTES)) {
+      if (!entry.adminOnly) continue;
+      const [method, path] = route.split(' ') as [Call['method'], string];
+      const call = entry.write?.(w) ?? { method, url: path.replace('{id}', String(w.otherStaffId)) };
+      const res = await send(manager, call);
+      if (res.statusCode !== 403)
+        failures.push(`${label(call)} [${route}]: expected 403, got ${excerpt(res)}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+
+  it('refuses a read-only key every write with exactly 403, before validation, and nothing changes', {
+    timeout: 300_000,
+  }, async () => {
+    const me = await send(readOnly, { method: 'GET', url: '/auth/me' });
+    expect(me.statusCode, me.body).toBe(200);
+    const failures: string[] = [];
+    const writes = (await specRoutes()).filter((r) => !r.startsWith('GET ') && !(r in EXEMPT));
+    expect(writes.length).toBeGreaterThan(40);
+    for (const route of writes) {
+      const entry = ROUTES[route];
+      const first = entry?.cross?.(w)[0];
+      const call = entry?.write?.(w) ?? first?.build(first.b);
+      if (!call) {
+        failures.push(`${route}: no request listed to try`);
+        continue;
+      }
+      const malformed: Call = { ...call, payload: { zz_unknown: 'a\u0000b' }, headers: undefined };
+      const before = await tableDigests(t.db);
+      for (const [variant, attempt] of [
+        ['well-formed', call],
+        ['malformed body', malformed],
+      ] as const) {
+        const res = await send(readOnly, attempt);
+        if (res.statusCode !== 403 || errorCode(res) !== 'forbidden') {
+          failures.push(
+            `${label(attempt)} [${route}, ${variant}]: expected 403 forbidden, got ${excerpt(res)}`,
+          );
+        }
+      }
+      const changed = changedTables(before, await tableDigests(t.db));
+      if (changed.length)
+        failures.push(`${route}: the read-only attempts changed ${changed.map((c) => c.split(':')[0])}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
