@@ -7,7 +7,19 @@ import { buildApp } from './http/app.ts';
 import { VERSION } from './version.ts';
 
 const config = loadConfigOrExit();
-const logger = pino({ level: config.logLevel });
+const logger = pino({
+  level: config.logLevel,
+  hooks: {
+    // Fastify announces each address at info; the start lines below already say where we are.
+    logMethod(args, method, level) {
+      const [message] = args;
+      if (level === 30 && typeof message === 'string' && message.startsWith('Server listening at ')) {
+        return this.debug(message);
+      }
+      return method.apply(this, args);
+    },
+  },
+});
 const database = await openDatabaseOrExit(config);
 
 try {

@@ -8,6 +8,7 @@ import { registerErrorHandling } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { genReqId } from './plugins/request-id.ts';
+import { RequestLog } from './plugins/request-log.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { buildValidator, registerTextGuard } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -37,6 +38,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     serverFactory: serverWithFastPath(trackingHandler),
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId,
+    logController: new RequestLog(),
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
