@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { compileTemplate, type Template } from './template.ts';
+import { type CheckedTemplate, checkUrlTemplate, type Template } from './template.ts';
 
 /** What the click path needs to know about one tracking code, all of it in memory. */
 export interface PromoRoute {
@@ -14,7 +14,12 @@ export interface PromoRoute {
   builtIns: ReadonlyMap<string, string>;
   /** false: the promo, its link, brand or affiliate is disabled, or the link no longer granted. */
   routable: boolean;
-  a: Template;
+  /**
+   * Why the link's stored URL cannot be used (saved before template.ts checked what it does now,
+   * e.g. a line break, or a placeholder in the host); null when it can. `a` is null only then.
+   */
+  problem: string | null;
+  a: Template | null;
   b: Template | null;
   abSplit: number;
   /** The promo's custom parameters: placeholder values when the click does not carry them. */
@@ -79,10 +84,24 @@ export async function loadRoutes(db: Db, change?: RouteChange): Promise<PromoRou
     join brands b on b.id = p.brand_id
     join affiliates a on a.id = p.affiliate_id
     ${where}`.execute(db);
-  return rows.map(toRoute);
+  // Stored URLs are checked again (and normalised) on load: rows may predate today's checks.
+  // Promos share links, so each URL is checked once per load.
+  const checked = new Map<string, CheckedTemplate>();
+  const check = (url: string) => {
+    let result = checked.get(url);
+    if (!result) {
+      result = checkUrlTemplate(url);
+      checked.set(url, result);
+    }
+    return result;
+  };
+  return rows.map((row) => toRoute(row, check));
 }
 
-function toRoute(row: RouteRow): PromoRoute {
+function toRoute(row: RouteRow, check: (url: string) => CheckedTemplate): PromoRoute {
+  const a = check(row.url);
+  const b = row.url_ab && row.ab_split > 0 ? check(row.url_ab) : null;
+  const problem = a.problem ?? b?.problem;
   return {
     code: row.code,
     promoId: row.id,
@@ -101,8 +120,9 @@ function toRoute(row: RouteRow): PromoRoute {
       ['traffic_source_id', row.traffic_source_id === null ? '' : String(row.traffic_source_id)],
     ]),
     routable: row.routable,
-    a: compileTemplate(row.url),
-    b: row.url_ab && row.ab_split > 0 ? compileTemplate(row.url_ab) : null,
+    problem: problem === undefined ? null : `${a.problem ? 'url' : 'url_ab'} ${problem}`,
+    a: problem === undefined ? a.template! : null,
+    b: problem === undefined ? (b?.template ?? null) : null,
     abSplit: row.ab_split,
     defaults: new Map(Object.entries(row.custom_params ?? {})),
   };

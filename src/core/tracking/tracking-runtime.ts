@@ -10,6 +10,11 @@ import { ImpressionCounter } from './impression-counter.ts';
 import { PromoCache } from './promo-cache.ts';
 import type { RouteChange } from './promo-routes.ts';
 
+/** Where the click path reports, once per promo, clicks it could not send to the landing. */
+export interface TrackingLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
 const CHANNEL = 'affluent_tracking';
 const TABLES = new Set<string>(['promos', 'destination_links', 'campaigns', 'brands', 'affiliates']);
 
@@ -23,7 +28,16 @@ export class TrackingRuntime {
   readonly cache: PromoCache;
   readonly clicks: BatchWriter<ClickBatch>;
   readonly impressions: ImpressionCounter;
-  readonly counters = { answered: 0, unknown: 0, disabled: 0, impressions_unknown: 0 };
+  readonly counters = {
+    answered: 0,
+    unknown: 0,
+    disabled: 0,
+    invalid_link: 0,
+    failed: 0,
+    impressions_unknown: 0,
+  };
+  /** Set by the app to its logger; none in tests unless a test sets one. */
+  log: TrackingLog | null = null;
   #database: Database;
   #enrich: ClickEnricher;
   #unlisten: Unlisten | null = null;

@@ -29,7 +29,12 @@ Any other name is taken from the query parameter of that name on the tracking li
 a repeated query parameter fills its placeholder with its first value (all values are stored with
 the click). Built-in names cannot be overridden from the query string. Query parameters are not
 forwarded to the landing unless a placeholder asks for them. \`GET /api/v1/tracking/placeholders\`
-lists the built-in names with a sample value each.`;
+lists the built-in names with a sample value each.
+
+Placeholders may go only in the path, query or fragment: the scheme, host and port are written out,
+so every click lands on the host the link was saved with. A user name or password and control
+characters (line breaks, tabs...) are refused. A link is stored normalised: host in punycode, other
+non-ASCII characters and spaces percent-encoded (UTF-8).`;
 
 export const TrackingPlaceholders = Type.Object(
   {

@@ -32,17 +32,51 @@ function codeOf(url: string, queryAt: number): string {
 /**
  * The click and impression path, written against bare node:http so the server can answer it
  * before Fastify routes anything (see server-factory.ts). It reads only memory: the promo cache
- * for the route and the click queue for the record. No logging here.
+ * for the route and the click queue for the record. It never throws (a throw here would end the
+ * process): a click it cannot send to the landing goes to the fallback URL, counted, and is
+ * logged once per promo, never per click.
  */
 export function createTrackingHandler(rt: TrackingRuntime) {
   const t = rt.config.tracking;
   const secure = rt.config.cookieSecure ? '; Secure' : '';
   const cookieTail = `; Max-Age=${t.cookieDays * 86_400}; Path=/; SameSite=Lax; HttpOnly${secure}`;
   const trustProxy = rt.config.trustProxy;
+  // The setting is kept as written; a header needs it percent-encoded.
+  const fallbackUrl = new URL(t.fallbackUrl).href;
+  const reported = new Set<number>();
 
   function fallback(res: ServerResponse): void {
-    res.writeHead(302, ['location', t.fallbackUrl, 'cache-control', 'no-store', 'content-length', '0']);
+    res.writeHead(302, ['location', fallbackUrl, 'cache-control', 'no-store', 'content-length', '0']);
     res.end();
+  }
+
+  function report(route: PromoRoute, message: string, problem: string): void {
+    if (reported.has(route.promoId)) return;
+    reported.add(route.promoId);
+    try {
+      rt.log?.warn({ promo_id: route.promoId, destination_link_id: route.linkId, problem }, message);
+    } catch {
+      // A failing logger must not take the click path down with it.
+    }
+  }
+
+  /** Something unexpected: whatever has not been answered yet gets `answer` (or the socket ends). */
+  function failed(
+    res: ServerResponse,
+    route: PromoRoute | undefined,
+    error: unknown,
+    answer: typeof fallback,
+  ) {
+    rt.counters.failed++;
+    if (!res.headersSent) {
+      try {
+        answer(res);
+      } catch {
+        res.destroy();
+      }
+    }
+    const problem = error instanceof Error ? error.message : String(error);
+    if (route) report(route, `A request for promo ${route.promoId} failed: ${problem}`, problem);
   }
 
   function click(req: IncomingMessage, res: ServerResponse, route: PromoRoute, query: string): void {
@@ -52,7 +86,7 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     const variant = route.b !== null && Math.random() * 100 < route.abSplit ? 'b' : 'a';
     // Built-ins first, so a visitor cannot pass ?affiliate_id=... to change who gets credited.
     // A repeated parameter fills its placeholder with its first value.
-    const location = fillTemplate(variant === 'b' ? route.b! : route.a, (name) =>
+    const location = fillTemplate(variant === 'b' ? route.b! : route.a!, (name) =>
       name === 'click_id' ? id : (route.builtIns.get(name) ?? params?.get(name) ?? route.defaults.get(name)),
     );
     const visitor = visitorHeaders(req.rawHeaders);
@@ -96,6 +130,10 @@ export function createTrackingHandler(rt: TrackingRuntime) {
   function impression(req: IncomingMessage, res: ServerResponse, route: PromoRoute | undefined): void {
     if (!route) rt.counters.impressions_unknown++;
     else if (req.method !== 'HEAD') rt.impressions.count(route.promoId);
+    gif(req, res);
+  }
+
+  function gif(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, [
       'content-type',
       'image/gif',
@@ -115,15 +153,28 @@ export function createTrackingHandler(rt: TrackingRuntime) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const queryAt = url.indexOf('?');
     const code = codeOf(url, queryAt);
-    const route = code ? rt.cache.get(code) : undefined;
-    if (kind === 105) {
-      impression(req, res, route);
-      return true;
+    let route: PromoRoute | undefined;
+    try {
+      route = code ? rt.cache.get(code) : undefined;
+      if (kind === 105) impression(req, res, route);
+      else if (!route) {
+        rt.counters.unknown++;
+        fallback(res);
+      } else if (!route.routable) {
+        rt.counters.disabled++;
+        fallback(res);
+      } else if (route.problem !== null) {
+        rt.counters.invalid_link++;
+        fallback(res);
+        report(
+          route,
+          `Clicks on promo ${route.promoId} go to the fallback URL: its destination link's ${route.problem}`,
+          route.problem,
+        );
+      } else click(req, res, route, queryAt === -1 ? '' : url.slice(queryAt + 1));
+    } catch (error) {
+      failed(res, route, error, kind === 105 ? (r) => gif(req, r) : fallback);
     }
-    if (!route) rt.counters.unknown++;
-    else if (!route.routable) rt.counters.disabled++;
-    if (!route?.routable) fallback(res);
-    else click(req, res, route, queryAt === -1 ? '' : url.slice(queryAt + 1));
     return true;
   };
 }

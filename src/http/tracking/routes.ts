@@ -28,6 +28,7 @@ export function registerTracking(
   handle: ReturnType<typeof createTrackingHandler>,
 ): void {
   app.decorate('tracking', runtime);
+  runtime.log = app.log;
   app.addHook('onReady', () => runtime.start());
   // onClose runs once the server has stopped taking requests: nothing is queued after this.
   app.addHook('onClose', async () => {

@@ -25,6 +25,12 @@ const Metrics = Type.Object(
       answered: n('Redirects to a landing'),
       unknown: n('Unknown codes sent to the fallback URL'),
       disabled: n('Disabled codes sent to the fallback URL'),
+      invalid_link: n(
+        'Clicks sent to the fallback URL because their link, saved by an older version, fails the URL checks of today (each such promo is logged once)',
+      ),
+      failed: n(
+        'Clicks and impressions that failed unexpectedly, answered with the fallback URL or the pixel',
+      ),
       impressions_unknown: n('Impression pixels for unknown codes'),
     }),
     clicks: ClickWriter,
