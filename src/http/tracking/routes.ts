@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { findMediaFile } from '../../core/tracking/get-media.ts';
 import { signupUrl } from '../../core/tracking/referral-link.ts';
@@ -35,13 +35,18 @@ export function registerTracking(
     await runtime.stop(Date.now() + Math.max(500, runtime.config.shutdownTimeoutMs - 1000));
   });
 
-  const viaFastify = { schema: { hide: true }, logLevel: 'silent' as const };
-  for (const route of ['/c/*', '/i/*']) {
-    app.get(route, viaFastify, (request, reply) => {
+  // Answered in the route's first hook: the listening server answers these before Fastify, so
+  // the API's own hooks (the body and text checks) must not run for them here either.
+  const viaFastify = {
+    schema: { hide: true },
+    logLevel: 'silent' as const,
+    onRequest: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       reply.hijack();
       if (!handle(request.raw, reply.raw)) reply.raw.writeHead(404).end();
-    });
-  }
+      done();
+    },
+  };
+  for (const route of ['/c/*', '/i/*']) app.get(route, viaFastify, () => {});
 
   // Sub-affiliate referral: the sign-up form reads ?ref= (and the cookie, if the query is lost).
   app.get<{ Params: { code: string } }>('/r/:code', { schema: { hide: true } }, (request, reply) => {
