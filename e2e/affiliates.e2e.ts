@@ -97,8 +97,8 @@ describe('affiliates back office', () => {
   });
 
   it('approves a pending application, and declines another with a reason the server checks', async () => {
-    const pia = await applyAsAffiliate(server, PIA, { first_name: 'Pia', last_name: 'Partner' });
-    const dan = await applyAsAffiliate(server, DAN, { first_name: 'Dan', last_name: 'Declined' });
+    const pia = await applyAsAffiliate(server, operator, PIA, { first_name: 'Pia', last_name: 'Partner' });
+    const dan = await applyAsAffiliate(server, operator, DAN, { first_name: 'Dan', last_name: 'Declined' });
 
     await page.goto(`${server.baseUrl}/admin/affiliates/${pia}`);
     const application = page.getByRole('region', { name: 'Application' });

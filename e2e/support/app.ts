@@ -65,15 +65,21 @@ export async function setUpAdmin(server: TestServer): Promise<ApiCall> {
   };
 }
 
-/** Applies to the affiliate program as `who` (a pending affiliate) and returns its id. */
+/**
+ * Applies to the affiliate program as `who` (a pending affiliate) and returns its id, which the
+ * operator looks up: the sign-up answer names none (it is the same for an address already used).
+ */
 export async function applyAsAffiliate(
   server: TestServer,
+  operator: ApiCall,
   who: Person,
   details: { first_name: string; last_name: string; company_name?: string },
 ): Promise<number> {
   const res = await post(server, '/api/partner/v1/sign-up', { ...who, ...details, terms_accepted: true });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { affiliate_id: number }).affiliate_id;
+  const found = await operator('GET', `/api/v1/affiliates?q=${encodeURIComponent(who.email)}`);
+  expect(found.json.data).toHaveLength(1);
+  return found.json.data[0].id;
 }
 
 /** An application the operator has approved, so its owner can sign in to the portal. */
@@ -83,7 +89,7 @@ export async function approvedAffiliate(
   who: Person,
   details: { first_name: string; last_name: string; company_name?: string },
 ): Promise<number> {
-  const id = await applyAsAffiliate(server, who, details);
+  const id = await applyAsAffiliate(server, operator, who, details);
   expect((await operator('POST', `/api/v1/affiliates/${id}/approve`)).status).toBe(204);
   return id;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { expect } from 'vitest';
+import { deferredWorkOf } from '../../src/core/identity/deferred-work.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 export const PASSWORD = 'Aff1liate#pass';
@@ -28,6 +29,8 @@ export async function createIdentityApp(
   const t = await createTestApp({ ...RELAXED, ...env }, extend);
   const admin = await t.apiKey(['admin']);
   const lastEmail = async (to: string, template?: string) => {
+    // Some emails (password reset) are sent after the answer.
+    await deferredWorkOf(t.database)?.idle();
     const res = await t.call(admin, { url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}&limit=50` });
     expect(res.statusCode).toBe(200);
     const found = res.json().data.find((m: { template: string }) => !template || m.template === template);
@@ -75,11 +78,21 @@ export async function approvedPartner(t: IdentityTestApp, label = 'owner'): Prom
     payload: { email, password: PASSWORD, first_name: 'Ada', last_name: label, terms_accepted: true },
   });
   expect(signUp.statusCode, signUp.body).toBe(201);
-  const affiliateId = signUp.json().affiliate_id as number;
+  const affiliateId = await affiliateIdOf(t, email);
   const approve = await t.call(t.admin, { method: 'POST', url: `/api/v1/affiliates/${affiliateId}/approve` });
   expect(approve.statusCode, approve.body).toBe(204);
   const signIn = await signInAs(t, email);
   return { affiliateId, userId: signIn.json().user_id, email, cookie: portalCookie(signIn)! };
+}
+
+/** The affiliate an application made: the sign-up answer names none (it is the same for a taken address). */
+export async function affiliateIdOf(t: TestApp, email: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('affiliate_users')
+    .select('affiliate_id')
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirstOrThrow();
+  return row.affiliate_id;
 }
 
 export function signInAs(t: IdentityTestApp, email: string, password = PASSWORD, code?: string) {

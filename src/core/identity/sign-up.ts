@@ -1,11 +1,12 @@
 import type { Db } from '../../db/index.ts';
 import { createAffiliate } from '../affiliates/create-affiliate.ts';
-import { assertStrongPassword } from '../auth/passwords.ts';
+import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { resolveReferralCode } from '../tracking/referral-link.ts';
-import type { IdentityEnv } from './context.ts';
+import { displayName } from './affiliate-user.ts';
+import { type IdentityEnv, links } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
 
 export interface SignUpInput {
@@ -55,13 +56,16 @@ async function referrerId(db: Db, ref: string | undefined): Promise<number | nul
 
 /**
  * The public application form: a pending affiliate with its owner user (who can sign in once the
- * operator approves), the terms acceptance recorded with the request's origin.
+ * operator approves), the terms acceptance recorded with the request's origin. An address that
+ * already has an account is answered exactly like a new one (the form must not tell who has an
+ * account): nothing is created, and the address's owner is emailed a notice instead. Returns the
+ * new affiliate's id, or null for such an address; callers must not show which.
  */
 export async function signUp(
   db: Db,
   env: IdentityEnv,
   input: SignUpInput,
-): Promise<{ affiliateId: number; userId: number }> {
+): Promise<{ affiliateId: number; userId: number } | null> {
   if (input.terms_accepted !== true)
     throw AppError.field('terms_accepted', 'the terms and conditions must be accepted');
   assertStrongPassword(input.password);
@@ -101,7 +105,12 @@ export async function signUp(
         ...f,
         path: formPath(f.path),
       }));
-      throw AppError.validation(fields);
+      const existing = fields.some((f) => f.path === 'email') ? await userByEmail(db, input.email) : null;
+      // The other fields are judged as for a new address, so a bad one answers alike either way.
+      const others = existing ? fields.filter((f) => f.path !== 'email') : fields;
+      if (others.length > 0 || !existing) throw AppError.validation(others);
+      await answerTakenAddress(db, env, existing, input.password);
+      return null;
     }
     throw error;
   }
@@ -134,4 +143,44 @@ export async function signUp(
   const message = templates.sign_up_received({ name: first, company: company ?? '' });
   await sendEmail(db, env.email, { template: 'sign_up_received', to: user.email, ...message });
   return { affiliateId, userId: user.id };
+}
+
+async function userByEmail(db: Db, email: string) {
+  const row = await db
+    .selectFrom('affiliate_users')
+    .select(['email', 'first_name', 'last_name'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * What an application with a taken address does instead of failing: the same slow work as a new
+ * one (hashing the password) and one email, to the address's owner, at most once per cooldown.
+ */
+async function answerTakenAddress(
+  db: Db,
+  env: IdentityEnv,
+  user: { email: string; first_name: string; last_name: string },
+  password: string,
+): Promise<void> {
+  await hashPassword(password);
+  if (await noticeSentRecently(db, user.email, env.passwordResetCooldownSeconds)) return;
+  const message = templates.sign_up_attempt({
+    name: displayName(user),
+    signInUrl: links.portalSignIn(env),
+  });
+  await sendEmail(db, env.email, { template: 'sign_up_attempt', to: user.email, ...message });
+}
+
+async function noticeSentRecently(db: Db, to: string, cooldownSeconds: number): Promise<boolean> {
+  if (cooldownSeconds === 0) return false;
+  const row = await db
+    .selectFrom('email_messages')
+    .select('id')
+    .where('to_address', '=', to)
+    .where('template', '=', 'sign_up_attempt')
+    .where('created_at', '>', new Date(Date.now() - cooldownSeconds * 1000))
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -3,8 +3,9 @@ import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { consumeLoginLink } from '../../../core/identity/consume-login-link.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { requestPasswordReset } from '../../../core/identity/request-password-reset.ts';
+import type { DeferredWork } from '../../../core/identity/deferred-work.ts';
 import { getSecuritySettings } from '../../../core/identity/security-settings.ts';
+import { sendPasswordReset } from '../../../core/identity/send-password-reset.ts';
 import { setPasswordWithToken } from '../../../core/identity/set-password-with-token.ts';
 import { signIn } from '../../../core/identity/sign-in.ts';
 import type { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
@@ -19,10 +20,10 @@ import { Me, TokenBody } from './schemas.ts';
 const Signed = Type.Object({ user_id: Type.Integer(), expires_at: Timestamp });
 const tags = ['partner: sign-in'];
 
-export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{ throttle: SignInThrottle }> = async (
-  app,
-  { throttle },
-) => {
+export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
+  throttle: SignInThrottle;
+  deferred: DeferredWork;
+}> = async (app, { throttle, deferred }) => {
   const db = () => app.deps.database.db;
   const env = () => identityEnv(app.deps.config);
 
@@ -123,12 +124,18 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{ throttle: SignInThro
       schema: {
         tags,
         summary: 'Email a password reset link (the answer is the same whether the address is known or not)',
+        description:
+          'Answers 202 at once; the address is looked up and the email sent afterwards. One email per ' +
+          'address per PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.',
         body: Type.Object({ email: Email }, { additionalProperties: false }),
         response: withErrors({ 202: Type.Object({ message: Type.String() }) }, 422, 429),
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(db(), env(), request.body.email);
+      // After the answer, so neither it nor its timing tells whether the address has an account.
+      // The durable job queue can take this over with { email } as the payload.
+      const { email } = request.body;
+      deferred.run('password reset email', () => sendPasswordReset(db(), env(), { email }));
       return reply.status(202).send({ message: 'if the address has an account, a reset link is on its way' });
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { deferredWorkFor } from '../../../core/identity/deferred-work.ts';
 import { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
@@ -25,7 +26,12 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
     perAccount: identity.signInFailuresPerAccount,
     windowSeconds: identity.signInFailureWindowSeconds,
   });
-  await app.register(partnerAuthRoutes, { throttle });
+  const deferred = deferredWorkFor(app.deps.database, (err, work) =>
+    app.log.error({ err, work }, 'deferred work failed'),
+  );
+  // Before the database closes.
+  app.addHook('onClose', () => deferred.idle());
+  await app.register(partnerAuthRoutes, { throttle, deferred });
   await app.register(partnerSignUpRoutes);
   await app.register(partnerProfileRoutes);
   await app.register(partnerTwoFactorRoutes);

@@ -17,7 +17,8 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Pass `ref` from a sub-affiliate link (`/portal/signup?ref=<referral code>`, or an affiliate id) to ' +
           'record the referring affiliate; without it the `affluent_ref` cookie of the referral link counts. ' +
-          'The applicant can sign in once approved; emails tell them each step.',
+          'The applicant can sign in once approved; emails tell them each step. The answer is the same for an ' +
+          'address that already has an account (its owner is emailed a notice instead), so it names no affiliate.',
         body: Type.Object(
           {
             email: Email,
@@ -38,7 +39,6 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors(
           {
             201: Type.Object({
-              affiliate_id: Type.Integer(),
               status: Type.Literal('pending'),
               message: Type.String(),
             }),
@@ -50,7 +50,7 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { affiliateId } = await signUp(app.deps.database.db, identityEnv(app.deps.config), {
+      await signUp(app.deps.database.db, identityEnv(app.deps.config), {
         ...request.body,
         // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the query.
         ref: request.body.ref || request.cookies.affluent_ref,
@@ -59,7 +59,6 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         referrerUrl: typeof request.headers.referer === 'string' ? request.headers.referer : null,
       });
       return reply.status(201).send({
-        affiliate_id: affiliateId,
         status: 'pending' as const,
         message: 'application received; you will get an email once it is reviewed',
       });
