@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   requirePartner,
   requireRecentTwoFactor,
@@ -37,6 +37,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+// awayFromStepEdge fakes the clock.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.as(cookie, { method, url: `/api/partner/v1${url}`, ...(payload !== undefined ? { payload } : {}) });
