@@ -307,8 +307,10 @@ describe('preview, apply and history', () => {
   it('refuses a stale plan and every status change back to pending', async () => {
     const [a, b] = await pair();
     const fields = [{ field: 'internal_notes', operator: 'overwrite', value: 'stale?' }];
+    const before = await snapshot(t.db);
     const stale = await bulk('apply', [a], fields, { expected_plan_hash: 'f'.repeat(64) });
     expect(stale.statusCode).toBe(409);
+    expect(await snapshot(t.db)).toBe(before);
     const back = (
       await bulk('preview', [a, b], [{ field: 'status', operator: 'overwrite', value: 'pending' }])
     ).json();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { createAffiliate, fieldPaths, staffUser } from './helpers.ts';
+import { createAffiliate, fieldPaths, snapshot, staffUser } from './helpers.ts';
 
 let t: TestApp;
 let admin: string;
@@ -95,8 +95,10 @@ describe('scopes and limited managers', () => {
     const read = await t.apiKey(['read']);
     const write = await t.apiKey(['write']);
     expect((await t.call(read, { url: '/api/v1/affiliates' })).statusCode).toBe(200);
+    const before = await snapshot(t.db);
     const denied = await t.call(read, { method: 'POST', url: '/api/v1/affiliates', payload: { name: 'X' } });
     expect(denied.statusCode).toBe(403);
+    expect(await snapshot(t.db)).toBe(before);
     expect(
       (
         await t.call(read, {
