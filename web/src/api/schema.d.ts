@@ -7297,6 +7297,11 @@ export interface paths {
          *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
          *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
          *     lists the built-in names with a sample value each.
+         *
+         *     Placeholders may go only in the path, query or fragment: the scheme, host and port are written out,
+         *     so every click lands on the host the link was saved with. A user name or password and control
+         *     characters (line breaks, tabs...) are refused. A link is stored normalised: host in punycode, other
+         *     non-ASCII characters and spaces percent-encoded (UTF-8).
          */
         post: {
             parameters: {
@@ -7518,6 +7523,11 @@ export interface paths {
          *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
          *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
          *     lists the built-in names with a sample value each.
+         *
+         *     Placeholders may go only in the path, query or fragment: the scheme, host and port are written out,
+         *     so every click lands on the host the link was saved with. A user name or password and control
+         *     characters (line breaks, tabs...) are refused. A link is stored normalised: host in punycode, other
+         *     non-ASCII characters and spaces percent-encoded (UTF-8).
          */
         patch: {
             parameters: {
@@ -9194,6 +9204,10 @@ export interface paths {
                                 unknown: number;
                                 /** @description Disabled codes sent to the fallback URL */
                                 disabled: number;
+                                /** @description Clicks sent to the fallback URL because their link, saved by an older version, fails the URL checks of today (each such promo is logged once) */
+                                invalid_link: number;
+                                /** @description Clicks and impressions that failed unexpectedly, answered with the fallback URL or the pixel */
+                                failed: number;
                                 /** @description Impression pixels for unknown codes */
                                 impressions_unknown: number;
                             };
@@ -9295,6 +9309,11 @@ export interface paths {
          *     the click). Built-in names cannot be overridden from the query string. Query parameters are not
          *     forwarded to the landing unless a placeholder asks for them. `GET /api/v1/tracking/placeholders`
          *     lists the built-in names with a sample value each.
+         *
+         *     Placeholders may go only in the path, query or fragment: the scheme, host and port are written out,
+         *     so every click lands on the host the link was saved with. A user name or password and control
+         *     characters (line breaks, tabs...) are refused. A link is stored normalised: host in punycode, other
+         *     non-ASCII characters and spaces percent-encoded (UTF-8).
          */
         get: {
             parameters: {
