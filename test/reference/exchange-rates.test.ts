@@ -8,7 +8,8 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.apiKey(['admin']);
   reader = await t.apiKey(['read']);
-  // What the reading tests look up; the loading tests load rates of other years of their own.
+  // What the reading tests look up; the loading tests load rates of later years of their own
+  // (a later rate never answers for an earlier day).
   expect((await load(BASE_RATES)).statusCode).toBe(200);
 });
 afterAll(() => t.close());
@@ -48,7 +49,7 @@ describe('loading rates', () => {
   });
 
   it('inserts, then reports an identical reload as unchanged', async () => {
-    const rates = inYear(BASE_RATES, '2024');
+    const rates = inYear(BASE_RATES, '2030');
     const first = await load(rates);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ received: 5, inserted: 5, updated: 0, unchanged: 0 });
@@ -61,7 +62,7 @@ describe('loading rates', () => {
   });
 
   it('updates a changed rate or source and counts the rest as unchanged', async () => {
-    const rates = inYear(BASE_RATES, '2023');
+    const rates = inYear(BASE_RATES, '2031');
     expect((await load(rates)).json()).toMatchObject({ inserted: 5 });
     const changed = rates.map((r, i) =>
       i === 0 ? { ...r, rate: '1.1000001' } : i === 2 ? { ...r, source: 'manual' } : r,
