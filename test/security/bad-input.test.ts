@@ -13,12 +13,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { portalCookie } from '../identity/helpers.ts';
 import { changedTables, rowCounts } from './support/database-state.ts';
 import { type Ids, type Operation, openApi, operations, sample } from './support/openapi.ts';
+import { headerVariants, multipartVariants } from './support/transport-variants.ts';
 import {
   bodyText,
   bodyVariants,
   fillPath,
-  headerVariants,
-  multipartVariants,
   pathVariants,
   queryVariants,
   type Variant,

@@ -9,7 +9,6 @@ import {
   unwrapNullable,
 } from './openapi.ts';
 import { judgeJson, judgeParameter, LONE_SURROGATE, type Verdict } from './oracle.ts';
-import { BOUNDARY, multipart, png } from './world.ts';
 
 /** One malformed request for an operation, and what must come of it. */
 export interface Variant {
@@ -71,9 +70,12 @@ const TEXT = [
   `<script>alert(1)</script>{{7*7}}\${7*7}<%= 7*7 %>`,
   '../../../../etc/passwd',
   '😀\u202e'.repeat(150),
-  'x'.repeat(100_000),
+  'x'.repeat(20_000),
   '',
 ];
+
+/** A body past the 5 MiB limit, made once. */
+const OVERSIZED = `{"x":"${'x'.repeat(5_300_000)}"}`;
 
 const RAW = '\u0001raw:';
 /** A number JSON.stringify cannot write (it would say null); put in the body text as is. */
@@ -91,36 +93,32 @@ const readRaw = (marker: string) => {
 function badValues(spec: Spec, schema: Schema, name: string, ids: Ids): unknown[] {
   const good = sample(spec, schema, name, ids);
   const { schema: s } = unwrapNullable(spec, schema);
-  const common = [null, [], {}, [good], { $gt: '' }, deepArray(3000)];
+  const common = [null, [good], { $gt: '' }, deepArray(3000)];
   switch (typeOf(spec, schema)) {
     case 'string': {
       const long = s.maxLength !== undefined ? ['x'.repeat(s.maxLength + 1)] : [];
-      return [...common, 12345, true, ...TEXT, ...long, 'not-a-valid-value'];
+      return [...common, 12345, ...TEXT, ...long, 'not-a-valid-value'];
     }
     case 'integer':
     case 'number':
       return [
         ...common,
         '1',
-        '+1',
         '0x10',
-        'Infinity',
         true,
         1.5,
         -1,
         0,
         2147483648,
         raw('1e400'),
-        raw('-1e400'),
         raw('99999999999999999999'),
-        raw('1e-400'),
       ];
     case 'boolean':
-      return [...common, 'true', 'false', 1, 0, 'a\u0000'];
+      return [...common, 'true', 1];
     case 'array':
-      return [...common, 'x', [null], ['a\u0000b'], [raw('1e400')], [deepArray(50)], tooMany(s, good)];
+      return [...common, 'x', [null], ['a\u0000b'], [raw('1e400')], tooMany(s, good)];
     case 'object':
-      return [...common, 'x', 1, { zz_unknown: 1 }, { 'a\u0000': 'b' }];
+      return [...common, 'x', { zz_unknown: 1 }, { 'a\u0000': 'b' }];
     default:
       return [...common, 'a\u0000b', '\ud800', raw('1e400')];
   }
@@ -272,7 +270,7 @@ export function bodyVariants(spec: Spec, op: Operation, ids: Ids): Variant[] {
     name: 'body over 5 MiB',
     verdict: 'no',
     url,
-    payload: `{"x":"${'x'.repeat(5_300_000)}"}`,
+    payload: OVERSIZED,
     headers: json,
   });
   const text = bodyText(base);
@@ -307,138 +305,6 @@ export function bodyVariants(spec: Spec, op: Operation, ids: Ids): Variant[] {
         add(`${key}.${sub}: ${short(bad)}`, { ...base, [key]: { ...inner, [sub]: bad } });
       }
     }
-  }
-  return out;
-}
-
-/** Credentials that are no credentials, and unauthenticated requests with a bad body. */
-export function headerVariants(op: Operation, url: string, body: string | undefined): Variant[] {
-  const withBody = body !== undefined ? { payload: body } : {};
-  const json: Record<string, string> = body !== undefined ? { 'content-type': 'application/json' } : {};
-  const partner = op.path.startsWith('/api/partner/');
-  const cookie = partner ? 'affluent_portal' : 'affluent_session';
-  const cases: [string, Record<string, string>][] = [
-    ['no credentials', {}],
-    ['bearer 5000 characters', { authorization: `Bearer ${'a'.repeat(5000)}` }],
-    ['bearer injection', { authorization: "Bearer afl_' OR '1'='1" }],
-    ['bearer empty', { authorization: 'Bearer ' }],
-    ['basic auth', { authorization: 'Basic YWRtaW46YWRtaW4=' }],
-    ['x-api-key injection', { 'x-api-key': "' OR 1=1 --" }],
-    ['cookie garbage', { cookie: `${cookie}=%00%27%20OR%201%3D1` }],
-    ['cookie 5000 characters', { cookie: `${cookie}=${'s'.repeat(5000)}` }],
-  ];
-  const out: Variant[] = cases.map(([name, headers]) => ({
-    name: `anonymous, ${name}`,
-    verdict: op.secured ? 'no' : 'maybe',
-    url,
-    anonymous: true,
-    headers: { ...json, ...headers },
-    ...withBody,
-  }));
-  for (const [name, headers] of [
-    ['x-request-id 5000 characters', { 'x-request-id': 'r'.repeat(5000) }],
-    ['x-request-id latin-1', { 'x-request-id': 'req-é-ÿ' }],
-    ['accept nonsense', { accept: 'application/x-nonsense;q=0' }],
-  ] as const) {
-    out.push({
-      name: `anonymous, ${name}`,
-      verdict: op.secured ? 'no' : 'maybe',
-      url,
-      anonymous: true,
-      headers,
-    });
-  }
-  return out;
-}
-
-/**
- * A multipart upload's malformed forms: no boundary, a truncated body, no file, a file that is no
- * image, bad text in fields, and odd ids in the id fields. Every one must be refused.
- */
-export function multipartVariants(url: string): Variant[] {
-  const type = (boundary: string | null) => ({
-    'content-type': boundary === null ? 'multipart/form-data' : `multipart/form-data; boundary=${boundary}`,
-  });
-  const image = { name: 'banner.png', type: 'image/png', data: png(120, 60) };
-  const form = (fields: Record<string, string>, withFile = false) =>
-    multipart(fields, withFile ? image : undefined);
-  const whole = form({ title: 'Banner' }, true);
-  const boundary = BOUNDARY;
-  const out: Variant[] = [
-    { name: 'multipart without boundary', verdict: 'no', url, payload: whole, headers: type(null) },
-    {
-      name: 'multipart truncated body',
-      verdict: 'no',
-      url,
-      payload: whole.subarray(0, whole.length - 40),
-      headers: type(boundary),
-    },
-    {
-      name: 'multipart cut in the headers',
-      verdict: 'no',
-      url,
-      payload: whole.subarray(0, 60),
-      headers: type(boundary),
-    },
-    { name: 'multipart empty body', verdict: 'no', url, payload: Buffer.alloc(0), headers: type(boundary) },
-    {
-      name: 'multipart other boundary',
-      verdict: 'no',
-      url,
-      payload: whole,
-      headers: type('nothing-like-it'),
-    },
-    {
-      name: 'multipart boundary 200 characters',
-      verdict: 'no',
-      url,
-      payload: whole,
-      headers: type('b'.repeat(200)),
-    },
-    {
-      name: 'multipart without file',
-      verdict: 'no',
-      url,
-      payload: form({ title: 'Banner' }),
-      headers: type(boundary),
-    },
-    {
-      name: 'multipart file that is no image',
-      verdict: 'no',
-      url,
-      payload: multipart(
-        { title: 'Banner' },
-        { name: 'x.png', type: 'image/png', data: Buffer.from('#!/bin/sh\n') },
-      ),
-      headers: type(boundary),
-    },
-    {
-      name: 'JSON instead of multipart',
-      verdict: 'no',
-      url,
-      payload: '{"title":"Banner"}',
-      headers: { 'content-type': 'application/json' },
-    },
-  ];
-  const fields: [string, string][] = [
-    ['title', 'a\u0000b'],
-    ['title', '\ud800'],
-    ['title', 'x'.repeat(20_000)],
-    ['is_public', 'maybe'],
-    ...['brand_id', 'affiliate_ids'].flatMap((f) =>
-      ['+1', '0x10', '1e400', 'Infinity', '-1', '0', '99999999999999999999', '1.5', '1,abc'].map(
-        (v) => [f, v] as [string, string],
-      ),
-    ),
-  ];
-  for (const [field, value] of fields) {
-    out.push({
-      name: `multipart ${field}=${value.length > 20 ? `${value.slice(0, 5)}…(${value.length})` : JSON.stringify(value)}`,
-      verdict: 'no',
-      url,
-      payload: form({ title: 'Banner', [field]: value }, true),
-      headers: type(boundary),
-    });
   }
   return out;
 }
