@@ -216,6 +216,43 @@ describe('media library', () => {
   });
 });
 
+describe('media upload form', () => {
+  const upload = (fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      ...multipart(fields, { name: 'x.png', type: 'image/png', data: png(10, 10) }),
+      headers: { ...multipart({}).headers, authorization: `Bearer ${key}` },
+    });
+  const count = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('media')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses brand 0 and a title over 200 characters, naming the field and storing nothing', async () => {
+    const before = await count();
+    const zero = await upload({ title: 'Zero brand', brand_id: '0' });
+    expect(zero.statusCode, zero.body).toBe(422);
+    expect(zero.json().error.details.fields).toEqual([
+      { path: 'brand_id', message: 'must be a positive whole number' },
+    ]);
+    const long = await upload({ title: 'x'.repeat(201) });
+    expect(long.statusCode, long.body).toBe(422);
+    expect(long.json().error.details.fields).toEqual([
+      { path: 'title', message: 'must be at most 200 characters' },
+    ]);
+    expect(await count()).toBe(before);
+    // Exactly the limit is accepted.
+    expect((await upload({ title: 'x'.repeat(200) })).statusCode).toBe(201);
+    expect(await count()).toBe(before + 1);
+  });
+});
+
 describe('referral links', () => {
   it('gives each affiliate one code whose link leads to the sign-up form', async () => {
     const affiliateId = await makeAffiliate(t.db, 'Parent');

@@ -24,7 +24,7 @@ export async function checkMediaInput(db: Db, input: MediaInput): Promise<MediaI
     } else out.language = input.language.trim();
   } else if (input.language === '') out.language = null;
   if (input.tags) out.tags = [...new Set(input.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
-  if (input.brand_id) {
+  if (input.brand_id !== undefined && input.brand_id !== null) {
     const brand = await db
       .selectFrom('brands')
       .select('id')

@@ -21,12 +21,14 @@ const ids = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const TITLE_MAX = 200;
+
 /** Reads the multipart form: one `file` and plain fields; lists may repeat or be comma-separated. */
 async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
   const errors: FieldError[] = [];
   const out: Partial<UploadMediaInput> = {};
   const toInt = (path: string, raw: string) => {
-    if (!/^\d{1,9}$/.test(raw)) errors.push({ path, message: 'must be a positive whole number' });
+    if (!/^[1-9]\d{0,8}$/.test(raw)) errors.push({ path, message: 'must be a positive whole number' });
     return Number(raw);
   };
   try {
@@ -38,6 +40,8 @@ async function readUpload(request: FastifyRequest): Promise<UploadMediaInput> {
   }
   if (!out.file) errors.push({ path: 'file', message: 'is required' });
   if (!out.title?.trim()) errors.push({ path: 'title', message: 'is required' });
+  else if (out.title.length > TITLE_MAX)
+    errors.push({ path: 'title', message: `must be at most ${TITLE_MAX} characters` });
   if (errors.length) throw AppError.validation(errors);
   return out as UploadMediaInput;
 }
@@ -101,7 +105,7 @@ async function readParts(
 /** The upload form as documented (and typed for clients); lists travel comma-separated. */
 const UploadForm = Type.Object({
   file: Type.String({ format: 'binary', description: 'PNG, JPEG, GIF, WebP or SVG, at most 5 MiB' }),
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Type.String({ minLength: 1, maxLength: TITLE_MAX }),
   language: Type.Optional(Type.String({ maxLength: 20 })),
   is_public: Type.Optional(StringEnum(['true', 'false'] as const)),
   tags: Type.Optional(Type.String({ description: 'Comma-separated (or the field repeated)' })),
@@ -124,7 +128,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: operatorSecurity,
         summary: 'List media (banners)',
         querystring: Type.Object({
-          title: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the title' })),
+          title: Type.Optional(Type.String({ maxLength: TITLE_MAX, description: 'Part of the title' })),
           language: Type.Optional(Type.String({ maxLength: 20 })),
           format: Type.Optional(StringEnum(MEDIA_FORMATS)),
           privacy: Type.Optional(StringEnum(['public', 'private'] as const)),
@@ -195,7 +199,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Partial(
           Type.Object({
-            title: Type.String({ minLength: 1, maxLength: 200 }),
+            title: Type.String({ minLength: 1, maxLength: TITLE_MAX }),
             language: Nullable(Type.String({ maxLength: 20 })),
             is_public: Type.Boolean(),
             tags: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
