@@ -18,6 +18,7 @@ export interface Config {
   setupTokenTtlHours: number;
   tracking: TrackingConfig;
   identity: IdentityConfig;
+  jobs: JobsConfig;
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -92,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     setupTokenTtlHours: int(env, 'SETUP_TOKEN_TTL_HOURS', 24, 1, 24 * 30),
     tracking: loadTrackingConfig(env, publicUrl.replace(/\/+$/, '')),
     identity: loadIdentityConfig(env),
+    jobs: loadJobsConfig(env),
   };
 }
 
@@ -166,5 +168,26 @@ function loadIdentityConfig(env: Env): IdentityConfig {
     rateLimitPerKey: int(env, 'RATE_LIMIT_PER_KEY', 30_000, 0, 100_000_000),
     rateLimitPerUser: int(env, 'RATE_LIMIT_PER_USER', 1200, 0, 100_000_000),
     rateLimitPerIp: int(env, 'RATE_LIMIT_PER_IP', 600, 0, 100_000_000),
+  };
+}
+
+/** The background job queue (src/core/jobs). */
+export interface JobsConfig {
+  /** Run workers, maintenance and cron in this process; off for web-only processes (they still enqueue). */
+  enabled: boolean;
+  /** Jobs of each type this process runs at once. */
+  workers: number;
+  /**
+   * AFFLUENT_TEST_JOBS=1 registers the test-only job types (src/core/jobs/test-jobs.ts) so a test
+   * can drive real server processes with jobs of its own; nothing in production sets it.
+   */
+  testJobs: boolean;
+}
+
+function loadJobsConfig(env: Env): JobsConfig {
+  return {
+    enabled: bool(env, 'JOBS_ENABLED', true),
+    workers: int(env, 'JOBS_WORKERS', 2, 1, 100),
+    testJobs: bool(env, 'AFFLUENT_TEST_JOBS', false),
   };
 }

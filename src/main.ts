@@ -2,6 +2,8 @@ import pino from 'pino';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
 import { ConfigError } from './config.ts';
 import { issueSetupToken } from './core/auth/setup.ts';
+import { JobQueue } from './core/jobs/job-queue.ts';
+import { platformJobTypes } from './core/jobs/job-types.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { VERSION } from './version.ts';
@@ -30,7 +32,17 @@ try {
   fail(`database migration failed: ${(error as Error).message}`);
 }
 
-const app = await buildApp({ config, database, logger, web: true });
+const types = platformJobTypes();
+if (config.jobs.testJobs) types.add(...(await import('./core/jobs/test-jobs.ts')).testJobTypes);
+const jobs = new JobQueue({ config, database, types, logger });
+try {
+  await jobs.start();
+} catch (error) {
+  await database.close();
+  fail(`the job queue did not start: ${(error as Error).message}`);
+}
+
+const app = await buildApp({ config, database, jobs, logger, web: true });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -43,7 +55,9 @@ async function shutdown(signal: string): Promise<void> {
   }, config.shutdownTimeoutMs);
   timer.unref();
   try {
-    await app.close();
+    // Jobs in flight get most of the budget to finish; what is still running then is given back
+    // (retried later, here or by another process) before the database closes.
+    await Promise.all([app.close(), jobs.stop(Math.floor(config.shutdownTimeoutMs * 0.75))]);
     await database.close();
     logger.flush();
     process.exit(0);
@@ -58,6 +72,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
+  await jobs.stop(0);
   await database.close();
   // The app's start (onReady: e.g. opening TRACKING_GEOIP_FILE) can refuse the configuration too.
   if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);

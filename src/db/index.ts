@@ -22,6 +22,8 @@ export interface Database {
   listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
   /** PostgreSQL only: bulk load with COPY ... FROM STDIN (text format), in one transaction. */
   copyIn?(statement: string, data: string, options?: CopyOptions): Promise<void>;
+  /** Embedded database only: the instance, and turns on it shared with Kysely (PGlitePool). */
+  embedded?: { instance: PGlite; exclusive<T>(fn: () => Promise<T>): Promise<T> };
 }
 
 export type DatabaseOptions =
@@ -76,10 +78,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     instance = options.pglite;
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(instance) }) });
+  const pool = new PGlitePool(instance);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
+    embedded: { instance, exclusive: (fn) => pool.exclusive(fn) },
     close: async () => {
       await db.destroy();
       await instance.close();

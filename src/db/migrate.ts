@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { installJobSchema, jobSchemaFingerprint } from './job-schema.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 // Any constant works; it only has to be the same in every process that migrates this database.
@@ -36,12 +37,14 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export function migrationsFingerprint(): string {
   const hash = createHash('sha256');
   for (const m of listMigrations()) hash.update(`${m.version}:${m.checksum};`);
+  hash.update(`jobs:${jobSchemaFingerprint()};`);
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * Applies pending migrations, each in its own transaction, recorded in schema_migrations. A
- * session-level advisory lock makes a second process wait and then find nothing left to do.
+ * Applies pending migrations, each in its own transaction, recorded in schema_migrations, then
+ * creates or upgrades the job queue's schema (src/db/job-schema.ts). A session-level advisory lock
+ * makes a second process wait and then find nothing left to do.
  */
 export async function migrate(db: Kysely<any>): Promise<string[]> {
   const migrations = listMigrations();
@@ -78,6 +81,8 @@ export async function migrate(db: Kysely<any>): Promise<string[]> {
         });
         ran.push(`${migration.version}_${migration.name}`);
       }
+      const jobs = await installJobSchema(conn);
+      if (jobs) ran.push(jobs);
       return ran;
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);

@@ -43,6 +43,19 @@ export class PGlitePool implements PostgresPool {
     };
   }
 
+  /**
+   * Runs `fn` holding the connection, between Kysely's turns: how statements issued beside Kysely
+   * (the job queue's) wait for a transaction to finish instead of landing inside it.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      return await fn();
+    } finally {
+      client.release();
+    }
+  }
+
   async end(): Promise<void> {
     this.#ended = true;
     await this.#queue;

@@ -1,6 +1,8 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { JobQueue } from '../core/jobs/job-queue.ts';
+import { platformJobTypes } from '../core/jobs/job-types.ts';
 import { TrackingRuntime } from '../core/tracking/tracking-runtime.ts';
 import type { AppDeps } from './context.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
@@ -20,7 +22,9 @@ import { createTrackingHandler } from './tracking/click-handler.ts';
 import { registerTracking } from './tracking/routes.ts';
 import { serverWithFastPath } from './tracking/server-factory.ts';
 
-export interface BuildAppOptions extends AppDeps {
+export interface BuildAppOptions extends Omit<AppDeps, 'jobs'> {
+  /** The started job queue; without one (scripts, some tests) enqueueing fails with "not started". */
+  jobs?: JobQueue;
   /** The server's pino logger; tests run without one. */
   logger?: FastifyBaseLogger;
   /** Serve the built web app (the server does; API tests need not). */
@@ -49,7 +53,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', { config, database });
+  const jobs = options.jobs ?? new JobQueue({ config, database, types: platformJobTypes() });
+  app.decorate('deps', { config, database, jobs });
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

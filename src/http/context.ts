@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { ApiKey } from '../core/auth/api-keys.ts';
 import type { StaffUser } from '../core/auth/staff.ts';
+import type { JobQueue } from '../core/jobs/job-queue.ts';
 import type { Database } from '../db/index.ts';
 
 /** Who is calling the operator API: a signed-in staff user or an API key, with its scopes. */
@@ -11,6 +12,8 @@ export type Principal =
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Enqueue with `deps.jobs.enqueue(trx, { name, data })` inside the transaction of the change. */
+  jobs: JobQueue;
 }
 
 declare module 'fastify' {

@@ -1,7 +1,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Clock } from 'pg-boss';
 import { loadConfig } from '../../src/config.ts';
 import { createAdmin } from '../../src/core/auth/create-admin.ts';
 import { createApiKey } from '../../src/core/auth/create-api-key.ts';
+import { JobQueue } from '../../src/core/jobs/job-queue.ts';
+import type { JobType } from '../../src/core/jobs/job-type.ts';
+import { platformJobTypes } from '../../src/core/jobs/job-types.ts';
 import type { Database, Db } from '../../src/db/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -10,6 +14,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   db: Db;
+  /** The started job queue; workers run only with JOBS_ENABLED=true in `env`. */
+  jobs: JobQueue;
   /** An API key with the given scopes (admin by default), ready for an Authorization header. */
   apiKey(scopes?: string[]): Promise<string>;
   /** Sends a request with `key` as bearer token, JSON in and out. */
@@ -19,16 +25,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Job types beside the platform's, e.g. ones whose handlers a test controls. */
+  jobTypes?: JobType<any>[];
+  /** pg-boss's TestClock: retry delays, timeouts and cron move only on clock.tick(). */
+  clock?: Clock;
+}
+
 let staffCounter = 0;
 
 /** The app on a fresh database of its own; call once per test file (beforeAll) and close after. */
 export async function createTestApp(
   env: Record<string, string> = {},
   extend?: (app: FastifyInstance) => void,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ DATA_DIR: '.tmp/test-data', ...env }), secretKey: 'x'.repeat(48) };
-  const app = await buildApp({ config, database });
+  // Job workers are off unless a test turns them on: most tests run jobs with jobs.runUntilIdle().
+  const config = {
+    ...loadConfig({ DATA_DIR: '.tmp/test-data', JOBS_ENABLED: 'false', ...env }),
+    secretKey: 'x'.repeat(48),
+  };
+  const types = platformJobTypes().add(...(options.jobTypes ?? []));
+  const jobs = new JobQueue({ config, database, types, clock: options.clock });
+  await jobs.start();
+  const app = await buildApp({ config, database, jobs });
   extend?.(app);
   await app.ready();
   const db = database.db;
@@ -36,6 +57,7 @@ export async function createTestApp(
     app,
     database,
     db,
+    jobs,
     apiKey: async (scopes = ['admin']) => (await createApiKey(db, { name: 'test', scopes })).key,
     call: (key, options) =>
       app.inject({
@@ -56,6 +78,7 @@ export async function createTestApp(
     },
     close: async () => {
       await app.close();
+      await jobs.stop(1000);
       await database.close();
     },
   };

@@ -12,6 +12,7 @@ import { currencyRoutes } from './currencies.ts';
 import { destinationLinkRoutes } from './destination-links.ts';
 import { devOutboxRoutes } from './dev-outbox.ts';
 import { exchangeRateRoutes } from './exchange-rates.ts';
+import { jobRoutes } from './jobs.ts';
 import { mediaRoutes } from './media.ts';
 import { promoRoutes } from './promos.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
@@ -33,6 +34,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(affiliateAccessRoutes);
   await app.register(securitySettingsRoutes);
   await app.register(devOutboxRoutes);
+  await app.register(jobRoutes);
   await app.register(currencyRoutes);
   await app.register(countryRoutes);
   await app.register(exchangeRateRoutes);
