@@ -6,6 +6,7 @@
  * BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
  * Prints, last: redirect_rps=<n> bare_rps=<n> ratio=<r> p99_ms=<n> clicks_recorded=<stored>/<answered>
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { CLI } from '../src/core/actor.ts';
 import { createApiKey } from '../src/core/auth/create-api-key.ts';
 import { createBrand } from '../src/core/tracking/create-brand.ts';
 import { createCampaign } from '../src/core/tracking/create-campaign.ts';
@@ -70,28 +72,37 @@ async function main(): Promise<void> {
     const database = await openDatabase({ databaseUrl, poolMax: 2 });
     await migrate(database.db);
     const db = database.db;
-    const brand = await createBrand(db, { name: `Bench ${Date.now()}`, base_currency: 'EUR' });
-    const link = await createDestinationLink(db, {
-      brand_id: brand.id,
-      name: 'Landing',
-      url: 'https://landing.example/welcome?click={{click_id}}&aff={{affiliate_id}}&s1={{sub1}}',
+    const brand = await createBrand({
+      db,
+      actor: CLI,
+      input: { name: `Bench ${Date.now()}`, base_currency: 'EUR' },
+    });
+    const link = await createDestinationLink({
+      db,
+      actor: CLI,
+      input: {
+        brand_id: brand.id,
+        name: 'Landing',
+        url: 'https://landing.example/welcome?click={{click_id}}&aff={{affiliate_id}}&s1={{sub1}}',
+      },
     });
     const affiliate = await db
       .insertInto('affiliates')
       .values({ name: 'Bench affiliate', status: 'active' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const campaign = await createCampaign(db, {
-      affiliate_id: affiliate.id,
-      brand_id: brand.id,
-      name: 'Bench',
-    });
-    const promo = await createPromo(
+    const campaign = await createCampaign({
       db,
-      campaign.id,
-      { destination_link_id: link.id },
-      { publicUrl: 'http://b' },
-    );
+      actor: CLI,
+      input: { affiliate_id: affiliate.id, brand_id: brand.id, name: 'Bench' },
+    });
+    const promo = await createPromo({
+      db,
+      actor: CLI,
+      campaignId: campaign.id,
+      input: { destination_link_id: link.id },
+      publicUrl: 'http://b',
+    });
     const { key } = await createApiKey(db, { name: 'bench', scopes: ['read'] });
     const before = Number(
       (

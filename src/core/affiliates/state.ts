@@ -1,14 +1,11 @@
-import type { ActorType } from '../../db/tables/affiliates.ts';
 import type { BillingDetails, BillingFrequency } from './billing-rules.ts';
 import type { PaymentDetails, PaymentType } from './payment-methods.ts';
 import type { AffiliateStatus } from './status.ts';
 
 /** Who made a change: recorded in history and, for approvals, on the affiliate itself. */
-export interface Actor {
-  type: ActorType;
-  id: number | null;
-  name: string;
-}
+export type { Actor } from '../actor.ts';
+
+import type { Actor } from '../actor.ts';
 
 /** How the change reached us: api, back_office, bulk_edit, portal, compat_everflow, ... */
 export type ChangeSource = string;

@@ -29,15 +29,7 @@ export function identityEnv(config: Config): IdentityEnv {
   };
 }
 
-/** Who did something, as the events log records it. */
-export interface Actor {
-  type: 'affiliate_user' | 'staff' | 'api_key' | 'system';
-  id: number | null;
-  name: string;
-  ip?: string | null;
-}
-
-export const SYSTEM: Actor = { type: 'system', id: null, name: 'system' };
+export { type Actor, SYSTEM } from '../actor.ts';
 
 /** Where emailed links land: pages of the web app that call the API with the token. */
 export const links = {

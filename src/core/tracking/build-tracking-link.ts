@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { assertActive, findCampaign } from './campaign-access.ts';
 import { createCampaign } from './create-campaign.ts';
@@ -17,7 +19,7 @@ export interface BuildLinkInput {
   campaign_id?: number;
 }
 
-async function pickCampaign(db: Db, input: BuildLinkInput, brandId: number): Promise<Campaign> {
+async function pickCampaign(db: Db, actor: Actor, input: BuildLinkInput, brandId: number): Promise<Campaign> {
   if (input.campaign_id !== undefined) {
     const campaign = await findCampaign(db, input.campaign_id, { affiliateId: input.affiliate_id }).catch(
       () => {
@@ -45,10 +47,10 @@ async function pickCampaign(db: Db, input: BuildLinkInput, brandId: number): Pro
     .select('name')
     .where('id', '=', brandId)
     .executeTakeFirstOrThrow();
-  return createCampaign(db, {
-    affiliate_id: input.affiliate_id,
-    brand_id: brandId,
-    name: `${brand.name} links`,
+  return createCampaign({
+    db,
+    actor,
+    input: { affiliate_id: input.affiliate_id, brand_id: brandId, name: `${brand.name} links` },
   });
 }
 
@@ -56,8 +58,19 @@ async function pickCampaign(db: Db, input: BuildLinkInput, brandId: number): Pro
  * Builds (or finds) the tracking link of an affiliate for a destination link in one call. The same
  * link, affiliate and source give back the same promo, so calling it twice makes one link.
  */
-export async function buildTrackingLink(
+export function buildTrackingLink(options: {
+  db: Db;
+  actor: Actor;
+  input: BuildLinkInput;
+  publicUrl: string;
+}): Promise<{ promo: Promo; created: boolean }> {
+  // The campaign it may create and the promo commit together, or neither does.
+  return inTransaction(options.db, (trx) => build(trx, options.actor, options.input, options));
+}
+
+async function build(
   db: Db,
+  actor: Actor,
   input: BuildLinkInput,
   options: { publicUrl: string },
 ): Promise<{ promo: Promo; created: boolean }> {
@@ -79,7 +92,7 @@ export async function buildTrackingLink(
   await checkLink(db, owner, input.link_id, errors);
   await checkTrafficSource(db, input.source_id, errors);
   throwIfAny(errors.map((e) => ({ ...e, path: e.path === 'destination_link_id' ? 'link_id' : 'source_id' })));
-  const campaign = await pickCampaign(db, input, link.brand_id);
+  const campaign = await pickCampaign(db, actor, input, link.brand_id);
   const existing = await db
     .selectFrom('promos')
     .select('id')
@@ -91,11 +104,12 @@ export async function buildTrackingLink(
     .orderBy('id')
     .executeTakeFirst();
   if (existing) return { promo: await getPromo(db, existing.id, options), created: false };
-  const promo = await createPromo(
+  const promo = await createPromo({
     db,
-    campaign.id,
-    { destination_link_id: input.link_id, traffic_source_id: input.source_id ?? null },
-    options,
-  );
+    actor,
+    campaignId: campaign.id,
+    input: { destination_link_id: input.link_id, traffic_source_id: input.source_id ?? null },
+    publicUrl: options.publicUrl,
+  });
   return { promo, created: true };
 }

@@ -1,6 +1,9 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import type { FieldError } from '../errors.ts';
 import { assertActive, findCampaign } from './campaign-access.ts';
+import { recordCatalogChange, routesChanged } from './catalog-changes.ts';
 import { getPromo } from './get-promo.ts';
 import { newCode } from './ids.ts';
 import { checkCustomParams, checkLink, checkMedia, checkTrafficSource, throwIfAny } from './promo-input.ts';
@@ -18,14 +21,22 @@ export interface CreatePromoInput {
   custom_params?: Record<string, unknown>;
 }
 
-export async function createPromo(
-  db: Db,
-  campaignId: number,
-  input: CreatePromoInput,
-  options: { publicUrl: string; scope?: Scope },
-): Promise<Promo> {
+export async function createPromo({
+  db,
+  actor,
+  campaignId,
+  input,
+  ...options
+}: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  input: CreatePromoInput;
+  publicUrl: string;
+  scope?: Scope;
+}): Promise<Promo> {
   const scope = options.scope ?? {};
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const campaign = await findCampaign(trx, campaignId, scope, true);
     assertActive(campaign);
     const errors: FieldError[] = [];
@@ -53,7 +64,17 @@ export async function createPromo(
         .onConflict((oc) => oc.column('code').doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (row) return row.id;
+      if (row) {
+        await recordCatalogChange(trx, {
+          entity: 'promo',
+          id: row.id,
+          action: 'created',
+          actor,
+          fields: input,
+        });
+        await routesChanged(trx, { table: 'promos', id: row.id });
+        return row.id;
+      }
     }
   });
   return getPromo(db, id, options);

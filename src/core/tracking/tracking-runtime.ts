@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/index.ts';
 import type { Unlisten } from '../../db/listen.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { onRoutesChanged } from './catalog-changes.ts';
 import { ClickBatch, clickRows } from './click-batch.ts';
 import { ClickWriterThread } from './click-writer-thread.ts';
 import { type ClickEnricher, insertClicks } from './clicks.ts';
@@ -52,6 +53,7 @@ export class TrackingRuntime {
     const t = config.tracking;
     this.#enrich = { ipMode: t.ipMode, country: null, rejected: 0 };
     this.cache = new PromoCache(database.db);
+    onRoutesChanged(database.db, (changes) => this.cache.reload(changes));
     // On PostgreSQL batches are worked out and written by a worker thread: that work, and
     // waking up for PostgreSQL's replies, would otherwise take the redirect's thread (measured
     // with bench/redirect.ts: the main thread's time per click drops by about a fifth). The

@@ -1,22 +1,32 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { assertMayReferenceAffiliates, withHiddenGrants } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
+import { recordCatalogChange, routesChanged } from './catalog-changes.ts';
 import { getDestinationLink } from './get-destination-link.ts';
 import { checkLinkInput, type LinkInput, saveLinkLists } from './link-input.ts';
 import type { DestinationLink, Scope } from './types.ts';
 
 /**
  * Changes take effect on the next click of every promo using the link: the click cache reloads
- * them (the caller asks it to, and other server processes hear it through NOTIFY). A limited
+ * them after the commit (other server processes hear it through NOTIFY). A limited
  * manager (`scope.managerId`) grants and withdraws the link only for affiliates they manage.
  */
-export async function updateDestinationLink(
-  db: Db,
-  id: number,
-  input: LinkInput,
-  scope: Scope = {},
-): Promise<DestinationLink> {
-  return db.transaction().execute(async (trx) => {
+export async function updateDestinationLink({
+  db,
+  actor,
+  id,
+  input,
+  scope = {},
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: LinkInput;
+  scope?: Scope;
+}): Promise<DestinationLink> {
+  return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('destination_links')
       .select(['id', 'url_ab', 'ab_split', 'brand_id'])
@@ -62,6 +72,14 @@ export async function updateDestinationLink(
       .where('id', '=', id)
       .execute();
     await saveLinkLists(trx, id, values);
+    await recordCatalogChange(trx, {
+      entity: 'destination_link',
+      id,
+      action: 'updated',
+      actor,
+      fields: input,
+    });
+    await routesChanged(trx, { table: 'destination_links', id });
     return getDestinationLink(trx, id, scope);
   });
 }

@@ -1,26 +1,37 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { assertMayReferenceAffiliates, withHiddenGrants } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
+import { recordCatalogChange } from './catalog-changes.ts';
 import { getMedia } from './get-media.ts';
 import { checkMediaInput, type MediaInput } from './media-input.ts';
 import { saveMediaGrants } from './media-relations.ts';
 import type { Media, Scope } from './types.ts';
 
 /** A limited manager (`scope.managerId`) grants and withdraws a banner only for their affiliates. */
-export async function updateMedia(
-  db: Db,
-  id: number,
-  publicUrl: string,
-  input: MediaInput,
-  scope: Scope = {},
-): Promise<Media> {
+export async function updateMedia({
+  db,
+  actor,
+  id,
+  publicUrl,
+  input,
+  scope = {},
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  publicUrl: string;
+  input: MediaInput;
+  scope?: Scope;
+}): Promise<Media> {
   const { managerId } = scope;
   if (managerId !== undefined && input.affiliate_ids) {
     await assertMayReferenceAffiliates(db, managerId, 'affiliate_ids', input.affiliate_ids);
   }
   const values = await checkMediaInput(db, input);
   const { affiliate_ids, ...columns } = values;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('media')
       .set({ ...columns, updated_at: new Date() })
@@ -28,6 +39,7 @@ export async function updateMedia(
       .returning('id')
       .executeTakeFirst();
     if (!row) throw AppError.notFound(`media ${id}`);
+    await recordCatalogChange(trx, { entity: 'media', id, action: 'updated', actor, fields: input });
     let grants = affiliate_ids;
     if (managerId !== undefined && grants) {
       const current = await trx

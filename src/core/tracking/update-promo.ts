@@ -1,7 +1,10 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { assertActive, findCampaign } from './campaign-access.ts';
+import { recordCatalogChange, routesChanged } from './catalog-changes.ts';
 import { getPromo } from './get-promo.ts';
 import { checkCustomParams, checkLink, checkMedia, checkTrafficSource, throwIfAny } from './promo-input.ts';
 import type { Promo, Scope } from './types.ts';
@@ -20,14 +23,22 @@ export interface UpdatePromoInput {
  * Edits a promo of an active campaign. Its traffic source may be set once when empty and never
  * changed or cleared afterwards (the database enforces it too).
  */
-export async function updatePromo(
-  db: Db,
-  id: number,
-  input: UpdatePromoInput,
-  options: { publicUrl: string; scope?: Scope },
-): Promise<Promo> {
+export async function updatePromo({
+  db,
+  actor,
+  id,
+  input,
+  ...options
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: UpdatePromoInput;
+  publicUrl: string;
+  scope?: Scope;
+}): Promise<Promo> {
   const scope = options.scope ?? {};
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let query = trx.selectFrom('promos').selectAll().where('id', '=', id).forUpdate();
     if (scope.affiliateId !== undefined) query = query.where('affiliate_id', '=', scope.affiliateId);
     if (scope.managerId !== undefined) {
@@ -74,6 +85,8 @@ export async function updatePromo(
       })
       .where('id', '=', id)
       .execute();
+    await recordCatalogChange(trx, { entity: 'promo', id, action: 'updated', actor, fields: input });
+    await routesChanged(trx, { table: 'promos', id });
   });
   return getPromo(db, id, options);
 }

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Db } from '../../db/index.ts';
 import type { MediaFormat } from '../../db/tables/tracking.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { assertMayReferenceAffiliates } from '../auth/managed-affiliates.ts';
 import { AppError } from '../errors.ts';
+import { recordCatalogChange } from './catalog-changes.ts';
 import { getMedia } from './get-media.ts';
 import { newCode } from './ids.ts';
 import { checkMediaInput, type MediaInput } from './media-input.ts';
@@ -54,12 +57,20 @@ export interface UploadMediaInput extends MediaInput {
  * Writes the file under <DATA_DIR>/media, then its row; a failed insert removes the file. A limited
  * manager (`scope.managerId`) may grant the banner only to affiliates they manage.
  */
-export async function uploadMedia(
-  db: Db,
-  options: { dataDir: string; publicUrl: string },
-  input: UploadMediaInput,
-  scope: Scope = {},
-): Promise<Media> {
+export async function uploadMedia({
+  db,
+  actor,
+  input,
+  scope = {},
+  ...options
+}: {
+  db: Db;
+  actor: Actor;
+  dataDir: string;
+  publicUrl: string;
+  input: UploadMediaInput;
+  scope?: Scope;
+}): Promise<Media> {
   if (input.file.length === 0) throw AppError.field('file', 'is empty');
   const image = inspect(input.file);
   if (scope.managerId !== undefined && input.affiliate_ids) {
@@ -72,7 +83,7 @@ export async function uploadMedia(
   const file = path.join(dir, key);
   await fs.writeFile(file, input.file, { flag: 'wx' });
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const id = await inTransaction(db, async (trx) => {
       const row = await trx
         .insertInto('media')
         .values({
@@ -92,6 +103,8 @@ export async function uploadMedia(
         .returning('id')
         .executeTakeFirstOrThrow();
       await saveMediaGrants(trx, row.id, values.affiliate_ids);
+      const { file: _file, ...fields } = input;
+      await recordCatalogChange(trx, { entity: 'media', id: row.id, action: 'created', actor, fields });
       return row.id;
     });
     return getMedia(db, id, options.publicUrl, scope);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ActorType } from '../../core/actor.ts';
 import type { CreatedAt } from './foundation.ts';
 
 /** jsonb: read as parsed JSON, written as a JSON string (both drivers agree on that). */
@@ -87,7 +88,7 @@ export interface AffiliateApiKeysTable {
   revoked_at: Date | null;
 }
 
-export type EventActorType = 'affiliate_user' | 'staff' | 'api_key' | 'system';
+export type EventActorType = ActorType;
 
 export interface AffiliateEventsTable {
   id: Generated<bigint>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ActorType } from '../../core/actor.ts';
 import type { CreatedAt } from './foundation.ts';
 
 export type LinkType = 'home_page' | 'landing_page' | 'registration' | 'promotion' | 'game' | 'other';
@@ -137,7 +138,20 @@ export interface AffiliateTrafficTable {
   last_click_at: Date;
 }
 
+export interface CatalogChangesTable {
+  id: Generated<bigint>;
+  entity: 'brand' | 'destination_link' | 'media' | 'campaign' | 'promo';
+  entity_id: number;
+  action: string;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: Generated<string>;
+  fields: ColumnType<string[], string | undefined, string>;
+  created_at: CreatedAt;
+}
+
 export interface TrackingTables {
+  catalog_changes: CatalogChangesTable;
   brands: BrandsTable;
   media: MediaTable;
   media_affiliates: MediaAffiliatesTable;

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { Actor } from '../../core/actor.ts';
 import { authenticateApiKey } from '../../core/auth/authenticate-api-key.ts';
 import { assertManagesAffiliates } from '../../core/auth/managed-affiliates.ts';
 import { resolveStaffSession } from '../../core/auth/resolve-staff-session.ts';
@@ -6,6 +7,7 @@ import { scopesForRole } from '../../core/auth/roles.ts';
 import { hasScope, type Scope } from '../../core/auth/scopes.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Principal, STAFF_COOKIE } from '../context.ts';
+import '../actor.ts';
 import { presentedKey } from './credentials.ts';
 
 async function resolvePrincipal(request: FastifyRequest): Promise<Principal | null> {
@@ -49,10 +51,17 @@ export function requireOperator(scopes: Scope | readonly Scope[]): preValidation
       });
     }
     request.principal = principal;
+    request.actor = operatorActor(principal, request.ip);
     const managerId = managedBy(principal);
     if (managerId !== null)
       await assertManagesAffiliates(db(request), managerId, referencedAffiliates(request));
   };
+}
+
+function operatorActor(p: Principal, ip: string): Actor {
+  return p.kind === 'staff'
+    ? { type: 'staff', id: p.staff.id, name: p.staff.name || p.staff.email, ip }
+    : { type: 'api_key', id: p.apiKey.id, name: p.apiKey.name, ip };
 }
 
 const db = (request: FastifyRequest) => request.server.deps.database.db;

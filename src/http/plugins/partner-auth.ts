@@ -1,10 +1,12 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
+import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
 import { authenticateAffiliateApiKey } from '../../core/identity/authenticate-affiliate-api-key.ts';
-import { type Actor, identityEnv } from '../../core/identity/context.ts';
+import { identityEnv } from '../../core/identity/context.ts';
 import type { PartnerPrincipal } from '../../core/identity/partner-principal.ts';
 import { resolvePartnerSession } from '../../core/identity/resolve-partner-session.ts';
 import { getSecuritySettings } from '../../core/identity/security-settings.ts';
+import { actorOf } from '../actor.ts';
 import { presentedKey } from './credentials.ts';
 
 declare module 'fastify' {
@@ -83,6 +85,15 @@ export function requirePartner(guard: PartnerGuard = {}): preValidationAsyncHook
       }
     }
     request.partner = principal;
+    request.actor =
+      principal.via === 'api_key'
+        ? {
+            type: 'affiliate_api_key',
+            id: principal.apiKeyId,
+            name: `API key of ${principal.user.email}`,
+            ip: request.ip,
+          }
+        : { type: 'affiliate_user', id: principal.user.id, name: principal.user.email, ip: request.ip };
   };
 }
 
@@ -117,12 +128,9 @@ export const requireRecentTwoFactor: preHandlerAsyncHookHandler = async (request
   }
 };
 
-/** The signed-in user as the events log names them. */
+/** The signed-in user or their API key, as the logs name them. */
 export function partnerActor(request: FastifyRequest): Actor {
-  const p = request.partner!;
-  return p.via === 'api_key'
-    ? { type: 'api_key', id: p.apiKeyId, name: `API key of ${p.user.email}`, ip: request.ip }
-    : { type: 'affiliate_user', id: p.user.id, name: p.user.email, ip: request.ip };
+  return actorOf(request);
 }
 
 /** OpenAPI security requirement of partner routes. */

@@ -12,7 +12,7 @@ export const EventView = Type.Object(
       description: 'The user the event is about',
     }),
     actor: Type.Object({
-      type: Type.String({ description: 'affiliate_user, staff, api_key or system' }),
+      type: Type.String({ description: 'affiliate_user, affiliate_api_key, staff, api_key, system or cli' }),
       id: Type.Union([Type.Integer(), Type.Null()]),
       name: Type.String(),
     }),

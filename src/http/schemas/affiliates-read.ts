@@ -18,7 +18,7 @@ const NullStr = Nullable(Type.String());
 const MinorUnits = (description: string) => Type.Unsafe<bigint | number>({ type: 'integer', description });
 const NullInt = Nullable(Type.Integer());
 const Actor = Type.Object({
-  type: StringEnum(['staff', 'api_key', 'affiliate_user', 'system']),
+  type: StringEnum(['staff', 'api_key', 'affiliate_user', 'affiliate_api_key', 'system', 'cli']),
   id: NullInt,
   name: Type.String(),
 });

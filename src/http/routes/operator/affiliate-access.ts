@@ -4,13 +4,14 @@ import { Type } from 'typebox';
 import { assertManagesAffiliates } from '../../../core/auth/managed-affiliates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { getAffiliateUser } from '../../../core/identity/affiliate-user.ts';
-import { type Actor, identityEnv } from '../../../core/identity/context.ts';
+import { identityEnv } from '../../../core/identity/context.ts';
 import { createLoginUrl } from '../../../core/identity/create-login-url.ts';
 import { decideApplication } from '../../../core/identity/decide-application.ts';
 import { disableTwoFactor } from '../../../core/identity/disable-two-factor.ts';
 import { listAffiliateEvents } from '../../../core/identity/list-affiliate-events.ts';
 import { sendPasswordEmail } from '../../../core/identity/send-password-email.ts';
 import { unlockUser } from '../../../core/identity/unlock-user.ts';
+import { actorOf } from '../../actor.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { EventsPage, EventsQuery } from '../../schemas/affiliate-events.ts';
 import { IdParams, Timestamp, withErrors } from '../../schemas/common.ts';
@@ -22,12 +23,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['affiliate access'];
   const common = { tags, security: operatorSecurity };
 
-  const actor = (request: FastifyRequest): Actor => {
-    const p = request.principal!;
-    return p.kind === 'staff'
-      ? { type: 'staff', id: p.staff.id, name: p.staff.name || p.staff.email, ip: request.ip }
-      : { type: 'api_key', id: p.apiKey.id, name: p.apiKey.name, ip: request.ip };
-  };
+  const actor = actorOf;
   /** An affiliate user, checked against a limited manager's affiliates like /affiliates/:id is. */
   const userFor = async (request: FastifyRequest, id: number) => {
     const user = await getAffiliateUser(db(), id);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ChangeContext } from '../../../core/affiliates/state.ts';
+import { actorOf } from '../../actor.ts';
 import { managedBy } from '../../plugins/operator-auth.ts';
 
 /**
@@ -9,10 +10,7 @@ import { managedBy } from '../../plugins/operator-auth.ts';
  */
 export function changeContext(request: FastifyRequest, source?: string): ChangeContext {
   const p = request.principal!;
-  const actor =
-    p.kind === 'staff'
-      ? { type: 'staff' as const, id: p.staff.id, name: p.staff.name || p.staff.email }
-      : { type: 'api_key' as const, id: p.apiKey.id, name: p.apiKey.name };
+  const { ip: _ip, ...actor } = actorOf(request);
   const managerId = managedBy(p);
   return {
     actor,

@@ -4,6 +4,7 @@ import { createBrand } from '../../../core/tracking/create-brand.ts';
 import { getBrand } from '../../../core/tracking/get-brand.ts';
 import { listBrands } from '../../../core/tracking/list-brands.ts';
 import { updateBrand } from '../../../core/tracking/update-brand.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { Brand, Nullable } from '../../schemas/tracking.ts';
@@ -59,7 +60,8 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 201: Brand }, 401, 403, 409, 422),
       },
     },
-    async (request, reply) => reply.status(201).send(await createBrand(db(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createBrand({ db: db(), actor: actorOf(request), input: request.body })),
   );
 
   app.get(
@@ -91,10 +93,7 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Brand }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => {
-      const brand = await updateBrand(db(), request.params.id, request.body);
-      await app.tracking.changed({ table: 'brands', id: brand.id });
-      return brand;
-    },
+    async (request) =>
+      updateBrand({ db: db(), actor: actorOf(request), id: request.params.id, input: request.body }),
   );
 };

@@ -6,6 +6,7 @@ import { getCampaign } from '../../../core/tracking/get-campaign.ts';
 import { listCampaigns } from '../../../core/tracking/list-campaigns.ts';
 import { unarchiveCampaign } from '../../../core/tracking/unarchive-campaign.ts';
 import { updateCampaign } from '../../../core/tracking/update-campaign.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
@@ -68,7 +69,16 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createCampaign(db(), request.body, managerScope(request))),
+      reply
+        .status(201)
+        .send(
+          await createCampaign({
+            db: db(),
+            actor: actorOf(request),
+            input: request.body,
+            scope: managerScope(request),
+          }),
+        ),
   );
 
   app.get(
@@ -106,7 +116,14 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Campaign }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => updateCampaign(db(), request.params.id, request.body, managerScope(request)),
+    async (request) =>
+      updateCampaign({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+        scope: managerScope(request),
+      }),
   );
 
   for (const [action, run] of [
@@ -126,7 +143,8 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 200: Campaign }, 401, 403, 404),
         },
       },
-      async (request) => run(db(), request.params.id, managerScope(request)),
+      async (request) =>
+        run({ db: db(), actor: actorOf(request), id: request.params.id, scope: managerScope(request) }),
     );
   }
 };

@@ -4,6 +4,7 @@ import { createDestinationLink } from '../../../core/tracking/create-destination
 import { getDestinationLink } from '../../../core/tracking/get-destination-link.ts';
 import { listDestinationLinks } from '../../../core/tracking/list-destination-links.ts';
 import { updateDestinationLink } from '../../../core/tracking/update-destination-link.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import {
@@ -82,7 +83,14 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createDestinationLink(db(), request.body, managerScope(request))),
+      reply.status(201).send(
+        await createDestinationLink({
+          db: db(),
+          actor: actorOf(request),
+          input: request.body,
+          scope: managerScope(request),
+        }),
+      ),
   );
 
   app.get(
@@ -114,10 +122,13 @@ export const destinationLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: DestinationLink }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => {
-      const link = await updateDestinationLink(db(), request.params.id, request.body, managerScope(request));
-      await app.tracking.changed({ table: 'destination_links', id: link.id });
-      return link;
-    },
+    async (request) =>
+      updateDestinationLink({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+        scope: managerScope(request),
+      }),
   );
 };

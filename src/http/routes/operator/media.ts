@@ -8,6 +8,7 @@ import { getMedia } from '../../../core/tracking/get-media.ts';
 import { listMedia } from '../../../core/tracking/list-media.ts';
 import { updateMedia } from '../../../core/tracking/update-media.ts';
 import { type UploadMediaInput, uploadMedia } from '../../../core/tracking/upload-media.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { badText } from '../../plugins/validation.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
@@ -165,11 +166,16 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!request.isMultipart()) {
         throw new AppError('unsupported_media_type', 'send the banner as multipart/form-data');
       }
-      return reply
-        .status(201)
-        .send(
-          await uploadMedia(db(), { dataDir, publicUrl }, await readUpload(request), managerScope(request)),
-        );
+      return reply.status(201).send(
+        await uploadMedia({
+          db: db(),
+          actor: actorOf(request),
+          dataDir,
+          publicUrl,
+          input: await readUpload(request),
+          scope: managerScope(request),
+        }),
+      );
     },
   );
 
@@ -211,7 +217,15 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Media }, 401, 403, 404, 422),
       },
     },
-    async (request) => updateMedia(db(), request.params.id, publicUrl, request.body, managerScope(request)),
+    async (request) =>
+      updateMedia({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        publicUrl,
+        input: request.body,
+        scope: managerScope(request),
+      }),
   );
 
   app.delete(
@@ -228,7 +242,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteMedia(db(), request.params.id, dataDir);
+      await deleteMedia({ db: db(), actor: actorOf(request), id: request.params.id, dataDir });
       return reply.status(204).send(null);
     },
   );

@@ -5,6 +5,7 @@ import { createPromo } from '../../../core/tracking/create-promo.ts';
 import { getPromo } from '../../../core/tracking/get-promo.ts';
 import { listPromos } from '../../../core/tracking/list-promos.ts';
 import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
@@ -59,11 +60,14 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const promo = await createPromo(db(), request.params.id, request.body, {
+      const promo = await createPromo({
+        db: db(),
+        actor: actorOf(request),
+        campaignId: request.params.id,
+        input: request.body,
         publicUrl,
         scope: managerScope(request),
       });
-      await app.tracking.changed({ table: 'promos', id: promo.id });
       return reply.status(201).send(promo);
     },
   );
@@ -109,12 +113,14 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const promo = await updatePromo(db(), request.params.id, request.body, {
+      return updatePromo({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
         publicUrl,
         scope: managerScope(request),
       });
-      await app.tracking.changed({ table: 'promos', id: promo.id });
-      return promo;
     },
   );
 
@@ -150,8 +156,12 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { promo, created } = await buildTrackingLink(db(), request.body, { publicUrl });
-      if (created) await app.tracking.changed({ table: 'promos', id: promo.id });
+      const { promo, created } = await buildTrackingLink({
+        db: db(),
+        actor: actorOf(request),
+        input: request.body,
+        publicUrl,
+      });
       return reply.status(created ? 201 : 200).send({ tracking_link: promo.tracking_link, promo });
     },
   );

@@ -7,6 +7,7 @@ import { getCampaign } from '../../../core/tracking/get-campaign.ts';
 import { listCampaigns } from '../../../core/tracking/list-campaigns.ts';
 import { unarchiveCampaign } from '../../../core/tracking/unarchive-campaign.ts';
 import { updateCampaign } from '../../../core/tracking/update-campaign.ts';
+import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
@@ -74,9 +75,13 @@ export const partnerCampaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createCampaign(db(), { ...request.body, affiliate_id: request.partner!.affiliate.id })),
+      reply.status(201).send(
+        await createCampaign({
+          db: db(),
+          actor: actorOf(request),
+          input: { ...request.body, affiliate_id: request.partner!.affiliate.id },
+        }),
+      ),
   );
 
   app.get(
@@ -111,7 +116,14 @@ export const partnerCampaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Campaign }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => updateCampaign(db(), request.params.id, request.body, scopeOf(request)),
+    async (request) =>
+      updateCampaign({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+        scope: scopeOf(request),
+      }),
   );
 
   for (const [action, run] of [
@@ -131,7 +143,8 @@ export const partnerCampaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 200: Campaign }, 401, 403, 404),
         },
       },
-      async (request) => run(db(), request.params.id, scopeOf(request)),
+      async (request) =>
+        run({ db: db(), actor: actorOf(request), id: request.params.id, scope: scopeOf(request) }),
     );
   }
 };

@@ -5,6 +5,7 @@ import { getCampaign } from '../../../core/tracking/get-campaign.ts';
 import { getPromo } from '../../../core/tracking/get-promo.ts';
 import { listPromos } from '../../../core/tracking/list-promos.ts';
 import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
 import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
@@ -50,11 +51,14 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const promo = await createPromo(db(), request.params.id, request.body, {
+      const promo = await createPromo({
+        db: db(),
+        actor: actorOf(request),
+        campaignId: request.params.id,
+        input: request.body,
         publicUrl,
         scope: scopeOf(request),
       });
-      await app.tracking.changed({ table: 'promos', id: promo.id });
       return reply.status(201).send(promo);
     },
   );
@@ -98,12 +102,14 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const promo = await updatePromo(db(), request.params.id, request.body, {
+      return updatePromo({
+        db: db(),
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
         publicUrl,
         scope: scopeOf(request),
       });
-      await app.tracking.changed({ table: 'promos', id: promo.id });
-      return promo;
     },
   );
 };
