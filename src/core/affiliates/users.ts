@@ -144,7 +144,9 @@ export async function userProblems(
   for (const { input, prefix } of inputs) {
     const at = (f: string) => `${prefix}${f}`;
     if (input.email !== undefined) {
-      if (!isEmail(input.email)) errors.push({ path: at('email'), message: 'must be an email address' });
+      if (input.email === '') errors.push({ path: at('email'), message: 'is required' });
+      else if (!isEmail(input.email))
+        errors.push({ path: at('email'), message: 'enter an email like name@example.com' });
       else if (seen.has(input.email)) {
         errors.push({ path: at('email'), message: `is repeated (also given as ${seen.get(input.email)})` });
       } else seen.set(input.email, at('email'));

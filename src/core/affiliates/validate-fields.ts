@@ -37,11 +37,15 @@ const MAX_DAYS = 3650;
  */
 export function formatProblems(f: AffiliateFields): FieldError[] {
   const checks: Check[] = [
-    [f.name.length > 0, 'name', 'must not be empty'],
+    [f.name.length > 0, 'name', 'is required'],
     [AFFILIATE_STATUSES.includes(f.status), 'status', `must be one of: ${AFFILIATE_STATUSES.join(', ')}`],
-    [f.email === null || isEmail(f.email), 'email', 'must be an email address'],
+    [f.email === null || isEmail(f.email), 'email', 'enter an email like name@example.com'],
     [f.phone === null || isPhone(f.phone), 'phone', 'must be a phone number'],
-    [f.website_url === null || isHttpUrl(f.website_url), 'website_url', 'must be an http(s) URL'],
+    [
+      f.website_url === null || isHttpUrl(f.website_url),
+      'website_url',
+      'enter a web address like https://example.com',
+    ],
     [
       f.default_currency === null || isCurrencyCode(f.default_currency),
       'default_currency',

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import { createAffiliate } from '../affiliates/create-affiliate.ts';
-import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
+import { isEmail } from '../affiliates/formats.ts';
+import { hashPassword, passwordProblems } from '../auth/passwords.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { AppError, type FieldError } from '../errors.ts';
@@ -36,6 +37,41 @@ function formPath(path: string): string {
 }
 
 /**
+ * What the form's own fields break, found before the affiliate's checks so that one answer lists
+ * every problem (the schema only checks types): empty names, the email, password and terms.
+ */
+function formProblems(input: SignUpInput): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const key of ['first_name', 'last_name'] as const) {
+    if (!input[key].trim()) problems.push({ path: key, message: 'is required' });
+  }
+  const email = input.email.trim();
+  if (!email) problems.push({ path: 'email', message: 'is required' });
+  else if (!isEmail(email.toLowerCase()))
+    problems.push({ path: 'email', message: 'enter an email like name@example.com' });
+  const weak = passwordProblems(input.password);
+  if (!input.password) problems.push({ path: 'password', message: 'is required' });
+  else if (weak.length > 0) problems.push({ path: 'password', message: `must contain ${weak.join(', ')}` });
+  if (input.terms_accepted !== true)
+    problems.push({ path: 'terms_accepted', message: 'must be accepted to apply' });
+  return problems;
+}
+
+/**
+ * The affiliates core's problems named as the form names them, one per field (the form's own
+ * come first and win); the affiliate's name is made of the person's, so it is not repeated.
+ */
+function formErrors(fields: FieldError[]): FieldError[] {
+  const out = new Map<string, FieldError>();
+  for (const f of fields) {
+    const path = formPath(f.path);
+    if (!out.has(path)) out.set(path, { ...f, path });
+  }
+  if (out.has('first_name') || out.has('last_name')) out.delete('name');
+  return [...out.values()];
+}
+
+/**
  * The referring affiliate of a sub-affiliate link: `ref` is its referral code (from
  * `/r/<code>`) or its id. One that cannot refer (unknown, not active) is ignored: the application
  * still goes through, without a referrer.
@@ -66,9 +102,7 @@ export async function signUp(
   env: IdentityEnv,
   input: SignUpInput,
 ): Promise<{ affiliateId: number; userId: number } | null> {
-  if (input.terms_accepted !== true)
-    throw AppError.field('terms_accepted', 'the terms and conditions must be accepted');
-  assertStrongPassword(input.password);
+  const problems = formProblems(input);
   const first = input.first_name.trim();
   const last = input.last_name.trim();
   const company = input.company_name?.trim() || null;
@@ -98,13 +132,11 @@ export async function signUp(
         ],
       },
       { actor: SIGN_UP_ACTOR, source: 'portal_sign_up' },
+      problems,
     );
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
-      const fields = ((error.details as { fields?: FieldError[] })?.fields ?? []).map((f) => ({
-        ...f,
-        path: formPath(f.path),
-      }));
+      const fields = formErrors((error.details as { fields?: FieldError[] })?.fields ?? []);
       const existing = fields.some((f) => f.path === 'email') ? await userByEmail(db, input.email) : null;
       // The other fields are judged as for a new address, so a bad one answers alike either way.
       const others = existing ? fields.filter((f) => f.path !== 'email') : fields;

@@ -17,12 +17,22 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'unavailable',
 };
 
+/** What was validated in each part of the request, so a message can tell empty from too short. */
+function validatedPart(request: FastifyRequest | undefined, part: string): unknown {
+  if (!request) return undefined;
+  if (part === 'querystring') return request.query;
+  if (part === 'params') return request.params;
+  if (part === 'headers') return request.headers;
+  return request.body;
+}
+
 /** Turns anything thrown into the one AppError shape; unknown failures become a bare 500. */
-export function toAppError(error: FastifyError | Error): AppError {
+export function toAppError(error: FastifyError | Error, request?: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError;
   if (fe.validation) {
-    const fields = fieldErrors(fe.validation as any[], fe.validationContext ?? 'body');
+    const part = fe.validationContext ?? 'body';
+    const fields = fieldErrors(fe.validation as any[], part, validatedPart(request, part));
     return AppError.validation(
       fields.map((f) => ({ ...f, path: f.path || f.in })),
       fields.map((f) => `${f.path || f.in}: ${f.message}`).join('; '),
@@ -59,7 +69,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.code === 'internal_error') request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, appError);
   });

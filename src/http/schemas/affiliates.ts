@@ -193,11 +193,10 @@ const optionalUser = Type.Partial(Type.Object(UserWritable)).properties;
 
 export const UserCreateBody = Type.Object(
   {
+    // An email in form is checked by core with the other fields, so one answer names them all.
     email: Type.String({
-      minLength: 3,
       maxLength: 254,
-      format: 'email',
-      description: 'Unique among all affiliate users',
+      description: 'An email address, unique among all affiliate users',
     }),
     ...optionalUser,
     initial_password: Opt(

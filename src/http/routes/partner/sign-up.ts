@@ -3,9 +3,18 @@ import { Type } from 'typebox';
 import { identityEnv } from '../../../core/identity/context.ts';
 import { signUp } from '../../../core/identity/sign-up.ts';
 import { withErrors } from '../../schemas/common.ts';
-import { Email, Password } from '../../schemas/staff.ts';
 
-const name = Type.String({ minLength: 1, maxLength: 100 });
+// Types and upper bounds only: what a person types wrong (empty, not an email, a weak password,
+// the terms) is judged by signUp with the affiliate's own checks, so one answer lists it all.
+const name = Type.String({ maxLength: 100, description: 'Required (not empty)' });
+const Email = Type.String({
+  maxLength: 254,
+  description: 'An email address; the applicant signs in with it',
+});
+const Password = Type.String({
+  maxLength: 256,
+  description: '8+ characters with an uppercase, a lowercase and a non-alphanumeric character',
+});
 
 export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
