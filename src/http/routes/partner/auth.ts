@@ -6,6 +6,7 @@ import { identityEnv } from '../../../core/identity/context.ts';
 import type { DeferredWork } from '../../../core/identity/deferred-work.ts';
 import { getSecuritySettings } from '../../../core/identity/security-settings.ts';
 import { sendPasswordReset } from '../../../core/identity/send-password-reset.ts';
+import { sessionOpenedBy } from '../../../core/identity/session-opened-by.ts';
 import { setPasswordWithToken } from '../../../core/identity/set-password-with-token.ts';
 import { signIn } from '../../../core/identity/sign-in.ts';
 import type { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
@@ -114,6 +115,7 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
         user: p.user,
         affiliate: p.affiliate,
         two_factor: { required_by_operator: settings.require_two_factor, verified_at: p.twoFactorVerifiedAt },
+        acting_operator: await sessionOpenedBy(db(), p.via === 'session' ? p.sessionId : null),
       };
     },
   );

@@ -56,6 +56,13 @@ export const Me = Type.Object(
       required_by_operator: Type.Boolean(),
       verified_at: NullableTimestamp,
     }),
+    acting_operator: Type.Union(
+      [Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() }), Type.Null()],
+      {
+        description:
+          'The staff user who opened this session with "sign in as affiliate"; null when the affiliate signed in',
+      },
+    ),
   },
   { $id: 'PartnerMe' },
 );
