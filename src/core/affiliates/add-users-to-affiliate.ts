@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { insertUsers, prepareUsers } from './add-affiliate-users.ts';
 import type { ChangeContext } from './state.ts';
@@ -20,8 +21,6 @@ export async function addUserToAffiliate(
   const prefix = () => '';
   const { prepared, errors } = await prepareUsers(db, [input], prefix);
   if (errors.length > 0) throw AppError.validation(errors);
-  const [user] = await db
-    .transaction()
-    .execute((trx) => insertUsers(trx, affiliateId, prepared, ctx, prefix));
+  const [user] = await inTransaction(db, (trx) => insertUsers(trx, affiliateId, prepared, ctx, prefix));
   return user!;
 }

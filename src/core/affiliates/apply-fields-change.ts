@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { loadAffiliateState } from './load-states.ts';
 import { prepareChange } from './prepare-change.ts';
@@ -17,7 +18,7 @@ export async function applyFieldsChange(
   action: string,
   compute: (before: AffiliateState, now: Date) => AffiliateFields,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await loadAffiliateState(trx, id, { forUpdate: true });
     if (!before) throw AppError.notFound('affiliate');
     const now = new Date();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { applyOperator, BULK_FIELDS, type BulkOperator } from './bulk-edit-fields.ts';
 import { diffStates } from './history.ts';
@@ -136,7 +137,7 @@ export async function runBulkEdit(
 ): Promise<BulkEditResult> {
   const values = parseRequest(input);
   const ids = [...new Set(input.affiliate_ids)].sort((a, b) => a - b);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const states = await loadAffiliateStates(trx, ids, { forUpdate: mode === 'apply' });
     const refs = createReferences(trx, ctx.managerId);
     const now = new Date();

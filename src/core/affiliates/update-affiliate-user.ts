@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type FieldChange, recordHistory } from './history.ts';
 import { getAffiliateUser } from './list-affiliate-users.ts';
@@ -33,7 +34,7 @@ export async function updateAffiliateUser(
   const { currency, ...columns } = input;
   const set = { ...columns, ...(currency !== undefined ? { report_currency: currency } : {}) };
   delete (set as { initial_password?: unknown }).initial_password;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (input.is_owner) {
       await trx
         .updateTable('affiliate_users')

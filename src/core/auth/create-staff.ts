@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { AppError } from '../errors.ts';
@@ -30,7 +31,7 @@ export async function createStaff(
   if (!isRole(input.role)) throw AppError.field('role', `must be one of ${ROLES.join(', ')}`);
   if (input.password !== undefined) assertStrongPassword(input.password);
   const password_hash = input.password !== undefined ? await hashPassword(input.password) : null;
-  const { row, token } = await db.transaction().execute(async (trx) => {
+  const { row, token } = await inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('staff_users')
       .values({

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { IdentityEnv } from '../identity/context.ts';
 import type { SignInThrottle } from '../identity/sign-in-throttle.ts';
@@ -55,7 +56,7 @@ export async function logInStaff(
   const token = randomToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + env.sessionTtlHours * 3_600_000);
-  const user = await db.transaction().execute(async (trx) => {
+  const user = await inTransaction(db, async (trx) => {
     await trx
       .insertInto('staff_sessions')
       .values({

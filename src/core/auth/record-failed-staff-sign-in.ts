@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { type IdentityEnv, links } from '../identity/context.ts';
@@ -10,7 +11,7 @@ import { issueIdentityToken } from '../identity/identity-tokens.ts';
  * emails an unlock link, as the portal does. A locked account counts no further.
  */
 export async function recordFailedStaffSignIn(db: Db, env: IdentityEnv, staffUserId: number): Promise<void> {
-  const locked = await db.transaction().execute(async (trx) => {
+  const locked = await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('staff_users')
       .set({ failed_sign_in_count: sql`failed_sign_in_count + 1` })

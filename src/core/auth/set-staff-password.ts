@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { consumeIdentityToken } from '../identity/identity-tokens.ts';
 import { assertStrongPassword, hashPassword } from './passwords.ts';
@@ -10,7 +11,7 @@ export async function setStaffPassword(
 ): Promise<{ email: string }> {
   assertStrongPassword(input.password);
   const hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const token = await consumeIdentityToken(trx, input.token, ['set_password', 'reset_password']);
     if (token.staff_user_id === null)
       throw new AppError('gone', 'the link is invalid, expired or already used');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { createAdmin } from './create-admin.ts';
 import { randomToken, sha256 } from './secrets.ts';
@@ -27,7 +28,7 @@ export async function completeSetup(
   db: Db,
   input: { token: string; email: string; password: string; name?: string },
 ): Promise<StaffUser> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const used = await trx
       .updateTable('setup_tokens')
       .set({ used_at: new Date() })

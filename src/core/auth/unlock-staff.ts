@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type StaffUser, toStaffUser } from './staff.ts';
 
@@ -6,7 +7,7 @@ export const UNLOCKED = { locked_at: null, failed_sign_in_count: 0 } as const;
 
 /** Lifts a staff user's lockout, by an administrator; unlocking twice is not an error. */
 export async function unlockStaff(db: Db, id: number): Promise<StaffUser> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('staff_users')
       .set(UNLOCKED)

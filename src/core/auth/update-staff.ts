@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { isRole, ROLES } from './roles.ts';
 import { type StaffUser, toStaffUser } from './staff.ts';
@@ -23,7 +24,7 @@ export async function updateStaff(
   if (change.role !== undefined && !isRole(change.role)) {
     throw AppError.field('role', `must be one of ${ROLES.join(', ')}`);
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('staff_users')
       .selectAll()

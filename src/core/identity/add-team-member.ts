@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { insertUsers, prepareUsers } from '../affiliates/add-affiliate-users.ts';
 import { AppError } from '../errors.ts';
 import { type AffiliateUserView, getAffiliateUser, toUserView } from './affiliate-user.ts';
@@ -29,7 +30,7 @@ export async function addTeamMember(
     actor: { type: input.actor.type, id: input.actor.id, name: input.actor.name },
     source: 'portal',
   };
-  const user = await db.transaction().execute(async (trx) => {
+  const user = await inTransaction(db, async (trx) => {
     const [created] = await insertUsers(trx, input.affiliateId, prepared, ctx, noPrefix);
     await recordAffiliateEvent(trx, {
       affiliateId: input.affiliateId,

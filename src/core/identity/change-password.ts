@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
@@ -28,7 +29,7 @@ export async function changePassword(
     throw AppError.field('new_password', 'must differ from the current password');
   }
   const hash = await hashPassword(input.newPassword);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable('affiliate_users')
       .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })

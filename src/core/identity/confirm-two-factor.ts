@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { getAffiliateUser } from './affiliate-user.ts';
 import type { Actor, IdentityEnv } from './context.ts';
@@ -19,7 +20,7 @@ export async function confirmTwoFactor(
   if (!secret) throw new AppError('invalid_state', 'start the two-factor set-up first');
   const counter = acceptedCounter(secret, input.code, null);
   if (counter === null) throw AppError.field('code', 'is not the current code of the authenticator app');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable('affiliate_users')
       .set({

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { sha256 } from '../auth/secrets.ts';
 import { AppError } from '../errors.ts';
 import type { IdentityEnv } from './context.ts';
@@ -17,7 +18,7 @@ export async function consumeLoginLink(
   env: IdentityEnv,
   input: { token: string; ip?: string | null; userAgent?: string | null },
 ): Promise<PartnerSessionCookie & { userId: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const link = await trx
       .updateTable('sso_login_links')
       .set({ used_at: new Date() })

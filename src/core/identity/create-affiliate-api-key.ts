@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { randomToken, sha256 } from '../auth/secrets.ts';
 import { AppError } from '../errors.ts';
 import { AFFILIATE_KEY_PREFIX, type AffiliateApiKey, toAffiliateApiKey } from './affiliate-api-key.ts';
@@ -16,7 +17,7 @@ export async function createAffiliateApiKey(
 ): Promise<{ key: string; apiKey: AffiliateApiKey }> {
   const name = input.name.trim();
   if (!name) throw AppError.field('name', 'must not be empty');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const affiliate = await trx
       .selectFrom('affiliates')
       .select('api_access_enabled')

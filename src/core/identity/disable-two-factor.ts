@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { getAffiliateUser } from './affiliate-user.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
@@ -32,7 +33,7 @@ export async function disableTwoFactor(
       throw AppError.field('code', 'is not a valid two-factor or recovery code');
     }
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('affiliate_users')
       .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_counter: null })

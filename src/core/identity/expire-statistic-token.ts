@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { findAffiliateUser } from './affiliate-user.ts';
 import type { Actor } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
@@ -8,7 +9,7 @@ export async function expireStatisticToken(
   db: Db,
   input: { affiliateId: number; userId: number; actor: Actor },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const user = await findAffiliateUser(trx, input.affiliateId, input.userId);
     if (!user.statistic_token) return;
     await trx

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { displayName } from './affiliate-user.ts';
@@ -23,7 +24,7 @@ export async function lockAffiliateUser(
   userId: number,
   lock: LockCause,
 ): Promise<void> {
-  const locked = await db.transaction().execute(async (trx) => {
+  const locked = await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('affiliate_users')
       .set({ locked_at: new Date() })

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { getAffiliateUser } from './affiliate-user.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
@@ -17,7 +18,7 @@ export async function regenerateRecoveryCodes(
   if (!(await checkSecondFactor(db, env, user, input.code, input.actor.ip ?? null))) {
     throw AppError.field('code', 'is not a valid two-factor or recovery code');
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const codes = await replaceRecoveryCodes(trx, user.id);
     await recordAffiliateEvent(trx, {
       affiliateId: user.affiliate_id,

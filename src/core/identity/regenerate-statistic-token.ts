@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { randomToken } from '../auth/secrets.ts';
 import { findAffiliateUser } from './affiliate-user.ts';
 import type { Actor } from './context.ts';
@@ -16,7 +17,7 @@ export async function regenerateStatisticToken(
 ): Promise<{ statistic_token: string; created_at: Date }> {
   const token = `${STATISTIC_TOKEN_PREFIX}${randomToken(24)}`;
   const createdAt = new Date();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await findAffiliateUser(trx, input.affiliateId, input.userId);
     await trx
       .updateTable('affiliate_users')

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type AffiliateApiKey, toAffiliateApiKey } from './affiliate-api-key.ts';
 import type { Actor } from './context.ts';
@@ -12,7 +13,7 @@ export async function revokeAffiliateApiKey(
   db: Db,
   input: { affiliateId: number; keyId: number; onlyUserId?: number; actor: Actor },
 ): Promise<AffiliateApiKey> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let query = trx
       .updateTable('affiliate_api_keys')
       .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(new Date())) }))

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { templates } from '../email/templates.ts';
 import { displayName } from './affiliate-user.ts';
@@ -13,7 +14,7 @@ import { issueIdentityToken, TOKEN_TTL_HOURS } from './identity-tokens.ts';
  */
 export async function sendPasswordReset(db: Db, env: IdentityEnv, input: { email: string }): Promise<void> {
   const email = input.email.trim().toLowerCase();
-  const issued = await db.transaction().execute(async (trx) => {
+  const issued = await inTransaction(db, async (trx) => {
     // Locked, so two requests racing for one address send one email.
     const user = await trx
       .selectFrom('affiliate_users')

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import { recordAffiliateEvent } from './events.ts';
@@ -14,7 +15,7 @@ export async function setPasswordWithToken(
 ): Promise<{ email: string }> {
   assertStrongPassword(input.password);
   const hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const token = await consumeIdentityToken(trx, input.token, ['set_password', 'reset_password']);
     if (token.affiliate_user_id === null)
       throw new AppError('gone', 'the link is invalid, expired or already used');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
@@ -78,7 +79,7 @@ export async function signIn(
     usedCode = true;
   }
   throttle.succeed(email);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx
       .updateTable('affiliate_users')
       .set({ failed_sign_in_count: 0, last_sign_in_at: new Date(), last_sign_in_ip: input.ip })

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
@@ -11,7 +12,7 @@ export async function terminateSession(
   db: Db,
   input: { affiliateId: number; userId: number; sessionId: number; actor: Actor },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const ended = await trx
       .deleteFrom('affiliate_sessions')
       .where('id', '=', input.sessionId)

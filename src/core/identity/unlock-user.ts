@@ -1,11 +1,12 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
 
 /** Lifts the lockout (by the operator or the affiliate's owner); unlocking twice is not an error. */
 export async function unlockUser(db: Db, userId: number, actor: Actor): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('affiliate_users')
       .set({ locked_at: null, failed_sign_in_count: 0, two_factor_failed_count: 0 })

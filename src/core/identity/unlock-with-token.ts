@@ -1,11 +1,12 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { recordAffiliateEvent } from './events.ts';
 import { consumeIdentityToken } from './identity-tokens.ts';
 
 /** The link from the unlock email: works once. A staff user's link is refused like an unknown one. */
 export async function unlockWithToken(db: Db, token: string, ip: string | null): Promise<{ email: string }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const used = await consumeIdentityToken(trx, token, ['unlock']);
     if (used.affiliate_user_id === null)
       throw new AppError('gone', 'the link is invalid, expired or already used');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { assertCurrency } from '../reference/get-currency.ts';
 import type { Actor } from './context.ts';
@@ -63,7 +64,7 @@ export async function updateProfile(
     set.email_subscriptions = [...new Set(email_subscriptions)];
   }
   if (Object.keys(set).length > 0) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx
         .updateTable('affiliate_users')
         .set({ ...set, updated_at: new Date() })

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type AffiliateUserView, findAffiliateUser, toUserView } from './affiliate-user.ts';
 import type { Actor } from './context.ts';
@@ -16,7 +17,7 @@ export async function updateTeamMember(
   db: Db,
   input: { affiliateId: number; userId: number; change: TeamMemberChange; actor: Actor },
 ): Promise<AffiliateUserView> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await findAffiliateUser(trx, input.affiliateId, input.userId);
     if (user.is_owner)
       throw new AppError('invalid_state', 'an owner can only be changed by the affiliate program');

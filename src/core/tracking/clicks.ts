@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Database, Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { clickCopyText } from './click-copy.ts';
 import { type ClickEnricher, type RawClick, toRows, type Value } from './click-rows.ts';
 import { isUniqueViolation } from './db-errors.ts';
@@ -85,7 +86,7 @@ function writeBatch(
     return sink.copyIn(COPY, clickCopyText(clicks, enrich), { after });
   }
   const columns = toArrayLiterals(toRows(clicks, enrich));
-  return sink.db.transaction().execute(async (trx) => {
+  return inTransaction(sink.db, async (trx) => {
     const insert = skipDuplicates ? INSERT_SKIPPING_DUPLICATES : INSERT;
     await trx.executeQuery(CompiledQuery.raw(insert, columns));
     await trx.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));

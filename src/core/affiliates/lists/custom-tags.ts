@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/index.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users.ts';
 
@@ -77,7 +78,7 @@ export async function createCustomTag(
   const lowered = values.map((v) => v.toLowerCase());
   const dup = lowered.findIndex((v, i) => lowered.indexOf(v) !== i);
   if (dup >= 0) throw AppError.field(`values[${dup}]`, 'is repeated');
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const tag = await unique('name', () =>
       trx
         .insertInto('custom_tags')
