@@ -29,8 +29,9 @@ export async function createIdentityApp(
   const t = await createTestApp({ ...RELAXED, ...env }, extend);
   const admin = await t.apiKey(['admin']);
   const lastEmail = async (to: string, template?: string) => {
-    // Some emails (password reset) are sent after the answer.
+    // Some emails (password reset) are sent after the answer; others are jobs, run here.
     await deferredWorkOf(t.database)?.idle();
+    await t.jobs.runUntilIdle();
     const res = await t.call(admin, { url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}&limit=50` });
     expect(res.statusCode).toBe(200);
     const found = res.json().data.find((m: { template: string }) => !template || m.template === template);

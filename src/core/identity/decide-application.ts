@@ -1,30 +1,42 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { patchAffiliate } from '../affiliates/patch-affiliate.ts';
-import { sendEmail } from '../email/send-email.ts';
+import { queueEmail } from '../email/email-job.ts';
 import { templates } from '../email/templates.ts';
 import { AppError } from '../errors.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { displayName } from './affiliate-user.ts';
 import { type Actor, type IdentityEnv, links } from './context.ts';
 import { recordAffiliateEvent } from './events.ts';
 
 export interface Decision {
+  db: Db;
+  env: IdentityEnv;
+  jobs: JobQueue;
+  actor: Actor;
   affiliateId: number;
   approve: boolean;
   /** Told to the applicant when declining. */
   reason?: string;
-  actor: Actor;
 }
 
 /**
  * Approves (to active) or declines an application, through the affiliates status lifecycle, and
  * tells the applicant by email. Only a pending application (or a declined one, to approve it
- * after all) can be decided.
+ * after all) can be decided. The status, its history entry, the event and the email job commit
+ * together; the email is sent by the job after the commit.
  */
-export async function decideApplication(db: Db, env: IdentityEnv, decision: Decision): Promise<void> {
+export function decideApplication({ db, ...decision }: Decision): Promise<void> {
+  return inTransaction(db, (trx) => decide(trx, decision));
+}
+
+async function decide(db: Db, decision: Omit<Decision, 'db'>): Promise<void> {
+  const { env } = decision;
   const affiliate = await db
     .selectFrom('affiliates')
     .select(['id', 'status'])
     .where('id', '=', decision.affiliateId)
+    .forUpdate()
     .executeTakeFirst();
   if (!affiliate) throw AppError.notFound(`affiliate ${decision.affiliateId}`);
   const allowedFrom = decision.approve ? ['pending', 'declined'] : ['pending'];
@@ -63,7 +75,7 @@ export async function decideApplication(db: Db, env: IdentityEnv, decision: Deci
   const message = decision.approve
     ? templates.sign_up_approved({ name: displayName(owner), url: links.portalSignIn(env) })
     : templates.sign_up_declined({ name: displayName(owner), reason: decision.reason?.trim() ?? '' });
-  await sendEmail(db, env.email, {
+  await queueEmail(decision.jobs, db, {
     template: decision.approve ? 'sign_up_approved' : 'sign_up_declined',
     to: owner.email,
     ...message,

@@ -1,6 +1,7 @@
+import { sendEmailJob } from '../email/email-job.ts';
 import { JobRegistry } from './registry.ts';
 
-/** Every job type of the platform. A feature adds its types here (email.send is the next one). */
+/** Every job type of the platform. A feature adds its types here. */
 export function platformJobTypes(): JobRegistry {
-  return new JobRegistry();
+  return new JobRegistry().add(sendEmailJob);
 }

@@ -89,7 +89,10 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await decideApplication(db(), env(), {
+      await decideApplication({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
         affiliateId: request.params.id,
         approve: true,
         actor: actor(request),
@@ -114,7 +117,10 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await decideApplication(db(), env(), {
+      await decideApplication({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
         affiliateId: request.params.id,
         approve: false,
         reason: request.body?.reason,
