@@ -58,7 +58,7 @@ describe('affiliates back office', () => {
     await page.getByLabel('Company name').fill('Acme Media Ltd');
     await page.getByLabel('Contact email').fill('not an email');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('must be an email address').waitFor();
+    await page.getByText('enter an email like name@example.com').waitFor();
     expect(await page.getByLabel('Contact email').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Contact email').fill('hello@acme.test');
@@ -104,6 +104,10 @@ describe('affiliates back office', () => {
     const application = page.getByRole('region', { name: 'Application' });
     await application.getByText(/waiting for a decision/).waitFor();
     await application.getByRole('button', { name: 'Approve' }).click();
+    await page
+      .getByRole('dialog', { name: 'Approve Pia Partner?' })
+      .getByRole('button', { name: 'Approve' })
+      .click();
     await expect.poll(() => heading().textContent()).toContain('active');
     expect(await application.count()).toBe(0);
     await page.getByRole('link', { name: 'Events log' }).click();
@@ -114,10 +118,13 @@ describe('affiliates back office', () => {
     const reason = application.getByLabel(/Reason/);
     await reason.fill('x'.repeat(1001));
     await application.getByRole('button', { name: 'Decline application' }).click();
+    const confirmDecline = page.getByRole('dialog', { name: 'Decline Dan Declined?' });
+    await confirmDecline.getByRole('button', { name: 'Decline application' }).click();
     await application.getByText(/more than 1000 characters/).waitFor();
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     await reason.fill('Your website is not live yet.');
     await application.getByRole('button', { name: 'Decline application' }).click();
+    await confirmDecline.getByRole('button', { name: 'Decline application' }).click();
     await expect.poll(() => heading().textContent()).toContain('declined');
     await application.getByText(/can still be approved/).waitFor();
     const events = await operator('GET', `/api/v1/affiliates/${dan}/events`);

@@ -22,7 +22,9 @@ export const optionsOf = (values: readonly string[]): Option[] =>
 
 /** A labelled select with its error beneath, like TextField. */
 export function SelectField({ label, value, onChange, options, empty, error, ...select }: SelectFieldProps) {
-  const id = useId();
+  const generated = useId();
+  // A form's error summary links to the input, so the form may choose its id.
+  const id = select.id ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -9,7 +9,9 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 
 /** A labelled textarea with its error beneath, like TextField. */
 export function TextAreaField({ label, value, onChange, error, rows = 3, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
+  const generated = useId();
+  // A form's error summary links to the input, so the form may choose its id.
+  const id = textarea.id ?? generated;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

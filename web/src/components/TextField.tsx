@@ -11,7 +11,9 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
 
 /** A labelled input with its hint and error beneath, wired so screen readers announce them with it. */
 export function TextField({ label, value, onChange, hint, error, ...input }: TextFieldProps) {
-  const id = useId();
+  const generated = useId();
+  // A form's error summary links to the input, so the form may choose its id.
+  const id = input.id ?? generated;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');

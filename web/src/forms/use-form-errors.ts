@@ -1,15 +1,29 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+
+/** One field problem as the summary lists it: the input's label and id, so it can link there. */
+export interface ShownProblem {
+  path: string;
+  label: string;
+  message: string;
+  id: string;
+}
 
 export interface FormErrors {
   /** The message for one input, by its API path (`email`, `scopes`, `users[0].email`). */
   field(path: string): string | undefined;
+  /** The DOM id the input of `path` takes, so the summary can link to it. */
+  idOf(path: string): string;
+  /** Every field problem shown beside an input, in the form's order, for the summary. */
+  problems: ShownProblem[];
   /** A message for the whole form: what the server said when it did not point at an input. */
   summary: string | null;
   /** Records a failed submit: field errors from a 422, or the error's message. */
   fail(error: unknown): void;
   /** Records a problem found before submitting (for example, passwords that do not match). */
   setField(path: string, message: string): void;
+  /** Forgets one field's problem: called when the person changes that field. */
+  clear(path: string): void;
   reset(): void;
 }
 
@@ -27,27 +41,58 @@ function fieldProblems(details: unknown): FieldProblem[] {
   );
 }
 
+/** `users[0].email` reads "Users 0 email" when a form gives no label for it. */
+const labelOf = (path: string) => {
+  const words = path
+    .replace(/[[\].]+/g, ' ')
+    .replace(/_/g, ' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /**
  * The one pattern for showing server validation next to inputs. `fields` names the inputs this
- * form renders: problems with other paths cannot be shown beside anything, so they go to the summary.
+ * form renders (with their labels, for the summary's links): problems with other paths cannot
+ * be shown beside anything, so they go to the summary as text.
  */
-export function useFormErrors(fields: readonly string[]): FormErrors {
+export function useFormErrors(fields: readonly string[] | Readonly<Record<string, string>>): FormErrors {
   const [byField, setByField] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
+  const prefix = `f${useId().replace(/[^A-Za-z0-9]/g, '')}`;
+  const labels: Record<string, string> = useMemo(
+    () =>
+      Array.isArray(fields)
+        ? Object.fromEntries(fields.map((p) => [p, labelOf(p)]))
+        : (fields as Record<string, string>),
+    [fields],
+  );
+  const idOf = useCallback((path: string) => `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`, [prefix]);
 
   const fail = useCallback(
     (error: unknown) => {
       const problems = error instanceof ApiError ? fieldProblems(error.details) : [];
-      const shown = problems.filter((p) => fields.includes(p.path));
+      const shown = problems.filter((p) => p.path in labels);
       setByField(Object.fromEntries(shown.map((p) => [p.path, p.message])));
       if (problems.length > 0 && shown.length === problems.length) setSummary(null);
-      else setSummary(error instanceof Error ? error.message : 'something went wrong; please try again');
+      else if (problems.length > 0) {
+        // Problems of fields the form does not show still need saying, each by its name.
+        const others = problems.filter((p) => !(p.path in labels));
+        setSummary(others.map((p) => `${labelOf(p.path)}: ${p.message}`).join('; '));
+      } else setSummary(error instanceof Error ? error.message : 'something went wrong; please try again');
     },
-    [fields],
+    [labels],
   );
 
   const setField = useCallback((path: string, message: string) => {
     setByField((current) => ({ ...current, [path]: message }));
+  }, []);
+
+  const clear = useCallback((path: string) => {
+    setByField((current) => {
+      if (!(path in current)) return current;
+      const { [path]: _gone, ...rest } = current;
+      return rest;
+    });
   }, []);
 
   const reset = useCallback(() => {
@@ -55,5 +100,9 @@ export function useFormErrors(fields: readonly string[]): FormErrors {
     setSummary(null);
   }, []);
 
-  return { field: (path) => byField[path], summary, fail, setField, reset };
+  const problems = Object.keys(labels)
+    .filter((path) => byField[path] !== undefined)
+    .map((path) => ({ path, label: labels[path] ?? labelOf(path), message: byField[path]!, id: idOf(path) }));
+
+  return { field: (path) => byField[path], idOf, problems, summary, fail, setField, clear, reset };
 }

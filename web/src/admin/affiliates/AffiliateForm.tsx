@@ -29,29 +29,29 @@ export interface ProfileValues {
   vat_number: string;
 }
 
-/** Field paths of the API errors this form can show beside an input. */
-export const PROFILE_FIELDS = [
-  'name',
-  'status',
-  'company_name',
-  'contact_name',
-  'email',
-  'phone',
-  'website_url',
-  'account_manager_id',
-  'account_executive_id',
-  'default_currency',
-  'language',
-  'labels',
-  'internal_notes',
-  'affiliate_notes',
-  'address.line1',
-  'address.city',
-  'address.region_code',
-  'address.country_code',
-  'address.postal_code',
-  'vat_number',
-];
+/** Field paths of the API errors this form can show beside an input, with the input's label. */
+export const PROFILE_FIELDS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  status: 'Status',
+  company_name: 'Company name',
+  contact_name: 'Contact name',
+  email: 'Contact email',
+  phone: 'Phone',
+  website_url: 'Website',
+  account_manager_id: 'Account manager',
+  account_executive_id: 'Account executive',
+  default_currency: 'Default currency',
+  language: 'Language',
+  labels: 'Labels',
+  'address.line1': 'Street',
+  'address.city': 'City',
+  'address.region_code': 'Region code',
+  'address.country_code': 'Country code',
+  'address.postal_code': 'Postal code',
+  vat_number: 'VAT number',
+  internal_notes: 'Internal notes',
+  affiliate_notes: 'Notes visible to the affiliate',
+};
 
 export function valuesOf(a?: Affiliate): ProfileValues {
   return {
@@ -132,10 +132,16 @@ export function AffiliateForm({
 }: AffiliateFormProps) {
   const staffOptions = useStaffOptions();
   const [v, setV] = useState(initial);
-  const set = (key: keyof ProfileValues) => (value: string) =>
-    setV((current) => ({ ...current, [key]: value }));
+  // A field's error goes as soon as the person changes that field.
+  const set =
+    (key: keyof ProfileValues, path: string = key) =>
+    (value: string) => {
+      errors.clear(path);
+      setV((current) => ({ ...current, [key]: value }));
+    };
+  const bind = (path: string) => ({ id: errors.idOf(path), error: errors.field(path) });
   const text = (key: keyof ProfileValues, label: string, path: string = key, extra = {}) => (
-    <TextField label={label} value={v[key]} onChange={set(key)} error={errors.field(path)} {...extra} />
+    <TextField label={label} value={v[key]} onChange={set(key, path)} {...bind(path)} {...extra} />
   );
 
   function submit(event: FormEvent) {
@@ -147,14 +153,14 @@ export function AffiliateForm({
   return (
     <form className="panel form" onSubmit={submit} noValidate>
       <h2>{title}</h2>
-      <FormSummary message={errors.summary} />
+      <FormSummary message={errors.summary} problems={errors.problems} />
       {text('name', 'Name', 'name', { required: true })}
       <SelectField
         label="Status"
         value={v.status}
         options={optionsOf(STATUSES)}
         onChange={set('status')}
-        error={errors.field('status')}
+        {...bind('status')}
       />
       {text('company_name', 'Company name')}
       {text('contact_name', 'Contact name')}
@@ -167,7 +173,7 @@ export function AffiliateForm({
         empty="None"
         options={staffOptions}
         onChange={set('account_manager_id')}
-        error={errors.field('account_manager_id')}
+        {...bind('account_manager_id')}
       />
       <SelectField
         label="Account executive"
@@ -175,7 +181,7 @@ export function AffiliateForm({
         empty="None"
         options={staffOptions}
         onChange={set('account_executive_id')}
-        error={errors.field('account_executive_id')}
+        {...bind('account_executive_id')}
       />
       {text('default_currency', 'Default currency', 'default_currency', { hint: 'ISO code, e.g. USD' })}
       {text('language', 'Language', 'language', { hint: 'e.g. en' })}
@@ -193,13 +199,13 @@ export function AffiliateForm({
         label="Internal notes"
         value={v.internal_notes}
         onChange={set('internal_notes')}
-        error={errors.field('internal_notes')}
+        {...bind('internal_notes')}
       />
       <TextAreaField
         label="Notes visible to the affiliate"
         value={v.affiliate_notes}
         onChange={set('affiliate_notes')}
-        error={errors.field('affiliate_notes')}
+        {...bind('affiliate_notes')}
       />
       {children}
       <button type="submit" disabled={pending}>

@@ -7,7 +7,11 @@ import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { AffiliateForm, bodyOf, PROFILE_FIELDS, type ProfileValues, valuesOf } from './AffiliateForm.tsx';
 import type { CreateBody } from './api.ts';
 
-const FIELDS = [...PROFILE_FIELDS, 'users[0].email', 'users[0].initial_password'];
+const FIELDS = {
+  ...PROFILE_FIELDS,
+  'users[0].email': 'User email',
+  'users[0].initial_password': 'Initial password',
+};
 
 export function NewAffiliatePage() {
   const navigate = useNavigate();
@@ -19,7 +23,8 @@ export function NewAffiliatePage() {
   const create = useMutation({
     mutationFn: (values: ProfileValues) => {
       const body: CreateBody = { ...bodyOf(values) };
-      if (userEmail.trim())
+      // A password without an email is sent too, so the answer says the email is missing.
+      if (userEmail.trim() || password)
         body.users = [{ email: userEmail.trim(), initial_password: password || undefined }];
       return unwrap(api.POST('/api/v1/affiliates', { body }));
     },
@@ -47,14 +52,22 @@ export function NewAffiliatePage() {
             label="User email"
             type="email"
             value={userEmail}
-            onChange={setUserEmail}
+            onChange={(value) => {
+              errors.clear('users[0].email');
+              setUserEmail(value);
+            }}
+            id={errors.idOf('users[0].email')}
             error={errors.field('users[0].email')}
           />
           <TextField
             label="Initial password"
             type="password"
             value={password}
-            onChange={setPassword}
+            onChange={(value) => {
+              errors.clear('users[0].initial_password');
+              setPassword(value);
+            }}
+            id={errors.idOf('users[0].initial_password')}
             hint="Leave empty to email the user a link to set one"
             error={errors.field('users[0].initial_password')}
           />

@@ -8,15 +8,16 @@ import { PASSWORD_HINT } from '../../components/NewPasswordFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 
-const FIELDS = [
-  'email',
-  'password',
-  'first_name',
-  'last_name',
-  'company_name',
-  'website_url',
-  'terms_accepted',
-] as const;
+/** The inputs, in the form's order, with the labels the error summary links by. */
+const FIELDS = {
+  first_name: 'First name',
+  last_name: 'Last name',
+  company_name: 'Company',
+  website_url: 'Website',
+  email: 'Email',
+  password: 'Password',
+  terms_accepted: 'Terms and conditions',
+};
 
 /** The public application form; a sub-affiliate link brings `?ref=<code>`. */
 export function SignUpPage() {
@@ -31,7 +32,12 @@ export function SignUpPage() {
     website_url: '',
   });
   const [terms, setTerms] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  // A field's error goes as soon as the person changes that field.
+  const set = (key: keyof typeof form) => (value: string) => {
+    errors.clear(key);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  const bind = (path: keyof typeof FIELDS) => ({ id: errors.idOf(path), error: errors.field(path) });
 
   const apply = useMutation({
     mutationFn: () =>
@@ -63,27 +69,33 @@ export function SignUpPage() {
     );
   }
   const termsError = errors.field('terms_accepted');
+  const termsId = errors.idOf('terms_accepted');
   return (
-    <CardForm title="Apply to the affiliate program" summary={errors.summary} onSubmit={submit}>
+    <CardForm
+      title="Apply to the affiliate program"
+      summary={errors.summary}
+      problems={errors.problems}
+      onSubmit={submit}
+    >
       <TextField
         label="First name"
         required
         value={form.first_name}
         onChange={set('first_name')}
-        error={errors.field('first_name')}
+        {...bind('first_name')}
       />
       <TextField
         label="Last name"
         required
         value={form.last_name}
         onChange={set('last_name')}
-        error={errors.field('last_name')}
+        {...bind('last_name')}
       />
       <TextField
         label="Company"
         value={form.company_name}
         onChange={set('company_name')}
-        error={errors.field('company_name')}
+        {...bind('company_name')}
       />
       <TextField
         label="Website"
@@ -91,7 +103,7 @@ export function SignUpPage() {
         value={form.website_url}
         onChange={set('website_url')}
         hint="Where you will promote us, e.g. https://example.com"
-        error={errors.field('website_url')}
+        {...bind('website_url')}
       />
       <TextField
         label="Email"
@@ -100,7 +112,7 @@ export function SignUpPage() {
         required
         value={form.email}
         onChange={set('email')}
-        error={errors.field('email')}
+        {...bind('email')}
       />
       <TextField
         label="Password"
@@ -110,18 +122,27 @@ export function SignUpPage() {
         value={form.password}
         onChange={set('password')}
         hint={PASSWORD_HINT}
-        error={errors.field('password')}
+        {...bind('password')}
       />
       <div className="checkbox">
         <input
-          id="terms"
+          id={termsId}
           type="checkbox"
           checked={terms}
-          onChange={(event) => setTerms(event.target.checked)}
+          aria-invalid={termsError ? true : undefined}
+          aria-describedby={termsError ? `${termsId}-error` : undefined}
+          onChange={(event) => {
+            errors.clear('terms_accepted');
+            setTerms(event.target.checked);
+          }}
         />
-        <label htmlFor="terms">I accept the terms and conditions of the affiliate program</label>
+        <label htmlFor={termsId}>I accept the terms and conditions of the affiliate program</label>
       </div>
-      {termsError && <p className="field-error">{termsError}</p>}
+      {termsError && (
+        <p className="field-error" id={`${termsId}-error`}>
+          {termsError}
+        </p>
+      )}
       <button type="submit" disabled={apply.isPending}>
         Apply
       </button>
