@@ -1,5 +1,5 @@
-import { Link, type LinkProps, Outlet } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Link, type LinkProps, Outlet, useLocation } from '@tanstack/react-router';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 
 export interface ShellLink {
   label: string;
@@ -20,18 +20,41 @@ interface AppShellProps {
   /** Names the navigation for screen readers ("Back office", "Portal"). */
   navLabel: string;
   links: readonly ShellLink[];
+  /** A banner across the top of every page (the portal's "signed in as" notice). */
+  banner?: ReactNode;
 }
 
-/** The signed-in frame of the back office and of the portal: header, left navigation, the page. */
+/**
+ * The signed-in frame of the back office and of the portal: header, navigation, the page. On a
+ * narrow screen the navigation folds behind a menu button; Sign out stays in the header.
+ */
 export function AppShell(props: AppShellProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const path = useLocation({ select: (location) => location.pathname });
+  // Following a link closes the menu, so the page it opened is what the person sees.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path changing is the trigger
+  useEffect(() => setMenuOpen(false), [path]);
   return (
-    <div className="admin">
+    <div className={menuOpen ? 'admin menu-open' : 'admin'}>
+      {props.banner}
       <header className="admin-header">
+        <button
+          type="button"
+          className="button-secondary nav-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? 'Close menu' : 'Menu'}
+        </button>
         <Link to={props.home} className="brand">
           {props.title}
         </Link>
         <div className="admin-user">
-          <span data-testid={props.userTestId}>{props.user}</span>
+          <span className="admin-user-name" data-testid={props.userTestId}>
+            {props.user}
+          </span>
           <button
             type="button"
             className="button-secondary"
@@ -42,7 +65,7 @@ export function AppShell(props: AppShellProps) {
           </button>
         </div>
       </header>
-      <nav className="admin-nav" aria-label={props.navLabel}>
+      <nav className="admin-nav" id={navId} aria-label={props.navLabel}>
         <ul>
           {props.links.map((link) => (
             <li key={link.to}>

@@ -26,26 +26,29 @@ export function DataTable<T extends { id: number | string }>({
   className = 'table',
 }: DataTableProps<T>) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
+  // A wide table scrolls inside its own box; the page itself never scrolls sideways.
   return (
-    <table className={className}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col" key={c.label}>
-              {c.hiddenLabel ? <span className="visually-hidden">{c.label}</span> : c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className={rowClassName?.(row)}>
+    <div className="table-scroll">
+      <table className={className}>
+        <thead>
+          <tr>
             {columns.map((c) => (
-              <td key={c.label}>{c.cell(row)}</td>
+              <th scope="col" key={c.label}>
+                {c.hiddenLabel ? <span className="visually-hidden">{c.label}</span> : c.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className={rowClassName?.(row)}>
+              {columns.map((c) => (
+                <td key={c.label}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -16,61 +16,63 @@ export function AffiliateTable({ rows, columns, sort, onSort, selected, onSelect
   const shown = COLUMNS.filter((c) => c.key === 'name' || columns.includes(c.key));
   const allSelected = rows.every((r) => selected.has(r.id));
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">
-            <input
-              type="checkbox"
-              aria-label="Select all on this page"
-              checked={allSelected}
-              onChange={(event) =>
-                onSelect(
-                  rows.map((r) => r.id),
-                  event.target.checked,
-                )
-              }
-            />
-          </th>
-          {shown.map((c) => {
-            const direction =
-              sort === c.sort ? 'ascending' : sort === `-${c.sort}` ? 'descending' : undefined;
-            return (
-              <th scope="col" key={c.key} aria-sort={direction}>
-                {c.sort ? (
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={() => onSort(sort === c.sort ? `-${c.sort}` : c.sort!)}
-                  >
-                    {c.label}
-                    {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">
               <input
                 type="checkbox"
-                aria-label={`Select ${row.name}`}
-                checked={selected.has(row.id)}
-                onChange={(event) => onSelect([row.id], event.target.checked)}
+                aria-label="Select all on this page"
+                checked={allSelected}
+                onChange={(event) =>
+                  onSelect(
+                    rows.map((r) => r.id),
+                    event.target.checked,
+                  )
+                }
               />
-            </td>
-            {shown.map((c) => (
-              <td key={c.key}>{c.render(row)}</td>
-            ))}
+            </th>
+            {shown.map((c) => {
+              const direction =
+                sort === c.sort ? 'ascending' : sort === `-${c.sort}` ? 'descending' : undefined;
+              return (
+                <th scope="col" key={c.key} aria-sort={direction}>
+                  {c.sort ? (
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => onSort(sort === c.sort ? `-${c.sort}` : c.sort!)}
+                    >
+                      {c.label}
+                      {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.name}`}
+                  checked={selected.has(row.id)}
+                  onChange={(event) => onSelect([row.id], event.target.checked)}
+                />
+              </td>
+              {shown.map((c) => (
+                <td key={c.key}>{c.render(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

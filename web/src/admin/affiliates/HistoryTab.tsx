@@ -21,18 +21,20 @@ export function HistoryTab({ id }: { id: number }) {
             <strong>{formatDateTime(entry.created_at)}</strong> · {entry.actor.name || entry.actor.type} (
             {entry.actor.type}) · {humanize(entry.action)} via {humanize(entry.source)}
           </p>
-          <table className="table compact">
-            <tbody>
-              {entry.changes.map((c) => (
-                <tr key={c.field}>
-                  <th scope="row">{c.field}</th>
-                  <td>{show(c.before)}</td>
-                  <td aria-hidden="true">→</td>
-                  <td>{show(c.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="table compact">
+              <tbody>
+                {entry.changes.map((c) => (
+                  <tr key={c.field}>
+                    <th scope="row">{c.field}</th>
+                    <td>{show(c.before)}</td>
+                    <td aria-hidden="true">→</td>
+                    <td>{show(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </article>
       ))}
       {paging.total_count > paging.page_size && (

@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  type ApiCall,
+  approvedAffiliate,
+  newPage,
+  setUpAdmin,
+  signInToBackOffice,
+  startE2E,
+  stopE2E,
+  submitPortalSignIn,
+} from './support/app.ts';
+import type { TestServer } from './support/server.ts';
+
+const PIA = { email: 'pia@partner.example', password: 'Partner#pass1' };
+// CI keeps .tmp (.ci/run), so the screenshots of a run can be looked at afterwards.
+const SHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+// Every page of the back office and the portal fits a phone (nothing scrolls sideways, the
+// navigation folds behind a menu, Sign out stays), and a wide screen is used.
+describe('the shell at 390 px and 1440 px', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let operator: ApiCall;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    let page: Page;
+    ({ server, browser, page } = await startE2E());
+    await page.close();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    operator = await setUpAdmin(server);
+    ids.affiliate = await approvedAffiliate(server, operator, PIA, {
+      first_name: 'Pia',
+      last_name: 'Partner',
+      company_name: 'Pia Partner Media International Holdings',
+    });
+    for (const name of [
+      'Acme Media Worldwide',
+      'Zenith Traffic Partners',
+      'Northwind Performance Marketing',
+    ]) {
+      const res = await operator('POST', '/api/v1/affiliates', {
+        name,
+        status: 'active',
+        email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+        website_url: `https://${name.split(' ')[0]!.toLowerCase()}.example/a/rather/long/path/to/a/landing`,
+        labels: ['Seed', 'Casino', 'Sports'],
+      });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+    }
+    const brand = await operator('POST', '/api/v1/brands', { name: 'Lucky', base_currency: 'EUR' });
+    ids.brand = brand.json.id;
+    const link = await operator('POST', '/api/v1/destination-links', {
+      brand_id: brand.json.id,
+      name: 'Welcome page',
+      url: 'https://lucky.example/welcome/with/a/very/long/path/that/does/not/break?btag={{click_id}}&aff={{affiliate_id}}',
+    });
+    expect(link.status, JSON.stringify(link.json)).toBe(201);
+    ids.link = link.json.id;
+  });
+
+  afterAll(() => stopE2E(browser, server));
+
+  async function signedIn(viewport: {
+    width: number;
+    height: number;
+  }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await newPage(context);
+    await signInToBackOffice(page, server, ADMIN);
+    await submitPortalSignIn(page, server, PIA);
+    await page.waitForURL(`${server.baseUrl}/portal`);
+    return { context, page };
+  }
+
+  const backOffice = () => [
+    '/admin',
+    '/admin/affiliates',
+    '/admin/affiliates/new',
+    `/admin/affiliates/${ids.affiliate}`,
+    `/admin/affiliates/${ids.affiliate}/edit`,
+    '/admin/brands',
+    '/admin/brands/new',
+    `/admin/brands/${ids.brand}`,
+    '/admin/destination-links',
+    '/admin/destination-links/new',
+    `/admin/destination-links/${ids.link}`,
+    '/admin/media',
+    '/admin/api-keys',
+    '/admin/staff',
+    '/admin/outbox',
+  ];
+  const portal = [
+    '/portal',
+    '/portal/campaigns',
+    '/portal/profile',
+    '/portal/security',
+    '/portal/team',
+    '/portal/events',
+  ];
+  const signedOut = ['/', '/admin/login', '/portal/sign-in', '/portal/signup', '/portal/forgot-password'];
+
+  /** Opens the page and waits for its main heading, so what is measured is the rendered page. */
+  async function open(page: Page, url: string): Promise<void> {
+    await page.goto(`${server.baseUrl}${url}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+
+  const overflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  it('at 390 px no page scrolls sideways, and every signed-in page keeps Menu and Sign out', async () => {
+    const { context, page } = await signedIn(PHONE);
+    const wide: string[] = [];
+    for (const url of [...backOffice(), ...portal]) {
+      await open(page, url);
+      if ((await overflow(page)) > 0) wide.push(`${url} (${await overflow(page)} px too wide)`);
+      expect(await page.getByRole('button', { name: 'Sign out' }).isVisible(), url).toBe(true);
+      expect(await page.getByRole('button', { name: 'Menu' }).isVisible(), url).toBe(true);
+    }
+    expect(wide).toEqual([]);
+    const anonymous = await newPage(await browser.newContext({ viewport: PHONE }));
+    for (const url of signedOut) {
+      await open(anonymous, url);
+      if ((await overflow(anonymous)) > 0) wide.push(`${url} (${await overflow(anonymous)} px too wide)`);
+    }
+    expect(wide).toEqual([]);
+    await anonymous.context().close();
+    await context.close();
+  });
+
+  it('at 390 px the navigation opens from the menu button and closes once a link is followed', async () => {
+    const { context, page } = await signedIn(PHONE);
+    await open(page, '/admin');
+    const nav = page.getByRole('navigation', { name: 'Back office' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await page.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: 'Affiliates' }).click();
+    await page.waitForURL(`${server.baseUrl}/admin/affiliates`);
+    await expect.poll(() => nav.isVisible()).toBe(false);
+    // The table scrolls in its own box instead of widening the page.
+    const box = page.locator('.table-scroll').first();
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('at 1440 px the affiliates table keeps each name on one line', async () => {
+    const { context, page } = await signedIn(DESKTOP);
+    await open(page, '/admin/affiliates');
+    const names = page.locator('table.table tbody tr td a');
+    await names.first().waitFor();
+    const lines = await names.evaluateAll((links) => links.map((a) => a.getClientRects().length));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.every((n) => n === 1)).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Back office' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    await context.close();
+  });
+
+  for (const [label, viewport] of [
+    ['390', PHONE],
+    ['1440', DESKTOP],
+  ] as const) {
+    it(`screenshots at ${label} px: home, affiliates, an affiliate, portal home, the promo flow`, async () => {
+      const { context, page } = await signedIn(viewport);
+      const shot = async (name: string) => {
+        expect(await overflow(page), name).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true });
+      };
+      await open(page, '/admin');
+      await shot('home');
+      await open(page, '/admin/affiliates');
+      await shot('affiliates');
+      await open(page, `/admin/affiliates/${ids.affiliate}`);
+      await shot('affiliate');
+      await open(page, '/portal');
+      await shot('portal-home');
+
+      await open(page, '/portal/campaigns');
+      await page.getByLabel('Campaign name').fill(`Spring push ${label}`);
+      await page.getByRole('button', { name: 'Create campaign' }).click();
+      await page.getByRole('heading', { name: new RegExp(`Spring push ${label}`) }).waitFor();
+      await page.getByRole('button', { name: 'Add promo' }).click();
+      await page.getByLabel('Landing URL').selectOption({ label: 'Welcome page' });
+      await shot('promo-1-landing');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel(/Direct link/).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel('Promo title').fill('Sidebar');
+      await shot('promo-3-title');
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.getByTestId('tracking-link').waitFor();
+      await shot('promo-done');
+      await context.close();
+    });
+  }
+});
