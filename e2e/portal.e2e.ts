@@ -131,6 +131,10 @@ describe('affiliate portal', () => {
     const role = admin.getByLabel('Role of helper@example.com');
     await expect.poll(() => role.inputValue()).toBe('support');
     await role.selectOption('read_only');
+    await admin
+      .getByRole('dialog', { name: /Make helper@example\.com read only\?/ })
+      .getByRole('button', { name: 'Change role' })
+      .click();
     await expect
       .poll(async () => (await operator('GET', '/api/v1/staff')).json.data[1].role)
       .toBe('read_only');

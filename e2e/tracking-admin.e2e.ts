@@ -121,6 +121,10 @@ describe('back office tracking screens', () => {
     await row.waitFor();
 
     await page.getByRole('button', { name: 'Disable Welcome page' }).click();
+    await page
+      .getByRole('dialog', { name: 'Disable Welcome page?' })
+      .getByRole('button', { name: 'Disable link' })
+      .click();
     await page.getByRole('button', { name: 'Enable Welcome page' }).waitFor();
     await page.getByLabel('State').selectOption('yes');
     await page.getByText('No destination links match.').waitFor();

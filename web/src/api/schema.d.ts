@@ -105,7 +105,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a staff user in to the back office (sets the session cookie) */
+        /**
+         * Sign a staff user in to the back office (sets the session cookie)
+         * @description Failed attempts lock the account after LOCKOUT_ATTEMPTS in a row (then the right password answers 403 with details.reason "locked" until an administrator or the emailed link unlocks it) and are rate-limited per address and per account (429 with Retry-After).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -138,6 +141,95 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a staff account with the token from its unlock email (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -749,6 +841,8 @@ export interface paths {
                             managed_affiliates_only: boolean;
                             /** @enum {string} */
                             status: "active" | "blocked";
+                            /** @description When failed sign-ins locked the account; null when not locked */
+                            locked_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
@@ -842,6 +936,8 @@ export interface paths {
                             managed_affiliates_only: boolean;
                             /** @enum {string} */
                             status: "active" | "blocked";
+                            /** @description When failed sign-ins locked the account; null when not locked */
+                            locked_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
@@ -929,6 +1025,8 @@ export interface paths {
                             managed_affiliates_only: boolean;
                             /** @enum {string} */
                             status: "active" | "blocked";
+                            /** @description When failed sign-ins locked the account; null when not locked */
+                            locked_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
@@ -991,6 +1089,94 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a staff user locked by failed sign-ins (unlocking twice is not an error) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            email: string;
+                            name: string;
+                            role: string;
+                            /** @description Reaches only the affiliates they manage */
+                            managed_affiliates_only: boolean;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            /** @description When failed sign-ins locked the account; null when not locked */
+                            locked_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_login_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/set-password": {
@@ -1324,10 +1510,7 @@ export interface paths {
                         applied_at?: string;
                         /** @description Created with the affiliate; the first is the owner */
                         users?: {
-                            /**
-                             * Format: email
-                             * @description Unique among all affiliate users
-                             */
+                            /** @description An email address, unique among all affiliate users */
                             email: string;
                             first_name?: string;
                             last_name?: string;
@@ -1423,7 +1606,7 @@ export interface paths {
                             approved_at: string | null;
                             approved_by: {
                                 /** @enum {string} */
-                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
                                 id: number | null;
                                 name: string;
                             } | null;
@@ -1686,7 +1869,7 @@ export interface paths {
                             approved_at: string | null;
                             approved_by: {
                                 /** @enum {string} */
-                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
                                 id: number | null;
                                 name: string;
                             } | null;
@@ -2070,7 +2253,7 @@ export interface paths {
                             approved_at: string | null;
                             approved_by: {
                                 /** @enum {string} */
-                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
                                 id: number | null;
                                 name: string;
                             } | null;
@@ -2467,7 +2650,7 @@ export interface paths {
                             approved_at: string | null;
                             approved_by: {
                                 /** @enum {string} */
-                                type: "staff" | "api_key" | "affiliate_user" | "system";
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
                                 id: number | null;
                                 name: string;
                             } | null;
@@ -3025,10 +3208,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * Format: email
-                         * @description Unique among all affiliate users
-                         */
+                        /** @description An email address, unique among all affiliate users */
                         email: string;
                         first_name?: string;
                         last_name?: string;
@@ -6008,6 +6188,102 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs, latest first (state=failed: the ones that used up their retries) */
+        get: {
+            parameters: {
+                query: {
+                    state?: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                    name?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                                /** @description A summary of the payload, at most 200 characters */
+                                payload: string;
+                                /** @description Runs so far */
+                                attempts: number;
+                                /** @description Retries allowed after the first run */
+                                retry_limit: number;
+                                last_error: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                run_after: string;
+                                started_at: string | null;
+                                finished_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9719,6 +9995,12 @@ export interface paths {
                                 required_by_operator: boolean;
                                 verified_at: string | null;
                             };
+                            /** @description The staff user who opened this session with "sign in as affiliate"; null when the affiliate signed in */
+                            acting_operator: {
+                                id: number;
+                                name: string;
+                                email: string;
+                            } | null;
                         };
                     };
                 };
@@ -9759,7 +10041,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a password reset link (the answer is the same whether the address is known or not) */
+        /**
+         * Email a password reset link (the answer is the same whether the address is known or not)
+         * @description Answers 202 at once; the address is looked up and the email sent afterwards. One email per address per PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9976,7 +10261,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to the affiliate program: a pending affiliate the operator approves or declines
-         * @description Pass `ref` from a sub-affiliate link (`/portal/signup?ref=<referral code>`, or an affiliate id) to record the referring affiliate; without it the `affluent_ref` cookie of the referral link counts. The applicant can sign in once approved; emails tell them each step.
+         * @description Pass `ref` from a sub-affiliate link (`/portal/signup?ref=<referral code>`, or an affiliate id) to record the referring affiliate; without it the `affluent_ref` cookie of the referral link counts. The applicant can sign in once approved; emails tell them each step. The answer is the same for an address that already has an account (its owner is emailed a notice instead), so it names no affiliate.
          */
         post: {
             parameters: {
@@ -9988,10 +10273,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /** @description An email address; the applicant signs in with it */
                         email: string;
+                        /** @description 8+ characters with an uppercase, a lowercase and a non-alphanumeric character */
                         password: string;
+                        /** @description Required (not empty) */
                         first_name: string;
+                        /** @description Required (not empty) */
                         last_name: string;
                         company_name?: string;
                         website_url?: string;
@@ -10011,7 +10299,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            affiliate_id: number;
                             /** @enum {string} */
                             status: "pending";
                             message: string;
@@ -10673,7 +10960,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn 2FA off, proved with a current code or a recovery code */
+        /**
+         * Turn 2FA off, proved with a current code or a recovery code
+         * @description Wrong codes count with those of every other check; TWO_FACTOR_LOCKOUT_ATTEMPTS in a row lock the account (403, details.reason "two_factor_locked", and an unlock email).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10759,7 +11049,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a code for this session, before financial actions */
+        /**
+         * Confirm a code for this session, before financial actions
+         * @description Wrong codes count with those of every other check; TWO_FACTOR_LOCKOUT_ATTEMPTS in a row lock the account (403, details.reason "two_factor_locked", and an unlock email).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10850,7 +11143,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the recovery codes (the old ones stop working), proved with a current code */
+        /**
+         * Replace the recovery codes (the old ones stop working), proved with a current code
+         * @description Wrong codes count with those of every other check; TWO_FACTOR_LOCKOUT_ATTEMPTS in a row lock the account (403, details.reason "two_factor_locked", and an unlock email).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -12059,7 +12355,7 @@ export interface paths {
                                 email: string;
                             } | null;
                             actor: {
-                                /** @description affiliate_user, staff, api_key or system */
+                                /** @description affiliate_user, affiliate_api_key, staff, api_key, system or cli */
                                 type: string;
                                 id: number | null;
                                 name: string;
@@ -13442,6 +13738,8 @@ export interface components {
             managed_affiliates_only: boolean;
             /** @enum {string} */
             status: "active" | "blocked";
+            /** @description When failed sign-ins locked the account; null when not locked */
+            locked_at: string | null;
             /** Format: date-time */
             created_at: string;
             last_login_at: string | null;
@@ -13532,7 +13830,7 @@ export interface components {
             created_at: string;
             actor: {
                 /** @enum {string} */
-                type: "staff" | "api_key" | "affiliate_user" | "system";
+                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
                 id: number | null;
                 name: string;
             };
@@ -13560,7 +13858,7 @@ export interface components {
                 email: string;
             } | null;
             actor: {
-                /** @description affiliate_user, staff, api_key or system */
+                /** @description affiliate_user, affiliate_api_key, staff, api_key, system or cli */
                 type: string;
                 id: number | null;
                 name: string;

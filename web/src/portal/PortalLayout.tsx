@@ -25,6 +25,18 @@ export function PortalLayout() {
     },
   });
 
+  // "Sign in as affiliate" from the back office: leaving ends this portal session (the staff
+  // session is another cookie) and goes back to the affiliate's page there.
+  const backToBackOffice = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/partner/v1/auth/sign-out')),
+    onSettled: async () => {
+      queryClient.removeQueries({ queryKey: ['portal'] });
+      const id = me.data?.affiliate.id;
+      await navigate(id ? { to: '/admin/affiliates/$id', params: { id: String(id) } } : { to: '/admin' });
+    },
+  });
+  const acting = me.data?.acting_operator;
+
   const links: ShellLink[] = [
     { label: 'Home', to: '/portal', exact: true },
     { label: 'Campaigns', to: '/portal/campaigns' },
@@ -44,6 +56,24 @@ export function PortalLayout() {
       signingOut={signOut.isPending}
       navLabel="Portal"
       links={links}
+      banner={
+        acting && (
+          <div className="acting-banner" role="status" data-testid="acting-banner">
+            <span>
+              <strong>{acting.name || acting.email}</strong> ({acting.email}) is signed in as{' '}
+              <strong>{me.data?.affiliate.name}</strong>: what you do here is done as this affiliate.
+            </span>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={backToBackOffice.isPending}
+              onClick={() => backToBackOffice.mutate()}
+            >
+              Back to the back office
+            </button>
+          </div>
+        )
+      }
     />
   );
 }

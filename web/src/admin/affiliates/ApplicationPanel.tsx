@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -18,6 +19,7 @@ export function ApplicationPanel({ affiliate }: { affiliate: Affiliate }) {
   const errors = useFormErrors(FIELDS);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState<'approve' | 'decline' | null>(null);
   const path = { params: { path: { id: affiliate.id } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['affiliates'] });
   const approve = useMutation({
@@ -37,8 +39,15 @@ export function ApplicationPanel({ affiliate }: { affiliate: Affiliate }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setAsking('decline');
+  }
+
+  function confirmed() {
+    const action = asking;
+    setAsking(null);
     errors.reset();
-    decline.mutate();
+    if (action === 'approve') approve.mutate();
+    else decline.mutate();
   }
 
   const pending = affiliate.status === 'pending';
@@ -52,14 +61,7 @@ export function ApplicationPanel({ affiliate }: { affiliate: Affiliate }) {
       <FormSummary message={errors.summary} />
       {!declining && (
         <span className="actions">
-          <button
-            type="button"
-            disabled={approve.isPending}
-            onClick={() => {
-              errors.reset();
-              approve.mutate();
-            }}
-          >
+          <button type="button" disabled={approve.isPending} onClick={() => setAsking('approve')}>
             Approve
           </button>
           {pending && (
@@ -86,6 +88,34 @@ export function ApplicationPanel({ affiliate }: { affiliate: Affiliate }) {
             </button>
           </span>
         </form>
+      )}
+      {asking === 'approve' && (
+        <ConfirmDialog
+          title={`Approve ${affiliate.name}?`}
+          confirmLabel="Approve"
+          onCancel={() => setAsking(null)}
+          onConfirm={confirmed}
+        >
+          <p>
+            The affiliate becomes active: its users can sign in to the portal and run promos, and the
+            applicant is emailed that they were approved.
+          </p>
+        </ConfirmDialog>
+      )}
+      {asking === 'decline' && (
+        <ConfirmDialog
+          title={`Decline ${affiliate.name}?`}
+          confirmLabel="Decline application"
+          danger
+          onCancel={() => setAsking(null)}
+          onConfirm={confirmed}
+        >
+          <p>
+            The applicant is emailed that the application was declined
+            {reason.trim() ? ', with the reason you gave' : ''}, and cannot sign in. It can still be approved
+            later.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   );
