@@ -7,6 +7,7 @@ import type { FormErrors } from '../../../forms/use-form-errors.ts';
 import { AUDIENCES, LINK_TYPES, useBrandOptions } from '../api.ts';
 import { PrivacyFields } from '../PrivacyFields.tsx';
 import { AssetPicker } from './AssetPicker.tsx';
+import { insertPlaceholder } from './insert-placeholder.ts';
 import type { LinkValues } from './link-values.ts';
 import { PlaceholderPreview } from './PlaceholderPreview.tsx';
 
@@ -66,6 +67,7 @@ export function LinkForm({ initial, errors, submitLabel, pending, onSubmit }: Li
         value={v.url}
         onChange={set('url')}
         placeholder="https://brand.com/welcome?btag={{click_id}}"
+        id={`${id}-url`}
         error={errors.field('url')}
         required
       />
@@ -92,7 +94,11 @@ export function LinkForm({ initial, errors, submitLabel, pending, onSubmit }: Li
       <PlaceholderPreview
         url={v.url}
         urlAb={v.url_ab}
-        onInsert={(name) => set('url')(`${v.url}{{${name}}}`)}
+        onInsert={(name) => {
+          // The input keeps its cursor position after the button took the focus.
+          const input = document.getElementById(`${id}-url`) as HTMLInputElement | null;
+          set('url')(insertPlaceholder(v.url, name, input?.selectionStart ?? null));
+        }}
       />
       <SelectField
         label="Audience"
