@@ -100,6 +100,15 @@ describe('click redirect', () => {
   });
 
   it('sends unknown and disabled codes to the fallback URL, counted, never a 500', async () => {
+    // Tests in a file run one after another, so only this test's requests change the tables.
+    const stored = async () => {
+      await flush();
+      await t.app.tracking.impressions.flush();
+      return JSON.stringify([
+        await t.db.selectFrom('clicks').select('id').orderBy('id').execute(),
+        await t.db.selectFrom('promo_impressions').selectAll().execute(),
+      ]);
+    };
     const before = t.app.tracking.metrics().redirects;
     for (const url of ['/c/doesnotexist', '/c/', '/c/x?%E0%A4%A=1&a=%', '/i/unknown']) {
       const res = await click(url);
@@ -109,16 +118,22 @@ describe('click redirect', () => {
 
     const { promo } = await seedPromo(t, key, 'https://a.example/');
     const auth = { authorization: `Bearer ${key}` };
-    await t.app.inject({
+    const disabled = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/promos/${promo.id}`,
       headers: auth,
       payload: { enabled: false },
     });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    const snapshot = await stored();
     expect((await click(`/c/${promo.code}`)).headers.location).toBe('https://fallback.example/x');
+    expect((await click('/c/doesnotexist')).headers.location).toBe('https://fallback.example/x');
+    expect((await click('/i/unknown')).statusCode).toBeLessThan(500);
+    // Neither a click nor an impression is recorded for a code that does not (or no longer) lead anywhere.
+    expect(await stored()).toBe(snapshot);
     const after = t.app.tracking.metrics().redirects;
-    expect(after.unknown - before.unknown).toBe(4);
-    expect(after.impressions_unknown - before.impressions_unknown).toBe(1);
+    expect(after.unknown - before.unknown).toBe(5);
+    expect(after.impressions_unknown - before.impressions_unknown).toBe(2);
     expect(after.disabled - before.disabled).toBe(1);
   });
 
