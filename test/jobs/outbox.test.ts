@@ -55,8 +55,15 @@ describe('enqueue in the caller transaction (outbox)', () => {
       .catch((e) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused.code).toBe('validation_failed');
-    const paths = (refused.details.fields as { path: string }[]).map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['data.key', 'data']));
+    expect(refused.details.fields).toHaveLength(2);
+    expect(refused.details.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'data.key', message: 'must not have fewer than 1 characters' },
+        { path: 'data.other', message: 'is not part of a jobs_test.record job' },
+      ]),
+    );
+    const missing = await t.jobs.enqueue(t.db, { name: record.name, data: {} }).catch((e) => e);
+    expect(missing.details.fields).toEqual([{ path: 'data.key', message: 'is required' }]);
     await expect(t.jobs.enqueue(t.db, { name: 'jobs_test.unknown', data: {} })).rejects.toThrow(
       'unknown job type jobs_test.unknown',
     );

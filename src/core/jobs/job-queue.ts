@@ -3,7 +3,7 @@ import { Value } from 'typebox/value';
 import type { Config } from '../../config.ts';
 import type { Database, Db } from '../../db/index.ts';
 import { JOB_SCHEMA } from '../../db/job-schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type FieldError } from '../errors.ts';
 import { bossDbFor, bossDbOnEmbedded } from './boss-database.ts';
 import type { JobContext, JobType } from './job-type.ts';
 import type { JobRegistry } from './registry.ts';
@@ -12,7 +12,7 @@ import type { JobRegistry } from './registry.ts';
 export interface JobRequest {
   name: string;
   data: unknown;
-  /** Overrides the type's own singletonKey for this job. */
+  /** Instead of the key the type's singletonKey gives (types without one do not dedupe). */
   singletonKey?: string;
   /** Not before this time. */
   startAfter?: Date;
@@ -225,12 +225,22 @@ const neverAborted = new AbortController().signal;
 
 function checkPayload(type: JobType<any>, data: unknown): void {
   if (Value.Check(type.payload, data)) return;
-  const fields = [...Value.Errors(type.payload, data)]
-    .filter((error) => error.keyword !== 'boolean')
-    .map((error) => ({
-      path: ['data', ...error.instancePath.split('/').filter(Boolean)].join('.'),
-      message: error.message,
-    }));
+  const fields: FieldError[] = [];
+  for (const error of Value.Errors(type.payload, data)) {
+    const at = ['data', ...error.instancePath.split('/').filter(Boolean)].join('.');
+    const params = error.params as { requiredProperties?: string[]; additionalProperties?: string[] };
+    if (error.keyword === 'required') {
+      for (const name of params.requiredProperties ?? [])
+        fields.push({ path: `${at}.${name}`, message: 'is required' });
+    } else if (error.keyword === 'additionalProperties') {
+      for (const name of params.additionalProperties ?? []) {
+        fields.push({ path: `${at}.${name}`, message: `is not part of a ${type.name} job` });
+      }
+    } else if (error.keyword !== 'boolean') {
+      // "boolean" repeats an additional property as "schema is false"; the case above names it.
+      fields.push({ path: at, message: error.message });
+    }
+  }
   throw AppError.validation(
     fields,
     `job ${type.name}: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
