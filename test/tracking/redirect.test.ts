@@ -104,10 +104,13 @@ describe('click redirect', () => {
     const stored = async () => {
       await flush();
       await t.app.tracking.impressions.flush();
-      return JSON.stringify([
-        await t.db.selectFrom('clicks').select('id').orderBy('id').execute(),
-        await t.db.selectFrom('promo_impressions').selectAll().execute(),
-      ]);
+      return JSON.stringify(
+        [
+          await t.db.selectFrom('clicks').select('id').orderBy('id').execute(),
+          await t.db.selectFrom('promo_impressions').selectAll().execute(),
+        ],
+        (_k, v) => (typeof v === 'bigint' ? v.toString() : v),
+      );
     };
     const before = t.app.tracking.metrics().redirects;
     for (const url of ['/c/doesnotexist', '/c/', '/c/x?%E0%A4%A=1&a=%', '/i/unknown']) {
