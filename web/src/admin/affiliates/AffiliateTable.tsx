@@ -67,7 +67,9 @@ export function AffiliateTable({ rows, columns, sort, onSort, selected, onSelect
                 />
               </td>
               {shown.map((c) => (
-                <td key={c.key}>{c.render(row)}</td>
+                <td key={c.key} className={`col-${c.key}`}>
+                  {c.render(row)}
+                </td>
               ))}
             </tr>
           ))}
