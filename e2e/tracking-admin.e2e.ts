@@ -133,6 +133,26 @@ describe('back office tracking screens', () => {
     expect(page.url()).toContain('enabled=no');
   });
 
+  it('puts a clicked placeholder after the host, never into it', async () => {
+    await page.goto(`${server.baseUrl}/admin/destination-links/new`);
+    await page.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
+    await page.getByLabel('Name').fill('Bare host');
+    const url = page.getByLabel('URL', { exact: true });
+    await url.fill('https://lucky.example');
+    await page.getByRole('button', { name: '{{click_id}}' }).click();
+    expect(await url.inputValue()).toBe('https://lucky.example?click_id={{click_id}}');
+    await page.getByRole('button', { name: '{{affiliate_id}}' }).click();
+    expect(await url.inputValue()).toBe(
+      'https://lucky.example?click_id={{click_id}}&affiliate_id={{affiliate_id}}',
+    );
+    await page.getByRole('button', { name: 'Create link' }).click();
+    await page.getByRole('link', { name: 'Bare host' }).waitFor();
+    const stored = await operator('GET', '/api/v1/destination-links');
+    const link = stored.json.data.find((l: { name: string }) => l.name === 'Bare host');
+    expect(new URL(link.url.replace(/[{}]/g, '')).host).toBe('lucky.example');
+    expect(link.url).toContain('click_id={{click_id}}&affiliate_id={{affiliate_id}}');
+  });
+
   it('uploads banners with their details, filters the library and edits one', async () => {
     await nav('Media library').click();
     await page.getByText('No banners match.').waitFor();

@@ -5,7 +5,7 @@ import { placeholdersIn, previewUrl } from './placeholders.ts';
 interface PlaceholderPreviewProps {
   url: string;
   urlAb: string;
-  /** Adds `{{name}}` at the end of the main URL. */
+  /** Adds `{{name}}` to the main URL (where: insert-placeholder.ts). */
   onInsert(name: string): void;
 }
 
