@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import ts from 'typescript';
 import { loadConfig } from '../src/config.ts';
@@ -23,6 +24,9 @@ const HEADER = `/**
 async function openApiDocument(): Promise<Record<string, unknown>> {
   // The document depends only on the route schemas, so an empty in-memory database is enough.
   const database = await openDatabase({ pglite: newPGlite() });
+  // Start the engine before the app: on a busy machine PGlite's first query can outlast Fastify's
+  // 10 s limit for the onReady hook (the tracking runtime's first load) that would otherwise pay it.
+  await sql`select 1`.execute(database.db);
   const config = { ...loadConfig({}), secretKey: 'x'.repeat(48) };
   const app = await buildApp({ config, database });
   try {
