@@ -11,6 +11,7 @@ import { DashboardPage } from './admin/DashboardPage.tsx';
 import { OutboxPage } from './admin/outbox/OutboxPage.tsx';
 import { SetStaffPasswordPage } from './admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from './admin/staff/StaffPage.tsx';
+import { UnlockStaffPage } from './admin/staff/UnlockStaffPage.tsx';
 import { BrandsPage } from './admin/tracking/brands/BrandsPage.tsx';
 import { EditBrandPage } from './admin/tracking/brands/EditBrandPage.tsx';
 import { NewBrandPage } from './admin/tracking/brands/NewBrandPage.tsx';
@@ -209,6 +210,13 @@ const staffSetPasswordRoute = createRoute({
   component: SetStaffPasswordPage,
 });
 
+const staffUnlockRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/unlock',
+  validateSearch: tokenSearch,
+  component: UnlockStaffPage,
+});
+
 const apiKeysRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/api-keys',
@@ -305,6 +313,7 @@ const routeTree = rootRoute.addChildren([
   adminRoute.addChildren([
     loginRoute,
     staffSetPasswordRoute,
+    staffUnlockRoute,
     shellRoute.addChildren([
       dashboardRoute,
       apiKeysRoute,
