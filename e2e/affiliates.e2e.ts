@@ -58,7 +58,7 @@ describe('affiliates back office', () => {
     await page.getByLabel('Company name').fill('Acme Media Ltd');
     await page.getByLabel('Contact email').fill('not an email');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('enter an email like name@example.com').waitFor();
+    await page.locator('.field-error').getByText('enter an email like name@example.com').waitFor();
     expect(await page.getByLabel('Contact email').getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Contact email').fill('hello@acme.test');
@@ -120,7 +120,7 @@ describe('affiliates back office', () => {
     await application.getByRole('button', { name: 'Decline application' }).click();
     const confirmDecline = page.getByRole('dialog', { name: 'Decline Dan Declined?' });
     await confirmDecline.getByRole('button', { name: 'Decline application' }).click();
-    await application.getByText(/more than 1000 characters/).waitFor();
+    await application.locator('.field-error').getByText('must be at most 1000 characters').waitFor();
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     await reason.fill('Your website is not live yet.');
     await application.getByRole('button', { name: 'Decline application' }).click();
