@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { insertUsers, prepareUsers } from './add-affiliate-users.ts';
 import { type AffiliateInput, mergeInput } from './merge-input.ts';
@@ -30,7 +31,7 @@ export async function createAffiliate(
   const fields = mergeInput(defaultFields(now), rest);
   const userPrefix = (i: number) => `users[${i}].`;
   const { prepared, errors: userErrors } = await prepareUsers(db, users, userPrefix);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const change = await prepareChange(createReferences(trx, ctx.managerId), null, fields, ctx.actor, now);
     const errors = [...problems, ...change.errors, ...userErrors];
     if (errors.length > 0) throw AppError.validation(errors);
