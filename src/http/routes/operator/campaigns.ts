@@ -69,16 +69,14 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createCampaign({
-            db: db(),
-            actor: actorOf(request),
-            input: request.body,
-            scope: managerScope(request),
-          }),
-        ),
+      reply.status(201).send(
+        await createCampaign({
+          db: db(),
+          actor: actorOf(request),
+          input: request.body,
+          scope: managerScope(request),
+        }),
+      ),
   );
 
   app.get(
