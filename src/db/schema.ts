@@ -1,4 +1,5 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
+import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { ReferenceTables } from './tables/reference.ts';
@@ -10,4 +11,5 @@ export interface DB
     AffiliateTables,
     ReferenceTables,
     TrackingTables,
-    IdentityTables {}
+    IdentityTables,
+    EventTables {}

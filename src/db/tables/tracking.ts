@@ -16,6 +16,9 @@ export interface BrandsTable {
   base_currency: string;
   tracking_domain: string | null;
   enabled: Generated<boolean>;
+  attribution_binding: Generated<'lifetime' | 'last_click'>;
+  click_lookback_days: Generated<number>;
+  show_customer_ids: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
