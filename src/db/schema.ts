@@ -1,4 +1,5 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
+import type { ClickCountTables } from './tables/click-counts.ts';
 import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { IdentityTables } from './tables/identity.ts';
@@ -12,4 +13,5 @@ export interface DB
     ReferenceTables,
     TrackingTables,
     IdentityTables,
-    EventTables {}
+    EventTables,
+    ClickCountTables {}
