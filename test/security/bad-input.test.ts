@@ -47,6 +47,8 @@ const operatorIds: Record<string, number | string> = {
   'media/id': w.bMediaId,
   'campaigns/id': w.bCampaignId,
   'promos/id': w.bPromoId,
+  'events/id': w.bEvent.id,
+  'customers/id': w.bEvent.customerRef,
   'staff/id': w.otherStaffId,
   'api-keys/id': w.spareKeyId,
   'currencies/code': 'EUR',

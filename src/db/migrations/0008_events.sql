@@ -69,6 +69,7 @@ create table customers (
   promo_id integer,
   click_id text collate "C",
   coupon_code_id integer,
+  attribution_method text check (attribution_method in ('click_id', 'coupon_code', 'affiliate_id', 'operator')),
   sub1 text,
   sub2 text,
   sub3 text,
@@ -156,8 +157,9 @@ create table events (
   promo_id integer,
   click_id text collate "C",
   coupon_code_id integer,
+  -- customer: the customer's binding; original_event: a refund or chargeback follows what it takes back.
   attribution_method text check (attribution_method in
-    ('customer', 'click_id', 'coupon_code', 'affiliate_id', 'operator')),
+    ('customer', 'click_id', 'coupon_code', 'affiliate_id', 'operator', 'original_event')),
   -- Why the event belongs where it does (or to nobody): method, winner, window, rejected candidates.
   attribution jsonb not null,
   -- Fraud rules matched by this event, and whether the customer was held when it arrived.
@@ -171,7 +173,8 @@ create table events (
   actor_type text not null
     check (actor_type in ('staff', 'api_key', 'affiliate_user', 'affiliate_api_key', 'system', 'cli')),
   actor_id integer,
-  check ((amount is null) = (currency is null))
+  -- activity events carry their currency without an amount (their lines hold the figures).
+  check (amount is null or currency is not null)
 );
 create unique index events_key_idx on events (brand_id, type, event_id);
 create index events_customer_idx on events (customer_id, occurred_at);

@@ -13,7 +13,13 @@ export type EventType =
   | 'qualification'
   | 'custom';
 export type AttributionBinding = 'lifetime' | 'last_click';
-export type AttributionMethod = 'customer' | 'click_id' | 'coupon_code' | 'affiliate_id' | 'operator';
+export type AttributionMethod =
+  | 'customer'
+  | 'click_id'
+  | 'coupon_code'
+  | 'affiliate_id'
+  | 'operator'
+  | 'original_event';
 export type DecisionKind = 'initial' | 'takeover' | 'operator_attribution' | 'reattribution';
 export type FraudRuleName =
   | 'bot_click'
@@ -28,6 +34,8 @@ export type Product = 'all' | 'casino' | 'sports' | 'poker' | 'other';
 type Json<T> = ColumnType<T, string | undefined, string>;
 /** bigint columns: read as bigint, written as bigint or a decimal string. */
 type Int8 = ColumnType<bigint, bigint | string | number, bigint | string | number>;
+/** bigint identity: generated, or taken up front with nextval and written explicitly. */
+type Id8 = ColumnType<bigint, bigint | string | undefined, never>;
 type Int8Null = ColumnType<bigint | null, bigint | string | number | null, bigint | string | number | null>;
 
 export interface CouponCodesTable {
@@ -54,7 +62,7 @@ export interface FraudRulesTable {
 }
 
 export interface CustomersTable {
-  id: Generated<bigint>;
+  id: Id8;
   brand_id: number;
   external_id: string;
   affiliate_id: number | null;
@@ -62,6 +70,7 @@ export interface CustomersTable {
   promo_id: number | null;
   click_id: string | null;
   coupon_code_id: number | null;
+  attribution_method: Exclude<AttributionMethod, 'customer' | 'original_event'> | null;
   sub1: string | null;
   sub2: string | null;
   sub3: string | null;
@@ -110,7 +119,7 @@ export interface CustomerTotalsTable {
 }
 
 export interface EventsTable {
-  id: Generated<bigint>;
+  id: Id8;
   brand_id: number;
   type: EventType;
   event_id: string;
@@ -144,7 +153,7 @@ export interface EventsTable {
 }
 
 export interface ActivityLinesTable {
-  id: Generated<bigint>;
+  id: Id8;
   event_id: Int8;
   product: Product;
   currency: string;
@@ -160,7 +169,7 @@ export interface ActivityLinesTable {
 }
 
 export interface AttributionDecisionsTable {
-  id: Generated<bigint>;
+  id: Id8;
   customer_id: Int8;
   event_id: Int8Null;
   kind: DecisionKind;
@@ -170,7 +179,7 @@ export interface AttributionDecisionsTable {
   promo_id: number | null;
   click_id: string | null;
   coupon_code_id: number | null;
-  method: Exclude<AttributionMethod, 'customer'>;
+  method: Exclude<AttributionMethod, 'customer' | 'original_event'>;
   explanation: Json<Record<string, unknown>>;
   reason: string | null;
   actor_type: ActorType;
@@ -180,7 +189,7 @@ export interface AttributionDecisionsTable {
 }
 
 export interface FraudFlagsTable {
-  id: Generated<bigint>;
+  id: Id8;
   customer_id: Int8;
   event_id: Int8Null;
   rule: FraudRuleName;

@@ -1,5 +1,6 @@
 import type { Entry } from './operator-calls.ts';
 import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
+import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
 
@@ -16,4 +17,9 @@ export const EXEMPT: Record<string, string> = {
 };
 
 /** Every operator route, as /openapi.json names it under /api/v1. */
-export const ROUTES: Record<string, Entry> = { ...SHARED_ROUTES, ...AFFILIATE_ROUTES, ...TRACKING_ROUTES };
+export const ROUTES: Record<string, Entry> = {
+  ...SHARED_ROUTES,
+  ...AFFILIATE_ROUTES,
+  ...TRACKING_ROUTES,
+  ...EVENT_ROUTES,
+};

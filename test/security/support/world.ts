@@ -57,6 +57,9 @@ export interface World {
   tag: { id: number; valueId: number };
   /** An operator API key nobody uses (to target with revocation). */
   spareKeyId: number;
+  /** A registration of a customer of A and one of B (events and customers routes). */
+  aEvent: { id: number; customerRef: number };
+  bEvent: { id: number; customerRef: number };
 }
 
 /** A real (blank) PNG of the given size. */
@@ -244,6 +247,19 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   const trafficSourceId = (await op('POST', '/traffic-sources', { name: 'Security source' })).id;
   const tag = await op('POST', '/custom-tags', { name: 'Security tag', values: ['One', 'Two'] });
   const spareKeyId = (await op('POST', '/api-keys', { name: 'spare', scopes: ['read'] })).api_key.id;
+  const registration = async (affiliateId: number, who: string) => {
+    const { event } = await op('POST', '/events', {
+      type: 'registration',
+      event_id: `security-${who}`,
+      brand_id: brandId,
+      customer_id: `security-player-${who}`,
+      occurred_at: new Date(Date.now() - 3_600_000).toISOString(),
+      affiliate_id: affiliateId,
+    });
+    return { id: event.id as number, customerRef: event.customer_ref as number };
+  };
+  const aEvent = await registration(a.affiliateId, 'a');
+  const bEvent = await registration(b.affiliateId, 'b');
 
   return {
     t,
@@ -267,6 +283,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     trafficSourceId,
     tag: { id: tag.id, valueId: tag.values[0].id },
     spareKeyId,
+    aEvent,
+    bEvent,
   };
 }
 

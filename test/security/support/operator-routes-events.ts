@@ -1,0 +1,71 @@
+import { type Entry, get, post } from './operator-calls.ts';
+
+const registration = (brandId: number, affiliateId: number) => ({
+  type: 'registration',
+  event_id: `matrix-${affiliateId}`,
+  brand_id: brandId,
+  customer_id: `matrix-player-${affiliateId}`,
+  occurred_at: new Date(Date.now() - 60_000).toISOString(),
+  affiliate_id: affiliateId,
+});
+
+/** Operator routes on events and customers. */
+export const EVENT_ROUTES: Record<string, Entry> = {
+  'POST /events': {
+    none: 'needs the events scope, which no staff role has: the operator’s platform sends events with its own key',
+    write: (w) => post('/events', registration(w.brandId, w.b.affiliateId)),
+  },
+  'GET /events': {
+    hidden: (w) => [{ call: get('/events'), notInData: w.bEvent.id }],
+    cross: (w) => [
+      {
+        name: "B's events",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/events?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'GET /events/{id}': {
+    cross: (w) => [
+      { name: "B's event", b: w.bEvent.id, a: w.aEvent.id, build: (id) => get(`/events/${id}`) },
+    ],
+  },
+  'GET /customers': {
+    hidden: (w) => [{ call: get('/customers'), notInData: w.bEvent.customerRef }],
+    cross: (w) => [
+      {
+        name: "B's customers",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/customers?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'GET /customers/{id}': {
+    cross: (w) => [
+      {
+        name: "B's customer",
+        b: w.bEvent.customerRef,
+        a: w.aEvent.customerRef,
+        build: (id) => get(`/customers/${id}`),
+      },
+    ],
+  },
+  'POST /customers/{id}/attribution': {
+    cross: (w) => [
+      {
+        name: "B's customer to A",
+        b: w.bEvent.customerRef,
+        build: (id) =>
+          post(`/customers/${id}/attribution`, { affiliate_id: w.a.affiliateId, reason: 'matrix' }),
+      },
+      {
+        name: "A's customer to B",
+        b: w.b.affiliateId,
+        build: (id) =>
+          post(`/customers/${w.aEvent.customerRef}/attribution`, { affiliate_id: id, reason: 'matrix' }),
+      },
+    ],
+  },
+};
