@@ -41,7 +41,8 @@ describe('the server process on the embedded database', () => {
     const after = runNode('src/cli.ts', ['api-keys', 'list'], { DATA_DIR: dataDir });
     expect(await after.exited()).toBe(0);
     expect(after.output()).toContain('no API keys');
-  });
+    // Four processes each open the embedded database: on a busy 2-core machine that takes a while.
+  }, 120_000);
 
   it('stops at once with one line naming a bad variable', async () => {
     for (const [name, value, expected] of [
