@@ -1,10 +1,12 @@
+import type { ActorType } from '../db/tables/actor.ts';
+
+export type { ActorType };
+
 /**
  * Who did something: set once per request by the operator and partner auth plugins
  * (`request.actor`), given by jobs and the CLI as their own kind, and passed to every core write so
  * that histories, event logs and the catalog audit name the same actor the same way.
  */
-export type ActorType = 'staff' | 'api_key' | 'affiliate_user' | 'affiliate_api_key' | 'system' | 'cli';
-
 export interface Actor {
   type: ActorType;
   /** staff, api_keys, affiliate_users or affiliate_api_keys id; null for system and CLI. */

@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { TrackingRuntime } from '../core/clicks/tracking-runtime.ts';
 import { JobQueue } from '../core/jobs/job-queue.ts';
 import { platformJobTypes } from '../core/jobs/job-types.ts';
-import { TrackingRuntime } from '../core/tracking/tracking-runtime.ts';
 import type { AppDeps } from './context.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/error-handler.ts';

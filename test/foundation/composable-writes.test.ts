@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/core/actor.ts';
 import { createStaff } from '../../src/core/auth/create-staff.ts';
+import { createBrand } from '../../src/core/catalog/brands/create-brand.ts';
 import { identityEnv } from '../../src/core/identity/context.ts';
-import { createBrand } from '../../src/core/tracking/create-brand.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

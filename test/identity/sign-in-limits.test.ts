@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createIdentityApp, type IdentityTestApp, PASSWORD, uniqueEmail } from './helpers.ts';
 
 // Failed portal sign-ins counted per address and per account in fixed windows
-// (core/identity/sign-in-throttle.ts). The clock is faked (Date only), so a window's end is met
+// (core/identity/lockout/sign-in-throttle.ts). The clock is faked (Date only), so a window's end is met
 // to the millisecond without waiting.
 
 const WINDOW_SECONDS = 60;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clickCopyText, copyField } from '../../src/core/tracking/click-copy.ts';
-import { type ClickEnricher, type RawClick, toRows } from '../../src/core/tracking/click-rows.ts';
+import { clickCopyText, copyField } from '../../src/core/clicks/click-copy.ts';
+import { type ClickEnricher, type RawClick, toRows } from '../../src/core/clicks/click-rows.ts';
 
 const chrome =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClickBatch, clickRows } from '../../src/core/tracking/click-batch.ts';
-import { ClickWriterThread } from '../../src/core/tracking/click-writer-thread.ts';
+import { ClickBatch, clickRows } from '../../src/core/clicks/click-batch.ts';
+import { ClickWriterThread } from '../../src/core/clicks/click-writer-thread.ts';
 
 const route = { promoId: 7, campaignId: 6, affiliateId: 5, brandId: 4, linkId: 3 };
 const options = { databaseUrl: 'postgres://unused', ipMode: 'full' as const, geoipFile: undefined };

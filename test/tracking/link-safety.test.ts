@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TrackingLog } from '../../src/core/tracking/tracking-runtime.ts';
+import type { TrackingLog } from '../../src/core/clicks/tracking-runtime.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedPromo } from './helpers.ts';
 

@@ -267,7 +267,7 @@ describe('referral links', () => {
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe(`/portal/signup?ref=${code}`);
     expect(res.cookies.find((c) => c.name === 'affluent_ref')?.value).toBe(code);
-    const { resolveReferralCode } = await import('../../src/core/tracking/referral-link.ts');
+    const { resolveReferralCode } = await import('../../src/core/affiliates/referral-link.ts');
     expect(await resolveReferralCode(t.db, code)).toBe(affiliateId);
     expect(await resolveReferralCode(t.db, 'nope')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkUrlTemplate, fillTemplate, validateUrlTemplate } from '../../src/core/clicks/template.ts';
 import { AppError } from '../../src/core/errors.ts';
-import { checkUrlTemplate, fillTemplate, validateUrlTemplate } from '../../src/core/tracking/template.ts';
 
 // The pure functions behind a destination link's URL (the API tests are in link-safety.test.ts):
 // each case states the stored URL and the compiled parts exactly.

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { ExtraPermission } from './extra-permissions.ts';
 import type { AffiliateState } from './state.ts';
 

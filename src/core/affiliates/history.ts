@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { Db } from '../../db/index.ts';
 import { maskPaymentDetails, type PaymentType } from './payment-methods.ts';
 import type { AffiliateState, ChangeContext } from './state.ts';

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { AffiliateBillingTable, AffiliatesTable } from '../../db/tables/affiliates.ts';

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { BillingDetails } from './billing-rules.ts';
 import { canonicalDecimal, normalizeLanguage } from './formats.ts';
 import {

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { FieldError } from '../errors.ts';
 import { referenceProblems } from './reference-problems.ts';
 import type { References } from './references.ts';

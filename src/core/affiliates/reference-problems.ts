@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { FieldError } from '../errors.ts';
 import type { References } from './references.ts';
 import type { AffiliateFields } from './state.ts';

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { Db } from '../../db/index.ts';
 import { findCountry } from '../reference/get-country.ts';
 import { findCurrency } from '../reference/get-currency.ts';

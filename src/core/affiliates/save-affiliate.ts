@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { AffiliatesTable } from '../../db/tables/affiliates.ts';

@@ -1,3 +1,4 @@
+// @internal: only core/affiliates imports this file.
 import type { FieldError } from '../errors.ts';
 import { BILLING_FREQUENCIES, validateBillingSchedule } from './billing-rules.ts';
 import { isExtraPermission } from './extra-permissions.ts';

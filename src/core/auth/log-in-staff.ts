@@ -2,7 +2,7 @@ import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { IdentityEnv } from '../identity/context.ts';
-import type { SignInThrottle } from '../identity/sign-in-throttle.ts';
+import type { SignInThrottle } from '../identity/lockout/sign-in-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import { recordFailedStaffSignIn } from './record-failed-staff-sign-in.ts';
 import { randomToken, sha256 } from './secrets.ts';

@@ -1,3 +1,4 @@
+// @internal: only core/auth imports this file.
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';

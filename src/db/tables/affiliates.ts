@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ActorType } from '../../core/actor.ts';
+import type { ActorType } from './actor.ts';
 import type { CreatedAt } from './foundation.ts';
 
 export type AffiliateStatus = 'pending' | 'active' | 'inactive' | 'suspended' | 'declined' | 'view_only';
@@ -8,7 +8,7 @@ export type AffiliateStatus = 'pending' | 'active' | 'inactive' | 'suspended' | 
 type JsonColumn<T> = ColumnType<T, string | undefined, string>;
 type NullableJsonColumn<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export type { ActorType } from '../../core/actor.ts';
+export type { ActorType } from './actor.ts';
 
 export interface AffiliatesTable {
   id: Generated<number>;

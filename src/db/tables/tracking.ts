@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ActorType } from '../../core/actor.ts';
+import type { ActorType } from './actor.ts';
 import type { CreatedAt } from './foundation.ts';
 
 export type LinkType = 'home_page' | 'landing_page' | 'registration' | 'promotion' | 'game' | 'other';

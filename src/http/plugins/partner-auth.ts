@@ -1,11 +1,11 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import { authenticateAffiliateApiKey } from '../../core/identity/authenticate-affiliate-api-key.ts';
+import { authenticateAffiliateApiKey } from '../../core/identity/api-keys/authenticate-affiliate-api-key.ts';
 import { identityEnv } from '../../core/identity/context.ts';
 import type { PartnerPrincipal } from '../../core/identity/partner-principal.ts';
-import { resolvePartnerSession } from '../../core/identity/resolve-partner-session.ts';
 import { getSecuritySettings } from '../../core/identity/security-settings.ts';
+import { resolvePartnerSession } from '../../core/identity/sessions/resolve-partner-session.ts';
 import { actorOf } from '../actor.ts';
 import { presentedKey } from './credentials.ts';
 

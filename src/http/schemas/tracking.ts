@@ -1,5 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/tracking/placeholders.ts';
+import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/clicks/placeholders.ts';
 import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { newClickId } from '../../core/tracking/ids.ts';
-import { clientIp } from '../../core/tracking/ip.ts';
-import type { PromoRoute } from '../../core/tracking/promo-routes.ts';
-import { fillTemplate } from '../../core/tracking/template.ts';
-import type { TrackingRuntime } from '../../core/tracking/tracking-runtime.ts';
+import { newClickId } from '../../core/clicks/ids.ts';
+import { clientIp } from '../../core/clicks/ip.ts';
+import type { PromoRoute } from '../../core/clicks/promo-routes.ts';
+import { fillTemplate } from '../../core/clicks/template.ts';
+import type { TrackingRuntime } from '../../core/clicks/tracking-runtime.ts';
 import { visitorHeaders } from './visitor-headers.ts';
 
 export const CLICK_COOKIE = 'affluent_click';

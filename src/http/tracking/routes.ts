@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { signupUrl } from '../../core/affiliates/referral-link.ts';
+import { findMediaFile } from '../../core/catalog/media/get-media.ts';
+import { mediaDir } from '../../core/catalog/media/upload-media.ts';
+import type { TrackingRuntime } from '../../core/clicks/tracking-runtime.ts';
 import { AppError } from '../../core/errors.ts';
-import { findMediaFile } from '../../core/tracking/get-media.ts';
-import { signupUrl } from '../../core/tracking/referral-link.ts';
-import type { TrackingRuntime } from '../../core/tracking/tracking-runtime.ts';
-import { mediaDir } from '../../core/tracking/upload-media.ts';
 import type { createTrackingHandler } from './click-handler.ts';
 
 declare module 'fastify' {

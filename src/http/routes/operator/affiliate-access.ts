@@ -5,18 +5,17 @@ import { assertManagesAffiliates } from '../../../core/auth/managed-affiliates.t
 import { AppError } from '../../../core/errors.ts';
 import { getAffiliateUser } from '../../../core/identity/affiliate-user.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { createLoginUrl } from '../../../core/identity/create-login-url.ts';
-import { decideApplication } from '../../../core/identity/decide-application.ts';
-import { disableTwoFactor } from '../../../core/identity/disable-two-factor.ts';
-import { listAffiliateEvents } from '../../../core/identity/list-affiliate-events.ts';
-import { sendPasswordEmail } from '../../../core/identity/send-password-email.ts';
-import { unlockUser } from '../../../core/identity/unlock-user.ts';
+import { listAffiliateEvents } from '../../../core/identity/event-log/list-affiliate-events.ts';
+import { unlockUser } from '../../../core/identity/lockout/unlock-user.ts';
+import { createLoginUrl } from '../../../core/identity/login-links/create-login-url.ts';
+import { sendPasswordEmail } from '../../../core/identity/passwords/send-password-email.ts';
+import { disableTwoFactor } from '../../../core/identity/two-factor/disable-two-factor.ts';
 import { actorOf } from '../../actor.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { EventsPage, EventsQuery } from '../../schemas/affiliate-events.ts';
 import { IdParams, Timestamp, withErrors } from '../../schemas/common.ts';
 
-/** The operator's side of affiliate access: sign-in links, application decisions, user support. */
+/** The operator's side of affiliate access: sign-in links, the events log, user support. */
 export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const env = () => identityEnv(app.deps.config);
@@ -73,60 +72,6 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createdByApiKeyId: p.kind === 'api_key' ? p.apiKey.id : null,
       });
       return reply.status(201).send(created);
-    },
-  );
-
-  app.post(
-    '/affiliates/:id/approve',
-    {
-      preValidation: requireOperator('write'),
-      schema: {
-        ...common,
-        summary:
-          'Approve a pending (or declined) application: the affiliate becomes active and is told by email',
-        params: IdParams,
-        response: withErrors({ 204: Type.Null() }, 401, 403, 404, 409),
-      },
-    },
-    async (request, reply) => {
-      await decideApplication({
-        db: db(),
-        env: env(),
-        jobs: app.deps.jobs,
-        affiliateId: request.params.id,
-        approve: true,
-        actor: actor(request),
-      });
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/affiliates/:id/decline',
-    {
-      preValidation: requireOperator('write'),
-      schema: {
-        ...common,
-        summary: 'Decline a pending application; the applicant is told by email, with the reason if given',
-        params: IdParams,
-        body: Type.Object(
-          { reason: Type.Optional(Type.String({ maxLength: 1000 })) },
-          { additionalProperties: false },
-        ),
-        response: withErrors({ 204: Type.Null() }, 401, 403, 404, 409, 422),
-      },
-    },
-    async (request, reply) => {
-      await decideApplication({
-        db: db(),
-        env: env(),
-        jobs: app.deps.jobs,
-        affiliateId: request.params.id,
-        approve: false,
-        reason: request.body?.reason,
-        actor: actor(request),
-      });
-      return reply.status(204).send(null);
     },
   );
 

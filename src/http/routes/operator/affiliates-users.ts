@@ -9,7 +9,7 @@ import {
 } from '../../../core/affiliates/list-affiliate-users.ts';
 import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-user.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { inviteUsersWithoutPassword } from '../../../core/identity/invite-users.ts';
+import { inviteUsersWithoutPassword } from '../../../core/identity/team/invite-users.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { AffiliateUser, UserCreateBody, UserPatchBody } from '../../schemas/affiliates.ts';
 import { HistoryEntry, Paging } from '../../schemas/affiliates-read.ts';

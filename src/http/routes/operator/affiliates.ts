@@ -6,7 +6,7 @@ import { listAffiliateUsers } from '../../../core/affiliates/list-affiliate-user
 import { patchAffiliate } from '../../../core/affiliates/patch-affiliate.ts';
 import { replaceAffiliate } from '../../../core/affiliates/replace-affiliate.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { inviteUsersWithoutPassword } from '../../../core/identity/invite-users.ts';
+import { inviteUsersWithoutPassword } from '../../../core/identity/team/invite-users.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import {
   CreateAffiliateBody,

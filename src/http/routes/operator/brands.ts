@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createBrand } from '../../../core/tracking/create-brand.ts';
-import { getBrand } from '../../../core/tracking/get-brand.ts';
-import { listBrands } from '../../../core/tracking/list-brands.ts';
-import { updateBrand } from '../../../core/tracking/update-brand.ts';
+import { createBrand } from '../../../core/catalog/brands/create-brand.ts';
+import { getBrand } from '../../../core/catalog/brands/get-brand.ts';
+import { listBrands } from '../../../core/catalog/brands/list-brands.ts';
+import { updateBrand } from '../../../core/catalog/brands/update-brand.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';

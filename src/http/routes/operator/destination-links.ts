@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createDestinationLink } from '../../../core/tracking/create-destination-link.ts';
-import { getDestinationLink } from '../../../core/tracking/get-destination-link.ts';
-import { listDestinationLinks } from '../../../core/tracking/list-destination-links.ts';
-import { updateDestinationLink } from '../../../core/tracking/update-destination-link.ts';
+import { createDestinationLink } from '../../../core/catalog/links/create-destination-link.ts';
+import { getDestinationLink } from '../../../core/catalog/links/get-destination-link.ts';
+import { listDestinationLinks } from '../../../core/catalog/links/list-destination-links.ts';
+import { updateDestinationLink } from '../../../core/catalog/links/update-destination-link.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';

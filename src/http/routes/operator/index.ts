@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { smarticoBuildLinkRoutes } from '../../compat/smartico/tracking-links.ts';
 import { affiliateAccessRoutes } from './affiliate-access.ts';
+import { affiliateApplicationRoutes } from './affiliate-applications.ts';
 import { affiliateRoutes } from './affiliates.ts';
 import { affiliateBulkEditRoutes } from './affiliates-bulk-edit.ts';
 import { affiliateListRoutes } from './affiliates-lists.ts';
@@ -9,8 +11,11 @@ import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { countryRoutes } from './countries.ts';
 import { currencyRoutes } from './currencies.ts';
+import { customerRoutes } from './customers.ts';
 import { destinationLinkRoutes } from './destination-links.ts';
 import { devOutboxRoutes } from './dev-outbox.ts';
+import { eventIngestRoutes } from './events.ts';
+import { eventReadRoutes } from './events-read.ts';
 import { exchangeRateRoutes } from './exchange-rates.ts';
 import { jobRoutes } from './jobs.ts';
 import { mediaRoutes } from './media.ts';
@@ -32,6 +37,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(affiliateUserRoutes);
   await app.register(affiliateListRoutes);
   await app.register(affiliateAccessRoutes);
+  await app.register(affiliateApplicationRoutes);
   await app.register(securitySettingsRoutes);
   await app.register(devOutboxRoutes);
   await app.register(jobRoutes);
@@ -43,5 +49,9 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(mediaRoutes);
   await app.register(campaignRoutes);
   await app.register(promoRoutes);
+  await app.register(smarticoBuildLinkRoutes);
   await app.register(trackingRoutes);
+  await app.register(eventIngestRoutes);
+  await app.register(eventReadRoutes);
+  await app.register(customerRoutes);
 };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Scope } from '../../../core/tracking/types.ts';
+import type { Scope } from '../../../core/catalog/types.ts';
 import { managedBy } from '../../plugins/operator-auth.ts';
 
 /**

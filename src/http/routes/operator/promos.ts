@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { buildTrackingLink } from '../../../core/tracking/build-tracking-link.ts';
-import { createPromo } from '../../../core/tracking/create-promo.ts';
-import { getPromo } from '../../../core/tracking/get-promo.ts';
-import { listPromos } from '../../../core/tracking/list-promos.ts';
-import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { createPromo } from '../../../core/catalog/promos/create-promo.ts';
+import { getPromo } from '../../../core/catalog/promos/get-promo.ts';
+import { listPromos } from '../../../core/catalog/promos/list-promos.ts';
+import { updatePromo } from '../../../core/catalog/promos/update-promo.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';
@@ -121,48 +120,6 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
         publicUrl,
         scope: managerScope(request),
       });
-    },
-  );
-
-  app.post(
-    '/tracking-links',
-    {
-      preValidation: requireOperator('write'),
-      schema: {
-        tags,
-        security: operatorSecurity,
-        summary: 'Build a tracking link for an affiliate and destination link (Smartico af2_build_link)',
-        description:
-          "Finds or creates the promo of this affiliate, link and traffic source (in `campaign_id`, or the affiliate's first active campaign of the link's brand, created when there is none). The same input gives back the same link (200); a new one answers 201.",
-        body: Type.Object(
-          {
-            link_id: IdRef,
-            affiliate_id: IdRef,
-            source_id: Type.Optional(Nullable(IdRef)),
-            campaign_id: Type.Optional(IdRef),
-          },
-          { additionalProperties: false },
-        ),
-        response: withErrors(
-          {
-            200: Type.Object({ tracking_link: Type.String(), promo: Promo }),
-            201: Type.Object({ tracking_link: Type.String(), promo: Promo }),
-          },
-          401,
-          403,
-          409,
-          422,
-        ),
-      },
-    },
-    async (request, reply) => {
-      const { promo, created } = await buildTrackingLink({
-        db: db(),
-        actor: actorOf(request),
-        input: request.body,
-        publicUrl,
-      });
-      return reply.status(created ? 201 : 200).send({ tracking_link: promo.tracking_link, promo });
     },
   );
 };

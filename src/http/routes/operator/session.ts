@@ -5,7 +5,7 @@ import { logOutStaff } from '../../../core/auth/log-out-staff.ts';
 import { unlockStaffWithToken } from '../../../core/auth/unlock-staff-with-token.ts';
 import { AppError } from '../../../core/errors.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
+import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.ts';
 import { STAFF_COOKIE } from '../../context.ts';
 import { requireOperator } from '../../plugins/operator-auth.ts';
 import { Timestamp, withErrors } from '../../schemas/common.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../../core/tracking/placeholders.ts';
-import { getReferralLink } from '../../../core/tracking/referral-link.ts';
+import { getReferralLink } from '../../../core/affiliates/referral-link.ts';
+import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../../core/clicks/placeholders.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, NullableTimestamp, withErrors } from '../../schemas/common.ts';
 import { PLACEHOLDER_HELP, TrackingPlaceholders } from '../../schemas/tracking.ts';

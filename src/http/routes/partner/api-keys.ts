@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
-import { createAffiliateApiKey } from '../../../core/identity/create-affiliate-api-key.ts';
-import { listAffiliateApiKeys } from '../../../core/identity/list-affiliate-api-keys.ts';
-import { revokeAffiliateApiKey } from '../../../core/identity/revoke-affiliate-api-key.ts';
+import { createAffiliateApiKey } from '../../../core/identity/api-keys/create-affiliate-api-key.ts';
+import { listAffiliateApiKeys } from '../../../core/identity/api-keys/list-affiliate-api-keys.ts';
+import { revokeAffiliateApiKey } from '../../../core/identity/api-keys/revoke-affiliate-api-key.ts';
 import { partnerActor, portalSessionSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, NullableTimestamp, Timestamp, withErrors } from '../../schemas/common.ts';
 

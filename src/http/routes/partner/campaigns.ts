@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { archiveCampaign } from '../../../core/tracking/archive-campaign.ts';
-import { createCampaign } from '../../../core/tracking/create-campaign.ts';
-import { getCampaign } from '../../../core/tracking/get-campaign.ts';
-import { listCampaigns } from '../../../core/tracking/list-campaigns.ts';
-import { unarchiveCampaign } from '../../../core/tracking/unarchive-campaign.ts';
-import { updateCampaign } from '../../../core/tracking/update-campaign.ts';
+import { archiveCampaign } from '../../../core/catalog/campaigns/archive-campaign.ts';
+import { createCampaign } from '../../../core/catalog/campaigns/create-campaign.ts';
+import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
+import { listCampaigns } from '../../../core/catalog/campaigns/list-campaigns.ts';
+import { unarchiveCampaign } from '../../../core/catalog/campaigns/unarchive-campaign.ts';
+import { updateCampaign } from '../../../core/catalog/campaigns/update-campaign.ts';
 import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';

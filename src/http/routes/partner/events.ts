@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../../core/errors.ts';
 import { findAffiliateUser } from '../../../core/identity/affiliate-user.ts';
-import { listAffiliateEvents } from '../../../core/identity/list-affiliate-events.ts';
+import { listAffiliateEvents } from '../../../core/identity/event-log/list-affiliate-events.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { EventsPage, EventsQuery, EventView } from '../../schemas/affiliate-events.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { deferredWorkFor } from '../../../core/identity/deferred-work.ts';
-import { SignInThrottle } from '../../../core/identity/sign-in-throttle.ts';
+import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.ts';
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';

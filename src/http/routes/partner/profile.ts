@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { changePassword } from '../../../core/identity/change-password.ts';
-import { expireStatisticToken } from '../../../core/identity/expire-statistic-token.ts';
-import { EMAIL_SUBSCRIPTIONS, getProfile } from '../../../core/identity/get-profile.ts';
-import { regenerateStatisticToken } from '../../../core/identity/regenerate-statistic-token.ts';
-import { updateProfile } from '../../../core/identity/update-profile.ts';
+import { changePassword } from '../../../core/identity/passwords/change-password.ts';
+import { EMAIL_SUBSCRIPTIONS, getProfile } from '../../../core/identity/profile/get-profile.ts';
+import { updateProfile } from '../../../core/identity/profile/update-profile.ts';
+import { expireStatisticToken } from '../../../core/identity/statistic-token/expire-statistic-token.ts';
+import { regenerateStatisticToken } from '../../../core/identity/statistic-token/regenerate-statistic-token.ts';
 import {
   partnerActor,
   partnerSecurity,

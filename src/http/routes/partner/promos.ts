@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createPromo } from '../../../core/tracking/create-promo.ts';
-import { getCampaign } from '../../../core/tracking/get-campaign.ts';
-import { getPromo } from '../../../core/tracking/get-promo.ts';
-import { listPromos } from '../../../core/tracking/list-promos.ts';
-import { updatePromo } from '../../../core/tracking/update-promo.ts';
+import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
+import { createPromo } from '../../../core/catalog/promos/create-promo.ts';
+import { getPromo } from '../../../core/catalog/promos/get-promo.ts';
+import { listPromos } from '../../../core/catalog/promos/list-promos.ts';
+import { updatePromo } from '../../../core/catalog/promos/update-promo.ts';
 import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, withErrors } from '../../schemas/common.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listSessions } from '../../../core/identity/list-sessions.ts';
-import { terminateSession } from '../../../core/identity/terminate-session.ts';
+import { listSessions } from '../../../core/identity/sessions/list-sessions.ts';
+import { terminateSession } from '../../../core/identity/sessions/terminate-session.ts';
 import { partnerActor, portalSessionSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 import { Session, SessionParams } from './schemas.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { signUp } from '../../../core/identity/sign-up.ts';
+import { signUp } from '../../../core/identity/sign-up/sign-up.ts';
 import { withErrors } from '../../schemas/common.ts';
 
 // Types and upper bounds only: what a person types wrong (empty, not an email, a weak password,

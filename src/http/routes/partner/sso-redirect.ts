@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
-import { consumeLoginLink } from '../../../core/identity/consume-login-link.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
+import { consumeLoginLink } from '../../../core/identity/login-links/consume-login-link.ts';
 import { setPortalCookie } from './portal-cookie.ts';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getCampaign } from '../../../core/tracking/get-campaign.ts';
-import { listBrands } from '../../../core/tracking/list-brands.ts';
-import { listDestinationLinks } from '../../../core/tracking/list-destination-links.ts';
-import { listMedia } from '../../../core/tracking/list-media.ts';
-import { getReferralLink } from '../../../core/tracking/referral-link.ts';
+import { getReferralLink } from '../../../core/affiliates/referral-link.ts';
+import { listBrands } from '../../../core/catalog/brands/list-brands.ts';
+import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
+import { listDestinationLinks } from '../../../core/catalog/links/list-destination-links.ts';
+import { listMedia } from '../../../core/catalog/media/list-media.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import {

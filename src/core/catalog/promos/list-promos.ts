@@ -1,0 +1,41 @@
+import type { Db } from '../../../db/index.ts';
+import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
+import { type Promo, type Scope, toPromo } from '../types.ts';
+import { selectPromos } from './promo-query.ts';
+
+export interface PromoFilter {
+  campaign_id?: number;
+  affiliate_id?: number;
+  brand_id?: number;
+  destination_link_id?: number;
+  code?: string;
+  id?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listPromos(
+  db: Db,
+  filter: PromoFilter,
+  options: { publicUrl: string; scope?: Scope },
+): Promise<Promo[]> {
+  let query = selectPromos(db).orderBy('promos.id', 'desc');
+  if (filter.campaign_id !== undefined) query = query.where('promos.campaign_id', '=', filter.campaign_id);
+  if (filter.brand_id !== undefined) query = query.where('promos.brand_id', '=', filter.brand_id);
+  if (filter.destination_link_id !== undefined) {
+    query = query.where('promos.destination_link_id', '=', filter.destination_link_id);
+  }
+  if (filter.code) query = query.where('promos.code', '=', filter.code.trim().toLowerCase());
+  if (filter.id !== undefined) query = query.where('promos.id', '=', filter.id);
+  const affiliateId = options.scope?.affiliateId ?? filter.affiliate_id;
+  if (affiliateId !== undefined) query = query.where('promos.affiliate_id', '=', affiliateId);
+  const managerId = options.scope?.managerId;
+  if (managerId !== undefined) {
+    query = query.where('promos.affiliate_id', 'in', managedAffiliateIds(db, managerId));
+  }
+  const rows = await query
+    .limit(filter.limit ?? 100)
+    .offset(filter.offset ?? 0)
+    .execute();
+  return rows.map((row) => toPromo(row, options.publicUrl));
+}

@@ -1,7 +1,0 @@
-import type { Db } from '../../db/index.ts';
-import { findCampaign } from './campaign-access.ts';
-import type { Campaign, Scope } from './types.ts';
-
-export function getCampaign(db: Db, id: number, scope: Scope = {}): Promise<Campaign> {
-  return findCampaign(db, id, scope);
-}
