@@ -538,7 +538,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("read" | "write" | "finance" | "admin" | "support")[];
+                        scopes: ("read" | "write" | "finance" | "admin" | "support" | "events")[];
                     };
                 };
             };
@@ -5495,183 +5495,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/affiliates/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve a pending (or declined) application: the affiliate becomes active and is told by email */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Every error, whatever the status */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/affiliates/{id}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decline a pending application; the applicant is told by email, with the reason if given */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Every error, whatever the status */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/affiliates/{id}/events": {
         parameters: {
             query?: never;
@@ -5970,6 +5793,183 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending (or declined) application: the affiliate becomes active and is told by email */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending application; the applicant is told by email, with the reason if given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9732,6 +9732,1694 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events (newest arrival first), with filters
+         * @description attributed=false is the unattributed queue; each event shows when it happened and when it arrived.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    type?: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                    customer_ref?: number;
+                    /** @description The operator's id */
+                    customer_id?: string;
+                    affiliate_id?: number;
+                    attributed?: boolean;
+                    held?: boolean;
+                    flagged?: boolean;
+                    is_ftd?: boolean;
+                    /** @description Happened at or after */
+                    occurred_from?: string;
+                    /** @description Happened at or before */
+                    occurred_to?: string;
+                    /** @description Arrived at or after */
+                    received_from?: string;
+                    /** @description Arrived at or before */
+                    received_to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                event_id: string;
+                                brand_id: number;
+                                /** @description The operator's id */
+                                customer_id: string;
+                                /** @description Our id of the customer (GET /customers/{id}) */
+                                customer_ref: number;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                /** Format: date-time */
+                                received_at: string;
+                                amount: number | null;
+                                currency: string | null;
+                                country: string | null;
+                                name: string | null;
+                                order_id: string | null;
+                                subscription_id: string | null;
+                                original_ref: number | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                /** @description The customer's first deposit, decided by the platform */
+                                is_ftd: boolean;
+                                activity: ({
+                                    product: string;
+                                    currency: string;
+                                } & {
+                                    [key: string]: number;
+                                })[];
+                                attribution: {
+                                    /** @enum {string} */
+                                    status: "attributed" | "unattributed";
+                                    method: string | null;
+                                    affiliate_id: number | null;
+                                    campaign_id: number | null;
+                                    promo_id: number | null;
+                                    click_id: string | null;
+                                    coupon_code_id: number | null;
+                                    summary: string;
+                                    /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                    explanation: {
+                                        policy?: {
+                                            binding: string;
+                                            click_lookback_days: number;
+                                        };
+                                        method?: string | null;
+                                        affiliate_id?: number | null;
+                                        campaign_id?: number | null;
+                                        promo_id?: number | null;
+                                        click_id?: string | null;
+                                        coupon_code_id?: number | null;
+                                        winner?: {
+                                            kind: string;
+                                            value: unknown;
+                                            detail: string;
+                                        } | null;
+                                        rejected?: {
+                                            kind: string;
+                                            value: unknown;
+                                            reason: string;
+                                            message: string;
+                                        }[];
+                                        /** @description The explanation this decision replaced */
+                                        previous?: {
+                                            [key: string]: unknown;
+                                        };
+                                        summary: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                flags: string[];
+                                held: boolean;
+                                hints: {
+                                    [key: string]: unknown;
+                                };
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record one event or a batch
+         * @description The server-to-server conversion API, for an API key with the `events` scope. Send one event, or `{ "events": [...] }` with up to 1,000; the body may be gzip-compressed (`Content-Encoding: gzip`). `(brand_id, type, event_id)` is unique: a replay with the same body answers the original result (`duplicate`), the same id with another body is `idempotency_conflict`. A batch answers per item; invalid items never block valid ones, and a batch with no valid item is a 422. When the call returns, the accepted events are committed. Amounts are integers in minor units. The first deposit of a customer is its FTD, whatever the caller says. Each event is attributed once, with its explanation: the customer's binding, else `click_id`, then `coupon_code`, then `affiliate_id`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                        /** @description The caller's id: (brand, type, event_id) is unique */
+                        event_id: string;
+                        brand_id: number;
+                        /** @description The operator's own id for the customer (player) */
+                        customer_id: string;
+                        /**
+                         * Format: date-time
+                         * @description When it happened; late events are welcome
+                         */
+                        occurred_at: string;
+                        /** @description Minor units (1050 = 10.50). Required and above 0 for deposit, withdrawal, sale, refund, chargeback */
+                        amount?: number;
+                        /** @description Required with an amount and for activity, e.g. EUR */
+                        currency?: string;
+                        /** @description Two-letter country code */
+                        country?: string;
+                        /** @description Attribution hint: the click id the landing received */
+                        click_id?: string;
+                        /** @description Attribution hint: a coupon code the customer typed */
+                        coupon_code?: string;
+                        /** @description Attribution hint: the affiliate, named by the operator */
+                        affiliate_id?: number;
+                        /** @description With affiliate_id: one of its campaigns */
+                        campaign_id?: number;
+                        /** @description Hashed (SHA-256 of the lower-cased email) and never stored */
+                        email?: string;
+                        /** @description SHA-256 hex of the lower-cased email */
+                        email_hash?: string;
+                        ip?: string;
+                        device_id?: string;
+                        /** @description custom events: the event name */
+                        name?: string;
+                        /** @description sales */
+                        order_id?: string;
+                        /** @description sales: recurring revenue */
+                        subscription_id?: string;
+                        /** @description refunds and chargebacks: the event_id of the deposit or sale taken back */
+                        original_event_id?: string;
+                        /** @enum {string} */
+                        original_event_type?: "deposit" | "sale";
+                        /**
+                         * Format: date
+                         * @description activity: first day covered
+                         */
+                        period_start?: string;
+                        /**
+                         * Format: date
+                         * @description activity: last day covered
+                         */
+                        period_end?: string;
+                        activity?: {
+                            /** @description bets in minor units */
+                            bets?: number;
+                            /** @description Number of bets */
+                            bet_count?: number;
+                            /** @description wins in minor units */
+                            wins?: number;
+                            /** @description bonuses in minor units */
+                            bonuses?: number;
+                            /** @description jackpot contributions in minor units */
+                            jackpot_contributions?: number;
+                            /** @description taxes in minor units */
+                            taxes?: number;
+                            /** @description fees in minor units */
+                            fees?: number;
+                            /** @description chargebacks in minor units */
+                            chargebacks?: number;
+                            /** @description adjustments in minor units */
+                            adjustments?: number;
+                        };
+                        /** @description activity: the same figures per product, instead of activity */
+                        products?: {
+                            casino?: {
+                                /** @description bets in minor units */
+                                bets?: number;
+                                /** @description Number of bets */
+                                bet_count?: number;
+                                /** @description wins in minor units */
+                                wins?: number;
+                                /** @description bonuses in minor units */
+                                bonuses?: number;
+                                /** @description jackpot contributions in minor units */
+                                jackpot_contributions?: number;
+                                /** @description taxes in minor units */
+                                taxes?: number;
+                                /** @description fees in minor units */
+                                fees?: number;
+                                /** @description chargebacks in minor units */
+                                chargebacks?: number;
+                                /** @description adjustments in minor units */
+                                adjustments?: number;
+                            };
+                            sports?: {
+                                /** @description bets in minor units */
+                                bets?: number;
+                                /** @description Number of bets */
+                                bet_count?: number;
+                                /** @description wins in minor units */
+                                wins?: number;
+                                /** @description bonuses in minor units */
+                                bonuses?: number;
+                                /** @description jackpot contributions in minor units */
+                                jackpot_contributions?: number;
+                                /** @description taxes in minor units */
+                                taxes?: number;
+                                /** @description fees in minor units */
+                                fees?: number;
+                                /** @description chargebacks in minor units */
+                                chargebacks?: number;
+                                /** @description adjustments in minor units */
+                                adjustments?: number;
+                            };
+                            poker?: {
+                                /** @description bets in minor units */
+                                bets?: number;
+                                /** @description Number of bets */
+                                bet_count?: number;
+                                /** @description wins in minor units */
+                                wins?: number;
+                                /** @description bonuses in minor units */
+                                bonuses?: number;
+                                /** @description jackpot contributions in minor units */
+                                jackpot_contributions?: number;
+                                /** @description taxes in minor units */
+                                taxes?: number;
+                                /** @description fees in minor units */
+                                fees?: number;
+                                /** @description chargebacks in minor units */
+                                chargebacks?: number;
+                                /** @description adjustments in minor units */
+                                adjustments?: number;
+                            };
+                            other?: {
+                                /** @description bets in minor units */
+                                bets?: number;
+                                /** @description Number of bets */
+                                bet_count?: number;
+                                /** @description wins in minor units */
+                                wins?: number;
+                                /** @description bonuses in minor units */
+                                bonuses?: number;
+                                /** @description jackpot contributions in minor units */
+                                jackpot_contributions?: number;
+                                /** @description taxes in minor units */
+                                taxes?: number;
+                                /** @description fees in minor units */
+                                fees?: number;
+                                /** @description chargebacks in minor units */
+                                chargebacks?: number;
+                                /** @description adjustments in minor units */
+                                adjustments?: number;
+                            };
+                        };
+                        /** @description At most 4 KB */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        events: {
+                            /** @enum {string} */
+                            type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                            /** @description The caller's id: (brand, type, event_id) is unique */
+                            event_id: string;
+                            brand_id: number;
+                            /** @description The operator's own id for the customer (player) */
+                            customer_id: string;
+                            /**
+                             * Format: date-time
+                             * @description When it happened; late events are welcome
+                             */
+                            occurred_at: string;
+                            /** @description Minor units (1050 = 10.50). Required and above 0 for deposit, withdrawal, sale, refund, chargeback */
+                            amount?: number;
+                            /** @description Required with an amount and for activity, e.g. EUR */
+                            currency?: string;
+                            /** @description Two-letter country code */
+                            country?: string;
+                            /** @description Attribution hint: the click id the landing received */
+                            click_id?: string;
+                            /** @description Attribution hint: a coupon code the customer typed */
+                            coupon_code?: string;
+                            /** @description Attribution hint: the affiliate, named by the operator */
+                            affiliate_id?: number;
+                            /** @description With affiliate_id: one of its campaigns */
+                            campaign_id?: number;
+                            /** @description Hashed (SHA-256 of the lower-cased email) and never stored */
+                            email?: string;
+                            /** @description SHA-256 hex of the lower-cased email */
+                            email_hash?: string;
+                            ip?: string;
+                            device_id?: string;
+                            /** @description custom events: the event name */
+                            name?: string;
+                            /** @description sales */
+                            order_id?: string;
+                            /** @description sales: recurring revenue */
+                            subscription_id?: string;
+                            /** @description refunds and chargebacks: the event_id of the deposit or sale taken back */
+                            original_event_id?: string;
+                            /** @enum {string} */
+                            original_event_type?: "deposit" | "sale";
+                            /**
+                             * Format: date
+                             * @description activity: first day covered
+                             */
+                            period_start?: string;
+                            /**
+                             * Format: date
+                             * @description activity: last day covered
+                             */
+                            period_end?: string;
+                            activity?: {
+                                /** @description bets in minor units */
+                                bets?: number;
+                                /** @description Number of bets */
+                                bet_count?: number;
+                                /** @description wins in minor units */
+                                wins?: number;
+                                /** @description bonuses in minor units */
+                                bonuses?: number;
+                                /** @description jackpot contributions in minor units */
+                                jackpot_contributions?: number;
+                                /** @description taxes in minor units */
+                                taxes?: number;
+                                /** @description fees in minor units */
+                                fees?: number;
+                                /** @description chargebacks in minor units */
+                                chargebacks?: number;
+                                /** @description adjustments in minor units */
+                                adjustments?: number;
+                            };
+                            /** @description activity: the same figures per product, instead of activity */
+                            products?: {
+                                casino?: {
+                                    /** @description bets in minor units */
+                                    bets?: number;
+                                    /** @description Number of bets */
+                                    bet_count?: number;
+                                    /** @description wins in minor units */
+                                    wins?: number;
+                                    /** @description bonuses in minor units */
+                                    bonuses?: number;
+                                    /** @description jackpot contributions in minor units */
+                                    jackpot_contributions?: number;
+                                    /** @description taxes in minor units */
+                                    taxes?: number;
+                                    /** @description fees in minor units */
+                                    fees?: number;
+                                    /** @description chargebacks in minor units */
+                                    chargebacks?: number;
+                                    /** @description adjustments in minor units */
+                                    adjustments?: number;
+                                };
+                                sports?: {
+                                    /** @description bets in minor units */
+                                    bets?: number;
+                                    /** @description Number of bets */
+                                    bet_count?: number;
+                                    /** @description wins in minor units */
+                                    wins?: number;
+                                    /** @description bonuses in minor units */
+                                    bonuses?: number;
+                                    /** @description jackpot contributions in minor units */
+                                    jackpot_contributions?: number;
+                                    /** @description taxes in minor units */
+                                    taxes?: number;
+                                    /** @description fees in minor units */
+                                    fees?: number;
+                                    /** @description chargebacks in minor units */
+                                    chargebacks?: number;
+                                    /** @description adjustments in minor units */
+                                    adjustments?: number;
+                                };
+                                poker?: {
+                                    /** @description bets in minor units */
+                                    bets?: number;
+                                    /** @description Number of bets */
+                                    bet_count?: number;
+                                    /** @description wins in minor units */
+                                    wins?: number;
+                                    /** @description bonuses in minor units */
+                                    bonuses?: number;
+                                    /** @description jackpot contributions in minor units */
+                                    jackpot_contributions?: number;
+                                    /** @description taxes in minor units */
+                                    taxes?: number;
+                                    /** @description fees in minor units */
+                                    fees?: number;
+                                    /** @description chargebacks in minor units */
+                                    chargebacks?: number;
+                                    /** @description adjustments in minor units */
+                                    adjustments?: number;
+                                };
+                                other?: {
+                                    /** @description bets in minor units */
+                                    bets?: number;
+                                    /** @description Number of bets */
+                                    bet_count?: number;
+                                    /** @description wins in minor units */
+                                    wins?: number;
+                                    /** @description bonuses in minor units */
+                                    bonuses?: number;
+                                    /** @description jackpot contributions in minor units */
+                                    jackpot_contributions?: number;
+                                    /** @description taxes in minor units */
+                                    taxes?: number;
+                                    /** @description fees in minor units */
+                                    fees?: number;
+                                    /** @description chargebacks in minor units */
+                                    chargebacks?: number;
+                                    /** @description adjustments in minor units */
+                                    adjustments?: number;
+                                };
+                            };
+                            /** @description At most 4 KB */
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A batch, or a replayed single event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            duplicates: number;
+                            rejected: number;
+                            results: {
+                                index: number;
+                                /** @enum {string} */
+                                status: "created" | "duplicate" | "rejected";
+                                event?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                    event_id: string;
+                                    brand_id: number;
+                                    /** @description The operator's id */
+                                    customer_id: string;
+                                    /** @description Our id of the customer (GET /customers/{id}) */
+                                    customer_ref: number;
+                                    /** Format: date-time */
+                                    occurred_at: string;
+                                    /** Format: date-time */
+                                    received_at: string;
+                                    amount: number | null;
+                                    currency: string | null;
+                                    country: string | null;
+                                    name: string | null;
+                                    order_id: string | null;
+                                    subscription_id: string | null;
+                                    original_ref: number | null;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    /** @description The customer's first deposit, decided by the platform */
+                                    is_ftd: boolean;
+                                    activity: ({
+                                        product: string;
+                                        currency: string;
+                                    } & {
+                                        [key: string]: number;
+                                    })[];
+                                    attribution: {
+                                        /** @enum {string} */
+                                        status: "attributed" | "unattributed";
+                                        method: string | null;
+                                        affiliate_id: number | null;
+                                        campaign_id: number | null;
+                                        promo_id: number | null;
+                                        click_id: string | null;
+                                        coupon_code_id: number | null;
+                                        summary: string;
+                                        /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                        explanation: {
+                                            policy?: {
+                                                binding: string;
+                                                click_lookback_days: number;
+                                            };
+                                            method?: string | null;
+                                            affiliate_id?: number | null;
+                                            campaign_id?: number | null;
+                                            promo_id?: number | null;
+                                            click_id?: string | null;
+                                            coupon_code_id?: number | null;
+                                            winner?: {
+                                                kind: string;
+                                                value: unknown;
+                                                detail: string;
+                                            } | null;
+                                            rejected?: {
+                                                kind: string;
+                                                value: unknown;
+                                                reason: string;
+                                                message: string;
+                                            }[];
+                                            /** @description The explanation this decision replaced */
+                                            previous?: {
+                                                [key: string]: unknown;
+                                            };
+                                            summary: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    };
+                                    flags: string[];
+                                    held: boolean;
+                                    hints: {
+                                        [key: string]: unknown;
+                                    };
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                    fields: {
+                                        path: string;
+                                        message: string;
+                                    }[];
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            status: "created" | "duplicate";
+                            event: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                event_id: string;
+                                brand_id: number;
+                                /** @description The operator's id */
+                                customer_id: string;
+                                /** @description Our id of the customer (GET /customers/{id}) */
+                                customer_ref: number;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                /** Format: date-time */
+                                received_at: string;
+                                amount: number | null;
+                                currency: string | null;
+                                country: string | null;
+                                name: string | null;
+                                order_id: string | null;
+                                subscription_id: string | null;
+                                original_ref: number | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                /** @description The customer's first deposit, decided by the platform */
+                                is_ftd: boolean;
+                                activity: ({
+                                    product: string;
+                                    currency: string;
+                                } & {
+                                    [key: string]: number;
+                                })[];
+                                attribution: {
+                                    /** @enum {string} */
+                                    status: "attributed" | "unattributed";
+                                    method: string | null;
+                                    affiliate_id: number | null;
+                                    campaign_id: number | null;
+                                    promo_id: number | null;
+                                    click_id: string | null;
+                                    coupon_code_id: number | null;
+                                    summary: string;
+                                    /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                    explanation: {
+                                        policy?: {
+                                            binding: string;
+                                            click_lookback_days: number;
+                                        };
+                                        method?: string | null;
+                                        affiliate_id?: number | null;
+                                        campaign_id?: number | null;
+                                        promo_id?: number | null;
+                                        click_id?: string | null;
+                                        coupon_code_id?: number | null;
+                                        winner?: {
+                                            kind: string;
+                                            value: unknown;
+                                            detail: string;
+                                        } | null;
+                                        rejected?: {
+                                            kind: string;
+                                            value: unknown;
+                                            reason: string;
+                                            message: string;
+                                        }[];
+                                        /** @description The explanation this decision replaced */
+                                        previous?: {
+                                            [key: string]: unknown;
+                                        };
+                                        summary: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                flags: string[];
+                                held: boolean;
+                                hints: {
+                                    [key: string]: unknown;
+                                };
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "created" | "duplicate";
+                            event: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                event_id: string;
+                                brand_id: number;
+                                /** @description The operator's id */
+                                customer_id: string;
+                                /** @description Our id of the customer (GET /customers/{id}) */
+                                customer_ref: number;
+                                /** Format: date-time */
+                                occurred_at: string;
+                                /** Format: date-time */
+                                received_at: string;
+                                amount: number | null;
+                                currency: string | null;
+                                country: string | null;
+                                name: string | null;
+                                order_id: string | null;
+                                subscription_id: string | null;
+                                original_ref: number | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                /** @description The customer's first deposit, decided by the platform */
+                                is_ftd: boolean;
+                                activity: ({
+                                    product: string;
+                                    currency: string;
+                                } & {
+                                    [key: string]: number;
+                                })[];
+                                attribution: {
+                                    /** @enum {string} */
+                                    status: "attributed" | "unattributed";
+                                    method: string | null;
+                                    affiliate_id: number | null;
+                                    campaign_id: number | null;
+                                    promo_id: number | null;
+                                    click_id: string | null;
+                                    coupon_code_id: number | null;
+                                    summary: string;
+                                    /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                    explanation: {
+                                        policy?: {
+                                            binding: string;
+                                            click_lookback_days: number;
+                                        };
+                                        method?: string | null;
+                                        affiliate_id?: number | null;
+                                        campaign_id?: number | null;
+                                        promo_id?: number | null;
+                                        click_id?: string | null;
+                                        coupon_code_id?: number | null;
+                                        winner?: {
+                                            kind: string;
+                                            value: unknown;
+                                            detail: string;
+                                        } | null;
+                                        rejected?: {
+                                            kind: string;
+                                            value: unknown;
+                                            reason: string;
+                                            message: string;
+                                        }[];
+                                        /** @description The explanation this decision replaced */
+                                        previous?: {
+                                            [key: string]: unknown;
+                                        };
+                                        summary: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                flags: string[];
+                                held: boolean;
+                                hints: {
+                                    [key: string]: unknown;
+                                };
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an event with its attribution explanation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                            event_id: string;
+                            brand_id: number;
+                            /** @description The operator's id */
+                            customer_id: string;
+                            /** @description Our id of the customer (GET /customers/{id}) */
+                            customer_ref: number;
+                            /** Format: date-time */
+                            occurred_at: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            amount: number | null;
+                            currency: string | null;
+                            country: string | null;
+                            name: string | null;
+                            order_id: string | null;
+                            subscription_id: string | null;
+                            original_ref: number | null;
+                            period_start: string | null;
+                            period_end: string | null;
+                            /** @description The customer's first deposit, decided by the platform */
+                            is_ftd: boolean;
+                            activity: ({
+                                product: string;
+                                currency: string;
+                            } & {
+                                [key: string]: number;
+                            })[];
+                            attribution: {
+                                /** @enum {string} */
+                                status: "attributed" | "unattributed";
+                                method: string | null;
+                                affiliate_id: number | null;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                click_id: string | null;
+                                coupon_code_id: number | null;
+                                summary: string;
+                                /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                explanation: {
+                                    policy?: {
+                                        binding: string;
+                                        click_lookback_days: number;
+                                    };
+                                    method?: string | null;
+                                    affiliate_id?: number | null;
+                                    campaign_id?: number | null;
+                                    promo_id?: number | null;
+                                    click_id?: string | null;
+                                    coupon_code_id?: number | null;
+                                    winner?: {
+                                        kind: string;
+                                        value: unknown;
+                                        detail: string;
+                                    } | null;
+                                    rejected?: {
+                                        kind: string;
+                                        value: unknown;
+                                        reason: string;
+                                        message: string;
+                                    }[];
+                                    /** @description The explanation this decision replaced */
+                                    previous?: {
+                                        [key: string]: unknown;
+                                    };
+                                    summary: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            flags: string[];
+                            held: boolean;
+                            hints: {
+                                [key: string]: unknown;
+                            };
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers (players), newest first, with filters and search */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    affiliate_id?: number;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    /** @description false: the unattributed queue */
+                    attributed?: boolean;
+                    held?: boolean;
+                    flagged?: boolean;
+                    has_ftd?: boolean;
+                    country?: string;
+                    /** @description The operator's id, or its beginning */
+                    q?: string;
+                    registered_from?: string;
+                    registered_to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand_id: number;
+                                /** @description The operator's id (masked in the partner API unless the brand shows it) */
+                                customer_id: string;
+                                affiliate_id: number | null;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                click_id: string | null;
+                                coupon_code_id: number | null;
+                                attribution_method: string | null;
+                                sub1: string | null;
+                                sub2: string | null;
+                                sub3: string | null;
+                                sub4: string | null;
+                                sub5: string | null;
+                                /** @description Custom parameters of the click */
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                country: string | null;
+                                /** Format: date-time */
+                                first_event_at: string;
+                                /** Format: date-time */
+                                last_event_at: string;
+                                registered_at: string | null;
+                                attributed_at: string | null;
+                                ftd_at: string | null;
+                                ftd_amount: number | null;
+                                ftd_currency: string | null;
+                                qualified_at: string | null;
+                                /** @description Fraud rules the customer matched */
+                                flags: string[];
+                                /** @description A fraud rule in hold mode matched: commissions wait for the operator */
+                                held: boolean;
+                                event_count: number;
+                                totals: {
+                                    currency: string;
+                                    deposit_count: number;
+                                    deposit_total: number;
+                                    withdrawal_count: number;
+                                    withdrawal_total: number;
+                                    /** @description Deposits minus withdrawals */
+                                    net_deposits: number;
+                                    /** @description Bets minus wins */
+                                    ggr: number;
+                                    bets: number;
+                                    bet_count: number;
+                                    wins: number;
+                                    bonuses: number;
+                                    jackpot_contributions: number;
+                                    taxes: number;
+                                    fees: number;
+                                    chargebacks: number;
+                                    adjustments: number;
+                                    sale_count: number;
+                                    sale_total: number;
+                                    refund_total: number;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer with its timeline: click, events, attribution decisions, fraud flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description The operator's id (masked in the partner API unless the brand shows it) */
+                            customer_id: string;
+                            affiliate_id: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            click_id: string | null;
+                            coupon_code_id: number | null;
+                            attribution_method: string | null;
+                            sub1: string | null;
+                            sub2: string | null;
+                            sub3: string | null;
+                            sub4: string | null;
+                            sub5: string | null;
+                            /** @description Custom parameters of the click */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            first_event_at: string;
+                            /** Format: date-time */
+                            last_event_at: string;
+                            registered_at: string | null;
+                            attributed_at: string | null;
+                            ftd_at: string | null;
+                            ftd_amount: number | null;
+                            ftd_currency: string | null;
+                            qualified_at: string | null;
+                            /** @description Fraud rules the customer matched */
+                            flags: string[];
+                            /** @description A fraud rule in hold mode matched: commissions wait for the operator */
+                            held: boolean;
+                            event_count: number;
+                            totals: {
+                                currency: string;
+                                deposit_count: number;
+                                deposit_total: number;
+                                withdrawal_count: number;
+                                withdrawal_total: number;
+                                /** @description Deposits minus withdrawals */
+                                net_deposits: number;
+                                /** @description Bets minus wins */
+                                ggr: number;
+                                bets: number;
+                                bet_count: number;
+                                wins: number;
+                                bonuses: number;
+                                jackpot_contributions: number;
+                                taxes: number;
+                                fees: number;
+                                chargebacks: number;
+                                adjustments: number;
+                                sale_count: number;
+                                sale_total: number;
+                                refund_total: number;
+                            }[];
+                        } & {
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "click" | "event" | "attribution" | "fraud_flag";
+                                click?: {
+                                    [key: string]: unknown;
+                                };
+                                event?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                    event_id: string;
+                                    brand_id: number;
+                                    /** @description The operator's id */
+                                    customer_id: string;
+                                    /** @description Our id of the customer (GET /customers/{id}) */
+                                    customer_ref: number;
+                                    /** Format: date-time */
+                                    occurred_at: string;
+                                    /** Format: date-time */
+                                    received_at: string;
+                                    amount: number | null;
+                                    currency: string | null;
+                                    country: string | null;
+                                    name: string | null;
+                                    order_id: string | null;
+                                    subscription_id: string | null;
+                                    original_ref: number | null;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    /** @description The customer's first deposit, decided by the platform */
+                                    is_ftd: boolean;
+                                    activity: ({
+                                        product: string;
+                                        currency: string;
+                                    } & {
+                                        [key: string]: number;
+                                    })[];
+                                    attribution: {
+                                        /** @enum {string} */
+                                        status: "attributed" | "unattributed";
+                                        method: string | null;
+                                        affiliate_id: number | null;
+                                        campaign_id: number | null;
+                                        promo_id: number | null;
+                                        click_id: string | null;
+                                        coupon_code_id: number | null;
+                                        summary: string;
+                                        /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                        explanation: {
+                                            policy?: {
+                                                binding: string;
+                                                click_lookback_days: number;
+                                            };
+                                            method?: string | null;
+                                            affiliate_id?: number | null;
+                                            campaign_id?: number | null;
+                                            promo_id?: number | null;
+                                            click_id?: string | null;
+                                            coupon_code_id?: number | null;
+                                            winner?: {
+                                                kind: string;
+                                                value: unknown;
+                                                detail: string;
+                                            } | null;
+                                            rejected?: {
+                                                kind: string;
+                                                value: unknown;
+                                                reason: string;
+                                                message: string;
+                                            }[];
+                                            /** @description The explanation this decision replaced */
+                                            previous?: {
+                                                [key: string]: unknown;
+                                            };
+                                            summary: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    };
+                                    flags: string[];
+                                    held: boolean;
+                                    hints: {
+                                        [key: string]: unknown;
+                                    };
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                decision?: {
+                                    [key: string]: unknown;
+                                };
+                                flag?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attribute or re-attribute a customer (audited)
+         * @description An unattributed customer is attributed, with its unattributed events. An attributed one moves to the new affiliate from now on; earlier events stay where they were. The decision, who made it and why are kept in the timeline and in both affiliates’ events logs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_id: number;
+                        campaign_id?: number | null;
+                        promo_id?: number | null;
+                        /** @description Shown in the history */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description The operator's id (masked in the partner API unless the brand shows it) */
+                            customer_id: string;
+                            affiliate_id: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            click_id: string | null;
+                            coupon_code_id: number | null;
+                            attribution_method: string | null;
+                            sub1: string | null;
+                            sub2: string | null;
+                            sub3: string | null;
+                            sub4: string | null;
+                            sub5: string | null;
+                            /** @description Custom parameters of the click */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            first_event_at: string;
+                            /** Format: date-time */
+                            last_event_at: string;
+                            registered_at: string | null;
+                            attributed_at: string | null;
+                            ftd_at: string | null;
+                            ftd_amount: number | null;
+                            ftd_currency: string | null;
+                            qualified_at: string | null;
+                            /** @description Fraud rules the customer matched */
+                            flags: string[];
+                            /** @description A fraud rule in hold mode matched: commissions wait for the operator */
+                            held: boolean;
+                            event_count: number;
+                            totals: {
+                                currency: string;
+                                deposit_count: number;
+                                deposit_total: number;
+                                withdrawal_count: number;
+                                withdrawal_total: number;
+                                /** @description Deposits minus withdrawals */
+                                net_deposits: number;
+                                /** @description Bets minus wins */
+                                ggr: number;
+                                bets: number;
+                                bet_count: number;
+                                wins: number;
+                                bonuses: number;
+                                jackpot_contributions: number;
+                                taxes: number;
+                                fees: number;
+                                chargebacks: number;
+                                adjustments: number;
+                                sale_count: number;
+                                sale_total: number;
+                                refund_total: number;
+                            }[];
+                        } & {
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "click" | "event" | "attribution" | "fraud_flag";
+                                click?: {
+                                    [key: string]: unknown;
+                                };
+                                event?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                    event_id: string;
+                                    brand_id: number;
+                                    /** @description The operator's id */
+                                    customer_id: string;
+                                    /** @description Our id of the customer (GET /customers/{id}) */
+                                    customer_ref: number;
+                                    /** Format: date-time */
+                                    occurred_at: string;
+                                    /** Format: date-time */
+                                    received_at: string;
+                                    amount: number | null;
+                                    currency: string | null;
+                                    country: string | null;
+                                    name: string | null;
+                                    order_id: string | null;
+                                    subscription_id: string | null;
+                                    original_ref: number | null;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    /** @description The customer's first deposit, decided by the platform */
+                                    is_ftd: boolean;
+                                    activity: ({
+                                        product: string;
+                                        currency: string;
+                                    } & {
+                                        [key: string]: number;
+                                    })[];
+                                    attribution: {
+                                        /** @enum {string} */
+                                        status: "attributed" | "unattributed";
+                                        method: string | null;
+                                        affiliate_id: number | null;
+                                        campaign_id: number | null;
+                                        promo_id: number | null;
+                                        click_id: string | null;
+                                        coupon_code_id: number | null;
+                                        summary: string;
+                                        /** @description Why the event belongs where it does: the policy, the winning method and hint, every hint rejected and why, and one readable sentence */
+                                        explanation: {
+                                            policy?: {
+                                                binding: string;
+                                                click_lookback_days: number;
+                                            };
+                                            method?: string | null;
+                                            affiliate_id?: number | null;
+                                            campaign_id?: number | null;
+                                            promo_id?: number | null;
+                                            click_id?: string | null;
+                                            coupon_code_id?: number | null;
+                                            winner?: {
+                                                kind: string;
+                                                value: unknown;
+                                                detail: string;
+                                            } | null;
+                                            rejected?: {
+                                                kind: string;
+                                                value: unknown;
+                                                reason: string;
+                                                message: string;
+                                            }[];
+                                            /** @description The explanation this decision replaced */
+                                            previous?: {
+                                                [key: string]: unknown;
+                                            };
+                                            summary: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    };
+                                    flags: string[];
+                                    held: boolean;
+                                    hints: {
+                                        [key: string]: unknown;
+                                    };
+                                    metadata: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                decision?: {
+                                    [key: string]: unknown;
+                                };
+                                flag?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
