@@ -1,5 +1,6 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
+import type { EventImportTables } from './tables/event-imports.ts';
 import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { IdentityTables } from './tables/identity.ts';
@@ -14,4 +15,5 @@ export interface DB
     TrackingTables,
     IdentityTables,
     EventTables,
+    EventImportTables,
     ClickCountTables {}

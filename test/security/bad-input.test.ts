@@ -48,6 +48,7 @@ const operatorIds: Record<string, number | string> = {
   'campaigns/id': w.bCampaignId,
   'promos/id': w.bPromoId,
   'events/id': w.bEvent.id,
+  'imports/id': w.eventImportId,
   'customers/id': w.bEvent.customerRef,
   'staff/id': w.otherStaffId,
   'api-keys/id': w.spareKeyId,

@@ -15,6 +15,18 @@ export const EVENT_ROUTES: Record<string, Entry> = {
     none: 'needs the events scope, which no staff role has: the operator’s platform sends events with its own key',
     write: (w) => post('/events', registration(w.brandId, w.b.affiliateId)),
   },
+  'POST /events/imports': {
+    none: 'an import of historical events names no affiliate’s resource, and needs the events scope, which no staff role has',
+    write: (w) => ({
+      method: 'POST',
+      url: '/events/imports',
+      payload: `type,event_id,brand_id,customer_id,occurred_at,affiliate_id\nregistration,matrix-import,${w.brandId},matrix-import-player,${new Date(Date.now() - 60_000).toISOString()},${w.b.affiliateId}\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'GET /events/imports/{id}': {
+    none: 'an import’s progress (counts and rejected lines), for the events scope, which no staff role has',
+  },
   'GET /events': {
     hidden: (w) => [{ call: get('/events'), notInData: w.bEvent.id }],
     cross: (w) => [

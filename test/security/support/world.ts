@@ -60,6 +60,7 @@ export interface World {
   /** A registration of a customer of A and one of B (events and customers routes). */
   aEvent: { id: number; customerRef: number };
   bEvent: { id: number; customerRef: number };
+  eventImportId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -260,6 +261,13 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
   };
   const aEvent = await registration(a.affiliateId, 'a');
   const bEvent = await registration(b.affiliateId, 'b');
+  const eventImport = await t.call(admin, {
+    method: 'POST',
+    url: '/api/v1/events/imports',
+    payload: `type,event_id,brand_id,customer_id,occurred_at\nregistration,security-import,${brandId},security-import-player,${new Date(Date.now() - 3_600_000).toISOString()}\n`,
+    headers: { 'content-type': 'text/csv' },
+  });
+  expect(eventImport.statusCode, eventImport.body).toBe(202);
 
   return {
     t,
@@ -285,6 +293,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     spareKeyId,
     aEvent,
     bEvent,
+    eventImportId: eventImport.json().id,
   };
 }
 

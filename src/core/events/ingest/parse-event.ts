@@ -16,7 +16,8 @@ export interface ParseContext {
   now: Date;
 }
 
-const KNOWN_FIELDS = new Set([
+/** The fields of an event item, as the API and the CSV import name them. */
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'type',
   'event_id',
   'brand_id',

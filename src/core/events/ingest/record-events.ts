@@ -40,6 +40,16 @@ export interface RecordEventsOptions {
 /** A concurrent batch created a customer or event this one meant to create: run it again. */
 class RaceLost extends Error {}
 
+/**
+ * Whether a batch failed only because a concurrent one got in its way (a race for the same new
+ * rows, a deadlock, a serialization failure): run again, it records the same. recordEvents does
+ * so itself unless it was given a transaction; a caller that gave one retries its own.
+ */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return error instanceof RaceLost || code === '40P01' || code === '40001';
+}
+
 const key = (brandId: number, type: string, eventId: string) => `${brandId}\u0000${type}\u0000${eventId}`;
 const customerKey = (brandId: number, externalId: string) => `${brandId}\u0000${externalId}`;
 
@@ -108,9 +118,7 @@ export async function recordEvents(options: RecordEventsOptions): Promise<ItemRe
         recordInTransaction(trx, options, known, [...results], brands, prefix, now),
       );
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const retry = error instanceof RaceLost || code === '40P01' || code === '40001';
-      if (!retry || attempt >= 5 || db.isTransaction) throw error;
+      if (!isRetryable(error) || attempt >= 5 || db.isTransaction) throw error;
     }
   }
 }

@@ -14,6 +14,7 @@ import { currencyRoutes } from './currencies.ts';
 import { customerRoutes } from './customers.ts';
 import { destinationLinkRoutes } from './destination-links.ts';
 import { devOutboxRoutes } from './dev-outbox.ts';
+import { eventImportRoutes } from './event-imports.ts';
 import { eventIngestRoutes } from './events.ts';
 import { eventReadRoutes } from './events-read.ts';
 import { exchangeRateRoutes } from './exchange-rates.ts';
@@ -53,5 +54,6 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(trackingRoutes);
   await app.register(eventIngestRoutes);
   await app.register(eventReadRoutes);
+  await app.register(eventImportRoutes);
   await app.register(customerRoutes);
 };
