@@ -428,6 +428,57 @@ describe('attribution', () => {
   });
 });
 
+describe('late data', () => {
+  it('is attributed by when it happened: a click 40 days old still counts for an event 35 days old', async () => {
+    const s = await seedBrand(t, admin);
+    const click = await insertClick(t, s.promo, ago(40 * DAY));
+    // 40 − 35 = 5 days between click and event: inside the 30-day window, though the click is
+    // 40 days old when the event arrives.
+    const res = await post(t, events, {
+      type: 'registration',
+      event_id: uid('late'),
+      brand_id: s.brand.id,
+      customer_id: uid('p'),
+      occurred_at: ago(35 * DAY).toISOString(),
+      click_id: click,
+    });
+    const event = res.json().event;
+    expect(event.attribution.method).toBe('click_id');
+    expect(new Date(event.received_at).getTime() - new Date(event.occurred_at).getTime()).toBeGreaterThan(
+      34 * DAY,
+    );
+    const listed = (
+      await t.call(admin, { method: 'GET', url: `/api/v1/events?brand_id=${s.brand.id}` })
+    ).json();
+    expect(listed.data[0]).toMatchObject({
+      id: event.id,
+      occurred_at: event.occurred_at,
+      received_at: event.received_at,
+    });
+  });
+
+  it('a qualification marks the customer qualified at its own time, once', async () => {
+    const s = await seedBrand(t, admin);
+    const player = uid('p');
+    const q = (at: Date) =>
+      post(t, events, {
+        type: 'qualification',
+        event_id: uid('q'),
+        brand_id: s.brand.id,
+        customer_id: player,
+        occurred_at: at.toISOString(),
+        affiliate_id: s.affiliateId,
+      });
+    const first = await q(ago(3 * DAY));
+    await q(ago(DAY));
+    const c = (
+      await t.call(admin, { method: 'GET', url: `/api/v1/customers/${first.json().event.customer_ref}` })
+    ).json();
+    expect(new Date(c.qualified_at).getTime()).toBe(new Date(first.json().event.occurred_at).getTime());
+    expect(c.event_count).toBe(2);
+  });
+});
+
 describe('refunds and chargebacks', () => {
   it('take back part of a sale, never more than what is left', async () => {
     const s = await seedBrand(t, admin);
