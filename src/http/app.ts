@@ -19,6 +19,7 @@ import { operatorApi } from './routes/operator/index.ts';
 import { partnerApi } from './routes/partner/index.ts';
 import { portalSsoRoute } from './routes/partner/sso-redirect.ts';
 import { createTrackingHandler } from './tracking/click-handler.ts';
+import { clickIdScriptRoute } from './tracking/click-id-script.ts';
 import { registerTracking } from './tracking/routes.ts';
 import { serverWithFastPath } from './tracking/server-factory.ts';
 
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app);
   await registerRateLimits(app, config.identity);
   await app.register(healthRoutes);
+  await app.register(clickIdScriptRoute);
   await app.register(operatorApi, { prefix: '/api/v1' });
   await app.register(partnerApi, { prefix: '/api/partner/v1' });
   await app.register(portalSsoRoute);
