@@ -6,7 +6,7 @@ import { listRegions } from '../../../core/reference/list-regions.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 
-const Country = Type.Object(
+export const Country = Type.Object(
   {
     code: Type.String({ description: 'ISO 3166-1 alpha-2 code' }),
     alpha3: Type.String({ description: 'ISO 3166-1 alpha-3 code' }),

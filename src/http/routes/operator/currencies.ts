@@ -5,7 +5,7 @@ import { listCurrencies } from '../../../core/reference/list-currencies.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 
-const Currency = Type.Object(
+export const Currency = Type.Object(
   {
     code: Type.String({ description: 'ISO 4217 code, or the ticker of a crypto currency (BTC, USDT)' }),
     numeric: Type.Union([Type.String(), Type.Null()], { description: 'ISO 4217 numeric code' }),
