@@ -22,7 +22,19 @@ let a: Partner;
 let b: Partner;
 let bMember: Partner;
 let aMember: Partner;
-const ids = { bSession: 0, bMemberSession: 0, bKey: 0, bEvent: 0, bCampaign: 0, bPromo: 0, bPrivateLink: 0 };
+const ids = {
+  bSession: 0,
+  bMemberSession: 0,
+  bKey: 0,
+  bEvent: 0,
+  bCampaign: 0,
+  bPromo: 0,
+  bPrivateLink: 0,
+  aCustomer: 0,
+  bCustomer: 0,
+  aCoupon: 0,
+  bCoupon: 0,
+};
 let publicLink = 0;
 let aCampaign = 0;
 
@@ -68,6 +80,31 @@ beforeAll(async () => {
     payload: { brand_id: brand, name: 'A main' },
   });
   aCampaign = mine.json().id;
+
+  // Events: a customer and a coupon code of each.
+  const events = await t.apiKey(['events']);
+  const customerOf = async (affiliateId: number, who: string) => {
+    const res = await t.call(events, {
+      method: 'POST',
+      url: '/api/v1/events',
+      payload: {
+        type: 'registration',
+        event_id: `tenant-${who}`,
+        brand_id: brand,
+        customer_id: `tenant-player-${who}`,
+        occurred_at: new Date(Date.now() - 60_000).toISOString(),
+        affiliate_id: affiliateId,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().event.customer_ref as number;
+  };
+  ids.aCustomer = await customerOf(a.affiliateId, 'a');
+  ids.bCustomer = await customerOf(b.affiliateId, 'b');
+  const couponOf = async (affiliateId: number, code: string) =>
+    (await op('/coupon-codes', { brand_id: brand, code, affiliate_id: affiliateId })).json().id as number;
+  ids.aCoupon = await couponOf(a.affiliateId, 'TENANT-A');
+  ids.bCoupon = await couponOf(b.affiliateId, 'TENANT-B');
 });
 afterAll(() => t.close());
 
@@ -155,6 +192,7 @@ const CROSS: Attempt[] = [
     url: () => `/promos/${ids.bPromo}`,
     payload: () => ({ title: 'Mine' }),
   },
+  { method: 'GET', route: '/customers/{id}', url: () => `/customers/${ids.bCustomer}` },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -189,6 +227,10 @@ const OWN_DATA_ONLY = [
   'GET /destination-links',
   'GET /media',
   'GET /referral-link',
+  'GET /click-counts',
+  'GET /click-counts/{subject}',
+  'GET /customers',
+  'GET /coupon-codes',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -232,9 +274,21 @@ async function stateOfB() {
     .selectAll()
     .where('campaign_id', '=', ids.bCampaign)
     .execute();
+  const customers = await t.db
+    .selectFrom('customers')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
+  const coupons = await t.db
+    .selectFrom('coupon_codes')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
   return {
     users,
     sessions,
+    customers,
+    coupons,
     keys: keys.filter((k) => users.some((u) => u.id === k.affiliate_user_id)),
     events: events.length,
     campaigns,
@@ -329,6 +383,27 @@ describe('affiliate A against affiliate B', () => {
     expect(usePrivate.statusCode).toBe(422);
     expect(usePrivate.json().error.details.fields[0].path).toBe('destination_link_id');
     expect((await get('/referral-link')).affiliate_id).toBe(a.affiliateId);
+
+    // Click counts: B's campaigns and promos are left out like missing ones; A's own are there.
+    expect((await get(`/click-counts/campaigns?id=${ids.bCampaign}`)).data).toEqual([]);
+    expect((await get(`/click-counts/promos?id=${ids.bPromo}`)).data).toEqual([]);
+    const counted = await get(`/click-counts/campaigns?id=${ids.bCampaign}&id=${aCampaign}`);
+    expect(counted.data.map((c: { id: number }) => c.id)).toEqual([aCampaign]);
+    expect((await get('/click-counts')).counts).toBeDefined();
+
+    // Customers and coupon codes: A's own only, whatever A filters on.
+    const customers = await get('/customers');
+    expect(customers.data.map((c: { id: number }) => c.id)).toEqual([ids.aCustomer]);
+    expect(customers.paging.total).toBe(1);
+    expect(await get(`/customers?campaign_id=${ids.bCampaign}`)).toMatchObject({
+      data: [],
+      paging: { total: 0 },
+    });
+    expect(await get(`/customers?promo_id=${ids.bPromo}`)).toMatchObject({ data: [], paging: { total: 0 } });
+    const coupons = await get('/coupon-codes');
+    expect(coupons.data.map((c: { id: number }) => c.id)).toEqual([ids.aCoupon]);
+    expect(coupons.paging.total).toBe(1);
+    expect((await get('/coupon-codes?q=TENANT-B')).data).toEqual([]);
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {

@@ -8,6 +8,9 @@ import type {
 } from '../../db/tables/tracking.ts';
 
 export type Brand = Selectable<BrandsTable>;
+
+/** lifetime: a customer's first attribution holds forever; last_click: a newer click takes over. */
+export const ATTRIBUTION_BINDINGS = ['lifetime', 'last_click'] as const;
 export type Campaign = Selectable<CampaignsTable>;
 
 export interface DestinationLink extends Selectable<DestinationLinksTable> {

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { ATTRIBUTION_BINDINGS } from '../../core/catalog/types.ts';
 import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/clicks/placeholders.ts';
 import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 
@@ -53,6 +54,16 @@ export const TrackingPlaceholders = Type.Object(
   { $id: 'TrackingPlaceholders' },
 );
 
+/** How a brand attributes events and what its affiliates see: documented once, for the brand and its body. */
+export const BRAND_SETTINGS_HELP = {
+  attribution_binding:
+    'lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.',
+  click_lookback_days:
+    'How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired.',
+  show_customer_ids:
+    "Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only.",
+};
+
 export const Brand = Type.Object(
   {
     id: Type.Integer(),
@@ -62,6 +73,11 @@ export const Brand = Type.Object(
       Type.String({ description: "Origin of the brand's tracking links; null: the server's public URL" }),
     ),
     enabled: Type.Boolean({ description: "A disabled brand's tracking links go to the fallback URL" }),
+    attribution_binding: StringEnum(ATTRIBUTION_BINDINGS, {
+      description: BRAND_SETTINGS_HELP.attribution_binding,
+    }),
+    click_lookback_days: Type.Integer({ description: BRAND_SETTINGS_HELP.click_lookback_days }),
+    show_customer_ids: Type.Boolean({ description: BRAND_SETTINGS_HELP.show_customer_ids }),
     created_at: Timestamp,
     updated_at: Timestamp,
   },

@@ -1,4 +1,4 @@
-import { type Entry, get, post } from './operator-calls.ts';
+import { del, type Entry, get, patch, post } from './operator-calls.ts';
 
 const registration = (brandId: number, affiliateId: number) => ({
   type: 'registration',
@@ -79,5 +79,58 @@ export const EVENT_ROUTES: Record<string, Entry> = {
           post(`/customers/${w.aEvent.customerRef}/attribution`, { affiliate_id: id, reason: 'matrix' }),
       },
     ],
+  },
+  'GET /coupon-codes': {
+    hidden: (w) => [{ call: get('/coupon-codes'), notInData: w.bCouponId }],
+    cross: (w) => [
+      {
+        name: "B's coupon codes",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/coupon-codes?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'POST /coupon-codes': {
+    cross: (w) => [
+      {
+        name: 'a code for B',
+        b: w.b.affiliateId,
+        build: (id) => post('/coupon-codes', { brand_id: w.brandId, code: 'MATRIX-NEW', affiliate_id: id }),
+      },
+    ],
+  },
+  'GET /coupon-codes/{id}': {
+    cross: (w) => [
+      { name: "B's code", b: w.bCouponId, a: w.aCouponId, build: (id) => get(`/coupon-codes/${id}`) },
+    ],
+  },
+  'PATCH /coupon-codes/{id}': {
+    cross: (w) => [
+      {
+        name: "B's code",
+        b: w.bCouponId,
+        build: (id) => patch(`/coupon-codes/${id}`, { description: 'matrix', enabled: false }),
+      },
+      {
+        name: "A's code to B",
+        b: w.b.affiliateId,
+        build: (id) => patch(`/coupon-codes/${w.aCouponId}`, { affiliate_id: id }),
+      },
+    ],
+  },
+  'DELETE /coupon-codes/{id}': {
+    cross: (w) => [{ name: "B's code", b: w.bCouponId, build: (id) => del(`/coupon-codes/${id}`) }],
+  },
+  'GET /brands/{id}/fraud-rules': {
+    none: 'fraud rules are a setting of the brand, which every affiliate is offered',
+  },
+  'PUT /brands/{id}/fraud-rules/{rule}': {
+    none: 'fraud rules are a setting of the brand, which every affiliate is offered',
+    write: (w) => ({
+      method: 'PUT',
+      url: `/brands/${w.brandId}/fraud-rules/bot_click`,
+      payload: { mode: 'flag' },
+    }),
   },
 };

@@ -61,6 +61,9 @@ export interface World {
   aEvent: { id: number; customerRef: number };
   bEvent: { id: number; customerRef: number };
   eventImportId: number;
+  /** A coupon code of A and one of B on the brand. */
+  aCouponId: number;
+  bCouponId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -268,6 +271,10 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     headers: { 'content-type': 'text/csv' },
   });
   expect(eventImport.statusCode, eventImport.body).toBe(202);
+  const coupon = async (affiliateId: number, code: string) =>
+    (await op('POST', '/coupon-codes', { brand_id: brandId, code, affiliate_id: affiliateId })).id as number;
+  const aCouponId = await coupon(a.affiliateId, 'SECURITY-A');
+  const bCouponId = await coupon(b.affiliateId, 'SECURITY-B');
 
   return {
     t,
@@ -294,6 +301,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     aEvent,
     bEvent,
     eventImportId: eventImport.json().id,
+    aCouponId,
+    bCouponId,
   };
 }
 

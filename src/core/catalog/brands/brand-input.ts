@@ -1,13 +1,23 @@
 // @internal: only core/catalog imports this file.
 import type { Db } from '../../../db/index.ts';
-import { AppError } from '../../errors.ts';
+import type { AttributionBinding } from '../../../db/tables/events.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import { assertCurrency } from '../../reference/get-currency.ts';
+import { ATTRIBUTION_BINDINGS } from '../types.ts';
+
+export const MAX_LOOKBACK_DAYS = 3650;
 
 export interface BrandInput {
   name?: string;
   base_currency?: string;
   tracking_domain?: string | null;
   enabled?: boolean;
+  /** lifetime: the first attribution holds forever; last_click: a newer click takes over. */
+  attribution_binding?: AttributionBinding;
+  /** How old a click may be, in days, to attribute an event. */
+  click_lookback_days?: number;
+  /** Whether affiliates see the operator's customer ids whole, or masked. */
+  show_customer_ids?: boolean;
 }
 
 /** A tracking domain is an origin (`https://go.example.com`); tracking links are written on it. */
@@ -27,16 +37,43 @@ export function normalizeTrackingDomain(value: string | null | undefined): strin
   return parsed.origin;
 }
 
-/** Checks and normalises the fields given; leaves absent fields absent. */
+/** A check that throws a field error adds its fields to `problems` instead. */
+async function collect<T>(problems: FieldError[], check: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await check();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    problems.push(...((error.details as { fields: FieldError[] }).fields ?? []));
+    return undefined;
+  }
+}
+
+/** Checks and normalises the fields given, every problem in one answer; leaves absent fields absent. */
 export async function checkBrandInput(db: Db, input: BrandInput): Promise<BrandInput> {
+  const problems: FieldError[] = [];
   const out: BrandInput = { ...input };
   if (input.name !== undefined) {
     out.name = input.name.trim();
-    if (!out.name) throw AppError.field('name', 'must not be empty');
+    if (!out.name) problems.push({ path: 'name', message: 'must not be empty' });
   }
   if (input.base_currency !== undefined) {
-    out.base_currency = (await assertCurrency(db, input.base_currency, 'base_currency')).code;
+    const base = input.base_currency;
+    out.base_currency = (await collect(problems, () => assertCurrency(db, base, 'base_currency')))?.code;
   }
-  out.tracking_domain = normalizeTrackingDomain(input.tracking_domain);
+  out.tracking_domain = await collect(problems, () => normalizeTrackingDomain(input.tracking_domain));
+  if (input.tracking_domain === undefined) delete out.tracking_domain;
+  if (input.attribution_binding !== undefined && !ATTRIBUTION_BINDINGS.includes(input.attribution_binding))
+    problems.push({
+      path: 'attribution_binding',
+      message:
+        'must be lifetime (the first affiliate keeps the customer) or last_click (a newer click takes over)',
+    });
+  const days = input.click_lookback_days;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_LOOKBACK_DAYS))
+    problems.push({
+      path: 'click_lookback_days',
+      message: `must be a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}`,
+    });
+  if (problems.length) throw AppError.validation(problems);
   return out;
 }

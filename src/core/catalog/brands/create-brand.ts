@@ -26,6 +26,10 @@ export async function createBrand({
           base_currency: values.base_currency!,
           tracking_domain: values.tracking_domain ?? null,
           enabled: values.enabled ?? true,
+          // Left out, the database's defaults: lifetime, 30 days, masked.
+          attribution_binding: values.attribution_binding,
+          click_lookback_days: values.click_lookback_days,
+          show_customer_ids: values.show_customer_ids,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -4,10 +4,11 @@ import { createBrand } from '../../../core/catalog/brands/create-brand.ts';
 import { getBrand } from '../../../core/catalog/brands/get-brand.ts';
 import { listBrands } from '../../../core/catalog/brands/list-brands.ts';
 import { updateBrand } from '../../../core/catalog/brands/update-brand.ts';
+import { ATTRIBUTION_BINDINGS } from '../../../core/catalog/types.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
-import { Brand, Nullable } from '../../schemas/tracking.ts';
+import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
+import { BRAND_SETTINGS_HELP, Brand, Nullable } from '../../schemas/tracking.ts';
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -19,6 +20,11 @@ const fields = {
     }),
   ),
   enabled: Type.Boolean(),
+  attribution_binding: StringEnum(ATTRIBUTION_BINDINGS, {
+    description: BRAND_SETTINGS_HELP.attribution_binding,
+  }),
+  click_lookback_days: Type.Integer({ description: BRAND_SETTINGS_HELP.click_lookback_days }),
+  show_customer_ids: Type.Boolean({ description: BRAND_SETTINGS_HELP.show_customer_ids }),
 };
 
 export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -54,6 +60,9 @@ export const brandRoutes: FastifyPluginAsyncTypebox = async (app) => {
             base_currency: fields.base_currency,
             tracking_domain: Type.Optional(fields.tracking_domain),
             enabled: Type.Optional(fields.enabled),
+            attribution_binding: Type.Optional(fields.attribution_binding),
+            click_lookback_days: Type.Optional(fields.click_lookback_days),
+            show_customer_ids: Type.Optional(fields.show_customer_ids),
           },
           { additionalProperties: false },
         ),

@@ -4,6 +4,8 @@ import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
+import { partnerCouponCodeRoutes } from './coupon-codes.ts';
+import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
 import { partnerProfileRoutes } from './profile.ts';
 import { partnerPromoRoutes } from './promos.ts';
@@ -42,4 +44,6 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCampaignRoutes);
   await app.register(partnerPromoRoutes);
   await app.register(partnerTrackingOptionRoutes);
+  await app.register(partnerCustomerRoutes);
+  await app.register(partnerCouponCodeRoutes);
 };
