@@ -1,5 +1,6 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
+import type { CommissionTables } from './tables/commissions.ts';
 import type { EventImportTables } from './tables/event-imports.ts';
 import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
@@ -16,4 +17,5 @@ export interface DB
     IdentityTables,
     EventTables,
     EventImportTables,
-    ClickCountTables {}
+    ClickCountTables,
+    CommissionTables {}

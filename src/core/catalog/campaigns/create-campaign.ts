@@ -2,6 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
+import { checkPlanChoice } from '../../commissions/plans/check-plan-choice.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordCatalogChange } from '../catalog-changes.ts';
 import type { Campaign, Scope } from '../types.ts';
@@ -10,7 +11,7 @@ export interface CreateCampaignInput {
   affiliate_id: number;
   brand_id: number;
   name: string;
-  /** Commission plans are another feature; the id is kept as given until they exist. */
+  /** An active plan of the brand (a private one only if opened to the affiliate). */
   commission_plan_id?: number | null;
 }
 
@@ -41,6 +42,14 @@ export async function createCampaign({
     errors.push({ path: 'affiliate_id', message: `affiliate ${input.affiliate_id} does not exist` });
   if (!brand) errors.push({ path: 'brand_id', message: `brand ${input.brand_id} does not exist` });
   else if (!brand.enabled) errors.push({ path: 'brand_id', message: `brand ${input.brand_id} is disabled` });
+  if (affiliate && brand && input.commission_plan_id != null) {
+    const problem = await checkPlanChoice(db, {
+      planId: input.commission_plan_id,
+      brandId: input.brand_id,
+      affiliateId: input.affiliate_id,
+    });
+    if (problem) errors.push(problem);
+  }
   if (errors.length) throw AppError.validation(errors);
   return inTransaction(db, async (trx) => {
     const campaign = await trx

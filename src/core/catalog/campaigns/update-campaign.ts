@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
+import { checkPlanChoice } from '../../commissions/plans/check-plan-choice.ts';
 import { AppError } from '../../errors.ts';
 import { recordCatalogChange } from '../catalog-changes.ts';
 import type { Campaign, Scope } from '../types.ts';
@@ -27,7 +28,16 @@ export async function updateCampaign({
   const name = input.name?.trim();
   if (input.name !== undefined && !name) throw AppError.field('name', 'must not be empty');
   return inTransaction(db, async (trx) => {
-    assertActive(await findCampaign(trx, id, scope, true));
+    const campaign = await findCampaign(trx, id, scope, true);
+    assertActive(campaign);
+    if (input.commission_plan_id != null) {
+      const problem = await checkPlanChoice(trx, {
+        planId: input.commission_plan_id,
+        brandId: campaign.brand_id,
+        affiliateId: campaign.affiliate_id,
+      });
+      if (problem) throw AppError.validation([problem]);
+    }
     await recordCatalogChange(trx, { entity: 'campaign', id, action: 'updated', actor, fields: input });
     return trx
       .updateTable('campaigns')
