@@ -96,6 +96,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/t.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The click id script for the operator's landing pages
+         * @description A small first-party script for the operator's landing pages. The tracking link's destination carries the click id (`{{click_id}}`, e.g. `https://casino.example/welcome?click_id={{click_id}}`); with `<script src="<PUBLIC_URL>/t.js"></script>` on the landing page, the script keeps that id in a first-party cookie of the operator's own site (`affluent_click_id`, SameSite=Lax, 30 days) and `window.affluent.clickId()` returns it on any later page, so the sign-up or deposit can pass it to the operator’s server, which sends it as `click_id` with the event (`POST /api/v1/events`). Options on the script tag: `data-param` (the query parameter holding the id, default `click_id`) and `data-days` (how long the cookie lasts, 1 to 3650, default 30). It sets no third-party cookie, sends nothing and loads nothing. Cached for an hour, revalidated by ETag.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The script */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/javascript": string;
+                    };
+                };
+                /** @description Not modified since the ETag sent in If-None-Match */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -7215,6 +7261,15 @@ export interface paths {
                         base_currency: string;
                         tracking_domain?: string | null;
                         enabled?: boolean;
+                        /**
+                         * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+                         * @enum {string}
+                         */
+                        attribution_binding?: "lifetime" | "last_click";
+                        /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+                        click_lookback_days?: number;
+                        /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+                        show_customer_ids?: boolean;
                     };
                 };
             };
@@ -7232,6 +7287,15 @@ export interface paths {
                             tracking_domain: string | null;
                             /** @description A disabled brand's tracking links go to the fallback URL */
                             enabled: boolean;
+                            /**
+                             * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+                             * @enum {string}
+                             */
+                            attribution_binding: "lifetime" | "last_click";
+                            /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+                            click_lookback_days: number;
+                            /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+                            show_customer_ids: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -7324,6 +7388,15 @@ export interface paths {
                             tracking_domain: string | null;
                             /** @description A disabled brand's tracking links go to the fallback URL */
                             enabled: boolean;
+                            /**
+                             * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+                             * @enum {string}
+                             */
+                            attribution_binding: "lifetime" | "last_click";
+                            /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+                            click_lookback_days: number;
+                            /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+                            show_customer_ids: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -7395,6 +7468,15 @@ export interface paths {
                         base_currency?: string;
                         tracking_domain?: string | null;
                         enabled?: boolean;
+                        /**
+                         * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+                         * @enum {string}
+                         */
+                        attribution_binding?: "lifetime" | "last_click";
+                        /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+                        click_lookback_days?: number;
+                        /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+                        show_customer_ids?: boolean;
                     };
                 };
             };
@@ -7412,6 +7494,15 @@ export interface paths {
                             tracking_domain: string | null;
                             /** @description A disabled brand's tracking links go to the fallback URL */
                             enabled: boolean;
+                            /**
+                             * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+                             * @enum {string}
+                             */
+                            attribution_binding: "lifetime" | "last_click";
+                            /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+                            click_lookback_days: number;
+                            /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+                            show_customer_ids: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -10777,6 +10868,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import historical events from a CSV file (in the background)
+         * @description Bulk import of historical events (and so of customers), for a move from another platform. The body is a CSV file (`Content-Type: text/csv`, UTF-8, optionally `Content-Encoding: gzip`), at most 100 MiB as sent; larger files: `npm run cli -- import-events <file.csv>`. Its first line names the columns, as the fields of `POST /events`: `type`, `event_id`, `brand_id`, `customer_id`, `occurred_at` (required), `amount`, `currency`, `click_id`, `coupon_code`, `affiliate_id`, ...; nested figures have dotted names: `activity.bets`, `products.casino.wins`, `metadata.source`. Empty cells are left out. The header is checked at once (422 naming each bad column); the rows are then recorded in the background, 1,000 at a time, with the same checks, idempotency and attribution as `POST /events`: importing the same file again records nothing new (all duplicates). Follow the progress at `GET /events/imports/{id}`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description The file as sent (compressed, when it came gzip) */
+                            size_bytes: number;
+                            /** @description Data rows answered so far: created + duplicates + rejected */
+                            rows_done: number;
+                            created: number;
+                            /** @description Rows whose event was already recorded with the same fields */
+                            duplicates: number;
+                            rejected: number;
+                            /** @description Rows a second over the time spent importing; null before the first batch */
+                            rows_per_s: number | null;
+                            /** @description Why the import failed (or was tried again) */
+                            error: string | null;
+                            created_by: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description A page of the rejected rows, by line */
+                            rejections: {
+                                /** @description The row's line in the file (the header is line 1) */
+                                line: number;
+                                event_id: string | null;
+                                /** @enum {string} */
+                                code: "validation_failed" | "idempotency_conflict";
+                                /** @description Each problem, by column name */
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            rejections_paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's progress, with its rejected rows by line
+         * @description Rows done, created, duplicates and rejected so far, the rate, and a page (`page`, `page_size`) of the rejected rows with their line in the file and every field’s problem.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @description The file as sent (compressed, when it came gzip) */
+                            size_bytes: number;
+                            /** @description Data rows answered so far: created + duplicates + rejected */
+                            rows_done: number;
+                            created: number;
+                            /** @description Rows whose event was already recorded with the same fields */
+                            duplicates: number;
+                            rejected: number;
+                            /** @description Rows a second over the time spent importing; null before the first batch */
+                            rows_per_s: number | null;
+                            /** @description Why the import failed (or was tried again) */
+                            error: string | null;
+                            created_by: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            started_at: string | null;
+                            finished_at: string | null;
+                            /** @description A page of the rejected rows, by line */
+                            rejections: {
+                                /** @description The row's line in the file (the header is line 1) */
+                                line: number;
+                                event_id: string | null;
+                                /** @enum {string} */
+                                code: "validation_failed" | "idempotency_conflict";
+                                /** @description Each problem, by column name */
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            rejections_paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -11420,6 +11784,723 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupon-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List coupon codes, newest first
+         * @description A coupon code is what a customer types at the operator (checkout, sign-up): an event carrying it as `coupon_code` is attributed to the code’s affiliate (and campaign or promo) when no valid click id comes first. Codes are unique per brand whatever their case; the code’s validity dates and `enabled` are read at the event’s own time. Not the promo’s tracking code (`{{promo_code}}`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    /** @description Part of the code, in any case */
+                    q?: string;
+                    enabled?: boolean;
+                    affiliate_id?: number;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CouponCode"][];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a coupon code
+         * @description A coupon code is what a customer types at the operator (checkout, sign-up): an event carrying it as `coupon_code` is attributed to the code’s affiliate (and campaign or promo) when no valid click id comes first. Codes are unique per brand whatever their case; the code’s validity dates and `enabled` are read at the event’s own time. Not the promo’s tracking code (`{{promo_code}}`). A code taken on the brand (in any case) is a 409 naming `code`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id: number;
+                        /** @description Letters, digits, dots, dashes and underscores */
+                        code: string;
+                        affiliate_id: number;
+                        /** @description One of the affiliate's campaigns on the brand; a promo given alone brings its own */
+                        campaign_id?: number | null;
+                        /** @description One of the affiliate's promos on the brand */
+                        promo_id?: number | null;
+                        description?: string | null;
+                        valid_from?: string | null;
+                        valid_until?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description Matched without regard to case */
+                            code: string;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            description: string | null;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            /** @description A disabled code attributes nothing */
+                            enabled: boolean;
+                            /** @description An event was attributed by it: it can be disabled, not deleted */
+                            used: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupon-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a coupon code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description Matched without regard to case */
+                            code: string;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            description: string | null;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            /** @description A disabled code attributes nothing */
+                            enabled: boolean;
+                            /** @description An event was attributed by it: it can be disabled, not deleted */
+                            used: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a coupon code no event used, or disable a used one
+         * @description A code no event was attributed by is deleted (204). A used code is disabled instead and returned (200), so the events it attributed keep their code.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description Matched without regard to case */
+                            code: string;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            description: string | null;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            /** @description A disabled code attributes nothing */
+                            enabled: boolean;
+                            /** @description An event was attributed by it: it can be disabled, not deleted */
+                            used: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a coupon code
+         * @description The brand stays. Moved to another affiliate, a code leaves its campaign and promo behind unless new ones are given. Events attributed before keep their owner.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Letters, digits, dots, dashes and underscores */
+                        code?: string;
+                        affiliate_id?: number;
+                        /** @description One of the affiliate's campaigns on the brand; a promo given alone brings its own */
+                        campaign_id?: number | null;
+                        /** @description One of the affiliate's promos on the brand */
+                        promo_id?: number | null;
+                        description?: string | null;
+                        valid_from?: string | null;
+                        valid_until?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description Matched without regard to case */
+                            code: string;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            description: string | null;
+                            valid_from: string | null;
+                            valid_until: string | null;
+                            /** @description A disabled code attributes nothing */
+                            enabled: boolean;
+                            /** @description An event was attributed by it: it can be disabled, not deleted */
+                            used: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/fraud-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A brand's five fraud rules with their modes and settings
+         * @description Each rule of a brand is `off`, `flag` (the customer is marked with the rule's name and a fraud flag records what matched) or `hold` (marked, and the customer is held: its events from then on carry `held`, so their commissions wait for the operator). A rule never decides attribution and never drops an event; it applies to events recorded after the change, and a customer matches each rule once.
+         *
+         *     - `bot_click`: The click that brought the customer came from a bot (its user agent says so).
+         *     - `fast_registration`: The customer registered less than `seconds` (1 to 3600, default 10) after the click: faster than a person fills in a form.
+         *     - `self_referral`: The customer's email hash or IP address is one of the affiliate's own users' (their sign-in addresses count).
+         *     - `duplicate_customer`: Another customer of the brand has the same value of one of the `match` fields (email_hash, ip, device_id; default all three).
+         *     - `country_not_allowed`: The customer comes from a country outside `countries`, the two-letter codes of the countries allowed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FraudRule"][];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/fraud-rules/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set one fraud rule of a brand (audited)
+         * @description Each rule of a brand is `off`, `flag` (the customer is marked with the rule's name and a fraud flag records what matched) or `hold` (marked, and the customer is held: its events from then on carry `held`, so their commissions wait for the operator). A rule never decides attribution and never drops an event; it applies to events recorded after the change, and a customer matches each rule once.
+         *
+         *     - `bot_click`: The click that brought the customer came from a bot (its user agent says so).
+         *     - `fast_registration`: The customer registered less than `seconds` (1 to 3600, default 10) after the click: faster than a person fills in a form.
+         *     - `self_referral`: The customer's email hash or IP address is one of the affiliate's own users' (their sign-in addresses count).
+         *     - `duplicate_customer`: Another customer of the brand has the same value of one of the `match` fields (email_hash, ip, device_id; default all three).
+         *     - `country_not_allowed`: The customer comes from a country outside `countries`, the two-letter codes of the countries allowed.
+         *
+         *     The body replaces the rule's mode and settings; settings left out take their defaults.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    rule: "bot_click" | "fast_registration" | "self_referral" | "duplicate_customer" | "country_not_allowed";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "off" | "flag" | "hold";
+                        /** @description Only the settings of the rule named in the path */
+                        params?: {
+                            /** @description fast_registration: 1 to 3600 (default 10) */
+                            seconds?: number;
+                            /** @description duplicate_customer: some of email_hash, ip, device_id (default all) */
+                            match?: string[];
+                            /** @description country_not_allowed: the two-letter codes of the countries allowed */
+                            countries?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            rule: "bot_click" | "fast_registration" | "self_referral" | "duplicate_customer" | "country_not_allowed";
+                            /** @enum {string} */
+                            mode: "off" | "flag" | "hold";
+                            /** @description The settings, defaults filled in */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** @description Null while never set (off) */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15403,6 +16484,461 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My customers (registrations and players), newest first
+         * @description Customers attributed to you. The operator's customer id is masked unless the brand shows it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    /** @description true: customers who made a first deposit */
+                    has_ftd?: boolean;
+                    registered_from?: string;
+                    registered_to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand_id: number;
+                                /** @description The operator's id (masked in the partner API unless the brand shows it) */
+                                customer_id: string;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                click_id: string | null;
+                                coupon_code_id: number | null;
+                                attribution_method: string | null;
+                                sub1: string | null;
+                                sub2: string | null;
+                                sub3: string | null;
+                                sub4: string | null;
+                                sub5: string | null;
+                                /** @description Custom parameters of the click */
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                country: string | null;
+                                /** Format: date-time */
+                                first_event_at: string;
+                                /** Format: date-time */
+                                last_event_at: string;
+                                registered_at: string | null;
+                                attributed_at: string | null;
+                                ftd_at: string | null;
+                                ftd_amount: number | null;
+                                ftd_currency: string | null;
+                                qualified_at: string | null;
+                                /** @description Fraud rules the customer matched */
+                                flags: string[];
+                                /** @description A fraud rule in hold mode matched: commissions wait for the operator */
+                                held: boolean;
+                                event_count: number;
+                                totals: {
+                                    currency: string;
+                                    deposit_count: number;
+                                    deposit_total: number;
+                                    withdrawal_count: number;
+                                    withdrawal_total: number;
+                                    /** @description Deposits minus withdrawals */
+                                    net_deposits: number;
+                                    /** @description Bets minus wins */
+                                    ggr: number;
+                                    bets: number;
+                                    bet_count: number;
+                                    wins: number;
+                                    bonuses: number;
+                                    jackpot_contributions: number;
+                                    taxes: number;
+                                    fees: number;
+                                    chargebacks: number;
+                                    adjustments: number;
+                                    sale_count: number;
+                                    sale_total: number;
+                                    refund_total: number;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my customers with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            /** @description The operator's id (masked in the partner API unless the brand shows it) */
+                            customer_id: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            click_id: string | null;
+                            coupon_code_id: number | null;
+                            attribution_method: string | null;
+                            sub1: string | null;
+                            sub2: string | null;
+                            sub3: string | null;
+                            sub4: string | null;
+                            sub5: string | null;
+                            /** @description Custom parameters of the click */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            country: string | null;
+                            /** Format: date-time */
+                            first_event_at: string;
+                            /** Format: date-time */
+                            last_event_at: string;
+                            registered_at: string | null;
+                            attributed_at: string | null;
+                            ftd_at: string | null;
+                            ftd_amount: number | null;
+                            ftd_currency: string | null;
+                            qualified_at: string | null;
+                            /** @description Fraud rules the customer matched */
+                            flags: string[];
+                            /** @description A fraud rule in hold mode matched: commissions wait for the operator */
+                            held: boolean;
+                            event_count: number;
+                            totals: {
+                                currency: string;
+                                deposit_count: number;
+                                deposit_total: number;
+                                withdrawal_count: number;
+                                withdrawal_total: number;
+                                /** @description Deposits minus withdrawals */
+                                net_deposits: number;
+                                /** @description Bets minus wins */
+                                ggr: number;
+                                bets: number;
+                                bet_count: number;
+                                wins: number;
+                                bonuses: number;
+                                jackpot_contributions: number;
+                                taxes: number;
+                                fees: number;
+                                chargebacks: number;
+                                adjustments: number;
+                                sale_count: number;
+                                sale_total: number;
+                                refund_total: number;
+                            }[];
+                        } & {
+                            /** @description Your clicks, the events attributed to you and the fraud rules matched, by time */
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                kind: "click" | "event" | "attribution" | "fraud_flag";
+                                /** @description Your click that brought the customer */
+                                click?: {
+                                    id: string;
+                                    /** Format: date-time */
+                                    clicked_at: string;
+                                    promo_id: number;
+                                    campaign_id: number;
+                                    sub1: string | null;
+                                    sub2: string | null;
+                                    sub3: string | null;
+                                    sub4: string | null;
+                                    sub5: string | null;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    country: string | null;
+                                    device_type: string | null;
+                                    referrer: string | null;
+                                };
+                                event?: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    type: "registration" | "deposit" | "withdrawal" | "activity" | "sale" | "refund" | "chargeback" | "qualification" | "custom";
+                                    /** Format: date-time */
+                                    occurred_at: string;
+                                    /** Format: date-time */
+                                    received_at: string;
+                                    amount: number | null;
+                                    currency: string | null;
+                                    country: string | null;
+                                    name: string | null;
+                                    order_id: string | null;
+                                    subscription_id: string | null;
+                                    original_ref: number | null;
+                                    period_start: string | null;
+                                    period_end: string | null;
+                                    /** @description The customer's first deposit, decided by the platform */
+                                    is_ftd: boolean;
+                                    activity: ({
+                                        product: string;
+                                        currency: string;
+                                    } & {
+                                        [key: string]: number;
+                                    })[];
+                                    flags: string[];
+                                    held: boolean;
+                                } & {
+                                    /** @description The operator's id for the customer: its first and last two characters with the rest starred, unless the brand shows affiliates the whole id. */
+                                    customer_id: string;
+                                    attribution: {
+                                        method: string | null;
+                                        campaign_id: number | null;
+                                        promo_id: number | null;
+                                        click_id: string | null;
+                                        coupon_code_id: number | null;
+                                    };
+                                };
+                                /** @description How the customer came to you */
+                                decision?: {
+                                    /** @description initial, takeover (a newer click), operator_attribution or reattribution */
+                                    kind: string;
+                                    method: string;
+                                    campaign_id: number | null;
+                                    promo_id: number | null;
+                                    click_id: string | null;
+                                    coupon_code_id: number | null;
+                                };
+                                flag?: {
+                                    rule: string;
+                                    mode: string;
+                                    event_ref: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/coupon-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My coupon codes, newest first
+         * @description A coupon code is what a customer types at the operator (checkout, sign-up): an event carrying it as `coupon_code` is attributed to the code’s affiliate (and campaign or promo) when no valid click id comes first. Codes are unique per brand whatever their case; the code’s validity dates and `enabled` are read at the event’s own time. Not the promo’s tracking code (`{{promo_code}}`). The operator creates them; these are yours.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    /** @description Part of the code, in any case */
+                    q?: string;
+                    enabled?: boolean;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CouponCode"][];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15646,6 +17182,15 @@ export interface components {
             tracking_domain: string | null;
             /** @description A disabled brand's tracking links go to the fallback URL */
             enabled: boolean;
+            /**
+             * @description lifetime (default, the iGaming way): the affiliate who first brings a customer keeps it, and all its later events, for good; a later click of another affiliate is rejected. last_click (the SaaS way): a click newer than the one that bound the customer, still within the lookback window, takes the customer over from that event on; earlier events stay with whom they were attributed to.
+             * @enum {string}
+             */
+            attribution_binding: "lifetime" | "last_click";
+            /** @description How old a click may be, in days, when an event names it: 1 to 3650, default 30. An older click is rejected as expired. */
+            click_lookback_days: number;
+            /** @description Whether the brand's affiliates see the operator's customer ids whole in the portal; false (default): masked, first and last two characters only. */
+            show_customer_ids: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -15736,6 +17281,39 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        CouponCode: {
+            id: number;
+            brand_id: number;
+            /** @description Matched without regard to case */
+            code: string;
+            affiliate_id: number;
+            campaign_id: number | null;
+            promo_id: number | null;
+            description: string | null;
+            valid_from: string | null;
+            valid_until: string | null;
+            /** @description A disabled code attributes nothing */
+            enabled: boolean;
+            /** @description An event was attributed by it: it can be disabled, not deleted */
+            used: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        FraudRule: {
+            /** @enum {string} */
+            rule: "bot_click" | "fast_registration" | "self_referral" | "duplicate_customer" | "country_not_allowed";
+            /** @enum {string} */
+            mode: "off" | "flag" | "hold";
+            /** @description The settings, defaults filled in */
+            params: {
+                [key: string]: unknown;
+            };
+            description: string;
+            /** @description Null while never set (off) */
+            updated_at: string | null;
         };
         PartnerSession: {
             id: number;
