@@ -72,6 +72,15 @@ describe('HTTP conventions', () => {
     const docs = await t.app.inject({ url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+    // The platform's own name, mark and favicon, not Swagger's.
+    expect(docs.body).toContain('<title>Affluent API</title>');
+    const icon = /<link rel="icon"[^>]* href="([^"]+favicon\.svg)"/.exec(docs.body)?.[1];
+    expect(icon).toBeDefined();
+    const favicon = await t.app.inject({ url: new URL(icon!, 'http://x/docs/').pathname });
+    expect(favicon.body).toContain('<title>Affluent</title>');
+    const init = await t.app.inject({ url: '/docs/static/swagger-initializer.js' });
+    const logo = /img\.src = 'data:image\/svg\+xml;base64,([^']+)'/.exec(init.body)?.[1];
+    expect(Buffer.from(logo ?? '', 'base64').toString()).toContain('>Affluent</text>');
   });
 
   it('reports liveness and readiness', async () => {

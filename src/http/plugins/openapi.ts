@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +20,10 @@ affiliate API key once the operator turned API access on for the affiliate.
 Every error has the body \`{ "error": { "code", "message", "details", "request_id" } }\`. Validation
 errors (422) list each bad field in \`details.fields\` as \`{ path, message, in }\`. Money is in integer
 minor units with its currency beside it; rates are decimal strings.`;
+
+// The platform's own mark, shared with the web app (web/public is copied to the app's root).
+const PUBLIC = path.resolve(import.meta.dirname, '../../../web/public');
+const asset = (name: string) => readFileSync(path.join(PUBLIC, name));
 
 /** OpenAPI 3.1 built from the route schemas, served at /openapi.json and browsable at /docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -50,6 +56,19 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true },
+    logo: { type: 'image/svg+xml', content: asset('logo.svg'), href: '/docs', target: '_self' },
+    theme: {
+      title: 'Affluent API',
+      favicon: [
+        {
+          filename: 'favicon.svg',
+          rel: 'icon',
+          sizes: 'any',
+          type: 'image/svg+xml',
+          content: asset('favicon.svg'),
+        },
+      ],
+    },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
