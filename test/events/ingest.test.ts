@@ -428,6 +428,72 @@ describe('attribution', () => {
   });
 });
 
+describe('re-attribution', () => {
+  it('moves the customer from now on, keeps past events where they were, and tells both affiliates', async () => {
+    const s = await seedBrand(t, admin);
+    const other = await seedSecondAffiliate(t, admin, s.brand.id, s.link.id);
+    const click = await insertClick(t, s.promo, ago(3 * DAY));
+    const player = uid('p');
+    const first = await post(t, events, {
+      type: 'registration',
+      event_id: uid('r'),
+      brand_id: s.brand.id,
+      customer_id: player,
+      occurred_at: ago(2 * DAY).toISOString(),
+      click_id: click,
+    });
+    const ref = first.json().event.customer_ref;
+    const moved = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/customers/${ref}/attribution`,
+      payload: {
+        affiliate_id: other.affiliateId,
+        campaign_id: other.campaign.id,
+        reason: 'Proven duplicate account',
+      },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // The first owner's click sub-ids and parameters do not follow the customer.
+    expect(moved.json()).toMatchObject({
+      affiliate_id: other.affiliateId,
+      campaign_id: other.campaign.id,
+      attribution_method: 'operator',
+      click_id: null,
+      sub1: null,
+      params: {},
+    });
+    const later = await post(t, events, {
+      type: 'deposit',
+      event_id: uid('d'),
+      brand_id: s.brand.id,
+      customer_id: player,
+      occurred_at: ago(DAY).toISOString(),
+      amount: 2500,
+      currency: 'EUR',
+    });
+    expect(later.json().event.attribution).toMatchObject({
+      method: 'customer',
+      affiliate_id: other.affiliateId,
+    });
+    const past = (
+      await t.call(admin, { method: 'GET', url: `/api/v1/events/${first.json().event.id}` })
+    ).json();
+    expect(past.attribution.affiliate_id).toBe(s.affiliateId);
+    const logOf = async (id: number) =>
+      (await t.db.selectFrom('affiliate_events').select('type').where('affiliate_id', '=', id).execute()).map(
+        (e) => e.type,
+      );
+    expect(await logOf(other.affiliateId)).toContain('customer_attributed');
+    expect(await logOf(s.affiliateId)).toContain('customer_reattributed_away');
+    const again = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/customers/${ref}/attribution`,
+      payload: { affiliate_id: other.affiliateId, campaign_id: other.campaign.id, reason: 'again' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});
+
 describe('late data', () => {
   it('is attributed by when it happened: a click 40 days old still counts for an event 35 days old', async () => {
     const s = await seedBrand(t, admin);

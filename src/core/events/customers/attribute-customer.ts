@@ -146,6 +146,13 @@ export async function attributeCustomer(options: {
         click_id: null,
         coupon_code_id: null,
         attribution_method: 'operator',
+        // The sub-ids and parameters came with the old owner's click: they are not the new one's.
+        sub1: null,
+        sub2: null,
+        sub3: null,
+        sub4: null,
+        sub5: null,
+        params: '{}',
         attributed_at: new Date(),
         updated_at: new Date(),
       })
