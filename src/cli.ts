@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
+import { CLI } from './core/actor.ts';
 import { createAdmin } from './core/auth/create-admin.ts';
 import { createApiKey } from './core/auth/create-api-key.ts';
 import { listApiKeys } from './core/auth/list-api-keys.ts';
 import { revokeApiKey } from './core/auth/revoke-api-key.ts';
 import { AppError } from './core/errors.ts';
+import { type ImportRejection, importEvents } from './core/events/imports/import-events.ts';
 import type { Db } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 
@@ -14,7 +17,10 @@ const USAGE = `usage: npm run cli -- <command>
   admins create --email <e> --password <p> [--name <n>]
   api-keys create --name <n> --scopes <s1,s2>      scopes: read, write, finance, admin, support
   api-keys list [--all]                            --all includes revoked keys
-  api-keys revoke <id>`;
+  api-keys revoke <id>
+  import-events <file.csv> [--dry-run]             import historical events (and so customers) from
+                                                   CSV, columns named as the event API's fields;
+                                                   --dry-run records everything, then rolls it back`;
 
 type Command = (db: Db, args: string[]) => Promise<void>;
 
@@ -75,6 +81,35 @@ const commands: Record<string, Command> = {
     if (!Number.isInteger(id) || id < 1) fail(`api-keys revoke needs the key's id\n${USAGE}`);
     const key = await revokeApiKey(db, id);
     out(`revoked API key ${key.id} "${key.name}"`);
+  },
+  'import-events': async (db, args) => {
+    const { values, positionals } = options(args, { 'dry-run': 'boolean' });
+    const file = positionals[0];
+    if (!file) fail(`import-events needs the CSV file\n${USAGE}`);
+    if (!fs.existsSync(file)) fail(`${file}: no such file`);
+    const dryRun = values['dry-run'] === true;
+    const SHOWN = 100;
+    const rejections: ImportRejection[] = [];
+    const rate = (rows: number, seconds: number) => Math.round(rows / Math.max(seconds, 0.001));
+    // Progress on stderr, a line per batch of 1,000 rows; the summary on stdout.
+    const run = await importEvents({
+      db,
+      actor: CLI,
+      source: fs.createReadStream(file),
+      dryRun,
+      onBatch: async (_trx, batch, so) => {
+        for (const r of batch.rejections) if (rejections.length < SHOWN) rejections.push(r);
+        process.stderr.write(
+          `${so.rows} rows done, ${so.rejected} rejected, ${rate(so.rows, so.seconds)} rows/s\n`,
+        );
+      },
+    });
+    out(
+      `${dryRun ? 'dry run, nothing kept: would have imported' : 'imported'} ${run.rows} rows in ${run.seconds.toFixed(1)} s (${rate(run.rows, run.seconds)} rows/s): ${run.created} created, ${run.duplicates} duplicates, ${run.rejected} rejected`,
+    );
+    for (const r of rejections)
+      out(`line ${r.line}: ${r.fields.map((f) => `${f.path} ${f.message}`).join('; ')}`);
+    if (run.rejected > rejections.length) out(`… and ${run.rejected - rejections.length} more rejected rows`);
   },
 };
 
