@@ -13,6 +13,8 @@ export interface StaffUser {
   locked_at: Date | null;
   created_at: Date;
   last_login_at: Date | null;
+  /** Invited by email and no password set yet: they cannot sign in until they follow the link. */
+  invited: boolean;
 }
 
 export function toStaffUser(row: Selectable<StaffUsersTable>): StaffUser {
@@ -26,5 +28,6 @@ export function toStaffUser(row: Selectable<StaffUsersTable>): StaffUser {
     locked_at: row.locked_at,
     created_at: row.created_at,
     last_login_at: row.last_login_at,
+    invited: row.password_hash === null,
   };
 }

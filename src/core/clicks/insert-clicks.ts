@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { Database, Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { clickCopyText } from './click-copy.ts';
+import { addClickCounts, clickCountParameters } from './click-counts.ts';
 import { type ClickEnricher, type RawClick, toRows, type Value } from './click-rows.ts';
 
 export type { ClickEnricher, RawClick } from './click-rows.ts';
@@ -36,7 +37,7 @@ function toArrayLiterals(rows: Value[][]): string[] {
 const COPY = `copy clicks (${COLUMNS}) from stdin`;
 const unnestInsert = (onConflict: boolean) =>
   `insert into clicks (${COLUMNS}) select * from unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})${
-    onConflict ? ' on conflict (id) do nothing' : ''
+    onConflict ? ' on conflict (id) do nothing returning id' : ''
   }`;
 const INSERT = unnestInsert(false);
 const INSERT_SKIPPING_DUPLICATES = unnestInsert(true);
@@ -48,9 +49,10 @@ export interface ClickSink {
 }
 
 /**
- * Writes one batch, with each affiliate's last-click time, in one transaction. A batch retried
- * after its first attempt did commit (the answer was lost) clashes with its own rows: only then
- * is it written again skipping duplicates. A row the database refuses as data is isolated by
+ * Writes one batch, with each affiliate's last-click time and the hourly click counts, in one
+ * transaction. A batch retried after its first attempt did commit (the answer was lost) clashes
+ * with its own rows: only then is it written again skipping duplicates, counting only the rows
+ * that attempt wrote. A row the database refuses as data is isolated by
  * halving the batch and dropped (counted), so it cannot hold the queue forever.
  */
 export async function insertClicks(
@@ -82,14 +84,24 @@ function writeBatch(
   skipDuplicates: boolean,
 ) {
   if (sink.copyIn && !skipDuplicates) {
-    const after = { sql: RECORD_TRAFFIC, parameters: traffic };
+    const after = {
+      sql: RECORD_TRAFFIC_AND_COUNTS,
+      parameters: [...traffic, ...clickCountParameters(clicks)],
+    };
     return sink.copyIn(COPY, clickCopyText(clicks, enrich), { after });
   }
   const columns = toArrayLiterals(toRows(clicks, enrich));
   return inTransaction(sink.db, async (trx) => {
-    const insert = skipDuplicates ? INSERT_SKIPPING_DUPLICATES : INSERT;
-    await trx.executeQuery(CompiledQuery.raw(insert, columns));
-    await trx.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC, traffic));
+    let written = clicks;
+    if (skipDuplicates) {
+      const inserted = await trx.executeQuery<{ id: string }>(
+        CompiledQuery.raw(INSERT_SKIPPING_DUPLICATES, columns),
+      );
+      const ids = new Set(inserted.rows.map((r) => r.id));
+      written = clicks.filter((click) => ids.has(click[0]));
+    } else await trx.executeQuery(CompiledQuery.raw(INSERT, columns));
+    const counts = clickCountParameters(written);
+    await trx.executeQuery(CompiledQuery.raw(RECORD_TRAFFIC_AND_COUNTS, [...traffic, ...counts]));
   });
 }
 
@@ -100,6 +112,9 @@ const RECORD_TRAFFIC = `insert into affiliate_traffic (affiliate_id, last_click_
   where exists (select from affiliates a where a.id = t.affiliate_id)
   on conflict (affiliate_id) do update
   set last_click_at = greatest(affiliate_traffic.last_click_at, excluded.last_click_at)`;
+
+// One statement, so COPY's single follow-up statement carries both (parameters $1-$2, then $3-$8).
+const RECORD_TRAFFIC_AND_COUNTS = `with traffic as (${RECORD_TRAFFIC}) ${addClickCounts(3)}`;
 
 function trafficParameters(clicks: RawClick[]): [number[], string[]] {
   const latest = new Map<number, number>();

@@ -14,6 +14,9 @@ export const StaffUser = Type.Object(
     }),
     created_at: Timestamp,
     last_login_at: NullableTimestamp,
+    invited: Type.Boolean({
+      description: 'Invited by email and has not set a password yet, so cannot sign in',
+    }),
   },
   { $id: 'StaffUser' },
 );

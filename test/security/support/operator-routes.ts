@@ -1,5 +1,6 @@
 import type { Entry } from './operator-calls.ts';
 import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
+import { CLICK_ROUTES } from './operator-routes-clicks.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
@@ -22,4 +23,5 @@ export const ROUTES: Record<string, Entry> = {
   ...AFFILIATE_ROUTES,
   ...TRACKING_ROUTES,
   ...EVENT_ROUTES,
+  ...CLICK_ROUTES,
 };

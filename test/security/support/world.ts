@@ -51,6 +51,9 @@ export interface World {
   bPromoId: number;
   /** A private banner granted to B only. */
   bMediaId: number;
+  /** One click on A's promo and one on B's, recorded through the click path. */
+  aClickId: string;
+  bClickId: string;
   tierId: number;
   labelId: number;
   trafficSourceId: number;
@@ -245,6 +248,19 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
   });
   expect(upload.statusCode, upload.body).toBe(201);
+  const clickOn = async (promoId: number) => {
+    const { code } = await op('GET', `/promos/${promoId}`, undefined, 200);
+    expect((await t.app.inject({ url: `/c/${code}` })).statusCode).toBe(302);
+    await t.app.tracking.clicks.flush();
+    const row = await t.db
+      .selectFrom('clicks')
+      .select('id')
+      .where('promo_id', '=', promoId)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const aClickId = await clickOn(aPromoId);
+  const bClickId = await clickOn(bPromoId);
 
   const tierId = (await op('POST', '/affiliate-tiers', { name: 'Security tier' })).id;
   const labelId = (await op('POST', '/affiliate-labels', { name: 'Security label' })).id;
@@ -293,6 +309,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     aPromoId,
     bPromoId,
     bMediaId: upload.json().id,
+    aClickId,
+    bClickId,
     tierId,
     labelId,
     trafficSourceId,

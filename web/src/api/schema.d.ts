@@ -892,6 +892,8 @@ export interface paths {
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
+                            /** @description Invited by email and has not set a password yet, so cannot sign in */
+                            invited: boolean;
                         };
                     };
                 };
@@ -987,6 +989,8 @@ export interface paths {
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
+                            /** @description Invited by email and has not set a password yet, so cannot sign in */
+                            invited: boolean;
                         };
                     };
                 };
@@ -1076,6 +1080,8 @@ export interface paths {
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
+                            /** @description Invited by email and has not set a password yet, so cannot sign in */
+                            invited: boolean;
                         };
                     };
                 };
@@ -1178,6 +1184,8 @@ export interface paths {
                             /** Format: date-time */
                             created_at: string;
                             last_login_at: string | null;
+                            /** @description Invited by email and has not set a password yet, so cannot sign in */
+                            invited: boolean;
                         };
                     };
                 };
@@ -9829,6 +9837,516 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/click-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click counts of the whole platform
+         * @description Clicks and unique clicks today, in the last 7 days and in the last 30 days (today included), read from hourly counts the click writer keeps as it records clicks (a click shows within about a second). A manager limited to their own affiliates counts only their clicks (on a destination link too).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description IANA time zone whose midnight starts "today" (default UTC), e.g. Europe/Paris */
+                    time_zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: components["schemas"]["ClickPeriods"];
+                            counts: {
+                                today: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_7_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_30_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/click-counts/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click counts of each of several affiliates, campaigns, promos or destination links
+         * @description Clicks and unique clicks today, in the last 7 days and in the last 30 days (today included), read from hourly counts the click writer keeps as it records clicks (a click shows within about a second). Each id you may see gets an entry, in the order given (zeros without clicks); an id of nothing you may see is left out. A manager limited to their own affiliates counts only their clicks (on a destination link too).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description IANA time zone whose midnight starts "today" (default UTC), e.g. Europe/Paris */
+                    time_zone?: string;
+                    /** @description The ids (repeat the parameter: `?id=1&id=2`); ids that name nothing you may see are left out */
+                    id: number[];
+                };
+                header?: never;
+                path: {
+                    subject: "affiliates" | "campaigns" | "promos" | "destination-links";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: components["schemas"]["ClickPeriods"];
+                            data: {
+                                id: number;
+                                today: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_7_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_30_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clicks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The click log, newest first
+         * @description Filtered by time (at most 31 days at once, the last 7 by default), affiliate, campaign, promo, country, device, bot, uniqueness and sub-ids. Page on with `before` set to the answer's `next_before` (null on the last page). A manager limited to their own affiliates sees only their clicks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Clicks at or after this time (default: 7 days before `to`) */
+                    from?: string;
+                    /** @description Clicks before this time (default: now) */
+                    to?: string;
+                    affiliate_id?: number;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    /** @description Two-letter country code */
+                    country?: string;
+                    device_type?: "desktop" | "mobile" | "tablet" | "console" | "smarttv" | "wearable" | "embedded" | "xr";
+                    is_bot?: boolean;
+                    is_unique?: boolean;
+                    /** @description Exactly this sub1 */
+                    sub1?: string;
+                    /** @description Exactly this sub2 */
+                    sub2?: string;
+                    /** @description Exactly this sub3 */
+                    sub3?: string;
+                    /** @description Exactly this sub4 */
+                    sub4?: string;
+                    /** @description Exactly this sub5 */
+                    sub5?: string;
+                    /** @description The `next_before` of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ClickLogEntry"][];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clicks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One click, with every stored field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A click id (26 characters) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** Format: date-time */
+                            clicked_at: string;
+                            affiliate_id: number;
+                            campaign_id: number;
+                            promo_id: number;
+                            brand_id: number;
+                            destination_link_id: number;
+                            /** @description Which URL of the link the visitor was sent to: a, or b for url_ab */
+                            variant: string;
+                            sub1: string | null;
+                            sub2: string | null;
+                            sub3: string | null;
+                            sub4: string | null;
+                            sub5: string | null;
+                            /** @description Every other query parameter of the click; a repeated one holds a list */
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                            user_agent: string | null;
+                            referrer: string | null;
+                            device_type: string | null;
+                            is_bot: boolean;
+                            is_unique: boolean;
+                            country: string | null;
+                            affiliate_name: string | null;
+                            promo_title: string | null;
+                            promo_code: string | null;
+                            campaign_name: string | null;
+                            brand_name: string | null;
+                            destination_link_name: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The first-run checklist: what the platform has, and what it lacks to run
+         * @description In order: a brand, a destination link, a banner, a commission plan, an affiliate, a first click. Each step is done as soon as its first row exists. A manager limited to their own affiliates sees the affiliate and click steps for their affiliates.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            steps: {
+                                /** @enum {string} */
+                                step: "brand" | "destination_link" | "banner" | "commission_plan" | "affiliate" | "click";
+                                /** @description The platform has one already */
+                                done: boolean;
+                                /** @description False while this version lacks the feature (commission plans come with their own) */
+                                available: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -16484,6 +17002,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/click-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My click counts
+         * @description Clicks and unique clicks today, in the last 7 days and in the last 30 days (today included), read from hourly counts the click writer keeps as it records clicks (a click shows within about a second).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description IANA time zone whose midnight starts "today" (default UTC), e.g. Europe/Paris */
+                    time_zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: components["schemas"]["ClickPeriods"];
+                            counts: {
+                                today: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_7_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_30_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/click-counts/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Click counts of each of several of my campaigns or promos
+         * @description Clicks and unique clicks today, in the last 7 days and in the last 30 days (today included), read from hourly counts the click writer keeps as it records clicks (a click shows within about a second). Each of your campaigns or promos asked for gets an entry, in the order given (zeros without clicks); any other id is left out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description IANA time zone whose midnight starts "today" (default UTC), e.g. Europe/Paris */
+                    time_zone?: string;
+                    /** @description The ids (repeat the parameter: `?id=1&id=2`); ids that name nothing you may see are left out */
+                    id: number[];
+                };
+                header?: never;
+                path: {
+                    subject: "campaigns" | "promos";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: components["schemas"]["ClickPeriods"];
+                            data: {
+                                id: number;
+                                today: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_7_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                                last_30_days: {
+                                    /** @description Every recorded click, bots included */
+                                    clicks: number;
+                                    /** @description Clicks from visitors who had not clicked this promo before (by the visitor's cookie) */
+                                    unique_clicks: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/customers": {
         parameters: {
             query?: never;
@@ -16967,6 +17690,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             last_login_at: string | null;
+            /** @description Invited by email and has not set a password yet, so cannot sign in */
+            invited: boolean;
         };
         ApiKey: {
             id: number;
@@ -17281,6 +18006,48 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description Where each period starts: midnight of today, of 6 and of 29 days ago in `time_zone`. Counts are kept per UTC hour, so in a zone whose offset is not a whole number of hours a day starts at the whole hour before its midnight. */
+        ClickPeriods: {
+            /** @description The time zone the days were counted in */
+            time_zone: string;
+            /** Format: date-time */
+            today: string;
+            /** Format: date-time */
+            last_7_days: string;
+            /** Format: date-time */
+            last_30_days: string;
+        };
+        ClickLogEntry: {
+            id: string;
+            /** Format: date-time */
+            clicked_at: string;
+            affiliate_id: number;
+            campaign_id: number;
+            promo_id: number;
+            brand_id: number;
+            destination_link_id: number;
+            /** @description Which URL of the link the visitor was sent to: a, or b for url_ab */
+            variant: string;
+            sub1: string | null;
+            sub2: string | null;
+            sub3: string | null;
+            sub4: string | null;
+            sub5: string | null;
+            /** @description Every other query parameter of the click; a repeated one holds a list */
+            params: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
+            user_agent: string | null;
+            referrer: string | null;
+            device_type: string | null;
+            is_bot: boolean;
+            is_unique: boolean;
+            country: string | null;
+            affiliate_name: string | null;
+            promo_title: string | null;
+            promo_code: string | null;
         };
         CouponCode: {
             id: number;

@@ -9,6 +9,7 @@ import { affiliateUserRoutes } from './affiliates-users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { clickRoutes } from './clicks.ts';
 import { countryRoutes } from './countries.ts';
 import { couponCodeRoutes } from './coupon-codes.ts';
 import { currencyRoutes } from './currencies.ts';
@@ -26,6 +27,7 @@ import { promoRoutes } from './promos.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
 import { sessionRoutes } from './session.ts';
 import { setupRoutes } from './setup.ts';
+import { setupChecklistRoutes } from './setup-checklist.ts';
 import { staffRoutes } from './staff.ts';
 import { trackingRoutes } from './tracking.ts';
 
@@ -54,6 +56,8 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(promoRoutes);
   await app.register(smarticoBuildLinkRoutes);
   await app.register(trackingRoutes);
+  await app.register(clickRoutes);
+  await app.register(setupChecklistRoutes);
   await app.register(eventIngestRoutes);
   await app.register(eventReadRoutes);
   await app.register(eventImportRoutes);

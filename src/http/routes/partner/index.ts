@@ -4,6 +4,7 @@ import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
+import { partnerClickRoutes } from './clicks.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
@@ -44,6 +45,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCampaignRoutes);
   await app.register(partnerPromoRoutes);
   await app.register(partnerTrackingOptionRoutes);
+  await app.register(partnerClickRoutes);
   await app.register(partnerCustomerRoutes);
   await app.register(partnerCouponCodeRoutes);
 };
