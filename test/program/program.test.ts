@@ -138,10 +138,77 @@ describe('the lists of the application form', () => {
     };
     const seo = await add('SEO');
     const social = await add('Social media');
-    await add('Pop-unders', 'archived');
-    expect((await publicGet('/traffic-sources')).data).toEqual([
+    const popUnders = await add('Pop-unders', 'archived');
+    const listed = (await publicGet('/traffic-sources')).data as { id: number }[];
+    // Other cases of this file add sources too: only this case's are compared.
+    expect(listed.filter((s) => [seo, social, popUnders].includes(s.id))).toEqual([
       { id: seo, name: 'SEO', description: 'SEO traffic' },
       { id: social, name: 'Social media', description: 'Social media traffic' },
     ]);
+    const active = await t.db
+      .selectFrom('traffic_sources')
+      .select('id')
+      .where('status', '=', 'active')
+      .execute();
+    expect(listed.map((s) => s.id).sort()).toEqual(active.map((s) => s.id).sort());
+  });
+});
+
+describe('an application', () => {
+  const apply = (extra: Record<string, unknown>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/partner/v1/sign-up',
+      payload: {
+        email: `applicant${Math.random().toString(36).slice(2)}@example.com`,
+        password: 'Str0ng#password',
+        first_name: 'Ann',
+        last_name: 'Lee',
+        terms_accepted: true,
+        ...extra,
+      },
+    });
+  const affiliates = () => t.db.selectFrom('affiliates').select(['id']).execute();
+
+  it('records the country and the main traffic source chosen on the form', async () => {
+    const source = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/traffic-sources',
+      payload: { name: 'Email newsletters' },
+    });
+    const res = await apply({
+      company_name: 'Newsletter Co',
+      country_code: 'nl',
+      traffic_source_id: source.json().id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.db
+      .selectFrom('affiliates')
+      .select(['country_code', 'traffic_source_id', 'status'])
+      .where('name', '=', 'Newsletter Co')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ country_code: 'NL', traffic_source_id: source.json().id, status: 'pending' });
+  });
+
+  it('refuses an archived or unknown traffic source, with the other problems, creating nothing', async () => {
+    const archived = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/traffic-sources',
+      payload: { name: 'Old pop-ups', status: 'archived' },
+    });
+    const before = (await affiliates()).length;
+    const res = await apply({ traffic_source_id: archived.json().id, first_name: '' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'first_name', message: 'is required' },
+        { path: 'traffic_source_id', message: 'that traffic source is archived' },
+      ]),
+    );
+    const unknown = await apply({ traffic_source_id: 999999 });
+    expect(unknown.json().error.details.fields).toEqual([
+      { path: 'traffic_source_id', message: 'no traffic source with id 999999' },
+    ]);
+    expect((await affiliates()).length).toBe(before);
   });
 });

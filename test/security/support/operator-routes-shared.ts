@@ -90,6 +90,12 @@ export const SHARED_ROUTES: Record<string, Entry> = {
     adminOnly: true,
     write: () => patch('/settings/security', { require_two_factor: false }),
   },
+  'GET /settings/program': { none: 'platform-wide settings' },
+  'PATCH /settings/program': {
+    none: 'platform-wide settings',
+    adminOnly: true,
+    write: () => patch('/settings/program', { name: 'Matrix partners' }),
+  },
   'GET /dev/outbox': {
     none: 'the development outbox: admin only, as it holds every affiliate’s emails',
     adminOnly: true,

@@ -19,6 +19,8 @@ export interface SignUpInput {
   website_url?: string;
   phone?: string;
   country_code?: string;
+  /** The applicant's main traffic source: an active one of the operator's list. */
+  traffic_source_id?: number;
   terms_accepted: boolean;
   /** From a sub-affiliate link (?ref=<referral code or affiliate id>): that affiliate becomes the referrer. */
   ref?: string;
@@ -121,6 +123,7 @@ export async function signUp(
         website_url: input.website_url?.trim() || null,
         referrer_id: referrer,
         ...(input.country_code ? { address: { country_code: input.country_code.trim().toUpperCase() } } : {}),
+        traffic_source_id: input.traffic_source_id ?? null,
         users: [
           {
             email: input.email,

@@ -23,6 +23,7 @@ import { exchangeRateRoutes } from './exchange-rates.ts';
 import { fraudRuleRoutes } from './fraud-rules.ts';
 import { jobRoutes } from './jobs.ts';
 import { mediaRoutes } from './media.ts';
+import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
 import { sessionRoutes } from './session.ts';
@@ -44,6 +45,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(affiliateAccessRoutes);
   await app.register(affiliateApplicationRoutes);
   await app.register(securitySettingsRoutes);
+  await app.register(programRoutes);
   await app.register(devOutboxRoutes);
   await app.register(jobRoutes);
   await app.register(currencyRoutes);

@@ -9,6 +9,7 @@ import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
 import { partnerProfileRoutes } from './profile.ts';
+import { partnerProgramRoutes } from './program.ts';
 import { partnerPromoRoutes } from './promos.ts';
 import { partnerSessionRoutes } from './sessions.ts';
 import { partnerSignUpRoutes } from './sign-up.ts';
@@ -36,6 +37,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   app.addHook('onClose', () => deferred.idle());
   await app.register(partnerAuthRoutes, { throttle, deferred });
   await app.register(partnerSignUpRoutes);
+  await app.register(partnerProgramRoutes);
   await app.register(partnerProfileRoutes);
   await app.register(partnerTwoFactorRoutes);
   await app.register(partnerSessionRoutes);

@@ -38,6 +38,11 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
             website_url: Type.Optional(Type.String({ maxLength: 2048 })),
             phone: Type.Optional(Type.String({ maxLength: 32 })),
             country_code: Type.Optional(Type.String({ maxLength: 2 })),
+            traffic_source_id: Type.Optional(
+              Type.Integer({
+                description: 'The main traffic source, one of GET /api/partner/v1/traffic-sources',
+              }),
+            ),
             terms_accepted: Type.Boolean({
               description: 'Must be true: the terms and conditions are accepted',
             }),

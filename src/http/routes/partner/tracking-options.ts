@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { listActiveTrafficSources } from '../../../core/affiliates/lists/list-active-traffic-sources.ts';
 import { getReferralLink } from '../../../core/affiliates/referral-link.ts';
 import { listBrands } from '../../../core/catalog/brands/list-brands.ts';
 import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
@@ -95,12 +96,7 @@ export const partnerTrackingOptionRoutes: FastifyPluginAsyncTypebox = async (app
       const campaign = await getCampaign(db(), request.params.id, scope);
       const [links, sources] = await Promise.all([
         listDestinationLinks(db(), { brand_id: campaign.brand_id }, scope),
-        db()
-          .selectFrom('traffic_sources')
-          .select(['id', 'name', 'description'])
-          .where('status', '=', 'active')
-          .orderBy('name')
-          .execute(),
+        listActiveTrafficSources(db()),
       ]);
       return { destination_links: links, traffic_sources: sources };
     },
