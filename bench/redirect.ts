@@ -8,12 +8,9 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { CLI } from '../src/core/actor.ts';
 import { createApiKey } from '../src/core/auth/create-api-key.ts';
 import { createBrand } from '../src/core/catalog/brands/create-brand.ts';
@@ -22,49 +19,16 @@ import { createDestinationLink } from '../src/core/catalog/links/create-destinat
 import { createPromo } from '../src/core/catalog/promos/create-promo.ts';
 import { openDatabase } from '../src/db/index.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { benchDatabase, freePort, startPlatform, waitFor } from './platform.ts';
 import { describeSetup, ensureWrk, pinEventLoop, wrk } from './wrk.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 async function main(): Promise<void> {
   ensureWrk();
-  const adminUrl = process.env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  let databaseUrl = process.env.DATABASE_URL;
-  let dropName: string | undefined;
-  if (!databaseUrl) {
-    dropName = `affluent_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database "${dropName}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${dropName}`;
-    databaseUrl = url.toString();
-  }
+  const own = await benchDatabase();
+  const databaseUrl = own.url;
   const children: ChildProcess[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'affluent-bench-'));
   try {
@@ -115,19 +79,7 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the platform under load.
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const platform = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'src/main.ts')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: dataDir,
-        SECRET_KEY: randomBytes(32).toString('hex'),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const platform = startPlatform({ databaseUrl, port, dataDir });
     children.push(platform);
     const platformExit = new Promise<number | null>((resolve) =>
       platform.on('exit', (code) => resolve(code)),
@@ -198,12 +150,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (dropName) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists "${dropName}" with (force)`);
-      await admin.end();
-    }
+    await own.drop();
   }
 }
 

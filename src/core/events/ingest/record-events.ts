@@ -136,15 +136,13 @@ async function recordInTransaction(
   now: Date,
 ): Promise<ItemResult[]> {
   // 1. Replays: the same key with the same body is a duplicate, with another body a conflict.
+  // Keys as arrays joined to the table (unnest): a list of a thousand row values would be
+  // planned as as many OR branches, which costs more than the lookup itself.
   const existing = await trx
     .selectFrom('events')
     .select(['id', 'brand_id', 'type', 'event_id', 'body_hash'])
-    .where((eb) =>
-      eb(
-        eb.refTuple('brand_id', 'type', 'event_id'),
-        'in',
-        items.map((v) => eb.tuple(v.input.brandId, v.input.type, v.input.eventId)),
-      ),
+    .where(
+      sql<boolean>`(brand_id, type, event_id) in (select * from unnest(${items.map((v) => v.input.brandId)}::int[], ${items.map((v) => v.input.type)}::text[], ${items.map((v) => v.input.eventId)}::text[]))`,
     )
     .execute();
   const existingByKey = new Map(existing.map((e) => [key(e.brand_id, e.type, e.event_id), e]));
@@ -183,12 +181,8 @@ async function recordInTransaction(
     ? await trx
         .selectFrom('customers')
         .selectAll()
-        .where((eb) =>
-          eb(
-            eb.refTuple('brand_id', 'external_id'),
-            'in',
-            customerKeys.map((i) => eb.tuple(i.brandId, i.customerId)),
-          ),
+        .where(
+          sql<boolean>`(brand_id, external_id) in (select * from unnest(${customerKeys.map((i) => i.brandId)}::int[], ${customerKeys.map((i) => i.customerId)}::text[]))`,
         )
         .orderBy('id')
         .forUpdate()
@@ -222,12 +216,8 @@ async function recordInTransaction(
               .as('taken_back'),
         ])
         .where('e.type', 'in', ['deposit', 'sale'])
-        .where((eb) =>
-          eb(
-            eb.refTuple('e.brand_id', 'e.event_id'),
-            'in',
-            takeBack.map((v) => eb.tuple(v.input.brandId, v.input.originalEventId as string)),
-          ),
+        .where(
+          sql<boolean>`(e.brand_id, e.event_id) in (select * from unnest(${takeBack.map((v) => v.input.brandId)}::int[], ${takeBack.map((v) => v.input.originalEventId as string)}::text[]))`,
         )
         .execute()
     : [];
