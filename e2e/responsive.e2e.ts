@@ -27,7 +27,7 @@ describe('the shell at 390 px and 1440 px', () => {
   let server: TestServer;
   let browser: Browser;
   let operator: ApiCall;
-  const ids: Record<string, number> = {};
+  const ids: Record<string, number | string> = {};
 
   beforeAll(async () => {
     let page: Page;
@@ -63,6 +63,22 @@ describe('the shell at 390 px and 1440 px', () => {
     });
     expect(link.status, JSON.stringify(link.json)).toBe(201);
     ids.link = link.json.id;
+    // A click, so the click log and one click's page have something to show.
+    const campaign = await operator('POST', '/api/v1/campaigns', {
+      affiliate_id: ids.affiliate,
+      brand_id: ids.brand,
+      name: 'Walk',
+    });
+    const promo = await operator('POST', `/api/v1/campaigns/${campaign.json.id}/promos`, {
+      destination_link_id: ids.link,
+    });
+    const visit = await fetch(
+      `${server.baseUrl}/c/${promo.json.code}?sub1=a-rather-long-placement-name-for-a-phone`,
+      {
+        redirect: 'manual',
+      },
+    );
+    expect(visit.status).toBe(302);
   });
 
   afterAll(() => stopE2E(browser, server));
@@ -95,6 +111,8 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/api-keys',
     '/admin/staff',
     '/admin/outbox',
+    '/admin/clicks',
+    `/admin/clicks/${ids.click}`,
   ];
   const portal = [
     '/portal',
@@ -117,6 +135,9 @@ describe('the shell at 390 px and 1440 px', () => {
     page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   it('at 390 px no page scrolls sideways, and every signed-in page keeps Menu and Sign out', async () => {
+    // The click of beforeAll, once the click writer has stored it.
+    await expect.poll(async () => (await operator('GET', '/api/v1/clicks')).json.data.length).toBe(1);
+    ids.click = (await operator('GET', '/api/v1/clicks')).json.data[0].id;
     const { context, page } = await signedIn(PHONE);
     const wide: string[] = [];
     for (const url of [...backOffice(), ...portal]) {

@@ -76,7 +76,7 @@ describe('back office tracking screens', () => {
 
   it('creates a private A/B destination link with placeholders, filters and disables it', async () => {
     await nav('Destination links').click();
-    await page.getByText('No destination links match.').waitFor();
+    await page.getByText('No destination links yet.').waitFor();
     await page.getByRole('link', { name: 'New destination link' }).click();
     await page.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
     await page.getByLabel('Name').fill('Welcome page');
@@ -155,7 +155,7 @@ describe('back office tracking screens', () => {
 
   it('uploads banners with their details, filters the library and edits one', async () => {
     await nav('Media library').click();
-    await page.getByText('No banners match.').waitFor();
+    await page.getByText('No banners yet.').waitFor();
 
     const upload = async (title: string, name: string, bytes: Buffer, tags: string) => {
       await page.getByRole('button', { name: 'Upload banner' }).click();

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './api/query-client.ts';
 import { createAppRouter } from './router.tsx';
 import './styles.css';
+import './guidance.css';
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);

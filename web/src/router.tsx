@@ -7,6 +7,9 @@ import { EditAffiliatePage } from './admin/affiliates/EditAffiliatePage.tsx';
 import { validateListSearch } from './admin/affiliates/list-search.ts';
 import { NewAffiliatePage } from './admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from './admin/api-keys/ApiKeysPage.tsx';
+import { ClickLogPage } from './admin/clicks/ClickLogPage.tsx';
+import { ClickPage } from './admin/clicks/ClickPage.tsx';
+import { validateClickSearch } from './admin/clicks/click-search.ts';
 import { DashboardPage } from './admin/DashboardPage.tsx';
 import { OutboxPage } from './admin/outbox/OutboxPage.tsx';
 import { SetStaffPasswordPage } from './admin/staff/SetStaffPasswordPage.tsx';
@@ -290,6 +293,19 @@ const mediaItemRoute = createRoute({
   component: EditMediaPage,
 });
 
+// The click log and one click with every stored field.
+const clicksRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/clicks',
+  validateSearch: validateClickSearch,
+  component: ClickLogPage,
+});
+const clickRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/clicks/$id',
+  component: ClickPage,
+});
+
 const routeTree = rootRoute.addChildren([
   statusRoute,
   setupRoute,
@@ -331,6 +347,8 @@ const routeTree = rootRoute.addChildren([
       linkRoute,
       mediaRoute,
       mediaItemRoute,
+      clicksRoute,
+      clickRoute,
     ]),
   ]),
 ]);

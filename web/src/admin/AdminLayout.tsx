@@ -5,6 +5,7 @@ import { api, isUnauthenticated, unwrap } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import { AppShell } from '../components/AppShell.tsx';
 import { allows, NAV_ITEMS } from './nav.ts';
+import { pendingApplicationsQuery } from './pending-applications.ts';
 
 /** The signed-in back office frame. The route checks the session before rendering this. */
 export function AdminLayout() {
@@ -28,6 +29,15 @@ export function AdminLayout() {
   });
 
   const scopes = me.data?.scopes ?? [];
+  const pending = useQuery({ ...pendingApplicationsQuery, enabled: me.isSuccess }).data ?? 0;
+  const links = NAV_ITEMS.filter((item) => !item.scope || allows(scopes, item.scope)).map((item) =>
+    item.to === '/admin/affiliates'
+      ? {
+          ...item,
+          badge: { count: pending, label: pending === 1 ? 'pending application' : 'pending applications' },
+        }
+      : item,
+  );
   return (
     <AppShell
       home="/admin"
@@ -37,7 +47,7 @@ export function AdminLayout() {
       onSignOut={() => signOut.mutate()}
       signingOut={signOut.isPending}
       navLabel="Back office"
-      links={NAV_ITEMS.filter((item) => !item.scope || allows(scopes, item.scope))}
+      links={links}
     />
   );
 }

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Brands', to: '/admin/brands' },
   { label: 'Destination links', to: '/admin/destination-links' },
   { label: 'Media library', to: '/admin/media' },
+  { label: 'Click log', to: '/admin/clicks' },
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
   { label: 'Staff', to: '/admin/staff', scope: 'admin' },
   { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },

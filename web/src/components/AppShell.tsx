@@ -6,6 +6,8 @@ export interface ShellLink {
   to: NonNullable<LinkProps['to']>;
   /** Only highlight on this exact path (a home page would otherwise match every page below it). */
   exact?: boolean;
+  /** A number waiting for attention beside the label (pending applications), and what it counts. */
+  badge?: { count: number; label: string };
 }
 
 interface AppShellProps {
@@ -75,6 +77,12 @@ export function AppShell(props: AppShellProps) {
                 activeProps={{ className: 'active' }}
               >
                 {link.label}
+                {link.badge && link.badge.count > 0 && (
+                  <span className="nav-badge" data-testid="nav-badge" title={link.badge.label}>
+                    {link.badge.count}
+                    <span className="visually-hidden"> {link.badge.label}</span>
+                  </span>
+                )}
               </Link>
             </li>
           ))}

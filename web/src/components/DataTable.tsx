@@ -11,8 +11,8 @@ export interface Column<T> {
 interface DataTableProps<T> {
   rows: readonly T[];
   columns: readonly Column<T>[];
-  /** Shown instead of an empty table. */
-  empty: string;
+  /** Shown instead of an empty table: a line of text, or an EmptyState saying what to do next. */
+  empty: ReactNode;
   rowClassName?(row: T): string | undefined;
   className?: string;
 }
@@ -25,7 +25,7 @@ export function DataTable<T extends { id: number | string }>({
   rowClassName,
   className = 'table',
 }: DataTableProps<T>) {
-  if (rows.length === 0) return <p className="muted">{empty}</p>;
+  if (rows.length === 0) return typeof empty === 'string' ? <p className="muted">{empty}</p> : empty;
   // A wide table scrolls inside its own box; the page itself never scrolls sideways.
   return (
     <div className="table-scroll">

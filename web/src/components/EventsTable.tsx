@@ -1,6 +1,7 @@
 import type { AffiliateEvent } from '../api/types.ts';
 import { formatDateTime, sentenceCase } from '../format.ts';
 import { type Column, DataTable } from './DataTable.tsx';
+import { EmptyState } from './EmptyState.tsx';
 
 // Where the plain words of the type would read oddly; other types read as their words.
 const LABELS: Record<string, string> = {
@@ -23,5 +24,15 @@ const COLUMNS: Column<AffiliateEvent>[] = [
 
 /** An affiliate's events log, as its users see it in the portal and the operator in the back office. */
 export function EventsTable({ events }: { events: AffiliateEvent[] }) {
-  return <DataTable rows={events} columns={COLUMNS} empty="No events yet." />;
+  return (
+    <DataTable
+      rows={events}
+      columns={COLUMNS}
+      empty={
+        <EmptyState title="No events yet.">
+          Sign-ins, password and two-factor changes, API keys and team changes are logged here as they happen.
+        </EmptyState>
+      }
+    />
+  );
 }

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { ClickCounts } from '../clicks/ClickCounts.tsx';
+import { myCountsQuery } from '../clicks/queries.ts';
 import { humanize } from '../format.ts';
 import { partnerMeQuery } from './queries.ts';
 
 export function HomePage() {
   const me = useQuery(partnerMeQuery);
+  const counts = useQuery(myCountsQuery);
   if (!me.data) return null;
   const { user, affiliate, two_factor } = me.data;
   return (
@@ -27,6 +30,20 @@ export function HomePage() {
             )}
           </dd>
         </dl>
+      </section>
+      <section className="panel" aria-labelledby="my-clicks">
+        <div className="panel-heading">
+          <h2 id="my-clicks">Your clicks</h2>
+          <Link to="/portal/campaigns">Campaigns</Link>
+        </div>
+        {counts.isError && <p className="form-summary">{counts.error.message}</p>}
+        <ClickCounts counts={counts.data?.counts} label="Your clicks" />
+        {counts.data?.counts.last_30_days.clicks === 0 && (
+          <p className="muted">
+            No clicks in the last 30 days. Create a promo in <Link to="/portal/campaigns">Campaigns</Link> and
+            publish its tracking link; every visitor who follows it counts here.
+          </p>
+        )}
       </section>
       {!user.two_factor_enabled && (
         <section className="panel notice">

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { ClickCounts } from '../../clicks/ClickCounts.tsx';
+import { countsOfQuery } from '../../clicks/queries.ts';
 import { humanize } from '../../format.ts';
 import { useAllows } from '../use-allows.ts';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
@@ -44,6 +46,7 @@ export function AffiliatePage() {
     ]),
   );
 
+  const counts = useQuery(countsOfQuery('affiliates', [id])).data?.get(id);
   if (affiliate.isPending) return <p className="muted">Loading…</p>;
   if (affiliate.isError) return <p className="form-summary">{affiliate.error.message}</p>;
   const a = affiliate.data;
@@ -63,6 +66,15 @@ export function AffiliatePage() {
         </span>
       </div>
       {write && (a.status === 'pending' || a.status === 'declined') && <ApplicationPanel affiliate={a} />}
+      <section className="panel" aria-labelledby="affiliate-clicks">
+        <div className="panel-heading">
+          <h2 id="affiliate-clicks">Clicks</h2>
+          <Link to="/admin/clicks" search={{ affiliate: id }}>
+            Click log
+          </Link>
+        </div>
+        <ClickCounts counts={counts} label={`Clicks of ${a.name}`} />
+      </section>
       <nav className="tabs" aria-label="Affiliate sections">
         {TABS.map((t) => (
           <Link

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { AffiliateFilters } from './AffiliateFilters.tsx';
 import { AffiliateTable } from './AffiliateTable.tsx';
 import { affiliatesQuery } from './api.ts';
@@ -12,11 +13,15 @@ import { type ListSearch, toQuery } from './list-search.ts';
 
 const route = getRouteApi('/admin/shell/affiliates');
 
+/** The search keys that narrow the list (sorting and paging do not). */
+const FILTERS = ['q', 'status', 'manager', 'label', 'country', 'frequency', 'payment'] as const;
+
 export function AffiliatesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const query = toQuery(search);
   const list = useQuery(affiliatesQuery(query));
+  const filtered = FILTERS.some((key) => search[key] !== undefined);
   const [columns, setColumns] = useState(loadColumns);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // The ids the open bulk edit works on; clearing the selection after applying keeps its result shown.
@@ -73,7 +78,32 @@ export function AffiliatesPage() {
         )}
         {list.isPending && <p className="muted">Loading…</p>}
         {list.isError && <p className="form-summary">{list.error.message}</p>}
-        {list.data && (
+        {list.data?.data.length === 0 && filtered && (
+          <EmptyState
+            title="No affiliates match."
+            action={
+              <button type="button" className="button-secondary" onClick={() => navigate({ search: {} })}>
+                Clear filters
+              </button>
+            }
+          >
+            Widen or clear the filters to see more.
+          </EmptyState>
+        )}
+        {list.data?.data.length === 0 && !filtered && (
+          <EmptyState
+            title="No affiliates yet."
+            action={
+              <Link to="/admin/affiliates/new" className="button-link">
+                Add your first affiliate
+              </Link>
+            }
+          >
+            Add one yourself, or send partners to the sign-up page <a href="/portal/signup">/portal/signup</a>
+            : their applications wait here for your decision.
+          </EmptyState>
+        )}
+        {list.data && list.data.data.length > 0 && (
           <>
             <AffiliateTable
               rows={list.data.data}

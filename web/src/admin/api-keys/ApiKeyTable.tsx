@@ -1,5 +1,6 @@
 import type { ApiKey } from '../../api/types.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
+import { EmptyState, focusForm } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../format.ts';
 import { RevokeButton } from './RevokeButton.tsx';
 
@@ -22,7 +23,19 @@ export function ApiKeyTable({ keys }: { keys: ApiKey[] }) {
     <DataTable
       rows={keys}
       columns={COLUMNS}
-      empty="No API keys yet."
+      empty={
+        <EmptyState
+          title="No API keys yet."
+          action={
+            <button type="button" onClick={() => focusForm('create-api-key')}>
+              Create a key
+            </button>
+          }
+        >
+          Another system (a casino platform, a reporting tool) calls the operator API with a key: name it and
+          choose its scopes in the form above.
+        </EmptyState>
+      }
       rowClassName={(key) => (key.revoked_at ? 'revoked' : undefined)}
     />
   );

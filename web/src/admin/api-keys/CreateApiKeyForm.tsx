@@ -44,7 +44,7 @@ export function CreateApiKeyForm({ onCreated }: CreateApiKeyFormProps) {
 
   const scopesError = errors.field('scopes');
   return (
-    <form className="panel form" onSubmit={submit} noValidate>
+    <form id="create-api-key" className="panel form" onSubmit={submit} noValidate>
       <h2>Create an API key</h2>
       <FormSummary message={errors.summary} />
       <TextField label="Name" value={name} onChange={setName} error={errors.field('name')} required />

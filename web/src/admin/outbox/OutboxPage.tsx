@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime } from '../../format.ts';
 
 const outboxQuery = {
@@ -25,7 +27,19 @@ export function OutboxPage() {
         {outbox.data && (
           <DataTable
             rows={outbox.data.data}
-            empty="No emails yet."
+            empty={
+              <EmptyState
+                title="No emails yet."
+                action={
+                  <Link to="/admin/staff" className="button-link">
+                    Invite a staff user
+                  </Link>
+                }
+              >
+                Invitations, set-password and reset links land here until SMTP_URL is set: invite someone and
+                their email shows up.
+              </EmptyState>
+            }
             columns={[
               { label: 'Sent', cell: (m) => formatDateTime(m.created_at as string) },
               { label: 'To', cell: (m) => m.to },

@@ -43,7 +43,7 @@ export function CreateStaffForm({ roles }: { roles: RoleInfo[] }) {
   }
 
   return (
-    <form className="panel form" onSubmit={submit} noValidate>
+    <form id="create-staff" className="panel form" onSubmit={submit} noValidate>
       <h2>Add a staff user</h2>
       <p className="muted">They get an email with a link to set their password.</p>
       <FormSummary message={errors.summary} />

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { EmptyState, focusForm } from '../../components/EmptyState.tsx';
 import { CreateStaffForm } from './CreateStaffForm.tsx';
 import { PortalSecurityPanel } from './PortalSecurityPanel.tsx';
 import { StaffTable } from './StaffTable.tsx';
@@ -24,6 +25,19 @@ export function StaffPage() {
         {staff.isPending && <p className="muted">Loading…</p>}
         {staff.isError && <p className="form-summary">{staff.error.message}</p>}
         {staff.data && roles.data && <StaffTable staff={staff.data.data} roles={roles.data.data} />}
+        {staff.data?.data.length === 1 && (
+          <EmptyState
+            title="Only you so far."
+            action={
+              <button type="button" onClick={() => focusForm('create-staff')}>
+                Invite staff
+              </button>
+            }
+          >
+            Invite the people who manage affiliates, finance or support with the form above: each gets the
+            rights of their role and an email to set a password.
+          </EmptyState>
+        )}
       </section>
       <PortalSecurityPanel />
     </>

@@ -104,7 +104,17 @@ function StaffRow({ staff, roles }: { staff: StaffUser; roles: RoleInfo[] }) {
         {update.isError && <p className="field-error">{update.error.message}</p>}
       </td>
       <td>{formatDateTime(staff.last_login_at, 'never')}</td>
-      <td>{staff.status}</td>
+      <td data-testid="staff-status">
+        {staff.status === 'blocked' ? (
+          <span className="badge badge-bad">blocked</span>
+        ) : staff.invited ? (
+          <span className="badge status-pending" title="Invited by email; has not set a password yet">
+            invited
+          </span>
+        ) : (
+          <span className="badge badge-ok">active</span>
+        )}
+      </td>
       <td>
         <button
           type="button"

@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { ClickCounts } from '../../clicks/ClickCounts.tsx';
+import { myCountsOfQuery } from '../../clicks/queries.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { AddPromo } from './AddPromo.tsx';
 import { campaignPromosQuery, campaignQuery } from './queries.ts';
@@ -13,6 +16,8 @@ export function CampaignPage() {
   const campaign = useQuery(campaignQuery(id));
   const promos = useQuery(campaignPromosQuery(id));
   const [adding, setAdding] = useState(false);
+  const campaignCounts = useQuery(myCountsOfQuery('campaigns', [id])).data?.get(id);
+  const promoCounts = useQuery(myCountsOfQuery('promos', promos.data?.data.map((p) => p.id) ?? [])).data;
   const queryClient = useQueryClient();
   const archived = campaign.data?.status === 'archived';
   const toggle = useMutation({
@@ -45,9 +50,29 @@ export function CampaignPage() {
       {archived && (
         <p className="muted">Archived campaigns accept no new promos or edits; their links keep working.</p>
       )}
+      <section className="panel" aria-labelledby="campaign-clicks">
+        <h2 id="campaign-clicks">Clicks</h2>
+        <ClickCounts counts={campaignCounts} label={`Clicks of ${campaign.data.name}`} />
+      </section>
       <section className="panel">
         <h2>Promos</h2>
-        {promos.data?.data.length === 0 && <p className="muted">No promos yet.</p>}
+        {promos.data?.data.length === 0 && (
+          <EmptyState
+            title="No promos yet."
+            action={
+              !archived &&
+              !adding && (
+                <button type="button" onClick={() => setAdding(true)}>
+                  Add promo
+                </button>
+              )
+            }
+          >
+            {archived
+              ? 'Archived campaigns take no new promos; unarchive it to add one.'
+              : 'A promo is your tracking link to one of the brand’s landings, as a text link or with a banner.'}
+          </EmptyState>
+        )}
         {promos.data?.data.map((p) => (
           <article key={p.id} className="card" data-testid="promo-card">
             <h3>{p.title}</h3>
@@ -59,9 +84,10 @@ export function CampaignPage() {
               Code {p.code} · {p.media_id ? `banner #${p.media_id}` : 'direct link'} · traffic source{' '}
               {p.traffic_source_id ?? 'not set'}
             </p>
+            <ClickCounts compact counts={promoCounts?.get(p.id)} label={`Clicks of ${p.title}`} />
           </article>
         ))}
-        {!archived && !adding && (
+        {!archived && !adding && promos.data?.data.length !== 0 && (
           <button type="button" onClick={() => setAdding(true)}>
             Add promo
           </button>

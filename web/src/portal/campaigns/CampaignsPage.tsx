@@ -3,7 +3,10 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.d.ts';
+import { ClickCounts } from '../../clicks/ClickCounts.tsx';
+import { myCountsOfQuery } from '../../clicks/queries.ts';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
+import { EmptyState, focusForm } from '../../components/EmptyState.tsx';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -25,6 +28,24 @@ const COLUMNS: Column<CampaignListItem>[] = [
   { label: 'Promos', cell: (c) => c.promo_count },
   { label: 'Created', cell: (c) => formatDateTime(c.created_at) },
 ];
+
+/** The columns with each campaign's click counts (read for the campaigns shown, in one call). */
+function useColumns(rows: readonly CampaignListItem[]): Column<CampaignListItem>[] {
+  const counts = useQuery(
+    myCountsOfQuery(
+      'campaigns',
+      rows.map((c) => c.id),
+    ),
+  ).data;
+  return [
+    ...COLUMNS.slice(0, 4),
+    {
+      label: 'Clicks',
+      cell: (c) => <ClickCounts compact counts={counts?.get(c.id)} label={`Clicks of ${c.name}`} />,
+    },
+    ...COLUMNS.slice(4),
+  ];
+}
 
 const TABS: { tab: Tab; label: string }[] = [
   { tab: 'active', label: 'Active' },
@@ -55,7 +76,7 @@ function NewCampaignForm() {
     create.mutate();
   };
   return (
-    <form className="panel" onSubmit={submit}>
+    <form id="new-campaign" className="panel" onSubmit={submit}>
       <h2>Create new campaign</h2>
       <FormSummary message={create.error?.message ?? null} />
       <TextField label="Campaign name" value={name} onChange={setName} required maxLength={200} />
@@ -80,6 +101,8 @@ function NewCampaignForm() {
 export function CampaignsPage() {
   const [tab, setTab] = useState<Tab>('active');
   const campaigns = useQuery(campaignsQuery(tab));
+  const rows = campaigns.data?.data ?? [];
+  const columns = useColumns(rows);
   return (
     <>
       <h1>Campaigns</h1>
@@ -100,7 +123,36 @@ export function CampaignsPage() {
       <section className="panel">
         {campaigns.isError && <p className="form-summary">{campaigns.error.message}</p>}
         {campaigns.data && (
-          <DataTable rows={campaigns.data.data} columns={COLUMNS} empty="No campaigns here." />
+          <DataTable
+            rows={rows}
+            columns={columns}
+            empty={
+              tab === 'archived' ? (
+                <EmptyState
+                  title="No archived campaigns."
+                  action={
+                    <button type="button" className="button-secondary" onClick={() => setTab('active')}>
+                      Show active campaigns
+                    </button>
+                  }
+                >
+                  A campaign you archive keeps its links working and moves here.
+                </EmptyState>
+              ) : (
+                <EmptyState
+                  title="No campaigns yet."
+                  action={
+                    <button type="button" onClick={() => focusForm('new-campaign')}>
+                      Create a campaign
+                    </button>
+                  }
+                >
+                  A campaign groups your promos for one brand. Create one below, then add a promo to get your
+                  first tracking link.
+                </EmptyState>
+              )
+            }
+          />
         )}
       </section>
       <NewCampaignForm />

@@ -34,7 +34,7 @@ export function AddMemberForm() {
   }
 
   return (
-    <form className="panel form" onSubmit={submit} noValidate>
+    <form id="add-member" className="panel form" onSubmit={submit} noValidate>
       <h2>New user</h2>
       <p className="muted">
         They get an email with a link to set their password, then sign in with their own credentials.

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState, focusForm } from '../../components/EmptyState.tsx';
 import { teamQuery } from '../queries.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { MemberDetails } from './MemberDetails.tsx';
@@ -18,6 +19,19 @@ export function TeamPage() {
         {team.isPending && <p className="muted">Loading…</p>}
         {team.isError && <p className="form-summary">{team.error.message}</p>}
         {team.data && <MemberTable members={team.data.data} onSelect={setSelected} />}
+        {team.data?.data.length === 1 && (
+          <EmptyState
+            title="Only you so far."
+            action={
+              <button type="button" onClick={() => focusForm('add-member')}>
+                Add a team member
+              </button>
+            }
+          >
+            Colleagues who publish your links or read your numbers get their own sign-in: add them with the
+            form above and they are emailed a link to set a password.
+          </EmptyState>
+        )}
       </section>
       {member && <MemberDetails member={member} onClose={() => setSelected(null)} />}
     </>

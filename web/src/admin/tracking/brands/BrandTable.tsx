@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { type Column, DataTable } from '../../../components/DataTable.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { formatDateTime } from '../../../format.ts';
 import type { Brand } from '../api.ts';
 
@@ -30,5 +31,23 @@ const COLUMNS: Column<Brand>[] = [
 ];
 
 export function BrandTable({ brands }: { brands: Brand[] }) {
-  return <DataTable rows={brands} columns={COLUMNS} empty="No brands yet." />;
+  return (
+    <DataTable
+      rows={brands}
+      columns={COLUMNS}
+      empty={
+        <EmptyState
+          title="No brands yet."
+          action={
+            <Link to="/admin/brands/new" className="button-link">
+              Add your first brand
+            </Link>
+          }
+        >
+          Start here: a brand has its own currency and tracking domain, and its destination links and banners
+          are what affiliates promote.
+        </EmptyState>
+      }
+    />
+  );
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api, unwrap } from '../../../api/client.ts';
+import { ClickCounts } from '../../../clicks/ClickCounts.tsx';
+import { countsOfQuery } from '../../../clicks/queries.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useFormErrors } from '../../../forms/use-form-errors.ts';
 import { linkQuery } from '../api.ts';
@@ -16,6 +18,7 @@ export function EditLinkPage() {
   const queryClient = useQueryClient();
   const errors = useFormErrors(LINK_FIELDS);
   const link = useQuery(linkQuery(id));
+  const counts = useQuery(countsOfQuery('destination-links', [id])).data?.get(id);
   const save = useMutation({
     mutationFn: (values: LinkValues) =>
       unwrap(api.PATCH('/api/v1/destination-links/{id}', { params: { path: { id } }, body: bodyOf(values) })),
@@ -35,6 +38,10 @@ export function EditLinkPage() {
         Link #{link.data.id}, last changed {formatDateTime(link.data.updated_at)}. Changes apply to the next
         click of every promo using it.
       </p>
+      <section className="panel" aria-labelledby="link-clicks">
+        <h2 id="link-clicks">Clicks</h2>
+        <ClickCounts counts={counts} label={`Clicks of ${link.data.name}`} />
+      </section>
       <LinkForm
         initial={valuesOf(link.data)}
         errors={errors}

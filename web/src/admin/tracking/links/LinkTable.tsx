@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { ClickCounts } from '../../../clicks/ClickCounts.tsx';
+import { countsOfQuery } from '../../../clicks/queries.ts';
 import { type Column, DataTable } from '../../../components/DataTable.tsx';
 import { humanize } from '../../../format.ts';
 import type { Brand, DestinationLink } from '../api.ts';
@@ -6,6 +9,12 @@ import { LinkEnabledToggle } from './LinkEnabledToggle.tsx';
 
 export function LinkTable({ links, brands }: { links: DestinationLink[]; brands: Brand[] }) {
   const brandName = (id: number) => brands.find((b) => b.id === id)?.name ?? `#${id}`;
+  const counts = useQuery(
+    countsOfQuery(
+      'destination-links',
+      links.map((l) => l.id),
+    ),
+  ).data;
   const columns: Column<DestinationLink>[] = [
     { label: 'ID', cell: (link) => link.id },
     {
@@ -28,6 +37,10 @@ export function LinkTable({ links, brands }: { links: DestinationLink[]; brands:
         link.is_public ? 'public' : `private (${link.private_affiliate_ids.length} affiliates)`,
     },
     { label: 'A/B', cell: (link) => (link.url_ab ? `${link.ab_split}% to B` : '—') },
+    {
+      label: 'Clicks',
+      cell: (link) => <ClickCounts compact counts={counts?.get(link.id)} label={`Clicks of ${link.name}`} />,
+    },
     {
       label: 'State',
       cell: (link) => (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { countOf } from '../../../format.ts';
 import { mediaListQuery } from '../api.ts';
 import { MediaCard } from './MediaCard.tsx';
@@ -33,7 +34,34 @@ export function MediaPage() {
       <section className="panel" aria-label="Banners">
         {media.isPending && <p className="muted">Loading…</p>}
         {media.isError && <p className="form-summary">{media.error.message}</p>}
-        {media.data && rows.length === 0 && <p className="muted">No banners match.</p>}
+        {media.data &&
+          rows.length === 0 &&
+          (Object.keys(search).length > 0 ? (
+            <EmptyState
+              title="No banners match."
+              action={
+                <button type="button" className="button-secondary" onClick={() => navigate({ search: {} })}>
+                  Clear filters
+                </button>
+              }
+            >
+              Widen or clear the filters to see more.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              title="No banners yet."
+              action={
+                !uploading && (
+                  <button type="button" onClick={() => setUploading(true)}>
+                    Upload your first banner
+                  </button>
+                )
+              }
+            >
+              Upload the banners affiliates place on their sites (PNG, JPG, GIF, WebP or SVG); a promo can
+              also be a plain text link.
+            </EmptyState>
+          ))}
         {rows.length > 0 && (
           <>
             <p className="muted">{countOf(rows.length, 'banner')}</p>
