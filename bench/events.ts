@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { CLI } from '../src/core/actor.ts';
 import { createApiKey } from '../src/core/auth/create-api-key.ts';
 import { createBrand } from '../src/core/catalog/brands/create-brand.ts';
@@ -101,7 +102,7 @@ async function seed(database: Database): Promise<{ brandId: number; key: string 
     select ${brand.id}, 'BENCH' || i, p.affiliate_id, p.campaign_id, p.promo_id
     from generate_series(1, ${COUPONS}) i join ${promoTable} on p.n = i % ${AFFILIATES}`.execute(db);
   await sql`analyze`.execute(db);
-  const { key } = await createApiKey(db, { name: 'bench', scopes: ['events'] });
+  const { key } = await createApiKey({ db, actor: CLI, input: { name: 'bench', scopes: ['events'] } });
   return { brandId: brand.id, key };
 }
 
@@ -179,6 +180,34 @@ function* batches(client: number, brandId: number): Generator<{ items: Item[]; r
     const items = [...fresh, ...replays];
     previous = fresh;
     yield { items, replays: REPLAYS };
+  }
+}
+
+/** CPU seconds a process has used (Linux), or null where /proc cannot say. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU seconds of the platform and of the database's server processes for its connections. */
+async function cpuNow(pid: number | undefined, databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    const backends = rows.map((r) => cpuSeconds(r.pid));
+    return {
+      platform: cpuSeconds(pid),
+      database: backends.includes(null) ? null : (backends as number[]).reduce((a, b) => a + b, 0),
+    };
+  } finally {
+    await client.end();
   }
 }
 
@@ -267,16 +296,24 @@ async function main(): Promise<void> {
       rejected: 0,
       times: [],
     };
+    const cpuBefore = await cpuNow(platform.pid, own.url);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, (_, n) => client(n, url, seeded.key, seeded.brandId, tally)),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = await cpuNow(platform.pid, own.url);
     const times = [...tally.times].sort((a, b) => a - b);
     const p99 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] ?? 0;
     log(
       `${CLIENTS} clients × ${BATCHES} batches of ${BATCH}: ${tally.events} events in ${seconds.toFixed(1)} s; ` +
         `${tally.created} created, ${tally.rejected} rejected; median batch ${times[Math.floor(times.length / 2)]?.toFixed(0)} ms`,
+    );
+    // CPU per 1,000 events says more than the rate on a machine that other work shares.
+    const per1000 = (a: number | null, b: number | null) =>
+      a === null || b === null ? '?' : `${Math.round(((b - a) * 1e6) / tally.events)} ms`;
+    log(
+      `CPU per 1,000 events: platform ${per1000(cpuBefore.platform, cpuAfter.platform)}, database ${per1000(cpuBefore.database, cpuAfter.database)}`,
     );
     console.log(
       `events_per_s=${Math.round(tally.events / seconds)} p99_batch_ms=${Math.round(p99)} ` +

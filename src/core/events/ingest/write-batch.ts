@@ -40,7 +40,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const str = (v: bigint | null) => (v === null ? null : v.toString());
 
 /**
- * Inserts `records` into `table` from one JSON parameter (jsonb_to_recordset with `columns`, the
+ * Inserts `records` into `table` from one JSON parameter (json_to_recordset with `columns`, the
  * column list and types): a batch's rows in one statement whose text does not grow with them. A
  * thousand rows as bind parameters cost more to build, send and plan than to write.
  */
@@ -50,15 +50,15 @@ function insertFromJson(table: string, columns: string, records: object[]) {
     .map((c) => c.trim().split(' ')[0])
     .join(', ');
   return sql`insert into ${sql.table(table)} (${sql.raw(names)})
-    select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(columns)})`;
+    select ${sql.raw(names)} from json_to_recordset(${JSON.stringify(records)}::json) as x(${sql.raw(columns)})`;
 }
 
 const CUSTOMER_COLUMNS = `id bigint, brand_id integer, external_id text, affiliate_id integer, campaign_id integer,
   promo_id integer, click_id text, coupon_code_id integer, attribution_method text, sub1 text, sub2 text,
   sub3 text, sub4 text, sub5 text, params jsonb, country text, email_hash text, ip text, device_id text,
   first_event_at timestamptz, registered_at timestamptz, attributed_at timestamptz, ftd_at timestamptz,
-  ftd_amount bigint, ftd_currency text, qualified_at timestamptz, flags text[], held boolean,
-  last_event_at timestamptz, event_count integer`;
+  ftd_amount bigint, ftd_currency text, ftd_event_id bigint, qualified_at timestamptz, flags text[],
+  held boolean, last_event_at timestamptz, event_count integer`;
 
 const EVENT_COLUMNS = `id bigint, brand_id integer, type text, event_id text, customer_id bigint,
   occurred_at timestamptz, amount bigint, currency text, country text, name text, order_id text,
@@ -190,9 +190,10 @@ export async function writeBatch(
   );
   if (flags.length) await insertFromJson('fraud_flags', FLAG_COLUMNS, flags).execute(trx);
 
-  // The customers' new state in one statement (new ones get their FTD event here too).
+  // The known customers' new state in one statement (new ones were inserted as they now are:
+  // ftd_event_id names an event written after them, but no foreign key holds it to one).
   const all = [...batch.newCustomers, ...batch.changedCustomers];
-  if (all.length)
+  if (batch.changedCustomers.length)
     await sql`
       update customers as c set
         affiliate_id = x.affiliate_id, campaign_id = x.campaign_id, promo_id = x.promo_id,
@@ -203,18 +204,18 @@ export async function writeBatch(
         ftd_at = x.ftd_at, ftd_amount = x.ftd_amount, ftd_currency = x.ftd_currency, ftd_event_id = x.ftd_event_id,
         qualified_at = x.qualified_at, flags = x.flags, held = x.held, last_event_at = x.last_event_at,
         event_count = x.event_count, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(
-        all.map(({ row }) => ({ ...customerRecord(row), ftd_event_id: str(row.ftd_event_id) })),
-      )}::jsonb) as x(${sql.raw(CUSTOMER_COLUMNS)}, ftd_event_id bigint)
+      from json_to_recordset(${JSON.stringify(
+        batch.changedCustomers.map(({ row }) => customerRecord(row)),
+      )}::json) as x(${sql.raw(CUSTOMER_COLUMNS)})
       where c.id = x.id`.execute(trx);
 
-  const totals = all.flatMap((state) =>
-    [...state.totals.entries()].map(([currency, t]) => ({
-      customer_id: state.row.id.toString(),
-      currency,
-      ...Object.fromEntries(COUNTERS.map((c) => [c, t[c].toString()])),
-    })),
-  );
+  const totals: Record<string, string>[] = [];
+  for (const state of all)
+    for (const [currency, t] of state.totals) {
+      const record: Record<string, string> = { customer_id: state.row.id.toString(), currency };
+      for (const c of COUNTERS) record[c] = t[c].toString();
+      totals.push(record);
+    }
   if (totals.length)
     await sql`${insertFromJson('customer_totals', TOTAL_COLUMNS, totals)}
       on conflict (customer_id, currency) do update set ${sql.join(
@@ -250,6 +251,7 @@ function customerRecord(row: CustomerState['row']) {
     ftd_at: iso(row.ftd_at),
     ftd_amount: str(row.ftd_amount),
     ftd_currency: row.ftd_currency,
+    ftd_event_id: str(row.ftd_event_id),
     qualified_at: iso(row.qualified_at),
     flags: row.flags,
     held: row.held,
