@@ -79,6 +79,36 @@ describe('the shell at 390 px and 1440 px', () => {
       },
     );
     expect(visit.status).toBe(302);
+    // Customers, one attributed with a deposit and one nobody owns, and a coupon code, for the events screens.
+    const sent = await operator('POST', '/api/v1/events', {
+      events: [
+        ['registration', 'player-with-a-rather-long-operator-id-1001', { affiliate_id: ids.affiliate }],
+        ['deposit', 'player-with-a-rather-long-operator-id-1001', { amount: 123456789, currency: 'EUR' }],
+        ['registration', 'player-2002', { click_id: '01AAAAAAAAAAAAAAAAAAAAAAAA', coupon_code: 'SPRING' }],
+      ].map(([type, customer, extra], i) => ({
+        type,
+        event_id: `e-${i}`,
+        brand_id: ids.brand,
+        customer_id: customer,
+        occurred_at: new Date().toISOString(),
+        ...(extra as object),
+      })),
+    });
+    expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+    const customers = (await operator('GET', '/api/v1/customers')).json.data as {
+      id: number;
+      affiliate_id: number | null;
+    }[];
+    ids.customer = customers.find((c) => c.affiliate_id)!.id;
+    ids.unattributed = customers.find((c) => !c.affiliate_id)!.id;
+    const coupon = await operator('POST', '/api/v1/coupon-codes', {
+      brand_id: ids.brand,
+      code: 'SPRING-WELCOME-BONUS-2026',
+      affiliate_id: ids.affiliate,
+      description: 'Given out in the spring newsletter, valid for the whole season',
+      valid_until: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+    });
+    expect(coupon.status, JSON.stringify(coupon.json)).toBe(201);
   });
 
   afterAll(() => stopE2E(browser, server));
@@ -108,6 +138,13 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/destination-links/new',
     `/admin/destination-links/${ids.link}`,
     '/admin/media',
+    '/admin/customers',
+    `/admin/customers/${ids.customer}`,
+    `/admin/customers/${ids.unattributed}`,
+    '/admin/events',
+    '/admin/unattributed',
+    '/admin/coupon-codes',
+    '/admin/fraud-rules',
     '/admin/api-keys',
     '/admin/staff',
     '/admin/outbox',
@@ -117,6 +154,8 @@ describe('the shell at 390 px and 1440 px', () => {
   const portal = [
     '/portal',
     '/portal/campaigns',
+    '/portal/customers',
+    '/portal/coupon-codes',
     '/portal/profile',
     '/portal/security',
     '/portal/team',
@@ -191,7 +230,7 @@ describe('the shell at 390 px and 1440 px', () => {
     ['390', PHONE],
     ['1440', DESKTOP],
   ] as const) {
-    it(`screenshots at ${label} px: home, affiliates, an affiliate, portal home, the promo flow`, async () => {
+    it(`screenshots at ${label} px: home, affiliates, an affiliate, events, customers, portal home, the promo flow`, async () => {
       const { context, page } = await signedIn(viewport);
       const shot = async (name: string) => {
         expect(await overflow(page), name).toBeLessThanOrEqual(0);
@@ -203,6 +242,21 @@ describe('the shell at 390 px and 1440 px', () => {
       await shot('affiliates');
       await open(page, `/admin/affiliates/${ids.affiliate}`);
       await shot('affiliate');
+      await open(page, '/admin/events');
+      await shot('events');
+      await open(page, `/admin/customers/${ids.customer}`);
+      await shot('customer');
+      await open(page, `/admin/customers/${ids.unattributed}`);
+      await shot('customer-unattributed');
+      await open(page, '/admin/unattributed');
+      await page.getByRole('button', { name: 'Attribute player-2002' }).click();
+      await shot('unattributed-attribute');
+      await open(page, '/admin/coupon-codes');
+      await shot('coupon-codes');
+      await open(page, '/admin/fraud-rules');
+      await shot('fraud-rules');
+      await open(page, '/portal/customers');
+      await shot('portal-customers');
       await open(page, '/portal');
       await shot('portal-home');
 

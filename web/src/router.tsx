@@ -10,7 +10,16 @@ import { ApiKeysPage } from './admin/api-keys/ApiKeysPage.tsx';
 import { ClickLogPage } from './admin/clicks/ClickLogPage.tsx';
 import { ClickPage } from './admin/clicks/ClickPage.tsx';
 import { validateClickSearch } from './admin/clicks/click-search.ts';
+import { CouponCodesPage } from './admin/coupon-codes/CouponCodesPage.tsx';
+import { validateCouponSearch } from './admin/coupon-codes/coupon-search.ts';
+import { CustomerPage } from './admin/customers/CustomerPage.tsx';
+import { CustomersPage } from './admin/customers/CustomersPage.tsx';
+import { validateCustomerSearch } from './admin/customers/customer-search.ts';
+import { UnattributedPage, validateQueueSearch } from './admin/customers/UnattributedPage.tsx';
 import { DashboardPage } from './admin/DashboardPage.tsx';
+import { EventsLogPage } from './admin/events/EventsLogPage.tsx';
+import { validateEventSearch } from './admin/events/event-search.ts';
+import { FraudRulesPage, validateRulesSearch } from './admin/fraud-rules/FraudRulesPage.tsx';
 import { OutboxPage } from './admin/outbox/OutboxPage.tsx';
 import { SetStaffPasswordPage } from './admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from './admin/staff/StaffPage.tsx';
@@ -33,6 +42,8 @@ import { StatusPage } from './pages/StatusPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import { CampaignPage } from './portal/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './portal/campaigns/CampaignsPage.tsx';
+import { CouponCodesPage as PortalCouponCodesPage } from './portal/coupon-codes/CouponCodesPage.tsx';
+import { CustomersPage as PortalCustomersPage } from './portal/customers/CustomersPage.tsx';
 import { EventsPage } from './portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from './portal/HomePage.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
@@ -170,6 +181,16 @@ const portalCampaignRoute = createRoute({
   path: '/campaigns/$id',
   component: CampaignPage,
 });
+const portalCustomersRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/customers',
+  component: PortalCustomersPage,
+});
+const portalCouponCodesRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/coupon-codes',
+  component: PortalCouponCodesPage,
+});
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
 
@@ -306,6 +327,44 @@ const clickRoute = createRoute({
   component: ClickPage,
 });
 
+// Customers and the events that made them: the log, one customer's story, and the customers
+// waiting for the operator to say whom they belong to; coupon codes and fraud rules.
+const customersRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/customers',
+  validateSearch: validateCustomerSearch,
+  component: CustomersPage,
+});
+const customerRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/customers/$id',
+  component: CustomerPage,
+});
+const unattributedRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/unattributed',
+  validateSearch: validateQueueSearch,
+  component: UnattributedPage,
+});
+const eventsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/events',
+  validateSearch: validateEventSearch,
+  component: EventsLogPage,
+});
+const couponCodesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/coupon-codes',
+  validateSearch: validateCouponSearch,
+  component: CouponCodesPage,
+});
+const fraudRulesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/fraud-rules',
+  validateSearch: validateRulesSearch,
+  component: FraudRulesPage,
+});
+
 const routeTree = rootRoute.addChildren([
   statusRoute,
   setupRoute,
@@ -324,6 +383,8 @@ const routeTree = rootRoute.addChildren([
       portalEventsRoute,
       portalCampaignsRoute,
       portalCampaignRoute,
+      portalCustomersRoute,
+      portalCouponCodesRoute,
     ]),
   ]),
   adminRoute.addChildren([
@@ -349,6 +410,12 @@ const routeTree = rootRoute.addChildren([
       mediaItemRoute,
       clicksRoute,
       clickRoute,
+      customersRoute,
+      customerRoute,
+      unattributedRoute,
+      eventsRoute,
+      couponCodesRoute,
+      fraudRulesRoute,
     ]),
   ]),
 ]);

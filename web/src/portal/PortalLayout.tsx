@@ -40,6 +40,8 @@ export function PortalLayout() {
   const links: ShellLink[] = [
     { label: 'Home', to: '/portal', exact: true },
     { label: 'Campaigns', to: '/portal/campaigns' },
+    { label: 'Customers', to: '/portal/customers' },
+    { label: 'Coupon codes', to: '/portal/coupon-codes' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },
     ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),

@@ -7,6 +7,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   finance: 'Money and payouts (includes read)',
   support: 'Help affiliates: unlock users, send sign-in links (includes read)',
   admin: 'Everything, including API keys and settings',
+  events: 'Send conversion events from your platform (POST /api/v1/events) and nothing else',
 };
 
 export const SCOPES = Object.keys(SCOPE_DESCRIPTIONS) as Scope[];
