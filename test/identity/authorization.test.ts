@@ -34,6 +34,8 @@ const ids = {
   bCustomer: 0,
   aCoupon: 0,
   bCoupon: 0,
+  bPlan: 0,
+  bCampaignPlan: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -105,6 +107,33 @@ beforeAll(async () => {
     (await op('/coupon-codes', { brand_id: brand, code, affiliate_id: affiliateId })).json().id as number;
   ids.aCoupon = await couponOf(a.affiliateId, 'TENANT-A');
   ids.bCoupon = await couponOf(b.affiliateId, 'TENANT-B');
+
+  // Commission plans: one private to B and assigned to it, one private to B on B's campaign.
+  const planOf = async (name: string) =>
+    (
+      await op('/commission-plans', {
+        name,
+        brand_id: brand,
+        currency: 'EUR',
+        is_private: true,
+        private_affiliate_ids: [b.affiliateId],
+        definition: { cpl: { amount: 500 } },
+      })
+    ).json().id as number;
+  ids.bPlan = await planOf('B only');
+  ids.bCampaignPlan = await planOf('B campaign');
+  const assign = await t.call(t.admin, {
+    method: 'PUT',
+    url: `/api/v1/affiliates/${b.affiliateId}/commission-plan`,
+    payload: { plan_id: ids.bPlan },
+  });
+  expect(assign.statusCode, assign.body).toBe(201);
+  const onCampaign = await t.call(t.admin, {
+    method: 'PATCH',
+    url: `/api/v1/campaigns/${ids.bCampaign}`,
+    payload: { commission_plan_id: ids.bCampaignPlan },
+  });
+  expect(onCampaign.statusCode, onCampaign.body).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -233,6 +262,7 @@ const OWN_DATA_ONLY = [
   'GET /referral-link',
   'GET /customers',
   'GET /coupon-codes',
+  'GET /commission-plans',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -399,6 +429,11 @@ describe('affiliate A against affiliate B', () => {
     expect(coupons.data.map((c: { id: number }) => c.id)).toEqual([ids.aCoupon]);
     expect(coupons.paging.total).toBe(1);
     expect((await get('/coupon-codes?q=TENANT-B')).data).toEqual([]);
+
+    // Commission plans: never B's private plans, neither B's own nor its campaign's.
+    const plans = (await get('/commission-plans')).data.map((p: { id: number }) => p.id);
+    expect(plans).not.toContain(ids.bPlan);
+    expect(plans).not.toContain(ids.bCampaignPlan);
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {

@@ -1,6 +1,7 @@
 import type { Entry } from './operator-calls.ts';
 import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
 import { CLICK_ROUTES } from './operator-routes-clicks.ts';
+import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
@@ -24,4 +25,5 @@ export const ROUTES: Record<string, Entry> = {
   ...TRACKING_ROUTES,
   ...EVENT_ROUTES,
   ...CLICK_ROUTES,
+  ...COMMISSION_ROUTES,
 };

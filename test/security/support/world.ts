@@ -67,6 +67,8 @@ export interface World {
   /** A coupon code of A and one of B on the brand. */
   aCouponId: number;
   bCouponId: number;
+  /** A private commission plan of the brand opened to A and B (the manager sees only A in it). */
+  planId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -291,6 +293,14 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     (await op('POST', '/coupon-codes', { brand_id: brandId, code, affiliate_id: affiliateId })).id as number;
   const aCouponId = await coupon(a.affiliateId, 'SECURITY-A');
   const bCouponId = await coupon(b.affiliateId, 'SECURITY-B');
+  const plan = await op('POST', '/commission-plans', {
+    name: 'Security plan',
+    brand_id: brandId,
+    currency: 'EUR',
+    is_private: true,
+    private_affiliate_ids: [a.affiliateId, b.affiliateId],
+    definition: { cpl: { amount: 500 } },
+  });
 
   return {
     t,
@@ -321,6 +331,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     eventImportId: eventImport.json().id,
     aCouponId,
     bCouponId,
+    planId: plan.id as number,
   };
 }
 

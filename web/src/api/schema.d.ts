@@ -13178,6 +13178,1475 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commission-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List commission plans by brand and name
+         * @description A commission plan belongs to one brand and pays in one currency. What it pays is its definition, made of optional components: `cpl` { amount, qualified_only }, `cpa` { amount, country_amounts, qualification { combine all|any, min_first_deposit, min_deposit_count, min_deposit_total, min_net_deposit, min_bets, min_bet_count, within_days, countries }, hold_days, tiers { mode whole_period|past_threshold, levels [{ from, amount }] } }, `revshare` { basis ngr|net_pl|net_deposits, rate, deductions (ordered: bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, { admin_fee_percent }, { deposit_fee_percent }, { withdrawal_fee_percent }), tiers { mode tiered|ladder, by ngr|qualified_customers, bands [{ from, rate }] }, carry_over, carry_over_cap }, `sale_share` { percent | amount, duration first_sale|months|lifetime, months }, `sub_affiliate` { levels [{ cpa_fee, revshare_cut_percent, net_pl_cut_percent }] (one or two) }. Amounts are whole minor units of the plan's currency (3000 is 30.00), rates and percentages decimal strings ("25", "12.5", at most 100). The Smartico deal type (`deal_type_id`: CPL=1, CPA=2, RevShare_NetPL=4, RevShare_NetDeposit=8) is derived from the components. A plan is edited by publishing a new version: versions are immutable.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    currency?: string;
+                    status?: "active" | "archived";
+                    private?: "true" | "false";
+                    /** @description In the name or description */
+                    q?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand_id: number;
+                                currency: string;
+                                name: string;
+                                description: string | null;
+                                is_private: boolean;
+                                private_affiliate_ids: number[];
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                current_version: {
+                                    plan_id: number;
+                                    version: number;
+                                    /** Format: date-time */
+                                    effective_from: string;
+                                    /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    deal_type_id: number;
+                                    /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                    deal_type: string;
+                                    /** @enum {string} */
+                                    customer_binding: "keep" | "latest";
+                                    note: string | null;
+                                    actor: {
+                                        type: string;
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                } | null;
+                                latest_version: number;
+                                deal_type_id: number;
+                                deal_type: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a commission plan with its first version
+         * @description A commission plan belongs to one brand and pays in one currency. What it pays is its definition, made of optional components: `cpl` { amount, qualified_only }, `cpa` { amount, country_amounts, qualification { combine all|any, min_first_deposit, min_deposit_count, min_deposit_total, min_net_deposit, min_bets, min_bet_count, within_days, countries }, hold_days, tiers { mode whole_period|past_threshold, levels [{ from, amount }] } }, `revshare` { basis ngr|net_pl|net_deposits, rate, deductions (ordered: bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, { admin_fee_percent }, { deposit_fee_percent }, { withdrawal_fee_percent }), tiers { mode tiered|ladder, by ngr|qualified_customers, bands [{ from, rate }] }, carry_over, carry_over_cap }, `sale_share` { percent | amount, duration first_sale|months|lifetime, months }, `sub_affiliate` { levels [{ cpa_fee, revshare_cut_percent, net_pl_cut_percent }] (one or two) }. Amounts are whole minor units of the plan's currency (3000 is 30.00), rates and percentages decimal strings ("25", "12.5", at most 100). The Smartico deal type (`deal_type_id`: CPL=1, CPA=2, RevShare_NetPL=4, RevShare_NetDeposit=8) is derived from the components. A plan is edited by publishing a new version: versions are immutable. A name taken on the brand (in any case) is a 409 naming `name`. An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        /** @description Visible and assignable only to private_affiliate_ids */
+                        is_private?: boolean;
+                        private_affiliate_ids?: number[];
+                        brand_id: number;
+                        currency: string;
+                        /** @description The components (see the route description); checked by the server, every problem named by its path */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Now by default; never before the latest version's
+                         */
+                        effective_from?: string;
+                        /**
+                         * @description keep (default): a customer keeps the version in force when bound; latest: follows new versions
+                         * @enum {string}
+                         */
+                        customer_binding?: "keep" | "latest";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            currency: string;
+                            name: string;
+                            description: string | null;
+                            is_private: boolean;
+                            private_affiliate_ids: number[];
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            current_version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            latest_version: number;
+                            deal_type_id: number;
+                            deal_type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-plans/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which plan and version apply to an affiliate at a moment, and why
+         * @description Precedence: the campaign's plan, then the affiliate's own plan on the brand, then the brand's default. At each level the latest assignment whose effective date has come is in force; one with `plan_id` null has ended that level's plan and passes the decision on. Give the brand, or the campaign (which brings its brand); `at` is now by default.
+         */
+        get: {
+            parameters: {
+                query: {
+                    affiliate_id: number;
+                    brand_id?: number;
+                    campaign_id?: number;
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: ("campaign" | "affiliate" | "brand") | null;
+                            plan: {
+                                id: number;
+                                name: string;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                            } | null;
+                            version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            assignment: {
+                                id: number;
+                                /** @enum {string} */
+                                target: "brand" | "affiliate" | "campaign";
+                                brand_id: number;
+                                affiliate_id: number | null;
+                                campaign_id: number | null;
+                                plan_id: number | null;
+                                /** Format: date-time */
+                                effective_from: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            checked: {
+                                /** @enum {string} */
+                                target: "campaign" | "affiliate" | "brand";
+                                assignment: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    target: "brand" | "affiliate" | "campaign";
+                                    brand_id: number;
+                                    affiliate_id: number | null;
+                                    campaign_id: number | null;
+                                    plan_id: number | null;
+                                    /** Format: date-time */
+                                    effective_from: string;
+                                    reason: string | null;
+                                    actor: {
+                                        type: string;
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                } | null;
+                            }[];
+                            explanation: string;
+                            /** Format: date-time */
+                            at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a commission plan with the version in force now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            currency: string;
+                            name: string;
+                            description: string | null;
+                            is_private: boolean;
+                            private_affiliate_ids: number[];
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            current_version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            latest_version: number;
+                            deal_type_id: number;
+                            deal_type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change what describes a plan
+         * @description What a plan pays changes only by publishing a version. `private_affiliate_ids` replaces the list. An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description Visible and assignable only to private_affiliate_ids */
+                        is_private?: boolean;
+                        private_affiliate_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            currency: string;
+                            name: string;
+                            description: string | null;
+                            is_private: boolean;
+                            private_affiliate_ids: number[];
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            current_version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            latest_version: number;
+                            deal_type_id: number;
+                            deal_type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/commission-plans/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a plan: it can no longer be chosen or assigned
+         * @description Where an archived plan is assigned it keeps applying until the assignment is ended or replaced. An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            currency: string;
+                            name: string;
+                            description: string | null;
+                            is_private: boolean;
+                            private_affiliate_ids: number[];
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            current_version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            latest_version: number;
+                            deal_type_id: number;
+                            deal_type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-plans/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring back an archived plan
+         * @description Where an archived plan is assigned it keeps applying until the assignment is ended or replaced. An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            currency: string;
+                            name: string;
+                            description: string | null;
+                            is_private: boolean;
+                            private_affiliate_ids: number[];
+                            /** @enum {string} */
+                            status: "active" | "archived";
+                            current_version: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            } | null;
+                            latest_version: number;
+                            deal_type_id: number;
+                            deal_type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's versions, newest first, each with its diff from the one before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                plan_id: number;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                /** @description The components (see the route description); checked by the server, every problem named by its path */
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                deal_type_id: number;
+                                /** @description e.g. "CPA + RevShare (Net P/L)" */
+                                deal_type: string;
+                                /** @enum {string} */
+                                customer_binding: "keep" | "latest";
+                                note: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description What differs from the version before, field by field (dotted paths) */
+                                changes: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a new version of a plan
+         * @description A commission plan belongs to one brand and pays in one currency. What it pays is its definition, made of optional components: `cpl` { amount, qualified_only }, `cpa` { amount, country_amounts, qualification { combine all|any, min_first_deposit, min_deposit_count, min_deposit_total, min_net_deposit, min_bets, min_bet_count, within_days, countries }, hold_days, tiers { mode whole_period|past_threshold, levels [{ from, amount }] } }, `revshare` { basis ngr|net_pl|net_deposits, rate, deductions (ordered: bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, { admin_fee_percent }, { deposit_fee_percent }, { withdrawal_fee_percent }), tiers { mode tiered|ladder, by ngr|qualified_customers, bands [{ from, rate }] }, carry_over, carry_over_cap }, `sale_share` { percent | amount, duration first_sale|months|lifetime, months }, `sub_affiliate` { levels [{ cpa_fee, revshare_cut_percent, net_pl_cut_percent }] (one or two) }. Amounts are whole minor units of the plan's currency (3000 is 30.00), rates and percentages decimal strings ("25", "12.5", at most 100). The Smartico deal type (`deal_type_id`: CPL=1, CPA=2, RevShare_NetPL=4, RevShare_NetDeposit=8) is derived from the components. A plan is edited by publishing a new version: versions are immutable. The version is numbered next and never changes; `effective_from` must not be before the latest version's (422). `customer_binding` defaults to the latest version's. An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The components (see the route description); checked by the server, every problem named by its path */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Now by default; never before the latest version's
+                         */
+                        effective_from?: string;
+                        /**
+                         * @description keep (default): a customer keeps the version in force when bound; latest: follows new versions
+                         * @enum {string}
+                         */
+                        customer_binding?: "keep" | "latest";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: number;
+                            version: number;
+                            /** Format: date-time */
+                            effective_from: string;
+                            /** @description The components (see the route description); checked by the server, every problem named by its path */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            deal_type_id: number;
+                            /** @description e.g. "CPA + RevShare (Net P/L)" */
+                            deal_type: string;
+                            /** @enum {string} */
+                            customer_binding: "keep" | "latest";
+                            note: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description What differs from the version before, field by field (dotted paths) */
+                            changes: {
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commission-plans/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a plan, with its diff from the one before */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: number;
+                            version: number;
+                            /** Format: date-time */
+                            effective_from: string;
+                            /** @description The components (see the route description); checked by the server, every problem named by its path */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            deal_type_id: number;
+                            /** @description e.g. "CPA + RevShare (Net P/L)" */
+                            deal_type: string;
+                            /** @enum {string} */
+                            customer_binding: "keep" | "latest";
+                            note: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description What differs from the version before, field by field (dotted paths) */
+                            changes: {
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/commission-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or end the brand's default commission plan
+         * @description An active public plan of the brand, or null to end the default, from `effective_from` (now by default). An account manager limited to their affiliates may read plans and assign them to their affiliates, not change them (403). Precedence: the campaign's plan, then the affiliate's own plan on the brand, then the brand's default. At each level the latest assignment whose effective date has come is in force; one with `plan_id` null has ended that level's plan and passes the decision on.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan_id: number | null;
+                        /**
+                         * Format: date-time
+                         * @description Now by default; never before the latest assignment's
+                         */
+                        effective_from?: string;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            target: "brand" | "affiliate" | "campaign";
+                            brand_id: number;
+                            affiliate_id: number | null;
+                            campaign_id: number | null;
+                            plan_id: number | null;
+                            /** Format: date-time */
+                            effective_from: string;
+                            reason: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/commission-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or end an affiliate's own commission plan on a brand
+         * @description An active plan (a private one only if opened to the affiliate), or null with `brand_id` to end the affiliate's plan on that brand, from `effective_from` (now by default). Precedence: the campaign's plan, then the affiliate's own plan on the brand, then the brand's default. At each level the latest assignment whose effective date has come is in force; one with `plan_id` null has ended that level's plan and passes the decision on.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan_id: number | null;
+                        /**
+                         * Format: date-time
+                         * @description Now by default; never before the latest assignment's
+                         */
+                        effective_from?: string;
+                        reason?: string | null;
+                        /** @description The plan's brand (taken from the plan when left out); required with plan_id null */
+                        brand_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            target: "brand" | "affiliate" | "campaign";
+                            brand_id: number;
+                            affiliate_id: number | null;
+                            campaign_id: number | null;
+                            plan_id: number | null;
+                            /** Format: date-time */
+                            effective_from: string;
+                            reason: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -18029,6 +19498,97 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/commission-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My commission plans, as cards
+         * @description The plans that apply to you now (your own, your campaigns', the brand defaults), the public plans of the brands and the private ones opened to you, each with its version in force and what it pays in plain numbers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                description: string | null;
+                                brand: {
+                                    id: number;
+                                    name: string;
+                                };
+                                currency: string;
+                                version: number;
+                                /** Format: date-time */
+                                effective_from: string;
+                                deal_type_id: number;
+                                deal_type: string;
+                                /** @description How the plan applies to you now; empty: offered, not assigned */
+                                applies_as: ("affiliate" | "campaign" | "brand")[];
+                                campaign_ids: number[];
+                                components: {
+                                    /** @enum {string} */
+                                    component: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_affiliate";
+                                    title: string;
+                                    lines: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
+import { assignPlan } from '../../commissions/plans/assign-plan.ts';
 import { checkPlanChoice } from '../../commissions/plans/check-plan-choice.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordCatalogChange } from '../catalog-changes.ts';
@@ -69,6 +70,12 @@ export async function createCampaign({
       actor,
       fields: input,
     });
+    if (campaign.commission_plan_id !== null)
+      await assignPlan({
+        db: trx,
+        actor,
+        input: { target: 'campaign', campaignId: campaign.id, planId: campaign.commission_plan_id },
+      });
     return campaign;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
+import { assignPlan } from '../../commissions/plans/assign-plan.ts';
 import { checkPlanChoice } from '../../commissions/plans/check-plan-choice.ts';
 import { AppError } from '../../errors.ts';
 import { recordCatalogChange } from '../catalog-changes.ts';
@@ -38,6 +39,13 @@ export async function updateCampaign({
       });
       if (problem) throw AppError.validation([problem]);
     }
+    // The plan's history (what applied when) is kept as assignments, read by resolvePlan.
+    if (input.commission_plan_id !== undefined && input.commission_plan_id !== campaign.commission_plan_id)
+      await assignPlan({
+        db: trx,
+        actor,
+        input: { target: 'campaign', campaignId: id, planId: input.commission_plan_id },
+      });
     await recordCatalogChange(trx, { entity: 'campaign', id, action: 'updated', actor, fields: input });
     return trx
       .updateTable('campaigns')

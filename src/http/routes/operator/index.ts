@@ -10,6 +10,7 @@ import { apiKeyRoutes } from './api-keys.ts';
 import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { clickRoutes } from './clicks.ts';
+import { commissionPlanRoutes } from './commission-plans.ts';
 import { countryRoutes } from './countries.ts';
 import { couponCodeRoutes } from './coupon-codes.ts';
 import { currencyRoutes } from './currencies.ts';
@@ -66,4 +67,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(customerRoutes);
   await app.register(couponCodeRoutes);
   await app.register(fraudRuleRoutes);
+  await app.register(commissionPlanRoutes);
 };

@@ -4,6 +4,7 @@ import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
+import { partnerCommissionPlanRoutes } from './commission-plans.ts';
 import { partnerClickRoutes } from './clicks.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
@@ -50,4 +51,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerClickRoutes);
   await app.register(partnerCustomerRoutes);
   await app.register(partnerCouponCodeRoutes);
+  await app.register(partnerCommissionPlanRoutes);
 };
