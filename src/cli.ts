@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
+import type { Config } from './config.ts';
 import { CLI } from './core/actor.ts';
 import { createAdmin } from './core/auth/create-admin.ts';
 import { createApiKey } from './core/auth/create-api-key.ts';
 import { listApiKeys } from './core/auth/list-api-keys.ts';
 import { revokeApiKey } from './core/auth/revoke-api-key.ts';
+import { loadDemo } from './core/demo/load-demo.ts';
 import { AppError } from './core/errors.ts';
 import { type ImportRejection, importEvents } from './core/events/imports/import-events.ts';
 import type { Db } from './db/index.ts';
@@ -20,9 +22,12 @@ const USAGE = `usage: npm run cli -- <command>
   api-keys revoke <id>
   import-events <file.csv> [--dry-run]             import historical events (and so customers) from
                                                    CSV, columns named as the event API's fields;
-                                                   --dry-run records everything, then rolls it back`;
+                                                   --dry-run records everything, then rolls it back
+  demo [--clicks <n>]                              load a demo program into an empty installation
+                                                   (brands, links, banners, affiliates, campaigns,
+                                                   promos and clicks over the last 30 days)`;
 
-type Command = (db: Db, args: string[]) => Promise<void>;
+type Command = (db: Db, args: string[], config: Config) => Promise<void>;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -111,6 +116,19 @@ const commands: Record<string, Command> = {
       out(`line ${r.line}: ${r.fields.map((f) => `${f.path} ${f.message}`).join('; ')}`);
     if (run.rejected > rejections.length) out(`… and ${run.rejected - rejections.length} more rejected rows`);
   },
+  demo: async (db, args, config) => {
+    const { values } = options(args, { clicks: 'string' });
+    const clicks = values.clicks === undefined ? 4000 : Number(values.clicks);
+    if (!Number.isInteger(clicks) || clicks < 0 || clicks > 1_000_000)
+      fail(`--clicks must be a whole number from 0 to 1000000\n${USAGE}`);
+    out('loading the demo program…');
+    const demo = await loadDemo({ db, dataDir: config.dataDir, publicUrl: config.publicUrl, clicks });
+    out(
+      `loaded ${demo.brands} brands, ${demo.destination_links} destination links, ${demo.banners} banners, ${demo.affiliates} affiliates, ${demo.campaigns} campaigns, ${demo.promos} promos and ${demo.clicks} clicks over the last 30 days`,
+    );
+    out(`affiliate portal users (password ${demo.password}), at ${config.publicUrl}/portal:`);
+    for (const user of demo.users) out(`  ${user.email}\t${user.affiliate}`);
+  },
 };
 
 const argv = process.argv.slice(2);
@@ -125,7 +143,7 @@ const database = await openDatabaseOrExit(config);
 let problem: string | undefined;
 try {
   if (name !== 'migrate') await migrate(database.db);
-  await commands[name]!(database.db, argv.slice(name.split(' ').length));
+  await commands[name]!(database.db, argv.slice(name.split(' ').length), config);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (error instanceof AppError) problem = error.message;
