@@ -180,7 +180,10 @@ describe('POST /api/v1/events/imports', () => {
     const s = await seedBrand(t, admin);
     const player = uid('p');
     const csv = `type,event_id,brand_id,customer_id,occurred_at,affiliate_id\nregistration,${uid('r')},${s.brand.id},${player},${at(1)},${s.affiliateId}\n`;
-    const res = await upload(gzipSync(csv), { 'content-encoding': 'gzip' });
+    const res = await upload(gzipSync(csv), {
+      'content-encoding': 'gzip',
+      'content-type': 'text/csv; charset=utf-8',
+    });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json().size_bytes).toBe(gzipSync(csv).length);
     await t.jobs.runUntilIdle();
