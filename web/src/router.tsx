@@ -42,6 +42,7 @@ import { StatusPage } from './pages/StatusPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import { CampaignPage } from './portal/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './portal/campaigns/CampaignsPage.tsx';
+import { CommissionPlansPage as PortalCommissionPlansPage } from './portal/commission-plans/CommissionPlansPage.tsx';
 import { CouponCodesPage as PortalCouponCodesPage } from './portal/coupon-codes/CouponCodesPage.tsx';
 import { CustomersPage as PortalCustomersPage } from './portal/customers/CustomersPage.tsx';
 import { EventsPage } from './portal/events/EventsPage.tsx';
@@ -190,6 +191,11 @@ const portalCouponCodesRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/coupon-codes',
   component: PortalCouponCodesPage,
+});
+const portalCommissionPlansRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/commission-plans',
+  component: PortalCommissionPlansPage,
 });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
@@ -385,6 +391,7 @@ const routeTree = rootRoute.addChildren([
       portalCampaignRoute,
       portalCustomersRoute,
       portalCouponCodesRoute,
+      portalCommissionPlansRoute,
     ]),
   ]),
   adminRoute.addChildren([

@@ -42,6 +42,7 @@ export function PortalLayout() {
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Customers', to: '/portal/customers' },
     { label: 'Coupon codes', to: '/portal/coupon-codes' },
+    { label: 'Commission plans', to: '/portal/commission-plans' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },
     ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),
