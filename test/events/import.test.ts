@@ -203,6 +203,34 @@ describe('POST /api/v1/events/imports', () => {
     expect(stored.content).toBeNull();
   });
 
+  it('takes a file larger than the 5 MiB of other API bodies', async () => {
+    const s = await seedBrand(t, admin);
+    const big = 'x'.repeat(6 * 1024 * 1024);
+    const res = await upload(
+      `type,event_id,brand_id,customer_id,occurred_at,metadata.note\nregistration,${uid('r')},${s.brand.id},${uid('p')},${at(1)},${big}\n`,
+    );
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(202);
+    await t.jobs.runUntilIdle();
+    const done = await progress(res.json().id);
+    expect(done).toMatchObject({ status: 'done', rows_done: 1, rejected: 1 });
+    expect(done.rejections[0].fields).toEqual([{ path: 'metadata', message: 'must be at most 4 KB' }]);
+  });
+
+  it('rejects a row with a NUL character, which no text column can hold', async () => {
+    const s = await seedBrand(t, admin);
+    const res = await upload(
+      `type,event_id,brand_id,customer_id,occurred_at\nregistration,${uid('r')},${s.brand.id},bad\u0000id,${at(1)}\n`,
+    );
+    expect(res.statusCode).toBe(202);
+    await t.jobs.runUntilIdle();
+    const done = await progress(res.json().id);
+    expect(done).toMatchObject({ status: 'done', created: 0, rejected: 1 });
+    expect(done.rejections[0]).toMatchObject({
+      line: 2,
+      fields: [{ path: 'customer_id', message: 'must not contain NUL characters' }],
+    });
+  });
+
   it('refuses a header naming what is no event field, and one missing a required column, before anything', async () => {
     const before = await importCount();
     const res = await upload(

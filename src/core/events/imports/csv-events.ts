@@ -74,11 +74,18 @@ export function readHeader(
  * A data row as the event item the API would have received: empty cells left out, numbers where
  * the API takes numbers (a cell that is not one stays text, and the event's checks name it).
  */
-export function rowToItem(columns: Column[], cells: string[]): Record<string, unknown> {
+export function rowToItem(
+  columns: Column[],
+  cells: string[],
+): { item: Record<string, unknown>; problem?: undefined } | { item?: undefined; problem: FieldError } {
   const item: Record<string, unknown> = {};
+  let problem: FieldError | undefined;
   columns.forEach((column, i) => {
     const cell = cells[i];
     if (cell === undefined || cell === '') return;
+    // The database cannot store it in text; the API refuses it in any string.
+    if (cell.includes('\u0000'))
+      problem ??= { path: column.path.join('.'), message: 'must not contain NUL characters' };
     let value: unknown = cell;
     if (column.numeric && NUMBER.test(cell)) value = Number(cell);
     else if (column.path[0] === 'is_ftd' && /^(true|false)$/i.test(cell))
@@ -90,7 +97,7 @@ export function rowToItem(columns: Column[], cells: string[]): Record<string, un
     }
     target[column.path[column.path.length - 1] as string] = value;
   });
-  return item;
+  return problem ? { problem } : { item };
 }
 
 /** The file as received, decompressed on the way when it came gzip-compressed. */

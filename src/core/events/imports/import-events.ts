@@ -158,7 +158,7 @@ async function run(options: ImportEventsOptions, db: Db): Promise<ImportCounts &
                 message: `has ${record.length} cells, more than the header's ${width} columns`,
               },
             }
-          : { line, endLine: lines, item: rowToItem(columns, record) },
+          : { line, endLine: lines, ...rowToItem(columns, record) },
       );
       if (rows.length >= size) {
         await flush(rows);
