@@ -17,7 +17,7 @@
  * (attributed: of the new events, every one of which carries a valid hint or belongs to a bound
  * customer).
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,6 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { CLI } from '../src/core/actor.ts';
-import { createApiKey } from '../src/core/auth/create-api-key.ts';
 import { createBrand } from '../src/core/catalog/brands/create-brand.ts';
 import { createCampaign } from '../src/core/catalog/campaigns/create-campaign.ts';
 import { createDestinationLink } from '../src/core/catalog/links/create-destination-link.ts';
@@ -34,6 +33,7 @@ import { type Database, openDatabase } from '../src/db/index.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { benchDatabase, freePort, startPlatform, waitFor } from './platform.ts';
 
+const ROOT = path.resolve(import.meta.dirname, '..');
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 4);
 const BATCHES = Number(process.env.BENCH_BATCHES || 25);
 const CUSTOMERS = 10_000;
@@ -47,7 +47,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 /** Click ids as the click writer stores them: 26 characters, in time order. */
 const clickId = (i: number) => `01BENCH${String(i).padStart(19, '0')}`;
 
-async function seed(database: Database): Promise<{ brandId: number; key: string }> {
+async function seed(database: Database, databaseUrl: string): Promise<{ brandId: number; key: string }> {
   const { db } = database;
   const brand = await createBrand({
     db,
@@ -102,7 +102,18 @@ async function seed(database: Database): Promise<{ brandId: number; key: string 
     select ${brand.id}, 'BENCH' || i, p.affiliate_id, p.campaign_id, p.promo_id
     from generate_series(1, ${COUPONS}) i join ${promoTable} on p.n = i % ${AFFILIATES}`.execute(db);
   await sql`analyze`.execute(db);
-  const { key } = await createApiKey({ db, actor: CLI, input: { name: 'bench', scopes: ['events'] } });
+  // Made as an operator would, by the command line (it prints the key last).
+  const made = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'src/cli.ts'), 'api-keys', 'create', '--name', 'bench', '--scopes', 'events'],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+    },
+  );
+  const key = made.stdout.trim().split('\n').at(-1) ?? '';
+  if (made.status !== 0 || !key.startsWith('afl_'))
+    throw new Error(`api-keys create: ${made.stdout}${made.stderr}`);
   return { brandId: brand.id, key };
 }
 
@@ -273,7 +284,7 @@ async function main(): Promise<void> {
     try {
       await migrate(database.db);
       const t = performance.now();
-      seeded = await seed(database);
+      seeded = await seed(database, own.url);
       log(
         `seeded ${CUSTOMERS} customers and ${CLICKS} clicks in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
