@@ -42,7 +42,7 @@ describe('affiliates back office', () => {
     await page.waitForURL(`${server.baseUrl}/admin/affiliates`);
     await table().getByRole('link', { name: 'Zenith Traffic' }).waitFor();
     await page.getByLabel('Search', { exact: true }).fill('acme');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=acme/);
     await expect.poll(() => page.getByTestId('pager-status').textContent()).toContain('2 affiliates');
     expect(await table().getByRole('link', { name: 'Zenith Traffic' }).count()).toBe(0);
@@ -68,8 +68,8 @@ describe('affiliates back office', () => {
 
     await page.getByRole('link', { name: 'History' }).click();
     const history = page.getByRole('region', { name: 'History' });
-    await history.getByText('company_name').waitFor();
-    expect(await history.textContent()).toContain('updated via back office');
+    await history.getByRole('rowheader', { name: 'Company name' }).waitFor();
+    expect(await history.textContent()).toContain('Updated via back office');
   });
 
   it('bulk edits a selection through its preview', async () => {
@@ -110,7 +110,10 @@ describe('affiliates back office', () => {
       .click();
     await expect.poll(() => heading().textContent()).toContain('active');
     expect(await application.count()).toBe(0);
-    await page.getByRole('link', { name: 'Events log' }).click();
+    await page
+      .getByRole('navigation', { name: 'Affiliate sections' })
+      .getByRole('link', { name: 'Events log' })
+      .click();
     await page.getByRole('region', { name: 'Events log' }).getByText('Application approved').waitFor();
 
     await page.goto(`${server.baseUrl}/admin/affiliates/${dan}`);
@@ -137,7 +140,7 @@ describe('affiliates back office', () => {
   it('signs in as the affiliate in a new tab and sends a user a password reset', async () => {
     await nav().getByRole('link', { name: 'Affiliates' }).click();
     await page.getByLabel('Search', { exact: true }).fill('Pia');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Filter' }).click();
     await table().getByRole('link', { name: /Pia/ }).click();
     await expect.poll(() => heading().textContent()).toContain('active');
 

@@ -36,7 +36,7 @@ describe('forms answer every problem in one round', () => {
 
     await page.getByLabel('Contact email').fill('bob-at-example');
     await page.getByLabel('Website').fill('example');
-    await page.getByLabel('Default currency').fill('dollars');
+    await page.getByLabel('Phone').fill('call me');
     await page.getByLabel('User email').fill('not an email');
     await page.getByLabel('Initial password').fill('short');
     await page.getByRole('button', { name: 'Create affiliate' }).click();
@@ -44,7 +44,7 @@ describe('forms answer every problem in one round', () => {
     expect(await errorOf('Name')).toBe('is required');
     expect(await errorOf('Contact email')).toBe('enter an email like name@example.com');
     expect(await errorOf('Website')).toBe('enter a web address like https://example.com');
-    expect(await errorOf('Default currency')).toBe('unknown or disabled currency DOLLARS');
+    expect(await errorOf('Phone')).toBe('must be a phone number');
     expect(await errorOf('User email')).toBe('enter an email like name@example.com');
     expect(await errorOf('Initial password')).toContain('at least 8 characters');
     const text = (await summary().textContent()) ?? '';
@@ -65,7 +65,7 @@ describe('forms answer every problem in one round', () => {
 
     await page.getByLabel('Name', { exact: true }).fill('One Round Media');
     await page.getByLabel('Contact email').fill('bob@example.com');
-    await page.getByLabel('Default currency').fill('');
+    await page.getByLabel('Phone').fill('');
     await page.getByLabel('User email').fill('owner@example.com');
     await page.getByLabel('Initial password').fill('Str0ng#password');
     await page.getByRole('button', { name: 'Create affiliate' }).click();

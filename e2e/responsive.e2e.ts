@@ -12,6 +12,7 @@ import {
   startE2E,
   stopE2E,
   submitPortalSignIn,
+  uploadBanner,
 } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -63,6 +64,10 @@ describe('the shell at 390 px and 1440 px', () => {
     });
     expect(link.status, JSON.stringify(link.json)).toBe(201);
     ids.link = link.json.id;
+    ids.media = await uploadBanner(server, {
+      title: 'A banner with a rather long title for a phone',
+      brand_id: brand.json.id,
+    });
     // A click, so the click log and one click's page have something to show.
     const campaign = await operator('POST', '/api/v1/campaigns', {
       affiliate_id: ids.affiliate,
@@ -138,6 +143,7 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/destination-links/new',
     `/admin/destination-links/${ids.link}`,
     '/admin/media',
+    `/admin/media/${ids.media}`,
     '/admin/customers',
     `/admin/customers/${ids.customer}`,
     `/admin/customers/${ids.unattributed}`,
@@ -148,6 +154,8 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/api-keys',
     '/admin/staff',
     '/admin/outbox',
+    '/admin/program',
+    '/admin/no-such-page',
     '/admin/clicks',
     `/admin/clicks/${ids.click}`,
   ];
@@ -160,8 +168,22 @@ describe('the shell at 390 px and 1440 px', () => {
     '/portal/security',
     '/portal/team',
     '/portal/events',
+    '/portal/no-such-page',
   ];
-  const signedOut = ['/', '/admin/login', '/portal/sign-in', '/portal/signup', '/portal/forgot-password'];
+  // The pages an emailed link opens carry a token; a made-up one shows what a used one does.
+  const signedOut = [
+    '/',
+    '/setup?token=walk',
+    '/admin/login',
+    '/admin/set-password?token=walk',
+    '/admin/unlock?token=walk',
+    '/portal/sign-in',
+    '/portal/signup',
+    '/portal/forgot-password',
+    '/portal/set-password?token=walk',
+    '/portal/reset-password?token=walk',
+    '/portal/unlock?token=walk',
+  ];
 
   /** Opens the page and waits for its main heading, so what is measured is the rendered page. */
   async function open(page: Page, url: string): Promise<void> {

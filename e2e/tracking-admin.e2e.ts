@@ -56,7 +56,7 @@ describe('back office tracking screens', () => {
     await page.getByText('No brands yet.').waitFor();
     await page.getByRole('link', { name: 'New brand' }).click();
     await page.getByLabel('Name').fill('Lucky');
-    await page.getByLabel('Base currency').selectOption('EUR');
+    await page.getByLabel('Base currency').fill('EUR');
     await page.getByLabel('Tracking domain').fill('https://go.lucky.example/some/path');
     await page.getByRole('button', { name: 'Create brand' }).click();
     await page.getByText(/without a path/).waitFor();
@@ -116,8 +116,10 @@ describe('back office tracking screens', () => {
     ]);
 
     await page.getByLabel('Audience').selectOption('sub_affiliates');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByText('No destination links match.').waitFor();
     await page.getByLabel('Audience').selectOption('players');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await row.waitFor();
 
     await page.getByRole('button', { name: 'Disable Welcome page' }).click();
@@ -127,8 +129,10 @@ describe('back office tracking screens', () => {
       .click();
     await page.getByRole('button', { name: 'Enable Welcome page' }).waitFor();
     await page.getByLabel('State').selectOption('yes');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByText('No destination links match.').waitFor();
     await page.getByLabel('State').selectOption('no');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await row.waitFor();
     expect(page.url()).toContain('enabled=no');
   });
@@ -163,6 +167,7 @@ describe('back office tracking screens', () => {
       await form.getByLabel('Image file').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
       await form.getByLabel('Title').fill(title);
       await form.getByLabel('Language').fill('en');
+      await form.getByLabel('Language').press('Enter');
       await form.getByLabel('Tags').fill(tags);
       await form.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
       await form.getByRole('button', { name: 'Upload banner' }).click();
@@ -196,7 +201,7 @@ describe('back office tracking screens', () => {
     await cards().getByText('Spring leaderboard').waitFor();
     expect(page.url()).toContain('size=300x250');
 
-    await filters.getByRole('button', { name: 'Reset' }).click();
+    await filters.getByRole('button', { name: 'Clear' }).click();
     await filters.getByLabel('Orientation').selectOption('vertical');
     await filters.getByLabel('Tag').fill('casino');
     await filters.getByRole('button', { name: 'Filter' }).click();
@@ -207,6 +212,7 @@ describe('back office tracking screens', () => {
     await filters.getByLabel('Tag').fill('sports');
     await filters.getByLabel('Format').selectOption('png');
     await filters.getByLabel('Language').fill('en');
+    await filters.getByLabel('Language').press('Enter');
     await filters.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => cards().count()).toBe(1);
     await cards().getByText('Spring leaderboard').waitFor();
@@ -233,7 +239,7 @@ describe('back office tracking screens', () => {
     ]);
 
     // Delete the other one.
-    await filters.getByRole('button', { name: 'Reset' }).click();
+    await filters.getByRole('button', { name: 'Clear' }).click();
     await page.getByRole('link', { name: 'Skyscraper' }).click();
     await page.getByRole('button', { name: 'Delete banner' }).click();
     await page.getByRole('button', { name: 'Confirm delete' }).click();

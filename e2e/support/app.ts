@@ -110,3 +110,26 @@ export async function submitPortalSignIn(page: Page, server: TestServer, who: Pe
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+const BANNER_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="250"><rect width="300" height="250" fill="#2456d6"/></svg>';
+
+/** Uploads a banner (a 300×250 SVG) as the back office does, multipart, signed in as ADMIN; its id. */
+export async function uploadBanner(
+  server: TestServer,
+  fields: { title: string; brand_id?: number },
+): Promise<number> {
+  const cookie = (await post(server, '/api/v1/auth/login', ADMIN)).headers.get('set-cookie')!.split(';')[0]!;
+  const form = new FormData();
+  form.set('title', fields.title);
+  if (fields.brand_id) form.set('brand_id', String(fields.brand_id));
+  form.set('file', new Blob([BANNER_SVG], { type: 'image/svg+xml' }), 'banner.svg');
+  const res = await fetch(`${server.baseUrl}/api/v1/media`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  });
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  return body.id;
+}

@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { AdminLayout } from './admin/AdminLayout.tsx';
 import { AffiliatePage, validateTab } from './admin/affiliates/AffiliatePage.tsx';
 import { AffiliatesPage } from './admin/affiliates/AffiliatesPage.tsx';
@@ -21,6 +27,7 @@ import { EventsLogPage } from './admin/events/EventsLogPage.tsx';
 import { validateEventSearch } from './admin/events/event-search.ts';
 import { FraudRulesPage, validateRulesSearch } from './admin/fraud-rules/FraudRulesPage.tsx';
 import { OutboxPage } from './admin/outbox/OutboxPage.tsx';
+import { ProgramPage } from './admin/program/ProgramPage.tsx';
 import { SetStaffPasswordPage } from './admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from './admin/staff/StaffPage.tsx';
 import { UnlockStaffPage } from './admin/staff/UnlockStaffPage.tsx';
@@ -36,8 +43,9 @@ import { MediaPage } from './admin/tracking/media/MediaPage.tsx';
 import { validateMediaSearch } from './admin/tracking/media/media-search.ts';
 import { isUnauthenticated } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
+import { PageTitle } from './page-title.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NotFoundInShell, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { StatusPage } from './pages/StatusPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
 import { CampaignPage } from './portal/campaigns/CampaignPage.tsx';
@@ -67,7 +75,15 @@ interface RouterContext {
   queryClient: QueryClient;
 }
 
-const rootRoute = createRootRouteWithContext<RouterContext>()({ notFoundComponent: NotFoundPage });
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <>
+      <PageTitle />
+      <Outlet />
+    </>
+  ),
+  notFoundComponent: NotFoundPage,
+});
 
 const statusRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: StatusPage });
 
@@ -198,6 +214,13 @@ const portalCommissionPlansRoute = createRoute({
   component: PortalCommissionPlansPage,
 });
 
+// An address the portal does not have: said inside the portal, with its navigation.
+const portalNotFoundRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '$',
+  component: () => <NotFoundInShell home="/portal" homeLabel="Go to the portal home" />,
+});
+
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
 
 const loginRoute = createRoute({
@@ -232,6 +255,19 @@ const dashboardRoute = createRoute({ getParentRoute: () => shellRoute, path: '/'
 const staffRoute = createRoute({ getParentRoute: () => shellRoute, path: '/staff', component: StaffPage });
 
 const outboxRoute = createRoute({ getParentRoute: () => shellRoute, path: '/outbox', component: OutboxPage });
+
+const programRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/program',
+  component: ProgramPage,
+});
+
+// An address the back office does not have: said inside the shell, once signed in.
+const adminNotFoundRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '$',
+  component: () => <NotFoundInShell home="/admin" homeLabel="Go to the dashboard" />,
+});
 
 const staffSetPasswordRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -392,6 +428,7 @@ const routeTree = rootRoute.addChildren([
       portalCustomersRoute,
       portalCouponCodesRoute,
       portalCommissionPlansRoute,
+      portalNotFoundRoute,
     ]),
   ]),
   adminRoute.addChildren([
@@ -403,6 +440,8 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       staffRoute,
       outboxRoute,
+      programRoute,
+      adminNotFoundRoute,
       affiliatesRoute,
       newAffiliateRoute,
       affiliateRoute,

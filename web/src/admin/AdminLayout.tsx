@@ -41,7 +41,12 @@ export function AdminLayout() {
   return (
     <AppShell
       home="/admin"
-      title="Affluent"
+      title={
+        <>
+          <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />
+          <span className="brand-name">Affluent</span>
+        </>
+      }
       user={me.data?.staff?.email ?? me.data?.api_key?.name}
       userTestId="user-email"
       onSignOut={() => signOut.mutate()}

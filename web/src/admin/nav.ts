@@ -31,4 +31,5 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
   { label: 'Staff', to: '/admin/staff', scope: 'admin' },
   { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },
+  { label: 'Program', to: '/admin/program', scope: 'admin' },
 ];

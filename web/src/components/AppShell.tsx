@@ -17,6 +17,8 @@ interface AppShellProps {
   /** Who is signed in; shown beside Sign out. */
   user: ReactNode;
   userTestId: string;
+  /** The account the user works in (the portal's affiliate), shown with the user. */
+  account?: ReactNode;
   onSignOut(): void;
   signingOut: boolean;
   /** Names the navigation for screen readers ("Back office", "Portal"). */
@@ -54,6 +56,7 @@ export function AppShell(props: AppShellProps) {
           {props.title}
         </Link>
         <div className="admin-user">
+          {props.account && <span className="admin-user-account">{props.account}</span>}
           <span className="admin-user-name" data-testid={props.userTestId}>
             {props.user}
           </span>

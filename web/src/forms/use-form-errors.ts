@@ -1,5 +1,6 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { sentenceCase } from '../format.ts';
 
 /** One field problem as the summary lists it: the input's label and id, so it can link there. */
 export interface ShownProblem {
@@ -50,12 +51,31 @@ const labelOf = (path: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** The choices of a select or picker: what the API calls each, and what the person reads. */
+export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
+
+const ONE_OF = /^must be one of: (.+)$/;
+
+/**
+ * The schema's "must be one of: view_only, active" in the words the form shows for each value
+ * ("View only", "Active"): the field's own option labels when the form gives them.
+ */
+export function withLabels(message: string, options?: readonly { value: string; label: string }[]): string {
+  const values = ONE_OF.exec(message)?.[1];
+  if (!values) return message;
+  const labelOf = (v: string) => options?.find((o) => o.value === v)?.label ?? sentenceCase(v);
+  return `must be one of: ${values.split(', ').map(labelOf).join(', ')}`;
+}
+
 /**
  * The one pattern for showing server validation next to inputs. `fields` names the inputs this
  * form renders (with their labels, for the summary's links): problems with other paths cannot
  * be shown beside anything, so they go to the summary as text.
  */
-export function useFormErrors(fields: readonly string[] | Readonly<Record<string, string>>): FormErrors {
+export function useFormErrors(
+  fields: readonly string[] | Readonly<Record<string, string>>,
+  choices: Choices = {},
+): FormErrors {
   const [byField, setByField] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const prefix = `f${useId().replace(/[^A-Za-z0-9]/g, '')}`;
@@ -66,11 +86,17 @@ export function useFormErrors(fields: readonly string[] | Readonly<Record<string
         : (fields as Record<string, string>),
     [fields],
   );
+  // Read when a submit fails, so options that loaded since are used and `fail` stays the same.
+  const choicesRef = useRef(choices);
+  choicesRef.current = choices;
   const idOf = useCallback((path: string) => `${prefix}-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`, [prefix]);
 
   const fail = useCallback(
     (error: unknown) => {
-      const problems = error instanceof ApiError ? fieldProblems(error.details) : [];
+      const problems = (error instanceof ApiError ? fieldProblems(error.details) : []).map((p) => ({
+        ...p,
+        message: withLabels(p.message, choicesRef.current[p.path]),
+      }));
       const shown = problems.filter((p) => p.path in labels);
       setByField(Object.fromEntries(shown.map((p) => [p.path, p.message])));
       if (problems.length > 0 && shown.length === problems.length) setSummary(null);

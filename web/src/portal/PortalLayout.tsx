@@ -3,11 +3,17 @@ import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api, isUnauthenticated, unwrap } from '../api/client.ts';
 import { AppShell, type ShellLink } from '../components/AppShell.tsx';
-import { partnerMeQuery } from './queries.ts';
+import { setDisplayTimeZone } from '../format.ts';
+import { programQuery } from './program.ts';
+import { partnerMeQuery, profileQuery } from './queries.ts';
 
 /** The signed-in affiliate portal frame. The route checks the session before rendering this. */
 export function PortalLayout() {
   const me = useQuery(partnerMeQuery);
+  const program = useQuery(programQuery).data;
+  // Times read in the user's own time zone when their profile names one.
+  const profile = useQuery({ ...profileQuery, enabled: me.data?.via === 'session' });
+  setDisplayTimeZone(profile.data?.timezone);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const href = useLocation({ select: (location) => location.href });
@@ -52,8 +58,9 @@ export function PortalLayout() {
   return (
     <AppShell
       home="/portal"
-      title={me.data?.affiliate.name ?? 'Affiliate portal'}
+      title={<ProgramTitle name={program?.name} brands={program?.brands.map((b) => b.name) ?? []} />}
       user={me.data?.user.email}
+      account={me.data?.affiliate.name}
       userTestId="portal-user-email"
       onSignOut={() => signOut.mutate()}
       signingOut={signOut.isPending}
@@ -78,5 +85,20 @@ export function PortalLayout() {
         )
       }
     />
+  );
+}
+
+/** The program's name, and the brands it promotes when there are a few to name. */
+function ProgramTitle({ name, brands }: { name: string | undefined; brands: string[] }) {
+  // "Lucky Star affiliate program" names its only brand already.
+  const shown = brands.length === 1 && name?.includes(brands[0]!) ? [] : brands;
+  return (
+    <>
+      <img className="brand-mark" src="/favicon.svg" alt="" width={24} height={24} />
+      <span className="brand-name" data-testid="program-name">
+        {name ?? 'Affiliate portal'}
+      </span>
+      {shown.length > 0 && shown.length <= 3 && <span className="brand-brands">{shown.join(' · ')}</span>}
+    </>
   );
 }

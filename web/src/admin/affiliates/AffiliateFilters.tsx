@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { optionsOf, SelectField } from '../../components/SelectField.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { CountryPicker } from '../../reference/pickers.tsx';
 import { labelsQuery, STATUSES, useStaffOptions } from './api.ts';
-import type { ListSearch } from './list-search.ts';
+import { type ListSearch, validateListSearch } from './list-search.ts';
 import { FREQUENCIES, PAYMENT_TYPES } from './payment-fields.ts';
 
 interface AffiliateFiltersProps {
@@ -10,77 +12,77 @@ interface AffiliateFiltersProps {
   onChange(next: Partial<ListSearch>): void;
 }
 
-/** Text search (sent on submit) and filters (applied as soon as they change). */
+const FILTERS = ['q', 'status', 'manager', 'label', 'country', 'frequency', 'payment'] as const;
+type Draft = Record<(typeof FILTERS)[number], string>;
+
+const draftOf = (s: ListSearch): Draft => ({
+  q: s.q ?? '',
+  status: s.status ?? '',
+  manager: s.manager ? String(s.manager) : '',
+  label: s.label ?? '',
+  country: s.country ?? '',
+  frequency: s.frequency ?? '',
+  payment: s.payment ?? '',
+});
+
+/** Every filter left empty is dropped; the others replace the applied ones. */
+const none = Object.fromEntries(FILTERS.map((key) => [key, undefined])) as Partial<ListSearch>;
+
 export function AffiliateFilters({ search, onChange }: AffiliateFiltersProps) {
   const staffOptions = useStaffOptions();
   const labels = useQuery(labelsQuery);
-  const [q, setQ] = useState(search.q ?? '');
-  const [country, setCountry] = useState(search.country ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onChange({ q: q.trim() || undefined, country: country.trim().toUpperCase() || undefined });
-  }
-
+  const { draft, set } = useFilterDraft(search, draftOf);
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Search affiliates">
-      <div className="field grow">
-        <label htmlFor="affiliate-search">Search</label>
-        <input
-          id="affiliate-search"
+    <FilterBar
+      label="Filter affiliates"
+      onApply={() => onChange({ ...none, ...validateListSearch(draft) })}
+      onClear={() => onChange(none)}
+    >
+      <div className="grow">
+        <TextField
+          label="Search"
           type="search"
-          value={q}
+          value={draft.q}
           placeholder="Name, company or email"
-          onChange={(event) => setQ(event.target.value)}
+          onChange={set('q')}
         />
       </div>
       <SelectField
         label="Status"
-        value={search.status ?? ''}
+        value={draft.status}
         empty="Any status"
         options={optionsOf(STATUSES)}
-        onChange={(v) => onChange({ status: (v || undefined) as ListSearch['status'] })}
+        onChange={set('status')}
       />
       <SelectField
         label="Account manager"
-        value={search.manager ? String(search.manager) : ''}
+        value={draft.manager}
         empty="Anyone"
         options={staffOptions}
-        onChange={(v) => onChange({ manager: v ? Number(v) : undefined })}
+        onChange={set('manager')}
       />
       <SelectField
         label="Label"
-        value={search.label ?? ''}
+        value={draft.label}
         empty="Any label"
         options={(labels.data?.data ?? []).map((l) => ({ value: l.name, label: l.name }))}
-        onChange={(v) => onChange({ label: v || undefined })}
+        onChange={set('label')}
       />
       <SelectField
         label="Billing"
-        value={search.frequency ?? ''}
+        value={draft.frequency}
         empty="Any frequency"
         options={optionsOf(FREQUENCIES)}
-        onChange={(v) => onChange({ frequency: (v || undefined) as ListSearch['frequency'] })}
+        onChange={set('frequency')}
       />
       <SelectField
         label="Payment"
-        value={search.payment ?? ''}
+        value={draft.payment}
         empty="Any payment type"
         options={optionsOf(PAYMENT_TYPES)}
-        onChange={(v) => onChange({ payment: (v || undefined) as ListSearch['payment'] })}
+        onChange={set('payment')}
       />
-      <div className="field narrow">
-        <label htmlFor="affiliate-country">Country</label>
-        <input
-          id="affiliate-country"
-          value={country}
-          maxLength={2}
-          placeholder="US"
-          onChange={(event) => setCountry(event.target.value)}
-        />
-      </div>
-      <button type="submit">Search</button>
-    </form>
+      <CountryPicker label="Country" value={draft.country} empty="Any country" onChange={set('country')} />
+    </FilterBar>
   );
 }

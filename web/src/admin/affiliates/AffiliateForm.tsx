@@ -4,6 +4,7 @@ import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import type { FormErrors } from '../../forms/use-form-errors.ts';
+import { CountryPicker, CurrencyPicker, LanguagePicker, RegionPicker } from '../../reference/pickers.tsx';
 import { type Affiliate, STATUSES, useStaffOptions } from './api.ts';
 
 export interface ProfileValues {
@@ -45,8 +46,8 @@ export const PROFILE_FIELDS: Readonly<Record<string, string>> = {
   labels: 'Labels',
   'address.line1': 'Street',
   'address.city': 'City',
-  'address.region_code': 'Region code',
-  'address.country_code': 'Country code',
+  'address.region_code': 'Region',
+  'address.country_code': 'Country',
   'address.postal_code': 'Postal code',
   vat_number: 'VAT number',
   internal_notes: 'Internal notes',
@@ -183,15 +184,43 @@ export function AffiliateForm({
         onChange={set('account_executive_id')}
         {...bind('account_executive_id')}
       />
-      {text('default_currency', 'Default currency', 'default_currency', { hint: 'ISO code, e.g. USD' })}
-      {text('language', 'Language', 'language', { hint: 'e.g. en' })}
+      <CurrencyPicker
+        label="Default currency"
+        value={v.default_currency}
+        empty="None"
+        onChange={set('default_currency')}
+        {...bind('default_currency')}
+      />
+      <LanguagePicker
+        label="Language"
+        value={v.language}
+        empty="None"
+        onChange={set('language')}
+        {...bind('language')}
+      />
       {text('labels', 'Labels', 'labels', { hint: 'Comma separated' })}
       <fieldset>
         <legend>Address</legend>
         {text('line1', 'Street', 'address.line1')}
         {text('city', 'City', 'address.city')}
-        {text('region_code', 'Region code', 'address.region_code', { hint: 'e.g. CA' })}
-        {text('country_code', 'Country code', 'address.country_code', { hint: 'e.g. US' })}
+        <CountryPicker
+          label="Country"
+          value={v.country_code}
+          empty="None"
+          onChange={(code) => {
+            // A region belongs to its country: another country's code would be refused.
+            if (code !== v.country_code) set('region_code', 'address.region_code')('');
+            set('country_code', 'address.country_code')(code);
+          }}
+          {...bind('address.country_code')}
+        />
+        <RegionPicker
+          label="Region"
+          country={v.country_code}
+          value={v.region_code}
+          onChange={set('region_code', 'address.region_code')}
+          {...bind('address.region_code')}
+        />
         {text('postal_code', 'Postal code', 'address.postal_code')}
       </fieldset>
       {text('vat_number', 'VAT number')}

@@ -5,7 +5,9 @@ import { FormSummary } from '../../components/FormSummary.tsx';
 import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { sentenceCase } from '../../format.ts';
+import { inputToMinor, minorToInput } from '../../forms/amount.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { currencyListQuery, useMinorUnit } from '../../reference/pickers.tsx';
 import { type Affiliate, affiliateQuery, type PatchBody } from './api.ts';
 import { DAYS, FREQUENCIES, FREQUENCY_DETAILS, PAYMENT_DETAILS, PAYMENT_TYPES } from './payment-fields.ts';
 
@@ -18,8 +20,10 @@ const toStrings = (o: Record<string, unknown>): Details =>
 /** Billing schedule and invoicing, and the payment method (its stored details come back masked). */
 export function BillingTab({ id, currency }: { id: number; currency: string | null }) {
   const billing = useQuery(affiliateQuery(id, ['billing']));
+  // The currencies' decimals, before an amount is turned into what a person types.
+  const currencies = useQuery(currencyListQuery('operator'));
   const data = billing.data?.relationships.billing;
-  if (billing.isPending) return <p className="muted">Loading…</p>;
+  if (billing.isPending || currencies.isPending) return <p className="muted">Loading…</p>;
   if (billing.isError || !data)
     return <p className="form-summary">{billing.error?.message ?? 'no billing settings'}</p>;
   return <BillingForm id={id} billing={data} currency={currency} />;
@@ -27,6 +31,9 @@ export function BillingTab({ id, currency }: { id: number; currency: string | nu
 
 function BillingForm({ id, billing, currency }: { id: number; billing: Billing; currency: string | null }) {
   const queryClient = useQueryClient();
+  // Amounts are typed in major units of the affiliate's default currency (12.50 EUR, not 1250).
+  const thresholdCurrency = billing.threshold_currency ?? currency;
+  const decimals = useMinorUnit(thresholdCurrency);
   const [frequency, setFrequency] = useState(billing.frequency);
   const [details, setDetails] = useState<Details>(toStrings(billing.details));
   const [settings, setSettings] = useState<Details>(
@@ -34,7 +41,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
       tax_id: billing.tax_id,
       payment_terms_days: billing.payment_terms_days,
       invoice_generation_delay_days: billing.invoice_generation_delay_days,
-      invoice_amount_threshold: billing.invoice_amount_threshold,
+      invoice_amount_threshold: minorToInput(billing.invoice_amount_threshold, decimals),
       auto_invoice_start_date: billing.auto_invoice_start_date,
     }),
   );
@@ -59,7 +66,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
   const int = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
 
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (threshold: number) => {
       const body: PatchBody = {
         billing: {
           frequency,
@@ -71,7 +78,7 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
           auto_invoice_start_date: settings.auto_invoice_start_date || null,
           payment_terms_days: int(settings.payment_terms_days) ?? 0,
           invoice_generation_delay_days: int(settings.invoice_generation_delay_days) ?? 0,
-          invoice_amount_threshold: int(settings.invoice_amount_threshold) ?? 0,
+          invoice_amount_threshold: threshold,
         } as PatchBody['billing'],
         payment_method: {
           type: payType,
@@ -95,7 +102,10 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
     event.preventDefault();
     errors.reset();
     setSaved(false);
-    save.mutate();
+    const typed = settings.invoice_amount_threshold?.trim() ?? '';
+    const threshold = typed === '' ? ({ ok: true, minor: 0 } as const) : inputToMinor(typed, decimals);
+    if (!threshold.ok) errors.setField('billing.invoice_amount_threshold', threshold.message);
+    else save.mutate(threshold.minor);
   }
 
   return (
@@ -152,8 +162,13 @@ function BillingForm({ id, billing, currency }: { id: number; billing: Billing; 
         error={errors.field('billing.invoice_generation_delay_days')}
       />
       <TextField
-        label={`Invoice threshold (minor units${currency ? ` of ${currency}` : ''})`}
-        inputMode="numeric"
+        label={thresholdCurrency ? `Invoice threshold in ${thresholdCurrency}` : 'Invoice threshold'}
+        inputMode="decimal"
+        hint={
+          thresholdCurrency
+            ? `Below it, sums roll over to the next period. In ${thresholdCurrency}, e.g. 250`
+            : "Set the affiliate's default currency first: the threshold is counted in it"
+        }
         value={settings.invoice_amount_threshold ?? ''}
         onChange={(v) => setSettings({ ...settings, invoice_amount_threshold: v })}
         error={errors.field('billing.invoice_amount_threshold')}

@@ -5,6 +5,7 @@ import { FormSummary } from '../../components/FormSummary.tsx';
 import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { CurrencyPicker } from '../../reference/pickers.tsx';
 import { type BulkEditBody, type BulkEditResult, STATUSES, useStaffOptions } from './api.ts';
 import { BulkPreview } from './BulkPreview.tsx';
 import { BULK_CHOICES, type BulkOperator, operatorsFor, toValue } from './bulk-fields.ts';
@@ -129,7 +130,16 @@ export function BulkEditPanel({ ids, onClose, onApplied }: BulkEditPanelProps) {
             error={valueError}
           />
         )}
-        {operator !== 'clear' && ['labels', 'text', 'days', 'currency'].includes(choice.kind) && (
+        {operator !== 'clear' && choice.kind === 'currency' && (
+          <CurrencyPicker
+            label="New value"
+            value={raw}
+            empty="None"
+            onChange={(v) => change(() => setRaw(v))}
+            error={valueError}
+          />
+        )}
+        {operator !== 'clear' && ['labels', 'text', 'days'].includes(choice.kind) && (
           <TextField
             label={choice.kind === 'labels' ? 'Labels (comma separated)' : 'New value'}
             value={raw}

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { CountryPicker } from '../../reference/pickers.tsx';
 import {
   type ClickSearch,
   DEVICE_TYPES,
@@ -37,19 +38,14 @@ const YES_NO = (yes: string, no: string) => [
 
 /** Set any filters, then press Filter; a new filter starts again at the newest clicks. */
 export function ClickFilters({ search, onApply }: { search: ClickSearch; onApply(next: ClickSearch): void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(search));
-  useEffect(() => setDraft(draftOf(search)), [search]);
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const { draft, set } = useFilterDraft(search, draftOf);
+  const apply = () =>
     onApply(
       validateClickSearch({ ...draft, from: fromLocalInput(draft.from), to: fromLocalInput(draft.to) }),
     );
-  }
 
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Filter clicks">
+    <FilterBar label="Filter clicks" onApply={apply} onClear={() => onApply({})}>
       <TextField
         label="From"
         type="datetime-local"
@@ -74,14 +70,7 @@ export function ClickFilters({ search, onApply }: { search: ClickSearch; onApply
         onChange={set('promo')}
         size={8}
       />
-      <TextField
-        label="Country"
-        value={draft.country}
-        onChange={set('country')}
-        placeholder="NL"
-        maxLength={2}
-        size={4}
-      />
+      <CountryPicker label="Country" value={draft.country} empty="Any country" onChange={set('country')} />
       <SelectField
         label="Device"
         value={draft.device}
@@ -106,12 +95,6 @@ export function ClickFilters({ search, onApply }: { search: ClickSearch; onApply
       {SUB_IDS.map((sub) => (
         <TextField key={sub} label={sub} value={draft[sub]} onChange={set(sub)} size={10} maxLength={255} />
       ))}
-      <div className="actions">
-        <button type="submit">Filter</button>
-        <button type="button" className="button-secondary" onClick={() => onApply({})}>
-          Clear
-        </button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

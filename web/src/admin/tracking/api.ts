@@ -60,12 +60,6 @@ export function brandQuery(id: number) {
   });
 }
 
-export const currenciesQuery = queryOptions({
-  queryKey: ['currencies', 'enabled'],
-  queryFn: () => unwrap(api.GET('/api/v1/currencies', { params: { query: { enabled: true } } })),
-  staleTime: 10 * 60_000,
-});
-
 /** The placeholders a click fills, as the server defines them; they change only with a release. */
 export const placeholdersQuery = queryOptions({
   queryKey: ['tracking', 'placeholders'],

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ClickCounts } from '../../clicks/ClickCounts.tsx';
 import { myCountsOfQuery } from '../../clicks/queries.ts';
-import { CopyButton } from '../../components/CopyButton.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { AddPromo } from './AddPromo.tsx';
-import { campaignPromosQuery, campaignQuery } from './queries.ts';
+import { PromoCard } from './PromoCard.tsx';
+import { bannersQuery, campaignPromosQuery, campaignQuery, promoOptionsQuery } from './queries.ts';
 
 /** One campaign: its promos with copyable tracking links, "Add promo", archive and unarchive. */
 export function CampaignPage() {
@@ -16,6 +16,10 @@ export function CampaignPage() {
   const campaign = useQuery(campaignQuery(id));
   const promos = useQuery(campaignPromosQuery(id));
   const [adding, setAdding] = useState(false);
+  // What the promo cards name: the brand's banners, and the traffic sources on offer.
+  const banners =
+    useQuery({ ...bannersQuery(campaign.data?.brand_id ?? 0), enabled: !!campaign.data }).data?.data ?? [];
+  const sources = useQuery(promoOptionsQuery(id)).data?.traffic_sources ?? [];
   const campaignCounts = useQuery(myCountsOfQuery('campaigns', [id])).data?.get(id);
   const promoCounts = useQuery(myCountsOfQuery('promos', promos.data?.data.map((p) => p.id) ?? [])).data;
   const queryClient = useQueryClient();
@@ -74,18 +78,9 @@ export function CampaignPage() {
           </EmptyState>
         )}
         {promos.data?.data.map((p) => (
-          <article key={p.id} className="card" data-testid="promo-card">
-            <h3>{p.title}</h3>
-            <p>
-              Tracking link: <code data-testid="tracking-link">{p.tracking_link}</code>{' '}
-              <CopyButton text={p.tracking_link} />
-            </p>
-            <p className="muted">
-              Code {p.code} · {p.media_id ? `banner #${p.media_id}` : 'direct link'} · traffic source{' '}
-              {p.traffic_source_id ?? 'not set'}
-            </p>
+          <PromoCard key={p.id} promo={p} banners={banners} sources={sources} readOnly={archived}>
             <ClickCounts compact counts={promoCounts?.get(p.id)} label={`Clicks of ${p.title}`} />
-          </article>
+          </PromoCard>
         ))}
         {!archived && !adding && promos.data?.data.length !== 0 && (
           <button type="button" onClick={() => setAdding(true)}>
@@ -94,7 +89,12 @@ export function CampaignPage() {
         )}
       </section>
       {adding && !archived && (
-        <AddPromo campaignId={id} brandId={campaign.data.brand_id} onDone={() => setAdding(false)} />
+        <AddPromo
+          campaignId={id}
+          campaignName={campaign.data.name}
+          brandId={campaign.data.brand_id}
+          onDone={() => setAdding(false)}
+        />
       )}
     </>
   );

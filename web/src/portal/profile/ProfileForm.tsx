@@ -3,7 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { formatDate, setDisplayTimeZone } from '../../format.ts';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { CurrencyPicker, LanguagePicker, TimeZonePicker } from '../../reference/pickers.tsx';
 import type { PartnerProfile } from '../types.ts';
 
 const TEXT = [
@@ -45,13 +47,16 @@ export function ProfileForm({ profile }: { profile: PartnerProfile }) {
           body: {
             ...text,
             language,
-            report_currency: currency.trim() ? currency.trim().toUpperCase() : null,
-            timezone: timezone.trim() || null,
+            report_currency: currency || null,
+            timezone: timezone || null,
             email_subscriptions: subscriptions,
           },
         }),
       ),
-    onSuccess: (saved) => queryClient.setQueryData(['portal', 'profile'], saved),
+    onSuccess: (saved) => {
+      setDisplayTimeZone(saved.timezone);
+      queryClient.setQueryData(['portal', 'profile'], saved);
+    },
     onError: errors.fail,
   });
 
@@ -65,7 +70,7 @@ export function ProfileForm({ profile }: { profile: PartnerProfile }) {
     <form className="panel form" onSubmit={submit} noValidate>
       <h2>Account info</h2>
       <p className="muted">
-        {profile.email} · member since {new Date(profile.created_at).toLocaleDateString()}
+        {profile.email} · member since {formatDate(profile.created_at)}
       </p>
       <FormSummary message={errors.summary} />
       {TEXT.map(([key, label]) => (
@@ -77,25 +82,30 @@ export function ProfileForm({ profile }: { profile: PartnerProfile }) {
           error={errors.field(key)}
         />
       ))}
-      <TextField
+      <LanguagePicker
         label="Language"
         value={language}
         onChange={setLanguage}
-        hint="e.g. en, fr, pt-BR"
+        id={errors.idOf('language')}
         error={errors.field('language')}
       />
-      <TextField
+      <CurrencyPicker
+        source="partner"
         label="Default currency for reports"
         value={currency}
+        empty="Each brand's own"
         onChange={setCurrency}
-        hint="Reports and quick stats show amounts in it, e.g. EUR. Commissions stay in each brand's currency."
+        hint="Reports and quick stats show amounts in it. Commissions, bills and payments stay in each brand's currency."
+        id={errors.idOf('report_currency')}
         error={errors.field('report_currency')}
       />
-      <TextField
+      <TimeZonePicker
         label="Time zone"
         value={timezone}
+        empty="This device's time zone"
         onChange={setTimezone}
-        hint="e.g. Europe/Paris"
+        hint="Times in the portal are shown in it."
+        id={errors.idOf('timezone')}
         error={errors.field('timezone')}
       />
       <fieldset>

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import { CardForm } from '../../components/CardForm.tsx';
 import { EMPTY_CREDENTIALS, SignInFields } from '../../components/SignInFields.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { programQuery } from '../program.ts';
 
 const FIELDS = ['email', 'password', 'code'] as const;
 
@@ -23,6 +24,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errors = useFormErrors(FIELDS);
+  const program = useQuery(programQuery).data;
   const [credentials, setCredentials] = useState(EMPTY_CREDENTIALS);
   const [code, setCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
@@ -59,7 +61,11 @@ export function SignInPage() {
   }
 
   return (
-    <CardForm title="Sign in to the affiliate portal" summary={errors.summary} onSubmit={submit}>
+    <CardForm
+      title={program ? `Sign in to ${program.name}` : 'Sign in to the affiliate portal'}
+      summary={errors.summary}
+      onSubmit={submit}
+    >
       {notice && NOTICES[notice] && <p className="form-summary">{NOTICES[notice]}</p>}
       <SignInFields value={credentials} onChange={setCredentials} errors={errors} autoFocus={!needsCode} />
       {needsCode && (

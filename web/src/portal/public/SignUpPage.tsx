@@ -1,12 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { CardForm } from '../../components/CardForm.tsx';
 import { MessageCard } from '../../components/MessageCard.tsx';
 import { PASSWORD_HINT } from '../../components/NewPasswordFields.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
+import { CountryPicker } from '../../reference/pickers.tsx';
+import { programQuery, trafficSourcesQuery } from '../program.ts';
 
 /** The inputs, in the form's order, with the labels the error summary links by. */
 const FIELDS = {
@@ -14,6 +17,8 @@ const FIELDS = {
   last_name: 'Last name',
   company_name: 'Company',
   website_url: 'Website',
+  country_code: 'Country',
+  traffic_source_id: 'Main traffic source',
   email: 'Email',
   password: 'Password',
   terms_accepted: 'Terms and conditions',
@@ -23,7 +28,11 @@ const FIELDS = {
 export function SignUpPage() {
   const { ref } = useSearch({ from: '/portal/signup' });
   const errors = useFormErrors(FIELDS);
+  const program = useQuery(programQuery).data;
+  const sources = useQuery(trafficSourcesQuery).data?.data ?? [];
   const [form, setForm] = useState({
+    country_code: '',
+    traffic_source_id: '',
     email: '',
     password: '',
     first_name: '',
@@ -47,6 +56,8 @@ export function SignUpPage() {
             ...form,
             company_name: form.company_name || undefined,
             website_url: form.website_url || undefined,
+            country_code: form.country_code || undefined,
+            traffic_source_id: form.traffic_source_id ? Number(form.traffic_source_id) : undefined,
             terms_accepted: terms,
             ...(ref ? { ref } : {}),
           },
@@ -72,7 +83,7 @@ export function SignUpPage() {
   const termsId = errors.idOf('terms_accepted');
   return (
     <CardForm
-      title="Apply to the affiliate program"
+      title={program ? `Apply to ${program.name}` : 'Apply to the affiliate program'}
       summary={errors.summary}
       problems={errors.problems}
       onSubmit={submit}
@@ -105,6 +116,31 @@ export function SignUpPage() {
         hint="Where you will promote us, e.g. https://example.com"
         {...bind('website_url')}
       />
+      <CountryPicker
+        source="partner"
+        label="Country"
+        value={form.country_code}
+        empty="Choose your country"
+        onChange={set('country_code')}
+        hint="Where you or your company are based"
+        {...bind('country_code')}
+      />
+      {sources.length > 0 && (
+        <SelectField
+          label="Main traffic source"
+          value={form.traffic_source_id}
+          empty="Choose later"
+          options={sources.map((source) => ({ value: String(source.id), label: source.name }))}
+          onChange={set('traffic_source_id')}
+          {...bind('traffic_source_id')}
+        />
+      )}
+      {sources.length > 0 && (
+        <p className="hint">
+          {sources.find((source) => String(source.id) === form.traffic_source_id)?.description ||
+            'How you will bring visitors: SEO, social media, email, paid ads…'}
+        </p>
+      )}
       <TextField
         label="Email"
         type="email"
@@ -136,8 +172,15 @@ export function SignUpPage() {
             setTerms(event.target.checked);
           }}
         />
-        <label htmlFor={termsId}>I accept the terms and conditions of the affiliate program</label>
+        <label htmlFor={termsId}>
+          I accept the terms and conditions of {program?.name ?? 'the affiliate program'}
+        </label>
       </div>
+      {program?.terms_url && (
+        <a href={program.terms_url} target="_blank" rel="noreferrer" className="terms-link">
+          Read the terms and conditions (opens in a new tab)
+        </a>
+      )}
       {termsError && (
         <p className="field-error" id={`${termsId}-error`}>
           {termsError}

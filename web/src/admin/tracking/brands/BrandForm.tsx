@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { FormSummary } from '../../../components/FormSummary.tsx';
-import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { FormErrors } from '../../../forms/use-form-errors.ts';
-import { type Brand, type BrandBody, currenciesQuery } from '../api.ts';
+import { CurrencyPicker } from '../../../reference/pickers.tsx';
+import type { Brand, BrandBody } from '../api.ts';
 
 export const BRAND_FIELDS = ['name', 'base_currency', 'tracking_domain', 'enabled'];
 
@@ -13,18 +12,15 @@ interface BrandFormProps {
   errors: FormErrors;
   submitLabel: string;
   pending: boolean;
-  onSubmit(body: Required<BrandBody>): void;
+  onSubmit(body: BrandBody): void;
 }
 
 export function BrandForm({ brand, errors, submitLabel, pending, onSubmit }: BrandFormProps) {
   const id = useId();
-  const currencies = useQuery(currenciesQuery);
   const [name, setName] = useState(brand?.name ?? '');
   const [currency, setCurrency] = useState(brand?.base_currency ?? 'EUR');
   const [domain, setDomain] = useState(brand?.tracking_domain ?? '');
   const [enabled, setEnabled] = useState(brand?.enabled ?? true);
-  // Keep the stored currency selectable even if it has since been disabled.
-  const codes = new Set([currency, ...(currencies.data?.data.map((c) => c.code) ?? [])]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,11 +32,11 @@ export function BrandForm({ brand, errors, submitLabel, pending, onSubmit }: Bra
     <form className="panel form" onSubmit={submit} noValidate>
       <FormSummary message={errors.summary} />
       <TextField label="Name" value={name} onChange={setName} error={errors.field('name')} required />
-      <SelectField
+      <CurrencyPicker
         label="Base currency"
         value={currency}
-        options={[...codes].sort().map((code) => ({ value: code, label: code }))}
         onChange={setCurrency}
+        hint="Commissions, bills and payments of this brand are counted in it"
         error={errors.field('base_currency')}
       />
       <TextField

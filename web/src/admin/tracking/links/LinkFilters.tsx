@@ -1,55 +1,60 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../../components/FilterBar.tsx';
 import { optionsOf, SelectField } from '../../../components/SelectField.tsx';
+import { TextField } from '../../../components/TextField.tsx';
 import { AUDIENCES, useBrandOptions } from '../api.ts';
-import type { LinkSearch } from './link-search.ts';
+import { type LinkSearch, validateLinkSearch } from './link-search.ts';
 
 interface LinkFiltersProps {
   search: LinkSearch;
+  /** The filters applied: every key given, undefined for the ones left empty. */
   onChange(next: Partial<LinkSearch>): void;
 }
 
-/** The name search is sent on submit; the selects apply as soon as they change. */
+const none: Partial<LinkSearch> = { q: undefined, brand: undefined, audience: undefined, enabled: undefined };
+
+const draftOf = (s: LinkSearch) => ({
+  q: s.q ?? '',
+  brand: s.brand ? String(s.brand) : '',
+  audience: s.audience ?? '',
+  enabled: s.enabled ?? '',
+});
+
 export function LinkFilters({ search, onChange }: LinkFiltersProps) {
   const brandOptions = useBrandOptions();
-  const [q, setQ] = useState(search.q ?? '');
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onChange({ q: q.trim() || undefined });
-  }
-
+  const { draft, set } = useFilterDraft(search, draftOf);
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Filter destination links">
-      <div className="field grow">
-        <label htmlFor="link-search">Name</label>
-        <input id="link-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+    <FilterBar
+      label="Filter destination links"
+      onApply={() => onChange({ ...none, ...validateLinkSearch(draft) })}
+      onClear={() => onChange(none)}
+    >
+      <div className="grow">
+        <TextField label="Name" type="search" value={draft.q} onChange={set('q')} />
       </div>
       <SelectField
         label="Brand"
-        value={search.brand ? String(search.brand) : ''}
+        value={draft.brand}
         empty="Any brand"
         options={brandOptions}
-        onChange={(v) => onChange({ brand: v ? Number(v) : undefined })}
+        onChange={set('brand')}
       />
       <SelectField
         label="Audience"
-        value={search.audience ?? ''}
+        value={draft.audience}
         empty="Any audience"
         options={optionsOf(AUDIENCES)}
-        onChange={(v) => onChange({ audience: (v || undefined) as LinkSearch['audience'] })}
+        onChange={set('audience')}
       />
       <SelectField
         label="State"
-        value={search.enabled ?? ''}
+        value={draft.enabled}
         empty="Enabled or not"
         options={[
           { value: 'yes', label: 'Enabled' },
           { value: 'no', label: 'Disabled' },
         ]}
-        onChange={(v) => onChange({ enabled: (v || undefined) as LinkSearch['enabled'] })}
+        onChange={set('enabled')}
       />
-      <button type="submit">Search</button>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,6 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../../components/FilterBar.tsx';
 import { optionsOf, SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import { LanguagePicker } from '../../../reference/pickers.tsx';
 import { MEDIA_FORMATS, ORIENTATIONS } from '../api.ts';
 import { type MediaSearch, parseSize, validateMediaSearch } from './media-search.ts';
 
@@ -11,13 +13,10 @@ interface MediaFiltersProps {
 
 /** As in the seed: set any filters, then press Filter. */
 export function MediaFilters({ search, onApply }: MediaFiltersProps) {
-  const [draft, setDraft] = useState<Record<keyof MediaSearch, string>>(() => draftOf(search));
+  const { draft, set } = useFilterDraft(search, draftOf);
   const [sizeError, setSizeError] = useState<string>();
-  useEffect(() => setDraft(draftOf(search)), [search]);
-  const set = (key: keyof MediaSearch) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function apply() {
     if (draft.size.trim() && !parseSize(draft.size)) {
       setSizeError('write width x height, e.g. 300x250');
       return;
@@ -27,16 +26,15 @@ export function MediaFilters({ search, onApply }: MediaFiltersProps) {
   }
 
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Filter banners">
+    <FilterBar label="Filter banners" onApply={apply} onClear={() => onApply({})}>
       <div className="grow">
         <TextField label="Title" type="search" value={draft.title} onChange={set('title')} />
       </div>
-      <TextField
+      <LanguagePicker
         label="Language"
         value={draft.language}
+        empty="Any language"
         onChange={set('language')}
-        placeholder="en"
-        size={6}
       />
       <SelectField
         label="Format"
@@ -68,13 +66,7 @@ export function MediaFilters({ search, onApply }: MediaFiltersProps) {
         options={optionsOf(ORIENTATIONS)}
         onChange={set('orientation')}
       />
-      <div className="actions">
-        <button type="submit">Filter</button>
-        <button type="button" className="button-secondary" onClick={() => onApply({})}>
-          Reset
-        </button>
-      </div>
-    </form>
+    </FilterBar>
   );
 }
 

@@ -1,6 +1,7 @@
 import { SelectField } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import type { FormErrors } from '../../../forms/use-form-errors.ts';
+import { LanguagePicker } from '../../../reference/pickers.tsx';
 import { useBrandOptions } from '../api.ts';
 import { PrivacyFields } from '../PrivacyFields.tsx';
 import type { MediaMeta } from './media-values.ts';
@@ -27,12 +28,12 @@ export function MediaMetaFields({ value: v, onChange, errors }: MediaMetaFieldsP
         error={errors.field('title')}
         required
       />
-      <TextField
+      <LanguagePicker
         label="Language"
         value={v.language}
+        empty="Any language"
         onChange={set('language')}
-        placeholder="en"
-        hint="A language tag such as en or pt-BR; empty: any language"
+        hint="The language of the banner's text; empty: it suits any"
         error={errors.field('language')}
       />
       <TextField
