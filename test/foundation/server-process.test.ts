@@ -12,7 +12,7 @@ describe('the server process on the embedded database', () => {
     const port = await freePort();
     const server = runNode('src/main.ts', [], { DATA_DIR: dataDir, PORT: String(port) });
     started.push(server);
-    await server.waitFor(/is running at http:\/\/localhost:\d+\//);
+    await server.waitFor(/is running at http:\/\/localhost:\d+\//, 90_000);
     const [, link] = await server.waitFor(/Create one here \(link works once\): (\S+)/);
     expect(link).toMatch(new RegExp(`^http://localhost:${port}/setup\\?token=[\\w-]+$`));
 
