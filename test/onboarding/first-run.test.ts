@@ -4,6 +4,7 @@
  * affiliate and click steps count their own affiliates, and invited staff read as invited until
  * they set a password.
  */
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limitedManager } from '../clicks/helpers.ts';
@@ -15,7 +16,10 @@ let t: IdentityTestApp;
 beforeAll(async () => {
   t = await createIdentityApp(ENV);
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(ENV.DATA_DIR, { recursive: true, force: true });
+});
 
 type Step = 'brand' | 'destination_link' | 'banner' | 'commission_plan' | 'affiliate' | 'click';
 type Steps = { step: Step; done: boolean; available: boolean }[];
