@@ -260,6 +260,8 @@ const OWN_DATA_ONLY = [
   'GET /destination-links',
   'GET /media',
   'GET /referral-link',
+  'GET /click-counts',
+  'GET /click-counts/{subject}',
   'GET /customers',
   'GET /coupon-codes',
   'GET /commission-plans',
@@ -415,6 +417,13 @@ describe('affiliate A against affiliate B', () => {
     expect(usePrivate.statusCode).toBe(422);
     expect(usePrivate.json().error.details.fields[0].path).toBe('destination_link_id');
     expect((await get('/referral-link')).affiliate_id).toBe(a.affiliateId);
+
+    // Click counts: B's campaigns and promos are left out like missing ones; A's own are there.
+    expect((await get(`/click-counts/campaigns?id=${ids.bCampaign}`)).data).toEqual([]);
+    expect((await get(`/click-counts/promos?id=${ids.bPromo}`)).data).toEqual([]);
+    const counted = await get(`/click-counts/campaigns?id=${ids.bCampaign}&id=${aCampaign}`);
+    expect(counted.data.map((c: { id: number }) => c.id)).toEqual([aCampaign]);
+    expect((await get('/click-counts')).counts).toBeDefined();
 
     // Customers and coupon codes: A's own only, whatever A filters on.
     const customers = await get('/customers');
