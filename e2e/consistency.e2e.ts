@@ -165,6 +165,21 @@ describe('one way of doing things, and a portal that says what exists', () => {
     expect(await history.textContent()).toContain('via back office');
   });
 
+  it('crypto currencies are offered only while the operator has them on', async () => {
+    const offered = async (expected: string[]) => {
+      await page.goto(`${server.baseUrl}/admin/brands/new`);
+      await page.getByRole('combobox', { name: 'Base currency' }).fill('bitcoin');
+      await expect
+        .poll(() => page.getByRole('listbox').getByRole('option').allTextContents())
+        .toEqual(expected);
+    };
+    await offered(['BCH · Bitcoin Cash (crypto)', 'BTC · Bitcoin (crypto)']);
+    await page.goto(`${server.baseUrl}/admin/program`);
+    await page.getByLabel('BTC · Bitcoin').uncheck();
+    await expect.poll(async () => (await operator('GET', '/api/v1/currencies/BTC')).json.enabled).toBe(false);
+    await offered(['BCH · Bitcoin Cash (crypto)']);
+  });
+
   it('an unknown address shows "Page not found" inside the shell', async () => {
     await page.goto(`${server.baseUrl}/admin/no-such-page`);
     await page.getByTestId('not-found').getByRole('heading', { name: 'Page not found' }).waitFor();

@@ -106,7 +106,7 @@ describe('the program', () => {
 });
 
 describe('the lists of the application form', () => {
-  it('offers every country and the enabled currencies only, without signing in', async () => {
+  it('offers every country and the enabled currencies only, without signing in; an admin chooses which', async () => {
     const countries = (await publicGet('/countries')).data as { code: string; name: string }[];
     expect(countries).toHaveLength(250);
     expect(countries.find((c) => c.code === 'NL')).toMatchObject({ name: 'Netherlands' });
@@ -116,14 +116,45 @@ describe('the lists of the application form', () => {
     const enabled = await t.db.selectFrom('currencies').select('code').where('enabled', '=', true).execute();
     expect((await listed()).sort()).toEqual(enabled.map((c) => c.code).sort());
     expect(await listed()).toContain('BTC');
-    // An operator who turns a crypto currency off takes it out of every picker.
-    await t.db.updateTable('currencies').set({ enabled: false }).where('code', '=', 'BTC').execute();
+    // An administrator who stops offering a crypto currency takes it out of every picker; what
+    // already uses it keeps it, and it cannot be chosen anew.
+    const offer = (enabled: boolean, key = admin) =>
+      t.call(key, { method: 'PATCH', url: '/api/v1/currencies/btc', payload: { enabled } });
+    const brand = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/brands',
+      payload: { name: 'Crypto Casino', base_currency: 'BTC', enabled: false },
+    });
+    expect(brand.statusCode, brand.body).toBe(201);
     try {
+      expect((await offer(false, reader)).statusCode).toBe(403);
+      expect(await listed()).toContain('BTC');
+      const off = await offer(false);
+      expect(off.statusCode, off.body).toBe(200);
+      expect(off.json()).toMatchObject({ code: 'BTC', is_crypto: true, enabled: false });
       expect(await listed()).not.toContain('BTC');
       expect(await listed()).toContain('EUR');
+      const operatorList = await t.call(reader, { url: '/api/v1/currencies?enabled=true' });
+      expect(operatorList.json().data.map((c: { code: string }) => c.code)).not.toContain('BTC');
+      const again = await t.call(admin, {
+        method: 'POST',
+        url: '/api/v1/brands',
+        payload: { name: 'Second Crypto Casino', base_currency: 'BTC' },
+      });
+      expect(again.statusCode).toBe(422);
+      expect(again.json().error.details.fields).toEqual([
+        { path: 'base_currency', message: 'currency BTC is not enabled' },
+      ]);
+      const kept = await t.call(reader, { url: `/api/v1/brands/${brand.json().id}` });
+      expect(kept.json().base_currency).toBe('BTC');
+      expect(
+        (await t.call(admin, { method: 'PATCH', url: '/api/v1/currencies/XYZ', payload: { enabled: true } }))
+          .statusCode,
+      ).toBe(404);
     } finally {
-      await t.db.updateTable('currencies').set({ enabled: true }).where('code', '=', 'BTC').execute();
+      expect((await offer(true)).statusCode).toBe(200);
     }
+    expect(await listed()).toContain('BTC');
   });
 
   it('offers the active traffic sources, never the archived ones', async () => {

@@ -102,6 +102,11 @@ export const SHARED_ROUTES: Record<string, Entry> = {
   },
   'GET /currencies': { none: REFERENCE },
   'GET /currencies/{code}': { none: REFERENCE },
+  'PATCH /currencies/{code}': {
+    none: REFERENCE,
+    adminOnly: true,
+    write: () => patch('/currencies/BTC', { enabled: true }),
+  },
   'GET /countries': { none: REFERENCE },
   'GET /countries/{code}': { none: REFERENCE },
   'GET /countries/{code}/regions': { none: REFERENCE },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getCurrency } from '../../../core/reference/get-currency.ts';
 import { listCurrencies } from '../../../core/reference/list-currencies.ts';
+import { setCurrencyEnabled } from '../../../core/reference/set-currency-enabled.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 
@@ -63,5 +64,24 @@ export const currencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getCurrency(db(), request.params.code),
+  );
+
+  app.patch(
+    '/currencies/:code',
+    {
+      preValidation: requireOperator('admin'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'Offer a currency, or stop offering it',
+        description:
+          'A disabled currency cannot be chosen anew (brands, affiliates, reports, plans); what already uses it keeps it. Crypto currencies are offered only while enabled.',
+        params: CodeParams,
+        body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
+        response: withErrors({ 200: Currency }, 401, 403, 404, 422),
+      },
+    },
+    async (request) =>
+      setCurrencyEnabled({ db: db(), code: request.params.code, enabled: request.body.enabled }),
   );
 };

@@ -7,6 +7,7 @@ import { FormSummary } from '../../components/FormSummary.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { useAllows } from '../use-allows.ts';
+import { CryptoCurrencies } from './CryptoCurrencies.tsx';
 
 type Program = Json<paths['/api/v1/settings/program']['get']['responses'][200]>;
 
@@ -30,6 +31,7 @@ export function ProgramPage() {
       {program.isPending && <p className="muted">Loading…</p>}
       {program.isError && <p className="form-summary">{program.error.message}</p>}
       {program.data && <ProgramForm program={program.data} />}
+      <CryptoCurrencies />
     </>
   );
 }
