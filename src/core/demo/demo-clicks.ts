@@ -1,5 +1,5 @@
-import type { RawClick } from '../clicks/click-rows.ts';
 import { newClickId } from '../clicks/ids.ts';
+import type { RawClick } from '../clicks/insert-clicks.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
