@@ -143,7 +143,15 @@ export interface AffiliateTrafficTable {
 
 export interface CatalogChangesTable {
   id: Generated<bigint>;
-  entity: 'brand' | 'destination_link' | 'media' | 'campaign' | 'promo' | 'coupon_code' | 'fraud_rule' | 'commission_plan';
+  entity:
+    | 'brand'
+    | 'destination_link'
+    | 'media'
+    | 'campaign'
+    | 'promo'
+    | 'coupon_code'
+    | 'fraud_rule'
+    | 'commission_plan';
   entity_id: number;
   action: string;
   actor_type: ActorType;

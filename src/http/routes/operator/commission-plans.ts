@@ -302,15 +302,13 @@ export const commissionPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await assigned(request, {
-            target: 'brand',
-            brandId: request.params.id,
-            ...assignment(request.body),
-          }),
-        ),
+      reply.status(201).send(
+        await assigned(request, {
+          target: 'brand',
+          brandId: request.params.id,
+          ...assignment(request.body),
+        }),
+      ),
   );
 
   app.put(

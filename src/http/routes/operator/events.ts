@@ -110,7 +110,10 @@ export const eventIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
       // The answer is built from the recorded rows' views, in the documented shape: the schema's
       // serializer would validate a 1,000-item union again only to pick its branch.
-      return reply.status(200).serializer(JSON.stringify).send(summary as never);
+      return reply
+        .status(200)
+        .serializer(JSON.stringify)
+        .send(summary as never);
     },
   );
 };
