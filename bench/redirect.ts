@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       input: { destination_link_id: link.id },
       publicUrl: 'http://b',
     });
-    const { key } = await createApiKey(db, { name: 'bench', scopes: ['read'] });
+    const { key } = await createApiKey({ db, actor: CLI, input: { name: 'bench', scopes: ['read'] } });
     const before = Number(
       (
         await db

@@ -56,17 +56,21 @@ const commands: Record<string, Command> = {
   },
   'admins create': async (db, args) => {
     const { values } = options(args, { email: 'string', password: 'string', name: 'string' });
-    const admin = await createAdmin(db, {
-      email: required(values, 'email'),
-      password: required(values, 'password'),
-      name: values.name as string | undefined,
+    const admin = await createAdmin({
+      db,
+      input: {
+        email: required(values, 'email'),
+        password: required(values, 'password'),
+        name: values.name as string | undefined,
+      },
     });
     out(`created administrator ${admin.email} (id ${admin.id})`);
   },
   'api-keys create': async (db, args) => {
     const { values } = options(args, { name: 'string', scopes: 'string' });
     const scopes = required(values, 'scopes').split(',');
-    const { key, apiKey } = await createApiKey(db, { name: required(values, 'name'), scopes });
+    const input = { name: required(values, 'name'), scopes };
+    const { key, apiKey } = await createApiKey({ db, actor: CLI, input });
     out(
       `created API key ${apiKey.id} "${apiKey.name}" with scopes ${apiKey.scopes.join(',')}; it is shown only now:`,
     );
@@ -84,7 +88,7 @@ const commands: Record<string, Command> = {
   'api-keys revoke': async (db, args) => {
     const id = Number(options(args, {}).positionals[0]);
     if (!Number.isInteger(id) || id < 1) fail(`api-keys revoke needs the key's id\n${USAGE}`);
-    const key = await revokeApiKey(db, id);
+    const key = await revokeApiKey({ db, id });
     out(`revoked API key ${key.id} "${key.name}"`);
   },
   'import-events': async (db, args) => {

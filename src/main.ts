@@ -84,7 +84,7 @@ const port = typeof address === 'object' && address ? address.port : config.port
 const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
 const storage = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
 process.stdout.write(`Affluent ${VERSION} is running at ${base}/ (${storage}); API docs at ${base}/docs\n`);
-const setupToken = await issueSetupToken(database.db, config.setupTokenTtlHours);
+const setupToken = await issueSetupToken({ db: database.db, ttlHours: config.setupTokenTtlHours });
 if (setupToken) {
   process.stdout.write(
     `No administrator yet. Create one here (link works once): ${base}/setup?token=${setupToken}\n`,

@@ -68,14 +68,14 @@ describe('SETUP_TOKEN_TTL_HOURS', () => {
       });
     freeze(START);
     // As src/main.ts issues it, with the configured lifetime.
-    const old = (await issueSetupToken(t.db, t.app.deps.config.setupTokenTtlHours))!;
+    const old = (await issueSetupToken({ db: t.db, ttlHours: t.app.deps.config.setupTokenTtlHours }))!;
     vi.setSystemTime(START + 3 * HOUR);
     const late = await setup(old);
     expect(late.statusCode).toBe(403);
     expect(late.json().error.message).toBe('the setup link is invalid, expired or already used');
     expect(await t.db.selectFrom('staff_users').select('id').execute()).toEqual([]);
 
-    const fresh = (await issueSetupToken(t.db, t.app.deps.config.setupTokenTtlHours))!;
+    const fresh = (await issueSetupToken({ db: t.db, ttlHours: t.app.deps.config.setupTokenTtlHours }))!;
     vi.setSystemTime(START + 6 * HOUR - 1);
     expect((await setup(fresh)).statusCode).toBe(201);
   });

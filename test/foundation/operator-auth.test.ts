@@ -23,7 +23,7 @@ describe('first administrator through the setup link', () => {
   it('works once, then the platform no longer needs setup', async () => {
     const t = fresh;
     expect((await t.app.inject({ url: '/api/v1/setup' })).json()).toEqual({ needs_setup: true });
-    const token = (await issueSetupToken(t.db, 24))!;
+    const token = (await issueSetupToken({ db: t.db, ttlHours: 24 }))!;
     const body = { token, email: 'Owner@Example.com', password: 'Str0ng#pass', name: 'Owner' };
 
     const weak = await t.app.inject({
@@ -52,13 +52,16 @@ describe('first administrator through the setup link', () => {
     });
     expect(again.statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/setup' })).json()).toEqual({ needs_setup: false });
-    expect(await issueSetupToken(t.db, 24)).toBeNull();
+    expect(await issueSetupToken({ db: t.db, ttlHours: 24 })).toBeNull();
   });
 });
 
 describe('staff sessions', () => {
   beforeAll(async () => {
-    await createAdmin(t.db, { email: 'owner@example.com', password: 'Str0ng#pass', name: 'Owner' });
+    await createAdmin({
+      db: t.db,
+      input: { email: 'owner@example.com', password: 'Str0ng#pass', name: 'Owner' },
+    });
   });
 
   it('signs in with an HttpOnly SameSite cookie, answers /auth/me, and signs out', async () => {

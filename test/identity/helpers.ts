@@ -1,7 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { expect, vi } from 'vitest';
-import { deferredWorkOf } from '../../src/core/identity/deferred-work.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 export const PASSWORD = 'Aff1liate#pass';
@@ -29,8 +28,7 @@ export async function createIdentityApp(
   const t = await createTestApp({ ...RELAXED, ...env }, extend);
   const admin = await t.apiKey(['admin']);
   const lastEmail = async (to: string, template?: string) => {
-    // Some emails (password reset) are sent after the answer; others are jobs, run here.
-    await deferredWorkOf(t.database)?.idle();
+    // Emails are jobs, sent after the change that asked for them committed: run them here.
     await t.jobs.runUntilIdle();
     const res = await t.call(admin, { url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}&limit=50` });
     expect(res.statusCode).toBe(200);

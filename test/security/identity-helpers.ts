@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/index.ts';
 import type { TestApp } from '../support/test-app.ts';
@@ -42,8 +43,12 @@ export interface OutboxMessage {
   text: string;
 }
 
-/** Every message to `to` in the development outbox, newest first. */
+/**
+ * Every message to `to` in the development outbox, newest first, once the email jobs waiting (sent
+ * after the change that asked for them) have run.
+ */
 export async function outbox(t: TestApp, admin: string, to: string): Promise<OutboxMessage[]> {
+  await t.jobs.runUntilIdle();
   const res = await t.call(admin, { url: `/api/v1/dev/outbox?to=${encodeURIComponent(to)}&limit=200` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().data;
@@ -56,8 +61,8 @@ export const tokenIn = (message: OutboxMessage | undefined) => {
 };
 
 /**
- * Every row sign-in, lockout and their emails touch, to show that a refused request changed
- * nothing. Times of the last request seen are left out: reading is not a change.
+ * Every row sign-in, lockout and their emails (sent or queued) touch, to show that a refused
+ * request changed nothing. Times of the last request seen are left out: reading is not a change.
  */
 export async function identityState(db: Db): Promise<string> {
   const out = [
@@ -73,6 +78,9 @@ export async function identityState(db: Db): Promise<string> {
     await db.selectFrom('identity_tokens').selectAll().orderBy('token_hash').execute(),
     await db.selectFrom('affiliate_events').selectAll().orderBy('id').execute(),
     await db.selectFrom('email_messages').selectAll().orderBy('id').execute(),
+    // Emails waiting to be sent: a job is queued in the transaction of the change that asks for it.
+    (await sql`select id, data from pgboss.job where name = 'email.send' order by created_on, id`.execute(db))
+      .rows,
   ];
   return JSON.stringify(out, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/core/actor.ts';
 import { createApiKey } from '../../src/core/auth/create-api-key.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -79,7 +80,8 @@ describe('a verified credential has a bucket of its own', () => {
   });
 
   it('drops a key from its bucket once it is refused (revoked)', async () => {
-    const { key, apiKey } = await createApiKey(t.db, { name: 'to revoke', scopes: ['read'] });
+    const input = { name: 'to revoke', scopes: ['read'] };
+    const { key, apiKey } = await createApiKey({ db: t.db, actor: SYSTEM, input });
     const ip = freshAddress();
     expect((await from(ip, { authorization: `Bearer ${key}` })).statusCode).toBe(200);
     await t.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', apiKey.id).execute();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from 'pg-boss';
 import { loadConfig } from '../../src/config.ts';
+import { SYSTEM } from '../../src/core/actor.ts';
 import { createAdmin } from '../../src/core/auth/create-admin.ts';
 import { createApiKey } from '../../src/core/auth/create-api-key.ts';
 import { JobQueue } from '../../src/core/jobs/job-queue.ts';
@@ -58,7 +59,8 @@ export async function createTestApp(
     database,
     db,
     jobs,
-    apiKey: async (scopes = ['admin']) => (await createApiKey(db, { name: 'test', scopes })).key,
+    apiKey: async (scopes = ['admin']) =>
+      (await createApiKey({ db, actor: SYSTEM, input: { name: 'test', scopes } })).key,
     call: (key, options) =>
       app.inject({
         ...options,
@@ -66,7 +68,7 @@ export async function createTestApp(
       }),
     staffCookie: async () => {
       const email = `staff${++staffCounter}@example.com`;
-      await createAdmin(db, { email, password: 'Sup3r#secret', name: 'Staff' });
+      await createAdmin({ db, input: { email, password: 'Sup3r#secret', name: 'Staff' } });
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',

@@ -1,8 +1,11 @@
 import type { Db } from '../../db/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import type { IdentityEnv } from '../identity/context.ts';
+import { sendPasswordEmail } from '../identity/passwords/send-password-email.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { type FieldChange, recordHistory } from './history.ts';
-import type { ChangeContext } from './state.ts';
+import type { AffiliateWrite } from './state.ts';
 import {
   type AffiliateUser,
   type AffiliateUserInput,
@@ -47,17 +50,33 @@ export async function prepareUsers(
   return { prepared, errors };
 }
 
+/** How users added without a password are invited: their set-password email is a job. */
+export interface Invitations {
+  env: IdentityEnv;
+  jobs: JobQueue;
+  /** Who the invitation says it is from; the actor's name unless given. */
+  inviter?: string;
+}
+
 /**
- * Inserts prepared users for an affiliate and records them in its history. The first user of an
- * affiliate without an owner becomes the owner unless another is marked.
+ * Inserts prepared users for an affiliate and records them in its history, in `db`, the caller's
+ * transaction. The first user of an affiliate without an owner becomes the owner unless another is
+ * marked. Users without a password (and not blocked) are emailed a set-password link through
+ * `invite`, in the same transaction.
  */
-export async function insertUsers(
-  db: Db,
-  affiliateId: number,
-  prepared: PreparedUser[],
-  ctx: ChangeContext,
-  prefix: (i: number) => string,
-): Promise<AffiliateUser[]> {
+export async function insertUsers({
+  db,
+  affiliateId,
+  prepared,
+  prefix,
+  invite,
+  ...ctx
+}: AffiliateWrite & {
+  affiliateId: number;
+  prepared: PreparedUser[];
+  prefix: (i: number) => string;
+  invite?: Invitations;
+}): Promise<AffiliateUser[]> {
   if (prepared.length === 0) return [];
   const hasOwner = await db
     .selectFrom('affiliate_users')
@@ -111,5 +130,11 @@ export async function insertUsers(
       .map(([k, v]) => ({ field: `users[${u.id}].${k}`, before: null, after: v })),
   );
   await recordHistory(db, ctx, [{ affiliateId, action: 'user_created', changes }]);
+  for (const [i, user] of created.entries()) {
+    if (prepared[i]!.hash !== null || user.status === 'blocked') continue;
+    // A programming error, not the caller's input: such a user could never sign in.
+    if (!invite) throw new Error('users without a password need invitations (env and jobs) to be added');
+    await sendPasswordEmail({ db, ...invite, actor: ctx.actor, userId: user.id });
+  }
   return created;
 }

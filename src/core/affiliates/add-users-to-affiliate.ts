@@ -1,17 +1,24 @@
-import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import { insertUsers, prepareUsers } from './add-affiliate-users.ts';
-import type { ChangeContext } from './state.ts';
+import { type Invitations, insertUsers, prepareUsers } from './add-affiliate-users.ts';
+import type { AffiliateWrite } from './state.ts';
 import type { AffiliateUser, AffiliateUserInput } from './users.ts';
 
-/** Adds one team member to an existing affiliate (POST /affiliates/:id/users). */
-export async function addUserToAffiliate(
-  db: Db,
-  affiliateId: number,
-  input: AffiliateUserInput,
-  ctx: ChangeContext,
-): Promise<AffiliateUser> {
+/**
+ * Adds one team member to an existing affiliate (POST /affiliates/:id/users). Without a password
+ * they are emailed a set-password link through `invite`, in the same transaction.
+ */
+export async function addUserToAffiliate({
+  db,
+  affiliateId,
+  input,
+  invite,
+  ...ctx
+}: AffiliateWrite & {
+  affiliateId: number;
+  input: AffiliateUserInput;
+  invite: Invitations;
+}): Promise<AffiliateUser> {
   const found = await db
     .selectFrom('affiliates')
     .select('id')
@@ -21,6 +28,8 @@ export async function addUserToAffiliate(
   const prefix = () => '';
   const { prepared, errors } = await prepareUsers(db, [input], prefix);
   if (errors.length > 0) throw AppError.validation(errors);
-  const [user] = await inTransaction(db, (trx) => insertUsers(trx, affiliateId, prepared, ctx, prefix));
+  const [user] = await inTransaction(db, (trx) =>
+    insertUsers({ db: trx, ...ctx, affiliateId, prepared, prefix, invite }),
+  );
   return user!;
 }

@@ -1,23 +1,27 @@
-import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { loadAffiliateState } from './load-states.ts';
 import { prepareChange } from './prepare-change.ts';
 import { createReferences } from './references.ts';
 import { saveAffiliate } from './save-affiliate.ts';
-import type { AffiliateFields, AffiliateState, ChangeContext } from './state.ts';
+import type { AffiliateFields, AffiliateState, AffiliateWrite } from './state.ts';
 
 /**
  * Shared by replace, patch and the compatibility adapters: lock the affiliate, compute its next
  * fields, validate (422 with every bad field; 409 for a forbidden status move), save with history.
  */
-export async function applyFieldsChange(
-  db: Db,
-  id: number,
-  ctx: ChangeContext,
-  action: string,
-  compute: (before: AffiliateState, now: Date) => AffiliateFields,
-): Promise<void> {
+export async function applyFieldsChange({
+  db,
+  id,
+  action,
+  compute,
+  ...ctx
+}: AffiliateWrite & {
+  id: number;
+  /** The history entry's action: replaced, updated, ... */
+  action: string;
+  compute: (before: AffiliateState, now: Date) => AffiliateFields;
+}): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await loadAffiliateState(trx, id, { forUpdate: true });
     if (!before) throw AppError.notFound('affiliate');

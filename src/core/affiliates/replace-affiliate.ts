@@ -1,7 +1,6 @@
-import type { Db } from '../../db/index.ts';
 import { applyFieldsChange } from './apply-fields-change.ts';
 import { type AffiliateInput, mergeInput } from './merge-input.ts';
-import { type ChangeContext, defaultFields } from './state.ts';
+import { type AffiliateWrite, defaultFields } from './state.ts';
 
 export interface ReplaceAffiliateInput extends AffiliateInput {
   name: string;
@@ -14,13 +13,14 @@ export interface ReplaceAffiliateInput extends AffiliateInput {
  * the affiliate body and stay as they are. A payment detail equal to its masked reading keeps the
  * stored value, so a read-modify-write round trip does not wipe bank details.
  */
-export async function replaceAffiliate(
-  db: Db,
-  id: number,
-  input: ReplaceAffiliateInput,
-  ctx: ChangeContext,
-): Promise<void> {
-  await applyFieldsChange(db, id, ctx, 'replaced', (before, now) =>
-    mergeInput({ ...defaultFields(now), applied_at: before.applied_at }, input, before.payment_method),
-  );
+export async function replaceAffiliate({
+  input,
+  ...write
+}: AffiliateWrite & { id: number; input: ReplaceAffiliateInput }): Promise<void> {
+  await applyFieldsChange({
+    ...write,
+    action: 'replaced',
+    compute: (before, now) =>
+      mergeInput({ ...defaultFields(now), applied_at: before.applied_at }, input, before.payment_method),
+  });
 }

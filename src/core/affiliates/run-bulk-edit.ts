@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { applyOperator, BULK_FIELDS, type BulkOperator } from './bulk-edit-fields.ts';
@@ -9,7 +8,7 @@ import { normalizeFields } from './merge-input.ts';
 import { type PreparedChange, prepareChange } from './prepare-change.ts';
 import { createReferences } from './references.ts';
 import { saveAffiliate } from './save-affiliate.ts';
-import { type AffiliateState, type ChangeContext, fieldsOf } from './state.ts';
+import { type AffiliateState, type AffiliateWrite, fieldsOf } from './state.ts';
 import { formatProblems } from './validate-fields.ts';
 
 export const BULK_EDIT_MAX_AFFILIATES = 1000;
@@ -129,12 +128,12 @@ function describe(input: BulkEditInput, before: AffiliateState, change: Prepared
  * Preview and apply are this one function: apply computes the very same plan under row locks and,
  * only if no affiliate has an error, writes all of it in the same transaction (all or nothing).
  */
-export async function runBulkEdit(
-  db: Db,
-  input: BulkEditInput,
-  ctx: ChangeContext,
-  mode: 'preview' | 'apply',
-): Promise<BulkEditResult> {
+export async function runBulkEdit({
+  db,
+  input,
+  mode,
+  ...ctx
+}: AffiliateWrite & { input: BulkEditInput; mode: 'preview' | 'apply' }): Promise<BulkEditResult> {
   const values = parseRequest(input);
   const ids = [...new Set(input.affiliate_ids)].sort((a, b) => a - b);
   return inTransaction(db, async (trx) => {

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/index.ts';
 import type { BillingDetails, BillingFrequency } from './billing-rules.ts';
 import type { PaymentDetails, PaymentType } from './payment-methods.ts';
 import type { AffiliateStatus } from './status.ts';
@@ -15,6 +16,14 @@ export interface ChangeContext {
   source: ChangeSource;
   /** A limited account manager's staff id: only their affiliates may be referred to (referrer_id). */
   managerId?: number;
+}
+
+/**
+ * What every write of the affiliates core is given beside its own arguments: the database (or the
+ * caller's transaction, which it then joins) and who makes the change through which door.
+ */
+export interface AffiliateWrite extends ChangeContext {
+  db: Db;
 }
 
 export const MESSENGER_KEYS = [

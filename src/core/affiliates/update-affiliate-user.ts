@@ -1,9 +1,8 @@
-import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type FieldChange, recordHistory } from './history.ts';
 import { getAffiliateUser } from './list-affiliate-users.ts';
-import type { ChangeContext } from './state.ts';
+import type { AffiliateWrite } from './state.ts';
 import {
   type AffiliateUser,
   type AffiliateUserFields,
@@ -17,13 +16,17 @@ import {
  * Partial update of a team member. Passwords are not set here: users change their own, and
  * resets go through the identity work's emailed links. Making a user the owner unmarks the others.
  */
-export async function updateAffiliateUser(
-  db: Db,
-  affiliateId: number,
-  userId: number,
-  raw: Partial<AffiliateUserFields>,
-  ctx: ChangeContext,
-): Promise<AffiliateUser> {
+export async function updateAffiliateUser({
+  db,
+  affiliateId,
+  userId,
+  input: raw,
+  ...ctx
+}: AffiliateWrite & {
+  affiliateId: number;
+  userId: number;
+  input: Partial<AffiliateUserFields>;
+}): Promise<AffiliateUser> {
   const before = await getAffiliateUser(db, affiliateId, userId);
   const input = normalizeUserInput(raw);
   const errors = await userProblems(db, [{ input, prefix: '', userId }]);

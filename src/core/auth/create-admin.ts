@@ -11,7 +11,8 @@ export interface CreateAdminInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function createAdmin(db: Db, input: CreateAdminInput): Promise<StaffUser> {
+/** An administrator with a password: from the command line, or the first one at setup. */
+export async function createAdmin({ db, input }: { db: Db; input: CreateAdminInput }): Promise<StaffUser> {
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email)) throw AppError.field('email', 'must be an email address');
   assertStrongPassword(input.password);

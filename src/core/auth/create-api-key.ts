@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { API_KEY_PREFIX, type ApiKey, toApiKey } from './api-keys.ts';
 import { isScope, SCOPES } from './scopes.ts';
@@ -7,14 +8,21 @@ import { randomToken, sha256 } from './secrets.ts';
 export interface CreateApiKeyInput {
   name: string;
   scopes: string[];
-  createdBy?: number | null;
 }
 
-/** The secret is returned once, here; only its hash is stored. */
-export async function createApiKey(
-  db: Db,
-  input: CreateApiKeyInput,
-): Promise<{ key: string; apiKey: ApiKey }> {
+/**
+ * The secret is returned once, here; only its hash is stored. A key made by a staff user records
+ * who made it.
+ */
+export async function createApiKey({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: CreateApiKeyInput;
+}): Promise<{ key: string; apiKey: ApiKey }> {
   const name = input.name.trim();
   if (!name) throw AppError.field('name', 'must not be empty');
   const scopes = [...new Set(input.scopes.map((s) => s.trim()).filter(Boolean))];
@@ -31,7 +39,7 @@ export async function createApiKey(
       prefix: key.slice(0, API_KEY_PREFIX.length + 6),
       key_hash: sha256(key),
       scopes,
-      created_by: input.createdBy ?? null,
+      created_by: actor.type === 'staff' ? actor.id : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,7 +1,6 @@
-import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import type { IdentityEnv } from '../identity/context.ts';
+import type { IdentityDeps } from '../identity/context.ts';
 import type { SignInThrottle } from '../identity/lockout/sign-in-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import { recordFailedStaffSignIn } from './record-failed-staff-sign-in.ts';
@@ -29,19 +28,20 @@ const WRONG = 'email or password is incorrect';
  * answers alike, so it cannot tell which of email or password was wrong; that the account is
  * locked is told only to someone who knows the password.
  */
-export async function logInStaff(
-  db: Db,
-  env: IdentityEnv,
-  throttle: SignInThrottle,
-  input: LogInStaffInput,
-): Promise<StaffSession> {
+export async function logInStaff({
+  db,
+  env,
+  jobs,
+  throttle,
+  input,
+}: IdentityDeps & { throttle: SignInThrottle; input: LogInStaffInput }): Promise<StaffSession> {
   const email = input.email.trim().toLowerCase();
   throttle.check(input.ip, email);
   const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = await verifyPassword(row?.password_hash, input.password);
   if (!row || !ok) {
     throttle.fail(input.ip, email);
-    if (row) await recordFailedStaffSignIn(db, env, row.id);
+    if (row) await recordFailedStaffSignIn({ db, env, jobs, staffUserId: row.id });
     throw new AppError('unauthenticated', WRONG);
   }
   if (row.locked_at) {

@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { type ApiKey, toApiKey } from './api-keys.ts';
 
 /** Revoking twice is not an error: the key stays revoked from the first time. */
-export async function revokeApiKey(db: Db, id: number): Promise<ApiKey> {
+export async function revokeApiKey({ db, id }: { db: Db; id: number }): Promise<ApiKey> {
   const row = await db
     .updateTable('api_keys')
     .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(new Date())) }))

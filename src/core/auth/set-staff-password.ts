@@ -5,10 +5,13 @@ import { consumeIdentityToken } from '../identity/identity-tokens.ts';
 import { assertStrongPassword, hashPassword } from './passwords.ts';
 
 /** A new staff user's password, from the emailed link; the link works once. */
-export async function setStaffPassword(
-  db: Db,
-  input: { token: string; password: string },
-): Promise<{ email: string }> {
+export async function setStaffPassword({
+  db,
+  input,
+}: {
+  db: Db;
+  input: { token: string; password: string };
+}): Promise<{ email: string }> {
   assertStrongPassword(input.password);
   const hash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {

@@ -13,7 +13,13 @@ export async function hasStaffUsers(db: Db): Promise<boolean> {
  * On an empty platform, a fresh one-time token for the setup link; null once an administrator
  * exists. Each start issues a new token, so a link printed by an earlier start stops mattering.
  */
-export async function issueSetupToken(db: Db, ttlHours: number): Promise<string | null> {
+export async function issueSetupToken({
+  db,
+  ttlHours,
+}: {
+  db: Db;
+  ttlHours: number;
+}): Promise<string | null> {
   if (await hasStaffUsers(db)) return null;
   const token = randomToken(24);
   await db
@@ -24,10 +30,13 @@ export async function issueSetupToken(db: Db, ttlHours: number): Promise<string 
 }
 
 /** Creates the first administrator; the token works once, and only while no staff user exists. */
-export async function completeSetup(
-  db: Db,
-  input: { token: string; email: string; password: string; name?: string },
-): Promise<StaffUser> {
+export async function completeSetup({
+  db,
+  input,
+}: {
+  db: Db;
+  input: { token: string; email: string; password: string; name?: string };
+}): Promise<StaffUser> {
   return inTransaction(db, async (trx) => {
     const used = await trx
       .updateTable('setup_tokens')
@@ -39,6 +48,6 @@ export async function completeSetup(
       .executeTakeFirst();
     if (!used) throw new AppError('forbidden', 'the setup link is invalid, expired or already used');
     if (await hasStaffUsers(trx)) throw new AppError('conflict', 'the platform already has an administrator');
-    return createAdmin(trx, input);
+    return createAdmin({ db: trx, input });
   });
 }

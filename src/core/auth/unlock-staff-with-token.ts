@@ -5,7 +5,13 @@ import { consumeIdentityToken } from '../identity/identity-tokens.ts';
 import { UNLOCKED } from './unlock-staff.ts';
 
 /** The link from a staff user's unlock email: works once; an affiliate user's link is refused. */
-export async function unlockStaffWithToken(db: Db, token: string): Promise<{ email: string }> {
+export async function unlockStaffWithToken({
+  db,
+  token,
+}: {
+  db: Db;
+  token: string;
+}): Promise<{ email: string }> {
   return inTransaction(db, async (trx) => {
     const used = await consumeIdentityToken(trx, token, ['unlock']);
     if (used.staff_user_id === null)

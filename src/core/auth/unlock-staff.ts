@@ -6,7 +6,7 @@ import { type StaffUser, toStaffUser } from './staff.ts';
 export const UNLOCKED = { locked_at: null, failed_sign_in_count: 0 } as const;
 
 /** Lifts a staff user's lockout, by an administrator; unlocking twice is not an error. */
-export async function unlockStaff(db: Db, id: number): Promise<StaffUser> {
+export async function unlockStaff({ db, id }: { db: Db; id: number }): Promise<StaffUser> {
   return inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('staff_users')

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { isRole, ROLES } from './roles.ts';
 import { type StaffUser, toStaffUser } from './staff.ts';
@@ -15,12 +16,18 @@ export interface StaffChange {
  * Renames, changes the role of, limits, blocks or unblocks a staff user. Nobody changes their own
  * role or status, and the last active administrator stays one, so the platform keeps an admin.
  */
-export async function updateStaff(
-  db: Db,
-  id: number,
-  change: StaffChange,
-  byStaffId: number | null,
-): Promise<StaffUser> {
+export async function updateStaff({
+  db,
+  actor,
+  id,
+  change,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  change: StaffChange;
+}): Promise<StaffUser> {
+  const byStaffId = actor.type === 'staff' ? actor.id : null;
   if (change.role !== undefined && !isRole(change.role)) {
     throw AppError.field('role', `must be one of ${ROLES.join(', ')}`);
   }

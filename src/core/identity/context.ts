@@ -1,5 +1,7 @@
 import type { Config } from '../../config.ts';
+import type { Db } from '../../db/index.ts';
 import type { EmailSettings } from '../email/send-email.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 /** The settings identity operations need beside the database. */
 export interface IdentityEnv {
@@ -15,6 +17,24 @@ export interface IdentityEnv {
   twoFactorRecentMinutes: number;
 }
 
+/**
+ * What an identity write that may send an email is given beside its own arguments: the database
+ * (or the caller's transaction), the settings, and the job queue its email job goes through.
+ */
+export interface IdentityDeps {
+  db: Db;
+  env: IdentityEnv;
+  jobs: JobQueue;
+}
+
+/** A write about one user of an affiliate (oneself, or a team member by the owner), by `actor`. */
+export interface AffiliateUserWrite {
+  db: Db;
+  affiliateId: number;
+  userId: number;
+  actor: Actor;
+}
+
 export function identityEnv(config: Config): IdentityEnv {
   if (!config.secretKey) throw new Error('the secret key is not resolved (resolveSecrets runs at start-up)');
   return {
@@ -28,6 +48,8 @@ export function identityEnv(config: Config): IdentityEnv {
     twoFactorRecentMinutes: config.identity.twoFactorRecentMinutes,
   };
 }
+
+import type { Actor } from '../actor.ts';
 
 export { type Actor, SYSTEM } from '../actor.ts';
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.ts';
+import type { Actor } from '../actor.ts';
 
 export interface SecuritySettings {
   /** Every affiliate user must turn on 2FA before using the portal. */
@@ -24,11 +25,17 @@ export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   return value;
 }
 
-export async function updateSecuritySettings(
-  db: Db,
-  patch: Partial<SecuritySettings>,
-  staffId: number | null,
-): Promise<SecuritySettings> {
+/** Changes the platform's security settings, recording the staff user who did (none for an API key). */
+export async function updateSecuritySettings({
+  db,
+  actor,
+  patch,
+}: {
+  db: Db;
+  actor: Actor;
+  patch: Partial<SecuritySettings>;
+}): Promise<SecuritySettings> {
+  const staffId = actor.type === 'staff' ? actor.id : null;
   const value = { ...(await getSecuritySettings(db)), ...patch };
   await db
     .insertInto('platform_settings')

@@ -15039,7 +15039,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password reset link (the answer is the same whether the address is known or not)
-         * @description Answers 202 at once; the address is looked up and the email sent afterwards. One email per address per PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.
+         * @description Answers 202 alike for every address, without waiting for the email: for an active account the link is issued and its email queued, sent after the answer. One email per address per PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.
          */
         post: {
             parameters: {

@@ -49,15 +49,13 @@ export async function reviewApplication(
   }
   const reason = outcome.approve ? undefined : outcome.reason;
   const { type, id, name } = review.actor;
-  await patchAffiliate(
+  await patchAffiliate({
     db,
-    affiliate.id,
-    { status: outcome.approve ? 'active' : 'declined' },
-    {
-      actor: { type, id, name },
-      source: 'application_review',
-    },
-  );
+    actor: { type, id, name },
+    source: 'application_review',
+    id: affiliate.id,
+    input: { status: outcome.approve ? 'active' : 'declined' },
+  });
   await recordAffiliateEvent(db, {
     affiliateId: affiliate.id,
     type: outcome.approve ? 'application_approved' : 'application_declined',

@@ -69,10 +69,13 @@ async function unique<T>(path: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createCustomTag(
-  db: Db,
-  input: { name: string; description?: string; values?: string[] },
-): Promise<CustomTag> {
+export async function createCustomTag({
+  db,
+  input,
+}: {
+  db: Db;
+  input: { name: string; description?: string; values?: string[] };
+}): Promise<CustomTag> {
   const name = clean(input.name, 'name');
   const values = (input.values ?? []).map((v, i) => clean(v, `values[${i}]`));
   const lowered = values.map((v) => v.toLowerCase());
@@ -97,11 +100,15 @@ export async function createCustomTag(
   return getCustomTag(db, id);
 }
 
-export async function updateCustomTag(
-  db: Db,
-  id: number,
-  input: { name?: string; description?: string },
-): Promise<CustomTag> {
+export async function updateCustomTag({
+  db,
+  id,
+  input,
+}: {
+  db: Db;
+  id: number;
+  input: { name?: string; description?: string };
+}): Promise<CustomTag> {
   await getCustomTag(db, id);
   const set: { name?: string; description?: string; updated_at: Date } = { updated_at: new Date() };
   if (input.name !== undefined) set.name = clean(input.name, 'name');
@@ -116,12 +123,20 @@ function assertUnused(tag: CustomTag, valueId?: number): void {
   if (count > 0) throw new AppError('conflict', `in use by ${count} affiliates; change them first`);
 }
 
-export async function deleteCustomTag(db: Db, id: number): Promise<void> {
+export async function deleteCustomTag({ db, id }: { db: Db; id: number }): Promise<void> {
   assertUnused(await getCustomTag(db, id));
   await db.deleteFrom('custom_tags').where('id', '=', id).execute();
 }
 
-export async function addCustomTagValue(db: Db, tagId: number, value: string): Promise<CustomTag> {
+export async function addCustomTagValue({
+  db,
+  tagId,
+  value,
+}: {
+  db: Db;
+  tagId: number;
+  value: string;
+}): Promise<CustomTag> {
   await getCustomTag(db, tagId);
   const clean_ = clean(value, 'value');
   await unique('value', () =>
@@ -131,12 +146,17 @@ export async function addCustomTagValue(db: Db, tagId: number, value: string): P
 }
 
 /** Renaming a value keeps its id, so affiliates holding it now show the new text. */
-export async function updateCustomTagValue(
-  db: Db,
-  tagId: number,
-  valueId: number,
-  value: string,
-): Promise<CustomTag> {
+export async function updateCustomTagValue({
+  db,
+  tagId,
+  valueId,
+  value,
+}: {
+  db: Db;
+  tagId: number;
+  valueId: number;
+  value: string;
+}): Promise<CustomTag> {
   const tag = await getCustomTag(db, tagId);
   if (!tag.values.some((v) => v.id === valueId)) throw AppError.notFound('custom tag value');
   const v = clean(value, 'value');
@@ -146,7 +166,15 @@ export async function updateCustomTagValue(
   return getCustomTag(db, tagId);
 }
 
-export async function deleteCustomTagValue(db: Db, tagId: number, valueId: number): Promise<CustomTag> {
+export async function deleteCustomTagValue({
+  db,
+  tagId,
+  valueId,
+}: {
+  db: Db;
+  tagId: number;
+  valueId: number;
+}): Promise<CustomTag> {
   const tag = await getCustomTag(db, tagId);
   if (!tag.values.some((v) => v.id === valueId)) throw AppError.notFound('custom tag value');
   assertUnused(tag, valueId);

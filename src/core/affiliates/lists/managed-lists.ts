@@ -75,11 +75,15 @@ async function guardUnique<T>(list: ManagedList, run: () => Promise<T>): Promise
   }
 }
 
-export async function createManagedEntry(
-  db: Db,
-  list: ManagedList,
-  input: ManagedEntryInput,
-): Promise<ManagedEntry> {
+export async function createManagedEntry({
+  db,
+  list,
+  input,
+}: {
+  db: Db;
+  list: ManagedList;
+  input: ManagedEntryInput;
+}): Promise<ManagedEntry> {
   const name = cleanName(input.name);
   if (!name) throw AppError.field('name', 'is required');
   const values: Record<string, unknown> = { name, description: input.description?.trim() ?? '' };
@@ -95,12 +99,17 @@ export async function createManagedEntry(
 }
 
 /** Labels are stored by name on affiliates: a label in use keeps its name (delete or add another). */
-export async function updateManagedEntry(
-  db: Db,
-  list: ManagedList,
-  id: number,
-  input: ManagedEntryInput,
-): Promise<ManagedEntry> {
+export async function updateManagedEntry({
+  db,
+  list,
+  id,
+  input,
+}: {
+  db: Db;
+  list: ManagedList;
+  id: number;
+  input: ManagedEntryInput;
+}): Promise<ManagedEntry> {
   const current = await one(db, list, id);
   const name = cleanName(input.name);
   if (list === 'labels' && name !== undefined && name !== current.name && current.affiliate_count > 0) {
@@ -126,7 +135,15 @@ export async function updateManagedEntry(
   return one(db, list, id);
 }
 
-export async function deleteManagedEntry(db: Db, list: ManagedList, id: number): Promise<void> {
+export async function deleteManagedEntry({
+  db,
+  list,
+  id,
+}: {
+  db: Db;
+  list: ManagedList;
+  id: number;
+}): Promise<void> {
   const current = await one(db, list, id);
   if (current.affiliate_count > 0) {
     const hint = list === 'traffic_sources' ? '; archive it instead' : '';

@@ -11,10 +11,17 @@ import { AFFILIATE_KEY_PREFIX, type AffiliateApiKey, toAffiliateApiKey } from '.
  * A partner API key acting as `userId` (a user of the same affiliate). Only while the operator has
  * turned API access on for the affiliate. The secret is returned once; only its hash is kept.
  */
-export async function createAffiliateApiKey(
-  db: Db,
-  input: { affiliateId: number; userId: number; name: string; createdByUserId: number; actor: Actor },
-): Promise<{ key: string; apiKey: AffiliateApiKey }> {
+export async function createAffiliateApiKey({
+  db,
+  ...input
+}: {
+  db: Db;
+  affiliateId: number;
+  userId: number;
+  name: string;
+  createdByUserId: number;
+  actor: Actor;
+}): Promise<{ key: string; apiKey: AffiliateApiKey }> {
   const name = input.name.trim();
   if (!name) throw AppError.field('name', 'must not be empty');
   return inTransaction(db, async (trx) => {

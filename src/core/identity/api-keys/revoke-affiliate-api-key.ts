@@ -9,10 +9,16 @@ import { type AffiliateApiKey, toAffiliateApiKey } from './affiliate-api-key.ts'
  * Revokes a key of `affiliateId`; `onlyUserId` limits it to keys acting as that user (a team
  * member who is not the owner). Revoking twice is not an error.
  */
-export async function revokeAffiliateApiKey(
-  db: Db,
-  input: { affiliateId: number; keyId: number; onlyUserId?: number; actor: Actor },
-): Promise<AffiliateApiKey> {
+export async function revokeAffiliateApiKey({
+  db,
+  ...input
+}: {
+  db: Db;
+  affiliateId: number;
+  keyId: number;
+  onlyUserId?: number;
+  actor: Actor;
+}): Promise<AffiliateApiKey> {
   return inTransaction(db, async (trx) => {
     let query = trx
       .updateTable('affiliate_api_keys')

@@ -7,6 +7,8 @@ import type { Actor } from '../context.ts';
  */
 export const IDENTITY_EVENT_TYPES = [
   'signed_up',
+  // Someone applied with a user's address; they were emailed a notice (at most once per cooldown).
+  'sign_up_attempted',
   'application_approved',
   'application_declined',
   'signed_in',

@@ -1,10 +1,9 @@
 // @internal: only core/identity imports this file.
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { sendEmail } from '../../email/send-email.ts';
+import { queueEmail } from '../../email/email-job.ts';
 import { templates } from '../../email/templates.ts';
 import { displayName } from '../affiliate-user.ts';
-import { type IdentityEnv, links, SYSTEM } from '../context.ts';
+import { type IdentityDeps, links, SYSTEM } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { issueIdentityToken } from '../identity-tokens.ts';
 
@@ -16,16 +15,21 @@ export interface LockCause {
 }
 
 /**
- * Locks an affiliate user (sessions stop working, sign-in is refused) and emails the unlock link.
- * Locking a locked user does nothing, so racing failures send one email.
+ * Locks an affiliate user (sessions stop working, sign-in is refused) and emails the unlock link:
+ * the lock, its event, the link and the email job commit together. Locking a locked user does
+ * nothing, so racing failures send one email.
  */
-export async function lockAffiliateUser(
-  db: Db,
-  env: IdentityEnv,
-  userId: number,
-  lock: LockCause,
-): Promise<void> {
-  const locked = await inTransaction(db, async (trx) => {
+export async function lockAffiliateUser({
+  db,
+  env,
+  jobs,
+  userId,
+  lock,
+}: IdentityDeps & {
+  userId: number;
+  lock: LockCause;
+}): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('affiliate_users')
       .set({ locked_at: new Date() })
@@ -33,7 +37,7 @@ export async function lockAffiliateUser(
       .where('locked_at', 'is', null)
       .returning(['id', 'affiliate_id', 'email', 'first_name', 'last_name'])
       .executeTakeFirst();
-    if (!row) return null;
+    if (!row) return;
     await recordAffiliateEvent(trx, {
       affiliateId: row.affiliate_id,
       type: 'account_locked',
@@ -44,14 +48,13 @@ export async function lockAffiliateUser(
           ? { failed_attempts: lock.attempts }
           : { failed_attempts: lock.attempts, cause: 'two_factor' },
     });
-    return { row, token: await issueIdentityToken(trx, 'unlock', { affiliateUserId: userId }) };
+    const token = await issueIdentityToken(trx, 'unlock', { affiliateUserId: userId });
+    const message = templates.unlock({
+      name: displayName(row),
+      url: links.unlock(env, token),
+      attempts: lock.attempts,
+      twoFactor: lock.cause === 'two_factor',
+    });
+    await queueEmail(jobs, trx, { template: 'unlock', to: row.email, ...message });
   });
-  if (!locked) return;
-  const message = templates.unlock({
-    name: displayName(locked.row),
-    url: links.unlock(env, locked.token),
-    attempts: lock.attempts,
-    twoFactor: lock.cause === 'two_factor',
-  });
-  await sendEmail(db, env.email, { template: 'unlock', to: locked.row.email, ...message });
 }

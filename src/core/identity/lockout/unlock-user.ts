@@ -5,7 +5,15 @@ import type { Actor } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 /** Lifts the lockout (by the operator or the affiliate's owner); unlocking twice is not an error. */
-export async function unlockUser(db: Db, userId: number, actor: Actor): Promise<void> {
+export async function unlockUser({
+  db,
+  actor,
+  userId,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: number;
+}): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('affiliate_users')

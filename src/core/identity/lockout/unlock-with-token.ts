@@ -5,7 +5,16 @@ import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { consumeIdentityToken } from '../identity-tokens.ts';
 
 /** The link from the unlock email: works once. A staff user's link is refused like an unknown one. */
-export async function unlockWithToken(db: Db, token: string, ip: string | null): Promise<{ email: string }> {
+export async function unlockWithToken({
+  db,
+  token,
+  ip,
+}: {
+  db: Db;
+  token: string;
+  /** The address the link was opened from, recorded on the event. */
+  ip: string | null;
+}): Promise<{ email: string }> {
   return inTransaction(db, async (trx) => {
     const used = await consumeIdentityToken(trx, token, ['unlock']);
     if (used.affiliate_user_id === null)

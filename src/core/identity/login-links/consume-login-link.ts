@@ -13,11 +13,17 @@ const REFUSED = 'the sign-in link is invalid, expired or already used';
  * Opens a single sign-on link: it works once, before it expires, and signs in the affiliate's
  * owner. The session has not proved a second factor, so financial actions still ask for one.
  */
-export async function consumeLoginLink(
-  db: Db,
-  env: IdentityEnv,
-  input: { token: string; ip?: string | null; userAgent?: string | null },
-): Promise<PartnerSessionCookie & { userId: number }> {
+export async function consumeLoginLink({
+  db,
+  env,
+  ...input
+}: {
+  db: Db;
+  env: IdentityEnv;
+  token: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}): Promise<PartnerSessionCookie & { userId: number }> {
   return inTransaction(db, async (trx) => {
     const link = await trx
       .updateTable('sso_login_links')

@@ -1,25 +1,28 @@
 import type { Db } from '../../../db/index.ts';
 import { randomToken, sha256 } from '../../auth/secrets.ts';
 import { AppError } from '../../errors.ts';
-import { type IdentityEnv, links } from '../context.ts';
+import { type Actor, type IdentityEnv, links } from '../context.ts';
 import { parseExpiresIn } from './parse-expires-in.ts';
 
 export interface CreateLoginUrlInput {
   affiliateId: number;
   expiresIn: string | number;
-  createdByStaffId?: number | null;
-  createdByApiKeyId?: number | null;
 }
 
 /**
  * A one-time link that signs the affiliate's owner into the portal (the operator's "log in as",
- * and MultiSafepay's login-urls). Only the hash of its token is stored.
+ * and MultiSafepay's login-urls). Only the hash of its token is stored, with the staff user or API
+ * key that made it (the session it opens names that staff user).
  */
-export async function createLoginUrl(
-  db: Db,
-  env: IdentityEnv,
-  input: CreateLoginUrlInput,
-): Promise<{ url: string; expires_at: Date }> {
+export async function createLoginUrl({
+  db,
+  env,
+  actor,
+  ...input
+}: CreateLoginUrlInput & { db: Db; env: IdentityEnv; actor: Actor }): Promise<{
+  url: string;
+  expires_at: Date;
+}> {
   const seconds = parseExpiresIn(input.expiresIn);
   const affiliate = await db
     .selectFrom('affiliates')
@@ -43,8 +46,8 @@ export async function createLoginUrl(
     .values({
       token_hash: sha256(token),
       affiliate_id: affiliate.id,
-      created_by_staff_id: input.createdByStaffId ?? null,
-      created_by_api_key_id: input.createdByApiKeyId ?? null,
+      created_by_staff_id: actor.type === 'staff' ? actor.id : null,
+      created_by_api_key_id: actor.type === 'api_key' ? actor.id : null,
       expires_at: expiresAt,
     })
     .execute();

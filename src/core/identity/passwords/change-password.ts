@@ -6,16 +6,17 @@ import type { Actor } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 /** Changing the password ends every other session of the user; the current one stays. */
-export async function changePassword(
-  db: Db,
-  input: {
-    userId: number;
-    currentSessionId: number | null;
-    currentPassword: string;
-    newPassword: string;
-    actor: Actor;
-  },
-): Promise<{ sessionsEnded: number }> {
+export async function changePassword({
+  db,
+  ...input
+}: {
+  db: Db;
+  userId: number;
+  currentSessionId: number | null;
+  currentPassword: string;
+  newPassword: string;
+  actor: Actor;
+}): Promise<{ sessionsEnded: number }> {
   const user = await db
     .selectFrom('affiliate_users')
     .select(['id', 'affiliate_id', 'password_hash'])

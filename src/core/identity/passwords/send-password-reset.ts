@@ -1,20 +1,28 @@
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { sendEmail } from '../../email/send-email.ts';
+import { queueEmail } from '../../email/email-job.ts';
 import { templates } from '../../email/templates.ts';
 import { displayName } from '../affiliate-user.ts';
-import { type IdentityEnv, links } from '../context.ts';
+import { type IdentityDeps, links } from '../context.ts';
 import { issueIdentityToken, TOKEN_TTL_HOURS } from '../identity-tokens.ts';
 
 /**
  * Emails a reset link when the address belongs to an active user, at most once per
  * PASSWORD_RESET_COOLDOWN_SECONDS while the last link is unused, so the form cannot flood a
- * mailbox. Runs after the answer to the form (which is the same either way): deferred work, or a
- * job with `{ email }` as its payload.
+ * mailbox. The link and its email job are written in one transaction; nothing is written for an
+ * unknown address. It does not wait for the sending (the job does that after the commit), so the
+ * form answers alike, and about as fast, either way.
  */
-export async function sendPasswordReset(db: Db, env: IdentityEnv, input: { email: string }): Promise<void> {
-  const email = input.email.trim().toLowerCase();
-  const issued = await inTransaction(db, async (trx) => {
+export async function sendPasswordReset({
+  db,
+  env,
+  jobs,
+  email: address,
+}: IdentityDeps & {
+  email: string;
+}): Promise<void> {
+  const email = address.trim().toLowerCase();
+  await inTransaction(db, async (trx) => {
     // Locked, so two requests racing for one address send one email.
     const user = await trx
       .selectFrom('affiliate_users')
@@ -22,17 +30,16 @@ export async function sendPasswordReset(db: Db, env: IdentityEnv, input: { email
       .where('email', '=', email)
       .forUpdate()
       .executeTakeFirst();
-    if (user?.status !== 'active') return null;
-    if (await sentRecently(trx, user.id, env.passwordResetCooldownSeconds)) return null;
-    return { user, token: await issueIdentityToken(trx, 'reset_password', { affiliateUserId: user.id }) };
+    if (user?.status !== 'active') return;
+    if (await sentRecently(trx, user.id, env.passwordResetCooldownSeconds)) return;
+    const token = await issueIdentityToken(trx, 'reset_password', { affiliateUserId: user.id });
+    const message = templates.reset_password({
+      name: displayName(user),
+      url: links.resetPassword(env, token),
+      hours: TOKEN_TTL_HOURS.reset_password,
+    });
+    await queueEmail(jobs, trx, { template: 'reset_password', to: user.email, ...message });
   });
-  if (!issued) return;
-  const message = templates.reset_password({
-    name: displayName(issued.user),
-    url: links.resetPassword(env, issued.token),
-    hours: TOKEN_TTL_HOURS.reset_password,
-  });
-  await sendEmail(db, env.email, { template: 'reset_password', to: issued.user.email, ...message });
 }
 
 /**

@@ -9,10 +9,15 @@ import { consumeIdentityToken } from '../identity-tokens.ts';
  * Sets an affiliate user's password from a set-password or reset link. Proving the mailbox also
  * unlocks the account; every existing session ends.
  */
-export async function setPasswordWithToken(
-  db: Db,
-  input: { token: string; password: string; ip?: string | null },
-): Promise<{ email: string }> {
+export async function setPasswordWithToken({
+  db,
+  ...input
+}: {
+  db: Db;
+  token: string;
+  password: string;
+  ip?: string | null;
+}): Promise<{ email: string }> {
   assertStrongPassword(input.password);
   const hash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {

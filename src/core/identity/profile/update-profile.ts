@@ -1,8 +1,7 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { assertCurrency } from '../../reference/get-currency.ts';
-import type { Actor } from '../context.ts';
+import type { AffiliateUserWrite } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { EMAIL_SUBSCRIPTIONS, getProfile, type Profile } from './get-profile.ts';
 
@@ -30,10 +29,10 @@ function validTimezone(tz: string): boolean {
 }
 
 /** Contact fields, language, default report currency and email subscriptions of the user. */
-export async function updateProfile(
-  db: Db,
-  input: { affiliateId: number; userId: number; change: ProfileChange; actor: Actor },
-): Promise<Profile> {
+export async function updateProfile({
+  db,
+  ...input
+}: AffiliateUserWrite & { change: ProfileChange }): Promise<Profile> {
   const { report_currency, timezone, email_subscriptions, language, ...text } = input.change;
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(text)) if (v !== undefined) set[k] = v.trim();

@@ -1,8 +1,7 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { AppError } from '../../errors.ts';
-import type { IdentityEnv } from '../context.ts';
+import type { IdentityDeps } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { recordFailedSignIn } from '../lockout/record-failed-sign-in.ts';
 import type { SignInThrottle } from '../lockout/sign-in-throttle.ts';
@@ -25,12 +24,16 @@ const WRONG = 'email or password is incorrect';
  * Signs an affiliate user in to the portal. Wrong email and wrong password answer alike; the
  * account's state (locked, blocked, pending) is told only to someone who knows the password.
  */
-export async function signIn(
-  db: Db,
-  env: IdentityEnv,
-  throttle: SignInThrottle,
-  input: SignInInput,
-): Promise<PartnerSessionCookie & { userId: number }> {
+export async function signIn({
+  db,
+  env,
+  jobs,
+  throttle,
+  input,
+}: IdentityDeps & {
+  throttle: SignInThrottle;
+  input: SignInInput;
+}): Promise<PartnerSessionCookie & { userId: number }> {
   const email = input.email.trim().toLowerCase();
   throttle.check(input.ip, email);
   const user = await db
@@ -42,7 +45,7 @@ export async function signIn(
     .executeTakeFirst();
   const fail = async (message: string, details: unknown = null): Promise<never> => {
     throttle.fail(input.ip, email);
-    if (user) await recordFailedSignIn(db, env, user.id, input.ip);
+    if (user) await recordFailedSignIn({ db, env, jobs, userId: user.id, ip: input.ip });
     throw new AppError('unauthenticated', message, details);
   };
   if (!(await verifyPassword(user?.password_hash, input.password)) || !user) return fail(WRONG);
@@ -73,7 +76,7 @@ export async function signIn(
         reason: 'two_factor_required',
       });
     }
-    if (!(await checkSecondFactor(db, env, user, input.code, input.ip))) {
+    if (!(await checkSecondFactor({ db, env, jobs, user, code: input.code, ip: input.ip }))) {
       return fail('the two-factor code is incorrect', { reason: 'two_factor_invalid' });
     }
     usedCode = true;

@@ -1,17 +1,16 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { AffiliateUserWrite } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 /**
  * Ends one session of a user of `affiliateId`. The session is looked up through both, so an id
  * from another user or affiliate is simply not found.
  */
-export async function terminateSession(
-  db: Db,
-  input: { affiliateId: number; userId: number; sessionId: number; actor: Actor },
-): Promise<void> {
+export async function terminateSession({
+  db,
+  ...input
+}: AffiliateUserWrite & { sessionId: number }): Promise<void> {
   await inTransaction(db, async (trx) => {
     const ended = await trx
       .deleteFrom('affiliate_sessions')

@@ -1,13 +1,14 @@
 import type { Db } from '../../../db/index.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { createAffiliate } from '../../affiliates/create-affiliate.ts';
 import { isEmail } from '../../affiliates/formats.ts';
 import { resolveReferralCode } from '../../affiliates/referral-link.ts';
 import { hashPassword, passwordProblems } from '../../auth/passwords.ts';
-import { sendEmail } from '../../email/send-email.ts';
+import { queueEmail } from '../../email/email-job.ts';
 import { templates } from '../../email/templates.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { displayName } from '../affiliate-user.ts';
-import { type IdentityEnv, links } from '../context.ts';
+import { type IdentityDeps, links } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 export interface SignUpInput {
@@ -94,26 +95,32 @@ async function referrerId(db: Db, ref: string | undefined): Promise<number | nul
 
 /**
  * The public application form: a pending affiliate with its owner user (who can sign in once the
- * operator approves), the terms acceptance recorded with the request's origin. An address that
- * already has an account is answered exactly like a new one (the form must not tell who has an
- * account): nothing is created, and the address's owner is emailed a notice instead. Returns the
- * new affiliate's id, or null for such an address; callers must not show which.
+ * operator approves), the terms acceptance recorded with the request's origin, the signed_up event
+ * and the "application received" email job, all in one transaction. An address that already has
+ * an account is answered exactly like a new one (the form must not tell who has an account):
+ * nothing is created, and the address's owner is emailed a notice instead. Returns the new
+ * affiliate's ids, or null for such an address; callers must not show which.
  */
-export async function signUp(
-  db: Db,
-  env: IdentityEnv,
-  input: SignUpInput,
-): Promise<{ affiliateId: number; userId: number } | null> {
+export async function signUp({
+  db,
+  env,
+  jobs,
+  input,
+}: IdentityDeps & {
+  input: SignUpInput;
+}): Promise<{ affiliateId: number; userId: number } | null> {
   const problems = formProblems(input);
   const first = input.first_name.trim();
   const last = input.last_name.trim();
   const company = input.company_name?.trim() || null;
   const referrer = await referrerId(db, input.ref);
-  let affiliateId: number;
+  let userId = 0;
   try {
-    affiliateId = await createAffiliate(
+    const affiliateId = await createAffiliate({
       db,
-      {
+      actor: SIGN_UP_ACTOR,
+      source: 'portal_sign_up',
+      input: {
         name: company ?? `${first} ${last}`.trim(),
         status: 'pending',
         company_name: company,
@@ -134,9 +141,35 @@ export async function signUp(
           },
         ],
       },
-      { actor: SIGN_UP_ACTOR, source: 'portal_sign_up' },
       problems,
-    );
+      within: async (trx, created) => {
+        const user = created.users[0]!;
+        userId = user.id;
+        await trx
+          .updateTable('affiliates')
+          .set({
+            signup_info: JSON.stringify({
+              terms_accepted_at: new Date().toISOString(),
+              ip: input.ip ?? null,
+              user_agent: input.userAgent?.slice(0, 512) ?? null,
+              referrer_url: input.referrerUrl?.slice(0, 2048) ?? null,
+              ref: input.ref ?? null,
+            }),
+          })
+          .where('id', '=', created.id)
+          .execute();
+        await recordAffiliateEvent(trx, {
+          affiliateId: created.id,
+          type: 'signed_up',
+          userId: user.id,
+          actor: { type: 'affiliate_user', id: user.id, name: user.email, ip: input.ip },
+          data: { referrer_id: referrer },
+        });
+        const message = templates.sign_up_received({ name: first, company: company ?? '' });
+        await queueEmail(jobs, trx, { template: 'sign_up_received', to: user.email, ...message });
+      },
+    });
+    return { affiliateId, userId };
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
       const fields = formErrors((error.details as { fields?: FieldError[] })?.fields ?? []);
@@ -144,46 +177,24 @@ export async function signUp(
       // The other fields are judged as for a new address, so a bad one answers alike either way.
       const others = existing ? fields.filter((f) => f.path !== 'email') : fields;
       if (others.length > 0 || !existing) throw AppError.validation(others);
-      await answerTakenAddress(db, env, existing, input.password);
+      await answerTakenAddress({
+        db,
+        env,
+        jobs,
+        email: existing.email,
+        password: input.password,
+        ip: input.ip,
+      });
       return null;
     }
     throw error;
   }
-  const user = await db
-    .selectFrom('affiliate_users')
-    .select(['id', 'email'])
-    .where('affiliate_id', '=', affiliateId)
-    .executeTakeFirstOrThrow();
-  const now = new Date();
-  await db
-    .updateTable('affiliates')
-    .set({
-      signup_info: JSON.stringify({
-        terms_accepted_at: now.toISOString(),
-        ip: input.ip ?? null,
-        user_agent: input.userAgent?.slice(0, 512) ?? null,
-        referrer_url: input.referrerUrl?.slice(0, 2048) ?? null,
-        ref: input.ref ?? null,
-      }),
-    })
-    .where('id', '=', affiliateId)
-    .execute();
-  await recordAffiliateEvent(db, {
-    affiliateId,
-    type: 'signed_up',
-    userId: user.id,
-    actor: { type: 'affiliate_user', id: user.id, name: user.email, ip: input.ip },
-    data: { referrer_id: referrer },
-  });
-  const message = templates.sign_up_received({ name: first, company: company ?? '' });
-  await sendEmail(db, env.email, { template: 'sign_up_received', to: user.email, ...message });
-  return { affiliateId, userId: user.id };
 }
 
 async function userByEmail(db: Db, email: string) {
   const row = await db
     .selectFrom('affiliate_users')
-    .select(['email', 'first_name', 'last_name'])
+    .select(['email'])
     .where('email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
   return row ?? null;
@@ -191,30 +202,57 @@ async function userByEmail(db: Db, email: string) {
 
 /**
  * What an application with a taken address does instead of failing: the same slow work as a new
- * one (hashing the password) and one email, to the address's owner, at most once per cooldown.
+ * one (hashing the password) and one notice to the address's owner, at most once per cooldown.
+ * The notice is an event of the owner's affiliate (which the cooldown reads) and an email job,
+ * committed together; the user's row is locked so racing applications send one.
  */
-async function answerTakenAddress(
-  db: Db,
-  env: IdentityEnv,
-  user: { email: string; first_name: string; last_name: string },
-  password: string,
-): Promise<void> {
+async function answerTakenAddress({
+  db,
+  env,
+  jobs,
+  email,
+  password,
+  ip,
+}: IdentityDeps & {
+  email: string;
+  password: string;
+  ip: string | null | undefined;
+}): Promise<void> {
   await hashPassword(password);
-  if (await noticeSentRecently(db, user.email, env.passwordResetCooldownSeconds)) return;
-  const message = templates.sign_up_attempt({
-    name: displayName(user),
-    signInUrl: links.portalSignIn(env),
+  await inTransaction(db, async (trx) => {
+    const user = await trx
+      .selectFrom('affiliate_users')
+      .select(['id', 'affiliate_id', 'email', 'first_name', 'last_name'])
+      .where('email', '=', email)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!user || (await noticeSentRecently(trx, user, env.passwordResetCooldownSeconds))) return;
+    await recordAffiliateEvent(trx, {
+      affiliateId: user.affiliate_id,
+      type: 'sign_up_attempted',
+      userId: user.id,
+      actor: { ...SIGN_UP_ACTOR, ip },
+    });
+    const message = templates.sign_up_attempt({
+      name: displayName(user),
+      signInUrl: links.portalSignIn(env),
+    });
+    await queueEmail(jobs, trx, { template: 'sign_up_attempt', to: user.email, ...message });
   });
-  await sendEmail(db, env.email, { template: 'sign_up_attempt', to: user.email, ...message });
 }
 
-async function noticeSentRecently(db: Db, to: string, cooldownSeconds: number): Promise<boolean> {
+async function noticeSentRecently(
+  db: Db,
+  user: { id: number; affiliate_id: number },
+  cooldownSeconds: number,
+): Promise<boolean> {
   if (cooldownSeconds === 0) return false;
   const row = await db
-    .selectFrom('email_messages')
+    .selectFrom('affiliate_events')
     .select('id')
-    .where('to_address', '=', to)
-    .where('template', '=', 'sign_up_attempt')
+    .where('affiliate_id', '=', user.affiliate_id)
+    .where('affiliate_user_id', '=', user.id)
+    .where('type', '=', 'sign_up_attempted')
     .where('created_at', '>', new Date(Date.now() - cooldownSeconds * 1000))
     .executeTakeFirst();
   return row !== undefined;

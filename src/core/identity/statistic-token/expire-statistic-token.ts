@@ -1,14 +1,10 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { findAffiliateUser } from '../affiliate-user.ts';
-import type { Actor } from '../context.ts';
+import type { AffiliateUserWrite } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 /** Expires the user's statistic token without issuing another; feeds stop until one is generated. */
-export async function expireStatisticToken(
-  db: Db,
-  input: { affiliateId: number; userId: number; actor: Actor },
-): Promise<void> {
+export async function expireStatisticToken({ db, ...input }: AffiliateUserWrite): Promise<void> {
   await inTransaction(db, async (trx) => {
     const user = await findAffiliateUser(trx, input.affiliateId, input.userId);
     if (!user.statistic_token) return;

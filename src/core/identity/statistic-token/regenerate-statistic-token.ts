@@ -1,8 +1,7 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { randomToken } from '../../auth/secrets.ts';
 import { findAffiliateUser } from '../affiliate-user.ts';
-import type { Actor } from '../context.ts';
+import type { AffiliateUserWrite } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 export const STATISTIC_TOKEN_PREFIX = 'st_';
@@ -11,10 +10,10 @@ export const STATISTIC_TOKEN_PREFIX = 'st_';
  * A new statistic token for a user of `affiliateId` (oneself, or a team member by the owner);
  * the old one, and every feed URL holding it, stops working.
  */
-export async function regenerateStatisticToken(
-  db: Db,
-  input: { affiliateId: number; userId: number; actor: Actor },
-): Promise<{ statistic_token: string; created_at: Date }> {
+export async function regenerateStatisticToken({
+  db,
+  ...input
+}: AffiliateUserWrite): Promise<{ statistic_token: string; created_at: Date }> {
   const token = `${STATISTIC_TOKEN_PREFIX}${randomToken(24)}`;
   const createdAt = new Date();
   await inTransaction(db, async (trx) => {

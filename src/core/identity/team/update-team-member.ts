@@ -1,8 +1,7 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { type AffiliateUserView, findAffiliateUser, toUserView } from '../affiliate-user.ts';
-import type { Actor } from '../context.ts';
+import type { AffiliateUserWrite } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 
 export interface TeamMemberChange {
@@ -13,10 +12,10 @@ export interface TeamMemberChange {
 }
 
 /** What the owner may change on a team member: block, unblock, unlock. Never on an owner. */
-export async function updateTeamMember(
-  db: Db,
-  input: { affiliateId: number; userId: number; change: TeamMemberChange; actor: Actor },
-): Promise<AffiliateUserView> {
+export async function updateTeamMember({
+  db,
+  ...input
+}: AffiliateUserWrite & { change: TeamMemberChange }): Promise<AffiliateUserView> {
   return inTransaction(db, async (trx) => {
     const user = await findAffiliateUser(trx, input.affiliateId, input.userId);
     if (user.is_owner)

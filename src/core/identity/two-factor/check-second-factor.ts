@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { AppError } from '../../errors.ts';
 import type { AffiliateUserRow } from '../affiliate-user.ts';
-import type { IdentityEnv } from '../context.ts';
+import type { IdentityDeps, IdentityEnv } from '../context.ts';
 import { lockAffiliateUser } from '../lockout/lock-affiliate-user.ts';
 import { redeemRecoveryCode } from './recovery-codes.ts';
 import { unseal } from './sealed-secret.ts';
@@ -19,13 +19,18 @@ export const SECOND_FACTOR_LOCKED =
  * turning 2FA off, new recovery codes), lock the account like failed sign-ins do, and from then on
  * even the right code is refused (403, details.reason "two_factor_locked") until it is unlocked.
  */
-export async function checkSecondFactor(
-  db: Db,
-  env: IdentityEnv,
-  user: Pick<AffiliateUserRow, 'id' | 'totp_secret' | 'totp_last_counter'>,
-  code: string,
-  ip: string | null = null,
-): Promise<'totp' | 'recovery_code' | null> {
+export async function checkSecondFactor({
+  db,
+  env,
+  jobs,
+  user,
+  code,
+  ip = null,
+}: IdentityDeps & {
+  user: Pick<AffiliateUserRow, 'id' | 'totp_secret' | 'totp_last_counter'>;
+  code: string;
+  ip?: string | null;
+}): Promise<'totp' | 'recovery_code' | null> {
   if (!user.totp_secret) return null;
   // The attempt is counted before the code is judged, so parallel guesses cannot overtake the limit.
   const attempt = await db
@@ -47,11 +52,8 @@ export async function checkSecondFactor(
     return accepted;
   }
   if (attempt.two_factor_failed_count >= env.twoFactorLockoutAttempts) {
-    await lockAffiliateUser(db, env, user.id, {
-      cause: 'two_factor',
-      attempts: attempt.two_factor_failed_count,
-      ip,
-    });
+    const lock = { cause: 'two_factor', attempts: attempt.two_factor_failed_count, ip } as const;
+    await lockAffiliateUser({ db, env, jobs, userId: user.id, lock });
     throw lockedError();
   }
   return null;

@@ -9,11 +9,18 @@ import { unseal } from './sealed-secret.ts';
 import { acceptedCounter } from './totp.ts';
 
 /** Turns 2FA on with a code from the pending secret; returns the recovery codes, shown this once. */
-export async function confirmTwoFactor(
-  db: Db,
-  env: IdentityEnv,
-  input: { userId: number; code: string; sessionId: number | null; actor: Actor },
-): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTwoFactor({
+  db,
+  env,
+  ...input
+}: {
+  db: Db;
+  env: IdentityEnv;
+  userId: number;
+  code: string;
+  sessionId: number | null;
+  actor: Actor;
+}): Promise<{ recoveryCodes: string[] }> {
   const user = await getAffiliateUser(db, input.userId);
   if (user.totp_enabled_at) throw new AppError('invalid_state', 'two-factor authentication is already on');
   const secret = user.totp_pending_secret ? unseal(env.secretKey, user.totp_pending_secret) : null;

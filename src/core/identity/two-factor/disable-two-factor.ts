@@ -1,8 +1,7 @@
-import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { getAffiliateUser } from '../affiliate-user.ts';
-import type { Actor, IdentityEnv } from '../context.ts';
+import type { Actor, IdentityDeps } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { getSecuritySettings } from '../security-settings.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
@@ -12,11 +11,12 @@ import { checkSecondFactor } from './check-second-factor.ts';
  * (support, for a lost phone) passes `code: null`. A user cannot turn it off while the operator
  * requires it for everyone.
  */
-export async function disableTwoFactor(
-  db: Db,
-  env: IdentityEnv,
-  input: { userId: number; code: string | null; actor: Actor },
-): Promise<void> {
+export async function disableTwoFactor({
+  db,
+  env,
+  jobs,
+  ...input
+}: IdentityDeps & { userId: number; code: string | null; actor: Actor }): Promise<void> {
   const user = await getAffiliateUser(db, input.userId);
   if (!user.totp_enabled_at) {
     if (input.code === null) return;
@@ -29,7 +29,7 @@ export async function disableTwoFactor(
         'the affiliate program requires two-factor authentication for everyone',
       );
     }
-    if (!(await checkSecondFactor(db, env, user, input.code, input.actor.ip ?? null))) {
+    if (!(await checkSecondFactor({ db, env, jobs, user, code: input.code, ip: input.actor.ip }))) {
       throw AppError.field('code', 'is not a valid two-factor or recovery code');
     }
   }

@@ -16,7 +16,15 @@ export interface TwoFactorSetup {
 }
 
 /** Starts enrolment with a fresh secret; 2FA is on only once a code from it is confirmed. */
-export async function startTwoFactor(db: Db, env: IdentityEnv, userId: number): Promise<TwoFactorSetup> {
+export async function startTwoFactor({
+  db,
+  env,
+  userId,
+}: {
+  db: Db;
+  env: IdentityEnv;
+  userId: number;
+}): Promise<TwoFactorSetup> {
   const user = await getAffiliateUser(db, userId);
   if (user.totp_enabled_at) {
     throw new AppError('invalid_state', 'two-factor authentication is already on; disable it first');

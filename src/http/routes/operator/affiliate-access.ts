@@ -64,12 +64,12 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const p = request.principal!;
-      const created = await createLoginUrl(db(), env(), {
+      const created = await createLoginUrl({
+        db: db(),
+        env: env(),
+        actor: actor(request),
         affiliateId: request.params.id,
         expiresIn: request.body.expires_in,
-        createdByStaffId: p.kind === 'staff' ? p.staff.id : null,
-        createdByApiKeyId: p.kind === 'api_key' ? p.apiKey.id : null,
       });
       return reply.status(201).send(created);
     },
@@ -117,7 +117,7 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await userFor(request, request.params.id);
-      await unlockUser(db(), user.id, actor(request));
+      await unlockUser({ db: db(), actor: actor(request), userId: user.id });
       return reply.status(204).send(null);
     },
   );
@@ -135,7 +135,14 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await userFor(request, request.params.id);
-      await disableTwoFactor(db(), env(), { userId: user.id, code: null, actor: actor(request) });
+      await disableTwoFactor({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
+        userId: user.id,
+        code: null,
+        actor: actor(request),
+      });
       return reply.status(204).send(null);
     },
   );
@@ -154,7 +161,13 @@ export const affiliateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await userFor(request, request.params.id);
-      const sent = await sendPasswordEmail(db(), env(), user.id, actor(request).name);
+      const sent = await sendPasswordEmail({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
+        actor: actor(request),
+        userId: user.id,
+      });
       return reply.status(202).send({ sent });
     },
   );

@@ -68,7 +68,8 @@ export const affiliateBulkEditRoutes: FastifyPluginAsyncTypebox = async (app) =>
         const db = app.deps.database.db;
         const manager = managedBy(request.principal);
         if (manager !== null) await assertManagesAffiliates(db, manager, request.body.affiliate_ids);
-        return runBulkEdit(db, request.body as BulkEditInput, changeContext(request, 'bulk_edit'), mode);
+        const input = request.body as BulkEditInput;
+        return runBulkEdit({ db, ...changeContext(request, 'bulk_edit'), input, mode });
       },
     );
   }

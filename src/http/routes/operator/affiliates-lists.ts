@@ -127,7 +127,8 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 201: Entry }, 401, 403, 422),
         },
       },
-      async (request, reply) => reply.status(201).send(await createManagedEntry(db(), list, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createManagedEntry({ db: db(), list, input: request.body })),
     );
     app.patch(
       `${path}/:id`,
@@ -141,7 +142,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 200: Entry }, 401, 403, 404, 409, 422),
         },
       },
-      async (request) => updateManagedEntry(db(), list, request.params.id, request.body),
+      async (request) => updateManagedEntry({ db: db(), list, id: request.params.id, input: request.body }),
     );
     app.delete(
       `${path}/:id`,
@@ -155,7 +156,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        await deleteManagedEntry(db(), list, request.params.id);
+        await deleteManagedEntry({ db: db(), list, id: request.params.id });
         return reply.status(204).send(null);
       },
     );
@@ -193,7 +194,8 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 201: CustomTag }, 401, 403, 422),
       },
     },
-    async (request, reply) => reply.status(201).send(await createCustomTag(db(), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createCustomTag({ db: db(), input: request.body })),
   );
   app.get(
     '/custom-tags/:id',
@@ -226,7 +228,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: CustomTag }, 401, 403, 404, 422),
       },
     },
-    async (request) => updateCustomTag(db(), request.params.id, request.body),
+    async (request) => updateCustomTag({ db: db(), id: request.params.id, input: request.body }),
   );
   app.delete(
     '/custom-tags/:id',
@@ -240,7 +242,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteCustomTag(db(), request.params.id);
+      await deleteCustomTag({ db: db(), id: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -257,7 +259,9 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addCustomTagValue(db(), request.params.id, request.body.value)),
+      reply
+        .status(201)
+        .send(await addCustomTagValue({ db: db(), tagId: request.params.id, value: request.body.value })),
   );
   app.patch(
     '/custom-tags/:id/values/:valueId',
@@ -272,7 +276,12 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateCustomTagValue(db(), request.params.id, request.params.valueId, request.body.value),
+      updateCustomTagValue({
+        db: db(),
+        tagId: request.params.id,
+        valueId: request.params.valueId,
+        value: request.body.value,
+      }),
   );
   app.delete(
     '/custom-tags/:id/values/:valueId',
@@ -285,6 +294,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: CustomTag }, 401, 403, 404, 409),
       },
     },
-    async (request) => deleteCustomTagValue(db(), request.params.id, request.params.valueId),
+    async (request) =>
+      deleteCustomTagValue({ db: db(), tagId: request.params.id, valueId: request.params.valueId }),
   );
 };

@@ -9,7 +9,6 @@ import {
 } from '../../../core/affiliates/list-affiliate-users.ts';
 import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-user.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { inviteUsersWithoutPassword } from '../../../core/identity/team/invite-users.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { AffiliateUser, UserCreateBody, UserPatchBody } from '../../schemas/affiliates.ts';
 import { HistoryEntry, Paging } from '../../schemas/affiliates-read.ts';
@@ -54,10 +53,13 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = changeContext(request);
-      const user = await addUserToAffiliate(db(), request.params.id, request.body, ctx);
-      const env = identityEnv(app.deps.config);
-      await inviteUsersWithoutPassword(db(), env, request.params.id, [user.id], ctx.actor.name);
+      const user = await addUserToAffiliate({
+        db: db(),
+        ...changeContext(request),
+        affiliateId: request.params.id,
+        input: request.body,
+        invite: { env: identityEnv(app.deps.config), jobs: app.deps.jobs },
+      });
       return reply.status(201).send(user);
     },
   );
@@ -89,13 +91,13 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateAffiliateUser(
-        db(),
-        request.params.id,
-        request.params.userId,
-        request.body,
-        changeContext(request),
-      ),
+      updateAffiliateUser({
+        db: db(),
+        ...changeContext(request),
+        affiliateId: request.params.id,
+        userId: request.params.userId,
+        input: request.body,
+      }),
   );
 
   app.get(

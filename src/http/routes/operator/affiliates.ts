@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { createAffiliate } from '../../../core/affiliates/create-affiliate.ts';
 import { getAffiliate } from '../../../core/affiliates/get-affiliate.ts';
-import { listAffiliateUsers } from '../../../core/affiliates/list-affiliate-users.ts';
 import { patchAffiliate } from '../../../core/affiliates/patch-affiliate.ts';
 import { replaceAffiliate } from '../../../core/affiliates/replace-affiliate.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import { inviteUsersWithoutPassword } from '../../../core/identity/team/invite-users.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import {
   CreateAffiliateBody,
@@ -50,16 +48,12 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const manager = managedBy(request.principal);
       const body = { ...request.body };
       if (manager !== null && body.account_manager_id === undefined) body.account_manager_id = manager;
-      const ctx = changeContext(request);
-      const id = await createAffiliate(db(), body, ctx);
-      const users = await listAffiliateUsers(db(), id);
-      await inviteUsersWithoutPassword(
-        db(),
-        identityEnv(app.deps.config),
-        id,
-        users.map((u) => u.id),
-        ctx.actor.name,
-      );
+      const id = await createAffiliate({
+        db: db(),
+        ...changeContext(request),
+        input: body,
+        invite: { env: identityEnv(app.deps.config), jobs: app.deps.jobs },
+      });
       const relationships = request.query.relationship ?? [...WRITE_DEFAULT, 'users'];
       return reply.status(201).send(await getAffiliate(db(), id, relationships, managerId(request)));
     },
@@ -96,7 +90,12 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await replaceAffiliate(db(), request.params.id, request.body, changeContext(request));
+      await replaceAffiliate({
+        db: db(),
+        ...changeContext(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return getAffiliate(
         db(),
         request.params.id,
@@ -121,7 +120,12 @@ export const affiliateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await patchAffiliate(db(), request.params.id, request.body, changeContext(request));
+      await patchAffiliate({
+        db: db(),
+        ...changeContext(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return getAffiliate(
         db(),
         request.params.id,

@@ -4,6 +4,7 @@ import { createApiKey } from '../../../core/auth/create-api-key.ts';
 import { listApiKeys } from '../../../core/auth/list-api-keys.ts';
 import { revokeApiKey } from '../../../core/auth/revoke-api-key.ts';
 import { SCOPES } from '../../../core/auth/scopes.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, NullableTimestamp, StringEnum, Timestamp, withErrors } from '../../schemas/common.ts';
 
@@ -59,11 +60,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const p = request.principal!;
-      const created = await createApiKey(db(), {
-        ...request.body,
-        createdBy: p.kind === 'staff' ? p.staff.id : null,
-      });
+      const created = await createApiKey({ db: db(), actor: actorOf(request), input: request.body });
       return reply.status(201).send({ key: created.key, api_key: created.apiKey });
     },
   );
@@ -80,6 +77,6 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: ApiKey }, 401, 403, 404),
       },
     },
-    async (request) => revokeApiKey(db(), request.params.id),
+    async (request) => revokeApiKey({ db: db(), id: request.params.id }),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getSecuritySettings, updateSecuritySettings } from '../../../core/identity/security-settings.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 
@@ -41,9 +42,6 @@ export const securitySettingsRoutes: FastifyPluginAsyncTypebox = async (app) => 
         response: withErrors({ 200: Settings }, 401, 403, 422),
       },
     },
-    async (request) => {
-      const p = request.principal!;
-      return updateSecuritySettings(db(), request.body, p.kind === 'staff' ? p.staff.id : null);
-    },
+    async (request) => updateSecuritySettings({ db: db(), actor: actorOf(request), patch: request.body }),
   );
 };

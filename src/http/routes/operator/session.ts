@@ -48,11 +48,13 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { config, database } = app.deps;
-      const session = await logInStaff(database.db, identityEnv(config), throttle, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
+      const { config, database, jobs } = app.deps;
+      const session = await logInStaff({
+        db: database.db,
+        env: identityEnv(config),
+        jobs,
+        throttle,
+        input: { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
       }).catch((error: unknown) => {
         const retry = error instanceof AppError && error.code === 'rate_limited' ? error.details : null;
         const seconds = (retry as { retry_after?: number } | null)?.retry_after;
@@ -83,7 +85,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Type.Object({ email: Type.String() }) }, 410, 422),
       },
     },
-    async (request) => unlockStaffWithToken(app.deps.database.db, request.body.token),
+    async (request) => unlockStaffWithToken({ db: app.deps.database.db, token: request.body.token }),
   );
 
   app.post(
@@ -97,7 +99,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const token = request.cookies[STAFF_COOKIE];
-      if (token) await logOutStaff(app.deps.database.db, token);
+      if (token) await logOutStaff({ db: app.deps.database.db, token });
       reply.clearCookie(STAFF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

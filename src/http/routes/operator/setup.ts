@@ -36,7 +36,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await completeSetup(app.deps.database.db, request.body);
+      const user = await completeSetup({ db: app.deps.database.db, input: request.body });
       return reply.status(201).send({ user });
     },
   );

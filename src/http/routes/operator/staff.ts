@@ -8,6 +8,7 @@ import { unlockStaff } from '../../../core/auth/unlock-staff.ts';
 import { updateStaff } from '../../../core/auth/update-staff.ts';
 import { AppError } from '../../../core/errors.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import { Email, Password, StaffUser } from '../../schemas/staff.ts';
@@ -97,11 +98,14 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const p = request.principal!;
-      const inviter = p.kind === 'staff' ? p.staff.name || p.staff.email : 'The affiliate program';
-      return reply
-        .status(201)
-        .send(await createStaff(db(), identityEnv(app.deps.config), request.body, inviter));
+      const staff = await createStaff({
+        db: db(),
+        env: identityEnv(app.deps.config),
+        jobs: app.deps.jobs,
+        actor: actorOf(request),
+        input: request.body,
+      });
+      return reply.status(201).send(staff);
     },
   );
 
@@ -126,10 +130,8 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: StaffUser }, 401, 403, 404, 409, 422),
       },
     },
-    async (request) => {
-      const p = request.principal!;
-      return updateStaff(db(), request.params.id, request.body, p.kind === 'staff' ? p.staff.id : null);
-    },
+    async (request) =>
+      updateStaff({ db: db(), actor: actorOf(request), id: request.params.id, change: request.body }),
   );
 
   app.post(
@@ -143,7 +145,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: StaffUser }, 401, 403, 404),
       },
     },
-    async (request) => unlockStaff(db(), request.params.id),
+    async (request) => unlockStaff({ db: db(), id: request.params.id }),
   );
 
   app.post(
@@ -159,6 +161,6 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: Type.Object({ email: Type.String() }) }, 410, 422),
       },
     },
-    async (request) => setStaffPassword(db(), request.body),
+    async (request) => setStaffPassword({ db: db(), input: request.body }),
   );
 };

@@ -86,7 +86,8 @@ export const partnerApiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           reason: 'owner_required',
         });
       }
-      const created = await createAffiliateApiKey(db(), {
+      const created = await createAffiliateApiKey({
+        db: db(),
         affiliateId: p.affiliate.id,
         userId,
         name: request.body.name,
@@ -110,7 +111,8 @@ export const partnerApiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = request.partner!;
-      return revokeAffiliateApiKey(db(), {
+      return revokeAffiliateApiKey({
+        db: db(),
         affiliateId: p.affiliate.id,
         keyId: request.params.id,
         ...(p.user.is_owner ? {} : { onlyUserId: p.user.id }),

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { identityEnv } from '../../../core/identity/context.ts';
-import type { DeferredWork } from '../../../core/identity/deferred-work.ts';
 import type { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.ts';
 import { unlockWithToken } from '../../../core/identity/lockout/unlock-with-token.ts';
 import { consumeLoginLink } from '../../../core/identity/login-links/consume-login-link.ts';
@@ -23,8 +22,7 @@ const tags = ['partner: sign-in'];
 
 export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
   throttle: SignInThrottle;
-  deferred: DeferredWork;
-}> = async (app, { throttle, deferred }) => {
+}> = async (app, { throttle }) => {
   const db = () => app.deps.database.db;
   const env = () => identityEnv(app.deps.config);
 
@@ -47,10 +45,12 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       try {
-        const session = await signIn(db(), env(), throttle, {
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
+        const session = await signIn({
+          db: db(),
+          env: env(),
+          jobs: app.deps.jobs,
+          throttle,
+          input: { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] },
         });
         setPortalCookie(reply, app.deps.config, session.token, session.expiresAt);
         return { user_id: session.userId, expires_at: session.expiresAt };
@@ -75,7 +75,9 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const session = await consumeLoginLink(db(), env(), {
+      const session = await consumeLoginLink({
+        db: db(),
+        env: env(),
         token: request.body.token,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
@@ -90,7 +92,7 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
     { schema: { tags, summary: 'End the current portal session', response: { 204: Type.Null() } } },
     async (request, reply) => {
       const token = request.cookies[PORTAL_COOKIE];
-      if (token) await signOut(db(), token);
+      if (token) await signOut({ db: db(), token });
       clearPortalCookie(reply);
       return reply.status(204).send(null);
     },
@@ -127,17 +129,17 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Email a password reset link (the answer is the same whether the address is known or not)',
         description:
-          'Answers 202 at once; the address is looked up and the email sent afterwards. One email per ' +
-          'address per PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.',
+          'Answers 202 alike for every address, without waiting for the email: for an active account the ' +
+          'link is issued and its email queued, sent after the answer. One email per address per ' +
+          'PASSWORD_RESET_COOLDOWN_SECONDS while its last link is unused.',
         body: Type.Object({ email: Email }, { additionalProperties: false }),
         response: withErrors({ 202: Type.Object({ message: Type.String() }) }, 422, 429),
       },
     },
     async (request, reply) => {
-      // After the answer, so neither it nor its timing tells whether the address has an account.
-      // The durable job queue can take this over with { email } as the payload.
-      const { email } = request.body;
-      deferred.run('password reset email', () => sendPasswordReset(db(), env(), { email }));
+      // The email is a job sent after the commit, so neither the answer nor its timing waits on the
+      // mail server; only a real account gets a link and a job.
+      await sendPasswordReset({ db: db(), env: env(), jobs: app.deps.jobs, email: request.body.email });
       return reply.status(202).send({ message: 'if the address has an account, a reset link is on its way' });
     },
   );
@@ -155,7 +157,7 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
         response: withErrors({ 200: Type.Object({ email: Type.String() }) }, 410, 422),
       },
     },
-    async (request) => setPasswordWithToken(db(), { ...request.body, ip: request.ip }),
+    async (request) => setPasswordWithToken({ db: db(), ...request.body, ip: request.ip }),
   );
 
   app.post(
@@ -168,6 +170,6 @@ export const partnerAuthRoutes: FastifyPluginAsyncTypebox<{
         response: withErrors({ 200: Type.Object({ email: Type.String() }) }, 410, 422),
       },
     },
-    async (request) => unlockWithToken(db(), request.body.token, request.ip),
+    async (request) => unlockWithToken({ db: db(), token: request.body.token, ip: request.ip }),
   );
 };

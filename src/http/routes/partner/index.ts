@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { deferredWorkFor } from '../../../core/identity/deferred-work.ts';
 import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.ts';
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
@@ -31,12 +30,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
     perAccount: identity.signInFailuresPerAccount,
     windowSeconds: identity.signInFailureWindowSeconds,
   });
-  const deferred = deferredWorkFor(app.deps.database, (err, work) =>
-    app.log.error({ err, work }, 'deferred work failed'),
-  );
-  // Before the database closes.
-  app.addHook('onClose', () => deferred.idle());
-  await app.register(partnerAuthRoutes, { throttle, deferred });
+  await app.register(partnerAuthRoutes, { throttle });
   await app.register(partnerSignUpRoutes);
   await app.register(partnerProgramRoutes);
   await app.register(partnerProfileRoutes);

@@ -97,7 +97,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateProfile(db(), { ...me(request), change: request.body, actor: partnerActor(request) }),
+      updateProfile({ db: db(), ...me(request), change: request.body, actor: partnerActor(request) }),
   );
 
   app.post(
@@ -116,7 +116,8 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { sessionsEnded } = await changePassword(db(), {
+      const { sessionsEnded } = await changePassword({
+        db: db(),
         userId: request.partner!.user.id,
         currentSessionId: request.partner!.sessionId,
         currentPassword: request.body.current_password,
@@ -139,7 +140,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: StatisticToken }, 401, 403),
       },
     },
-    async (request) => regenerateStatisticToken(db(), { ...me(request), actor: partnerActor(request) }),
+    async (request) => regenerateStatisticToken({ db: db(), ...me(request), actor: partnerActor(request) }),
   );
 
   app.delete(
@@ -154,7 +155,7 @@ export const partnerProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await expireStatisticToken(db(), { ...me(request), actor: partnerActor(request) });
+      await expireStatisticToken({ db: db(), ...me(request), actor: partnerActor(request) });
       return reply.status(204).send(null);
     },
   );

@@ -41,7 +41,8 @@ export const partnerSessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const p = request.partner!;
-      await terminateSession(db(), {
+      await terminateSession({
+        db: db(),
         affiliateId: p.affiliate.id,
         userId: p.user.id,
         sessionId: request.params.id,

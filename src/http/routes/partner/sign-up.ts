@@ -64,13 +64,18 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await signUp(app.deps.database.db, identityEnv(app.deps.config), {
-        ...request.body,
-        // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the query.
-        ref: request.body.ref || request.cookies.affluent_ref,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        referrerUrl: typeof request.headers.referer === 'string' ? request.headers.referer : null,
+      await signUp({
+        db: app.deps.database.db,
+        env: identityEnv(app.deps.config),
+        jobs: app.deps.jobs,
+        input: {
+          ...request.body,
+          // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the query.
+          ref: request.body.ref || request.cookies.affluent_ref,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          referrerUrl: typeof request.headers.referer === 'string' ? request.headers.referer : null,
+        },
       });
       return reply.status(201).send({
         status: 'pending' as const,

@@ -22,7 +22,9 @@ export const portalSsoRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       try {
-        const session = await consumeLoginLink(app.deps.database.db, identityEnv(app.deps.config), {
+        const session = await consumeLoginLink({
+          db: app.deps.database.db,
+          env: identityEnv(app.deps.config),
           token: request.query.token,
           ip: request.ip,
           userAgent: request.headers['user-agent'],

@@ -56,7 +56,10 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const p = request.partner!;
-      const member = await addTeamMember(db(), identityEnv(app.deps.config), {
+      const member = await addTeamMember({
+        db: db(),
+        env: identityEnv(app.deps.config),
+        jobs: app.deps.jobs,
         affiliateId: p.affiliate.id,
         member: request.body,
         actor: partnerActor(request),
@@ -99,7 +102,8 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateTeamMember(db(), {
+      updateTeamMember({
+        db: db(),
         affiliateId: affiliateOf(request),
         userId: request.params.id,
         change: request.body,
@@ -136,7 +140,8 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await terminateSession(db(), {
+      await terminateSession({
+        db: db(),
         affiliateId: affiliateOf(request),
         userId: request.params.id,
         sessionId: request.params.session_id,
@@ -158,7 +163,8 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      regenerateStatisticToken(db(), {
+      regenerateStatisticToken({
+        db: db(),
         affiliateId: affiliateOf(request),
         userId: request.params.id,
         actor: partnerActor(request),
@@ -177,7 +183,8 @@ export const partnerTeamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await expireStatisticToken(db(), {
+      await expireStatisticToken({
+        db: db(),
         affiliateId: affiliateOf(request),
         userId: request.params.id,
         actor: partnerActor(request),

@@ -66,7 +66,7 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
         response: withErrors({ 200: Setup }, 401, 403, 409),
       },
     },
-    async (request) => startTwoFactor(db(), env(), request.partner!.user.id),
+    async (request) => startTwoFactor({ db: db(), env: env(), userId: request.partner!.user.id }),
   );
 
   app.post(
@@ -81,7 +81,9 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request) => {
-      const { recoveryCodes } = await confirmTwoFactor(db(), env(), {
+      const { recoveryCodes } = await confirmTwoFactor({
+        db: db(),
+        env: env(),
         userId: request.partner!.user.id,
         code: request.body.code,
         sessionId: request.partner!.sessionId,
@@ -104,7 +106,10 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request, reply) => {
-      await disableTwoFactor(db(), env(), {
+      await disableTwoFactor({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
         userId: request.partner!.user.id,
         code: request.body.code,
         actor: partnerActor(request),
@@ -126,7 +131,10 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request) => ({
-      verified_at: await verifyTwoFactor(db(), env(), {
+      verified_at: await verifyTwoFactor({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
         userId: request.partner!.user.id,
         sessionId: request.partner!.sessionId!,
         code: request.body.code,
@@ -148,7 +156,10 @@ export const partnerTwoFactorRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request) => ({
-      recovery_codes: await regenerateRecoveryCodes(db(), env(), {
+      recovery_codes: await regenerateRecoveryCodes({
+        db: db(),
+        env: env(),
+        jobs: app.deps.jobs,
         userId: request.partner!.user.id,
         code: request.body.code,
         actor: partnerActor(request),
