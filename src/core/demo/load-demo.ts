@@ -129,9 +129,11 @@ export async function loadDemo({
   let campaigns = 0;
   for (const [index, a] of DEMO_AFFILIATES.entries()) {
     const email = emailOf(a);
-    const affiliateId = await createAffiliate(
+    const affiliateId = await createAffiliate({
       db,
-      {
+      actor,
+      source: 'demo',
+      input: {
         name: a.name,
         status: a.status,
         email,
@@ -140,8 +142,7 @@ export async function loadDemo({
         contact_name: `${a.owner.first_name} ${a.owner.last_name}`,
         users: [{ email, ...a.owner, is_owner: true, initial_password: DEMO_PASSWORD }],
       },
-      { actor, source: 'demo' },
-    );
+    });
     users.push({ email, affiliate: a.name });
     if (a.status === 'pending') continue;
     for (const [i, brand] of brands.entries()) {
