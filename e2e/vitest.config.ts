@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     fileParallelism: false,
     pool: 'forks',
+    // A page's first fetch can take seconds on a busy 2-core machine; vitest's default poll gives up
+    // after one second (every expect.poll here waits for the page, never for a fixed time).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
