@@ -245,6 +245,34 @@ describe('batches answer per item', () => {
     expect(after.customers - before.customers).toBe(1);
   });
 
+  it('refuses a repeat of a refused item the same way, with its own index', async () => {
+    const s = await seedBrand(t, admin);
+    const refund = {
+      type: 'refund',
+      event_id: uid('ref'),
+      brand_id: s.brand.id,
+      customer_id: uid('p'),
+      occurred_at: ago(DAY).toISOString(),
+      amount: 100,
+      currency: 'EUR',
+      original_event_id: 'never-sent',
+    };
+    const good = {
+      ...refund,
+      type: 'registration',
+      event_id: uid('r'),
+      amount: undefined,
+      currency: undefined,
+      original_event_id: undefined,
+    };
+    const res = await post(t, events, { events: [refund, refund, good] });
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json().results;
+    expect(results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'rejected', 'created']);
+    expect(results[1].index).toBe(1);
+    expect(results[1].error.fields[0].path).toBe('events[1].original_event_id');
+  });
+
   it('is a 422 when no item is valid, listing every item’s fields', async () => {
     const before = await countRows(t);
     const res = await post(t, events, { events: [{ type: 'nope' }, { type: 'deposit', amount: 'ten' }] });

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import { AppError } from '../errors.ts';
-import { type EventView, eventView } from './event-view.ts';
+import type { EventView } from './event-view.ts';
+import { eventViews } from './event-views.ts';
 
 /** One event with its attribution explanation; a limited manager's other affiliates' are not found. */
 export async function getEvent(options: { db: Db; id: number; managerId?: number }): Promise<EventView> {
@@ -15,11 +16,6 @@ export async function getEvent(options: { db: Db; id: number; managerId?: number
     .executeTakeFirst();
   if (!row || (options.managerId !== undefined && row.account_manager_id !== options.managerId))
     throw AppError.notFound('event');
-  const lines = await db
-    .selectFrom('activity_lines')
-    .selectAll()
-    .where('event_id', '=', row.id)
-    .orderBy('id')
-    .execute();
-  return eventView(row, row.external_id, lines);
+  const [view] = await eventViews(db, [row]);
+  return view as EventView;
 }

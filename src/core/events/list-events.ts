@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { EventType } from '../../db/tables/events.ts';
-import { type EventView, eventView } from './event-view.ts';
+import type { EventView } from './event-view.ts';
+import { eventViews } from './event-views.ts';
 
 export interface EventFilter {
   brand_id?: number;
@@ -71,18 +72,8 @@ export async function listEvents(options: {
       .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const ids = rows.filter((r) => r.type === 'activity').map((r) => r.id);
-  const lines = ids.length
-    ? await db.selectFrom('activity_lines').selectAll().where('event_id', 'in', ids).orderBy('id').execute()
-    : [];
   return {
-    data: rows.map((r) =>
-      eventView(
-        r,
-        r.external_id,
-        lines.filter((l) => l.event_id === r.id),
-      ),
-    ),
+    data: await eventViews(db, rows),
     total: Number(count.n),
   };
 }

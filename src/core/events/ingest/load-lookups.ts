@@ -14,9 +14,10 @@ const uniq = <T>(values: (T | null | undefined)[]): T[] => [
 export async function loadAttributionLookups(
   trx: Transaction<DB>,
   inputs: EventInput[],
-  bound: { affiliate_id: number | null; campaign_id: number | null }[],
+  bound: { affiliate_id: number | null; campaign_id: number | null; click_id: string | null }[],
 ): Promise<AttributionLookups> {
-  const clickIds = uniq(inputs.map((i) => i.hints.click_id));
+  // The bound customers' clicks too: a last-click takeover compares a new click with them.
+  const clickIds = uniq([...inputs.map((i) => i.hints.click_id), ...bound.map((b) => b.click_id)]);
   const codes = inputs.filter((i) => i.hints.coupon_code);
   const clicks = clickIds.length
     ? await trx
