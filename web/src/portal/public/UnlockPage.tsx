@@ -1,45 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { MessageCard } from '../../components/MessageCard.tsx';
+import { UnlockLinkPage } from '../../components/UnlockLinkPage.tsx';
 
-/** Where the unlock email leads: the link is used as soon as the page opens. */
+/** Where an affiliate user's unlock email leads. */
 export function UnlockPage({ token }: { token: string | undefined }) {
-  const unlock = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/partner/v1/auth/unlock', { body: { token: token ?? '' } })),
-  });
-  const { mutate } = unlock;
-  // The link works once: React's development double-run of effects must not spend it twice.
-  const started = useRef(false);
-  useEffect(() => {
-    if (!token || started.current) return;
-    started.current = true;
-    mutate();
-  }, [token, mutate]);
-
-  if (unlock.isSuccess) {
-    return (
-      <MessageCard title="Your account is unlocked">
-        <p>You can sign in again. If the failed attempts were not yours, change your password.</p>
-        <Link to="/portal/sign-in">Sign in</Link>
-      </MessageCard>
-    );
-  }
-  if (unlock.isError || !token) {
-    return (
-      <MessageCard title="This unlock link does not work">
-        <p>
-          {unlock.error?.message ?? 'The link is incomplete.'} Ask the affiliate program or your account owner
-          to unlock you.
-        </p>
-        <Link to="/portal/sign-in">Back to sign in</Link>
-      </MessageCard>
-    );
-  }
   return (
-    <MessageCard title="Unlocking your account…">
-      <p className="muted">One moment.</p>
-    </MessageCard>
+    <UnlockLinkPage
+      token={token}
+      unlock={(t) => unwrap(api.POST('/api/partner/v1/auth/unlock', { body: { token: t } }))}
+      signIn="/portal/sign-in"
+      askWho="the affiliate program or your account owner"
+    />
   );
 }
