@@ -142,6 +142,8 @@ export function badTextFields(request: FastifyRequest): (FieldError & { in: stri
       if (typeof value === 'string') {
         const message = badText(value);
         if (message) found.push({ path: dottedPath(pointer) || location, message, in: location });
+      } else if (ArrayBuffer.isView(value)) {
+        // A file body (a CSV upload) is bytes, not text: the route that reads it checks its cells.
       } else if (value && typeof value === 'object') {
         for (const [key, item] of Object.entries(value)) {
           const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;

@@ -25,27 +25,13 @@ const DESCRIPTION = [
   'duplicates). Follow the progress at `GET /events/imports/{id}`.',
 ].join(' ');
 
-/**
- * The file as received, its bytes out of sight of the text guard (plugins/validation.ts), which
- * would walk a Buffer byte by byte: its cells are checked for NUL as they are read (core).
- */
-class CsvUpload {
-  readonly #bytes: Buffer;
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-  get bytes(): Buffer {
-    return this.#bytes;
-  }
-}
-
 export const eventImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const tags = ['events'];
   app.addContentTypeParser(
     'text/csv',
     { parseAs: 'buffer', bodyLimit: EVENT_IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, new CsvUpload(body as Buffer)),
+    (_request, body, done) => done(null, body),
   );
 
   app.post(
@@ -79,13 +65,13 @@ export const eventImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (encoding !== 'identity' && encoding !== 'gzip')
         throw new AppError('unsupported_media_type', 'Content-Encoding must be gzip or left out');
       const upload = request.body as unknown;
-      if (!(upload instanceof CsvUpload))
+      if (!Buffer.isBuffer(upload))
         throw new AppError('unsupported_media_type', 'send the file as Content-Type: text/csv');
       const started = await startEventImport({
         db: db(),
         jobs: app.deps.jobs,
         actor: actorOf(request),
-        content: upload.bytes,
+        content: upload,
         encoding,
       });
       return reply
