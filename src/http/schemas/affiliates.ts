@@ -5,9 +5,8 @@ import { PAYMENT_FIELDS, PAYMENT_TYPES } from '../../core/affiliates/payment-met
 import { MESSENGER_KEYS } from '../../core/affiliates/state.ts';
 import { AFFILIATE_STATUSES } from '../../core/affiliates/status.ts';
 import { AFFILIATE_USER_STATUSES } from '../../core/affiliates/users.ts';
-import { StringEnum, Timestamp } from './common.ts';
+import { Nullable, StringEnum, Timestamp } from './common.ts';
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Str = (max: number, description?: string) =>
   Type.String({ maxLength: max, ...(description ? { description } : {}) });
 const Id = (description: string) => Type.Integer({ minimum: 1, maximum: 2_147_483_647, description });
@@ -264,4 +263,5 @@ export const PatchAffiliateBody = Type.Object(optionalFields, {
   description: PATCH_DESCRIPTION,
 });
 
+export { Nullable } from './common.ts';
 export { CustomTagRef, Messengers, Referral };

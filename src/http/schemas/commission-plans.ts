@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { PlanDefinition } from '../../core/commissions/plans/plan-definition.ts';
 import { Nullable } from './affiliates.ts';
-import { StringEnum, Timestamp } from './common.ts';
+import { ListPaging, StringEnum, Timestamp } from './common.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
@@ -67,7 +67,7 @@ export const CommissionPlan = Type.Object({
 
 export const CommissionPlanPage = Type.Object({
   data: Type.Array(CommissionPlan),
-  paging: Type.Object({ page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() }),
+  paging: ListPaging,
 });
 
 const VersionFields = {

@@ -35,3 +35,36 @@ export function withErrors<R extends Record<number, TSchema>>(responses: R, ...s
 }
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/**
+ * Native lists page with `page` and `page_size` and answer `{ data, paging: { page, page_size,
+ * total } }` (the affiliates search also takes offset and limit, which its public contract had).
+ */
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Default 50' })),
+};
+
+export function pageOf(q: { page?: number; page_size?: number }) {
+  const page = q.page ?? 1;
+  const size = q.page_size ?? 50;
+  return { page, page_size: size, limit: size, offset: (page - 1) * size };
+}
+
+export const ListPaging = Type.Object({
+  page: Type.Integer(),
+  page_size: Type.Integer(),
+  total: Type.Integer(),
+});
+
+/** A page of a native list. */
+export const ListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), paging: ListPaging });
+
+/** The list envelope a handler returns: rows of a page and the count of every match. */
+export function listPage<T>(page: { page: number; page_size: number }, result: { data: T[]; total: number }) {
+  return { data: result.data, paging: { page: page.page, page_size: page.page_size, total: result.total } };
+}

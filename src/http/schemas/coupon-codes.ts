@@ -1,7 +1,6 @@
 import { type TSchema, Type } from 'typebox';
-import { NullableTimestamp, Timestamp } from './common.ts';
+import { ListPaging, Nullable, NullableTimestamp, Timestamp } from './common.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 export const COUPON_HELP =
@@ -30,7 +29,7 @@ export const CouponCode = Type.Object(
 
 export const CouponCodePage = Type.Object({
   data: Type.Array(CouponCode),
-  paging: Type.Object({ page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() }),
+  paging: ListPaging,
 });
 
 export const couponFilters = {

@@ -1,8 +1,7 @@
 import { type TSchema, Type } from 'typebox';
 import { ACTIVITY_FIELDS, EVENT_TYPES, PRODUCTS } from '../../core/events/event-input.ts';
-import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
+import { Nullable, NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Minor = (description: string) => Type.Integer({ description });
 
 const Figures = Type.Object(
@@ -247,8 +246,4 @@ export const CustomerDetail = Type.Intersect([
   Type.Object({ timeline: Type.Array(TimelineEntry) }),
 ]);
 
-export const ListPaging = Type.Object({
-  page: Type.Integer(),
-  page_size: Type.Integer(),
-  total: Type.Integer(),
-});
+export { ListPaging } from './common.ts';

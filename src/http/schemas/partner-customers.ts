@@ -1,8 +1,6 @@
 import { type TSchema, Type } from 'typebox';
-import { StringEnum, Timestamp } from './common.ts';
+import { Nullable, StringEnum, Timestamp } from './common.ts';
 import { Customer, Event, ListPaging } from './events.ts';
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const MASK_HELP =
   "The operator's id for the customer: its first and last two characters with the rest starred, unless the brand shows affiliates the whole id.";

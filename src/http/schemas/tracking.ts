@@ -1,9 +1,8 @@
 import { type TSchema, Type } from 'typebox';
 import { ATTRIBUTION_BINDINGS } from '../../core/catalog/types.ts';
 import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/clicks/placeholders.ts';
-import { NullableTimestamp, StringEnum, Timestamp } from './common.ts';
+import { Nullable, NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 export const LINK_TYPES = [
@@ -188,4 +187,5 @@ export const CreatePromoBody = Type.Object(
 
 export const CampaignTab = StringEnum(['active', 'archived', 'all'] as const, { default: 'active' });
 export const IdRef = Id;
+
 export { Nullable };

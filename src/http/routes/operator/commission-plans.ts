@@ -28,8 +28,7 @@ import {
   PublishVersionBody,
   Resolution,
 } from '../../schemas/commission-plans.ts';
-import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
-import { PageQuery, pageOf } from './events-read.ts';
+import { IdParams, listPage, PageQuery, pageOf, StringEnum, withErrors } from '../../schemas/common.ts';
 import { managerScope } from './manager-scope.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -76,10 +75,7 @@ export const commissionPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
         offset: page.offset,
         scope: managerScope(request),
       });
-      return {
-        data: result.data,
-        paging: { page: page.page, page_size: page.page_size, total: result.total },
-      };
+      return listPage(page, result);
     },
   );
 

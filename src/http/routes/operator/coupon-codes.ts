@@ -10,9 +10,8 @@ import type { Scope } from '../../../core/catalog/types.ts';
 import type { Db } from '../../../db/index.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { COUPON_HELP, CouponCode, CouponCodePage, couponFilters, When } from '../../schemas/coupon-codes.ts';
-import { PageQuery, pageOf } from './events-read.ts';
 import { managerScope } from './manager-scope.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -50,7 +49,7 @@ export async function couponPage(
 ) {
   const page = pageOf(query);
   const result = await listCouponCodes({ db, filter: query, limit: page.limit, offset: page.offset, scope });
-  return { data: result.data, paging: { page: page.page, page_size: page.page_size, total: result.total } };
+  return listPage(page, result);
 }
 
 export const couponCodeRoutes: FastifyPluginAsyncTypebox = async (app) => {

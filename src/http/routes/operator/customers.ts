@@ -5,9 +5,9 @@ import { getCustomer } from '../../../core/events/customers/get-customer.ts';
 import { listCustomers } from '../../../core/events/customers/list-customers.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { withErrors } from '../../schemas/common.ts';
+import { listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { Customer, CustomerDetail, ListPaging } from '../../schemas/events.ts';
-import { manager, PageQuery, pageOf } from './events-read.ts';
+import { manager } from './events-read.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const CustomerParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
@@ -66,10 +66,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         offset: page.offset,
         managerId: manager(request),
       });
-      return {
-        data: result.data,
-        paging: { page: page.page, page_size: page.page_size, total: result.total },
-      } as never;
+      return listPage(page, result) as never;
     },
   );
 

@@ -5,9 +5,8 @@ import { getEventImport } from '../../../core/events/imports/get-event-import.ts
 import { startEventImport } from '../../../core/events/imports/start-event-import.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { EventImport } from '../../schemas/event-imports.ts';
-import { PageQuery, pageOf } from './events-read.ts';
 
 /** A CSV file as sent (gzip-compressed files count compressed); larger ones go through the CLI. */
 export const EVENT_IMPORT_BODY_LIMIT = 100 * 1024 * 1024;

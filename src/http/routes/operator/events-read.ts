@@ -5,22 +5,11 @@ import { EVENT_TYPES } from '../../../core/events/event-input.ts';
 import { getEvent } from '../../../core/events/get-event.ts';
 import { listEvents } from '../../../core/events/list-events.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
+import { IdParams, listPage, PageQuery, pageOf, StringEnum, withErrors } from '../../schemas/common.ts';
 import { Event, ListPaging } from '../../schemas/events.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const When = (description: string) => Type.Optional(Type.String({ format: 'date-time', description }));
-export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Default 50' })),
-};
-
-export function pageOf(q: { page?: number; page_size?: number }) {
-  const page = q.page ?? 1;
-  const size = q.page_size ?? 50;
-  return { page, page_size: size, limit: size, offset: (page - 1) * size };
-}
-
 const date = (v?: string) => (v === undefined ? undefined : new Date(v));
 
 /** A limited account manager's id: lists and reads show only their affiliates'. */
@@ -83,10 +72,7 @@ export const eventReadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         offset: page.offset,
         managerId: manager(request),
       });
-      return {
-        data: result.data,
-        paging: { page: page.page, page_size: page.page_size, total: result.total },
-      } as never;
+      return listPage(page, result) as never;
     },
   );
 

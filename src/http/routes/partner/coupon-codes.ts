@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
-import { withErrors } from '../../schemas/common.ts';
+import { PageQuery, withErrors } from '../../schemas/common.ts';
 import { COUPON_HELP, CouponCodePage, couponFilters } from '../../schemas/coupon-codes.ts';
 import { couponPage } from '../operator/coupon-codes.ts';
-import { PageQuery } from '../operator/events-read.ts';
 import { scopeOf } from './campaigns.ts';
 
 export const partnerCouponCodeRoutes: FastifyPluginAsyncTypebox = async (app) => {

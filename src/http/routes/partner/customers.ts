@@ -3,9 +3,8 @@ import { Type } from 'typebox';
 import { getPartnerCustomer } from '../../../core/events/customers/get-partner-customer.ts';
 import { listPartnerCustomers } from '../../../core/events/customers/list-partner-customers.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
-import { withErrors } from '../../schemas/common.ts';
+import { listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { PartnerCustomerDetail, PartnerCustomerPage } from '../../schemas/partner-customers.ts';
-import { PageQuery, pageOf } from '../operator/events-read.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const date = (v?: string) => (v === undefined ? undefined : new Date(v));
@@ -49,10 +48,7 @@ export const partnerCustomerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         limit: page.limit,
         offset: page.offset,
       });
-      return {
-        data: result.data,
-        paging: { page: page.page, page_size: page.page_size, total: result.total },
-      } as never;
+      return listPage(page, result) as never;
     },
   );
 

@@ -3,8 +3,8 @@ import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
-import { partnerCommissionPlanRoutes } from './commission-plans.ts';
 import { partnerClickRoutes } from './clicks.ts';
+import { partnerCommissionPlanRoutes } from './commission-plans.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
