@@ -1,9 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
-import { TextField } from '../../components/TextField.tsx';
+import { CountryPicker } from '../../reference/pickers.tsx';
 import { YES_NO } from '../list-params.ts';
 import { type CustomerSearch, validateCustomerSearch } from './customer-search.ts';
-import { FilterButtons, OwnerFields } from './filter-fields.tsx';
+import { OwnerFields } from './filter-fields.tsx';
 
 type Draft = Record<Exclude<keyof CustomerSearch, 'page'>, string>;
 
@@ -31,17 +31,13 @@ export function CustomerFilters({
   search: CustomerSearch;
   onApply(next: CustomerSearch): void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(search));
-  useEffect(() => setDraft(draftOf(search)), [search]);
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onApply(validateCustomerSearch(draft));
-  }
-
+  const { draft, set } = useFilterDraft(search, draftOf);
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Filter customers">
+    <FilterBar
+      label="Filter customers"
+      onApply={() => onApply(validateCustomerSearch(draft))}
+      onClear={() => onApply({})}
+    >
       <div className="field grow">
         <label htmlFor="customer-search">Customer id</label>
         <input
@@ -68,15 +64,7 @@ export function CustomerFilters({
         options={YES_NO('Has deposited', 'No deposit yet')}
         onChange={set('ftd')}
       />
-      <TextField
-        label="Country"
-        value={draft.country}
-        onChange={set('country')}
-        placeholder="NL"
-        maxLength={2}
-        size={4}
-      />
-      <FilterButtons onClear={() => onApply({})} />
-    </form>
+      <CountryPicker label="Country" value={draft.country} empty="Any country" onChange={set('country')} />
+    </FilterBar>
   );
 }

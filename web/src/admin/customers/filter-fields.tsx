@@ -38,15 +38,3 @@ export function OwnerFields({ draft, set }: OwnerFieldsProps) {
     </>
   );
 }
-
-/** Filter applies the form; Clear drops every filter. */
-export function FilterButtons({ onClear }: { onClear(): void }) {
-  return (
-    <div className="actions">
-      <button type="submit">Filter</button>
-      <button type="button" className="button-secondary" onClick={onClear}>
-        Clear
-      </button>
-    </div>
-  );
-}

@@ -1,7 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { FilterBar, useFilterDraft } from '../../components/FilterBar.tsx';
 import { optionsOf, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { FilterButtons, OwnerFields } from '../customers/filter-fields.tsx';
+import { OwnerFields } from '../customers/filter-fields.tsx';
 import { fromLocalInput, toLocalInput, YES_NO } from '../list-params.ts';
 import { EVENT_TYPES } from './api.ts';
 import { type EventSearch, validateEventSearch } from './event-search.ts';
@@ -23,21 +23,17 @@ const draftOf = (s: EventSearch): Draft => ({
 
 /** Set any filters, then press Filter; a customer chosen elsewhere stays until Clear. */
 export function EventFilters({ search, onApply }: { search: EventSearch; onApply(next: EventSearch): void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(search));
-  useEffect(() => setDraft(draftOf(search)), [search]);
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const { draft, set } = useFilterDraft(search, draftOf);
+  const apply = () => {
     const times = Object.fromEntries(TIMES.map((key) => [key, fromLocalInput(draft[key])]));
     onApply(validateEventSearch({ ...draft, ...times, customer: search.customer }));
-  }
+  };
 
   const when = (key: (typeof TIMES)[number], label: string) => (
     <TextField label={label} type="datetime-local" value={draft[key]} onChange={set(key)} />
   );
   return (
-    <form className="panel filters" onSubmit={submit} aria-label="Filter events">
+    <FilterBar label="Filter events" onApply={apply} onClear={() => onApply({})}>
       <SelectField
         label="Type"
         value={draft.type}
@@ -57,7 +53,6 @@ export function EventFilters({ search, onApply }: { search: EventSearch; onApply
       {when('occurred_to', 'Happened until')}
       {when('received_from', 'Received from')}
       {when('received_to', 'Received until')}
-      <FilterButtons onClear={() => onApply({})} />
-    </form>
+    </FilterBar>
   );
 }
