@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiCall,
   approvedAffiliate,
+  mailTo,
   newPage,
   type Person,
   setUpAdmin,
@@ -90,10 +91,7 @@ describe('affiliate portal', () => {
     await owner.getByRole('button', { name: 'Add user' }).click();
     await owner.getByRole('button', { name: MEMBER.email }).waitFor();
 
-    const outbox = await operator('GET', `/api/v1/dev/outbox?to=${encodeURIComponent(MEMBER.email)}`);
-    const mail = (outbox.json as { data: { template: string; text: string }[] }).data.find(
-      (m) => m.template === 'set_password',
-    )!;
+    const mail = await mailTo(operator, MEMBER.email, 'set_password');
     const link = /https?:\/\/\S+\/portal\/set-password\?token=\S+/.exec(mail.text)![0];
 
     await member.goto(link);

@@ -67,11 +67,25 @@ describe('back office tracking screens', () => {
     await page.getByRole('link', { name: 'Lucky' }).waitFor();
     await page.getByRole('cell', { name: 'https://go.lucky.example' }).waitFor();
 
-    // Edit: the change shows in the list.
+    // Edit: the change shows in the list; the attribution settings are saved with it, and a window
+    // that is not a number is refused under its field.
     await page.getByRole('link', { name: 'Lucky' }).click();
     await page.getByLabel('Name').fill('Lucky Casino');
+    await page.getByLabel('A customer belongs').selectOption('last_click');
+    await page.getByLabel('Click window (days)').fill('a week');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByLabel('Click window (days)').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Click window (days)').fill('7');
+    await page.getByLabel('Show affiliates your customer ids in full').check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('link', { name: 'Lucky Casino' }).waitFor();
+    const brands = (await operator('GET', '/api/v1/brands')).json.data;
+    expect(brands[0]).toMatchObject({
+      name: 'Lucky Casino',
+      attribution_binding: 'last_click',
+      click_lookback_days: 7,
+      show_customer_ids: true,
+    });
   });
 
   it('creates a private A/B destination link with placeholders, filters and disables it', async () => {
@@ -167,7 +181,11 @@ describe('back office tracking screens', () => {
       await form.getByLabel('Image file').setInputFiles({ name, mimeType: 'image/png', buffer: bytes });
       await form.getByLabel('Title').fill(title);
       await form.getByLabel('Language').fill('en');
-      await form.getByLabel('Language').press('Enter');
+      await form
+        .getByRole('listbox')
+        .getByRole('option', { name: /^English/ })
+        .first()
+        .click();
       await form.getByLabel('Tags').fill(tags);
       await form.getByLabel('Brand').selectOption({ label: 'Lucky Casino' });
       await form.getByRole('button', { name: 'Upload banner' }).click();
@@ -211,8 +229,13 @@ describe('back office tracking screens', () => {
     await filters.getByLabel('Orientation').selectOption('');
     await filters.getByLabel('Tag').fill('sports');
     await filters.getByLabel('Format').selectOption('png');
+    // Picked with the mouse: Enter would take whichever option the resting pointer highlights.
     await filters.getByLabel('Language').fill('en');
-    await filters.getByLabel('Language').press('Enter');
+    await filters
+      .getByRole('listbox')
+      .getByRole('option', { name: /^English/ })
+      .first()
+      .click();
     await filters.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => cards().count()).toBe(1);
     await cards().getByText('Spring leaderboard').waitFor();

@@ -65,6 +65,27 @@ export async function setUpAdmin(server: TestServer): Promise<ApiCall> {
   };
 }
 
+export interface OutboxMail {
+  template: string;
+  text: string;
+}
+
+/**
+ * The email with `template` sent to `to`, from the development outbox. Emails are jobs written
+ * with the change that causes them and sent a moment later, so this waits for it to arrive.
+ */
+export async function mailTo(operator: ApiCall, to: string, template: string): Promise<OutboxMail> {
+  let found: OutboxMail | undefined;
+  await expect
+    .poll(async () => {
+      const outbox = await operator('GET', `/api/v1/dev/outbox?to=${encodeURIComponent(to)}`);
+      found = (outbox.json.data as OutboxMail[]).find((m) => m.template === template);
+      return found !== undefined;
+    })
+    .toBe(true);
+  return found!;
+}
+
 /**
  * Applies to the affiliate program as `who` (a pending affiliate) and returns its id, which the
  * operator looks up: the sign-up answer names none (it is the same for an address already used).
