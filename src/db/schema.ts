@@ -1,11 +1,15 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
 import type { CommissionTables } from './tables/commissions.ts';
+import type { EarnedCommissionTables } from './tables/earned-commissions.ts';
 import type { EventImportTables } from './tables/event-imports.ts';
 import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { IdentityTables } from './tables/identity.ts';
+import type { LedgerTables } from './tables/ledger.ts';
+import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
+import type { RevshareTables } from './tables/revshare.ts';
 import type { TrackingTables } from './tables/tracking.ts';
 
 /** Every table Kysely knows; each feature adds its own interface from `tables/`. */
@@ -18,4 +22,8 @@ export interface DB
     EventTables,
     EventImportTables,
     ClickCountTables,
-    CommissionTables {}
+    CommissionTables,
+    LedgerTables,
+    PostbackTables,
+    EarnedCommissionTables,
+    RevshareTables {}
