@@ -3,6 +3,9 @@ import type { Db } from '../../../db/index.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
+import { earnCommissions } from '../../commissions/engine/earn-commissions.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import { queueEventPostbacks } from '../../postbacks/queue-event-postbacks.ts';
 import type { Explanation } from '../attribution/attribution-types.ts';
 import { decideAttribution } from '../attribution/decide-attribution.ts';
 import type { EventInput } from '../event-input.ts';
@@ -27,6 +30,11 @@ export interface RecordEventsOptions {
   /** Paths name the item (`events[3].amount`) in a batch, the field alone for one event. */
   batch: boolean;
   now?: Date;
+  /**
+   * The job queue: the accepted events' postbacks are queued in the batch's transaction. Left
+   * out (imports of history), no postback is sent.
+   */
+  jobs?: JobQueue;
 }
 
 type Brand = { id: number; attribution_binding: 'lifetime' | 'last_click'; click_lookback_days: number };
@@ -102,6 +110,7 @@ export async function recordEvents(options: RecordEventsOptions): Promise<ItemRe
           brands,
           prefix,
           now,
+          jobs: options.jobs,
         }),
       );
     } catch (error) {
@@ -118,6 +127,7 @@ async function recordInTransaction(batch: {
   brands: Map<number, Brand>;
   prefix: (i: number) => string;
   now: Date;
+  jobs: JobQueue | undefined;
 }): Promise<ItemResult[]> {
   const { trx, results, brands, prefix, now } = batch;
   const replays = await findReplays(trx, batch.items, prefix);
@@ -300,6 +310,56 @@ async function recordInTransaction(batch: {
     changedCustomers: [...customers.values()].filter((c) => !c.isNew && used.has(c)),
   });
   if (!written) throw new RaceLost();
+  // What the events earn commits with them.
+  await earnCommissions({
+    db: trx,
+    actor: batch.actor,
+    now,
+    events: pending.map((p) => ({
+      id: p.id,
+      customer_id: p.customer.row.id,
+      type: p.input.type,
+      occurred_at: p.input.occurredAt,
+      amount: p.input.amount,
+      currency: p.input.currency,
+      original_id: p.original_id,
+      affiliate_id: p.affiliate_id,
+      campaign_id: p.campaign_id,
+      promo_id: p.promo_id,
+    })),
+    customers: [...used].map((c) => c.row),
+  });
+  if (batch.jobs)
+    await queueEventPostbacks({
+      db: trx,
+      jobs: batch.jobs,
+      events: pending.map((p) => ({
+        ref: p.id,
+        brandId: p.input.brandId,
+        type: p.input.type,
+        eventId: p.input.eventId,
+        occurredAt: p.input.occurredAt,
+        amount: p.input.amount,
+        currency: p.input.currency,
+        isFtd: p.is_ftd,
+        affiliateId: p.affiliate_id,
+        campaignId: p.campaign_id,
+        promoId: p.promo_id,
+        clickId: p.click_id,
+        customer: {
+          externalId: p.customer.row.external_id,
+          sub1: p.customer.row.sub1,
+          sub2: p.customer.row.sub2,
+          sub3: p.customer.row.sub3,
+          sub4: p.customer.row.sub4,
+          sub5: p.customer.row.sub5,
+          params: (p.customer.row.params ?? {}) as Record<string, unknown>,
+          country: p.customer.row.country,
+          qualifiedAt: p.customer.row.qualified_at,
+          ftdEventRef: p.customer.row.ftd_event_id,
+        },
+      })),
+    });
 
   const created = new Map<number, EventView>();
   for (const p of pending) {
