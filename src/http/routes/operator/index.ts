@@ -26,6 +26,7 @@ import { jobRoutes } from './jobs.ts';
 import { mediaRoutes } from './media.ts';
 import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
+import { revshareRoutes } from './revshare.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
 import { sessionRoutes } from './session.ts';
 import { setupRoutes } from './setup.ts';
@@ -68,4 +69,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(couponCodeRoutes);
   await app.register(fraudRuleRoutes);
   await app.register(commissionPlanRoutes);
+  await app.register(revshareRoutes);
 };
