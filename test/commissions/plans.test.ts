@@ -462,3 +462,79 @@ describe('who sees which plans', () => {
     expect(await ok(await api('GET', `/commission-plans/${p.id}`))).toMatchObject({ name: p.name });
   });
 });
+
+describe('assignment history', () => {
+  it('lists who got which plan from when, newest first, filtered; a limited manager sees its affiliates only', async () => {
+    const s = await seedBrand(t, admin);
+    const other = await seedSecondAffiliate(t, admin, s.brand.id, s.link.id);
+    const p = await plan(s.brand.id);
+    await ok(
+      await api('PUT', `/brands/${s.brand.id}/commission-plan`, {
+        plan_id: p.id,
+        effective_from: ago(20 * DAY).toISOString(),
+      }),
+      201,
+    );
+    for (const affiliateId of [s.affiliateId, other.affiliateId])
+      await ok(
+        await api('PUT', `/affiliates/${affiliateId}/commission-plan`, {
+          plan_id: p.id,
+          effective_from: ago(10 * DAY).toISOString(),
+          reason: 'deal',
+        }),
+        201,
+      );
+    await ok(
+      await api('PUT', `/affiliates/${s.affiliateId}/commission-plan`, {
+        plan_id: null,
+        brand_id: s.brand.id,
+      }),
+      201,
+    );
+    const all = await ok(await api('GET', `/commission-plans/assignments?brand_id=${s.brand.id}`));
+    expect(all.paging.total).toBe(4);
+    expect(all.data.map((a: any) => [a.target, a.affiliate_id, a.plan_id])).toEqual([
+      ['affiliate', s.affiliateId, null],
+      ['affiliate', other.affiliateId, p.id],
+      ['affiliate', s.affiliateId, p.id],
+      ['brand', null, p.id],
+    ]);
+    expect(all.data[1]).toMatchObject({ reason: 'deal', actor: { type: 'api_key' } });
+    const own = await ok(
+      await api('GET', `/commission-plans/assignments?affiliate_id=${s.affiliateId}&target=affiliate`),
+    );
+    expect(own.data.map((a: any) => a.plan_id)).toEqual([null, p.id]);
+    const brandOnly = await ok(
+      await api('GET', `/commission-plans/assignments?brand_id=${s.brand.id}&target=brand&plan_id=${p.id}`),
+    );
+    expect(brandOnly.data.map((a: any) => a.target)).toEqual(['brand']);
+    const paged = await ok(
+      await api('GET', `/commission-plans/assignments?brand_id=${s.brand.id}&page=2&page_size=3`),
+    );
+    expect([paged.data.length, paged.paging.total]).toEqual([1, 4]);
+
+    const cookie = await t.staffCookie();
+    const me = await ok(await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } }));
+    await t.db
+      .updateTable('staff_users')
+      .set({ role: 'affiliate_manager', managed_affiliates_only: true })
+      .where('id', '=', me.staff.id)
+      .execute();
+    await t.db
+      .updateTable('affiliates')
+      .set({ account_manager_id: me.staff.id })
+      .where('id', '=', s.affiliateId)
+      .execute();
+    const seen = await ok(
+      await t.app.inject({
+        url: `/api/v1/commission-plans/assignments?brand_id=${s.brand.id}`,
+        headers: { cookie },
+      }),
+    );
+    expect(seen.data.map((a: any) => [a.target, a.affiliate_id])).toEqual([
+      ['affiliate', s.affiliateId],
+      ['affiliate', s.affiliateId],
+      ['brand', null],
+    ]);
+  });
+});

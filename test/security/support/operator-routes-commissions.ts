@@ -24,6 +24,16 @@ export const COMMISSION_ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /commission-plans/assignments': {
+    cross: (w) => [
+      {
+        name: "B's assignments",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/commission-plans/assignments?affiliate_id=${id}`),
+      },
+    ],
+  },
   'GET /commission-plans/{id}': { hidden: (w) => [{ call: get(`/commission-plans/${w.planId}`) }] },
   'PATCH /commission-plans/{id}': {
     none: PLANS,

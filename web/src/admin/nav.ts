@@ -28,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Unattributed', to: '/admin/unattributed' },
   { label: 'Coupon codes', to: '/admin/coupon-codes' },
   { label: 'Fraud rules', to: '/admin/fraud-rules' },
+  { label: 'Commission plans', to: '/admin/commission-plans' },
+  { label: 'Plan assignments', to: '/admin/plan-assignments' },
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
   { label: 'Staff', to: '/admin/staff', scope: 'admin' },
   { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },

@@ -9,6 +9,11 @@ import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
 import { ClickLogPage } from '../admin/clicks/ClickLogPage.tsx';
 import { ClickPage } from '../admin/clicks/ClickPage.tsx';
 import { validateClickSearch } from '../admin/clicks/click-search.ts';
+import { AssignmentsPage, validateAssignmentSearch } from '../admin/commission-plans/AssignmentsPage.tsx';
+import { NewPlanPage } from '../admin/commission-plans/NewPlanPage.tsx';
+import { PlanPage } from '../admin/commission-plans/PlanPage.tsx';
+import { PlansPage, validatePlanSearch } from '../admin/commission-plans/PlansPage.tsx';
+import { PublishVersionPage } from '../admin/commission-plans/PublishVersionPage.tsx';
 import { CouponCodesPage } from '../admin/coupon-codes/CouponCodesPage.tsx';
 import { validateCouponSearch } from '../admin/coupon-codes/coupon-search.ts';
 import { CustomerPage } from '../admin/customers/CustomerPage.tsx';
@@ -226,6 +231,36 @@ const fraudRulesRoute = createRoute({
   component: FraudRulesPage,
 });
 
+// Commission plans: the list, the editor (a new plan, a new version), one plan with its versions,
+// and who gets which plan.
+const plansRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/commission-plans',
+  validateSearch: validatePlanSearch,
+  component: PlansPage,
+});
+const newPlanRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/commission-plans/new',
+  component: NewPlanPage,
+});
+const planRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/commission-plans/$id',
+  component: PlanPage,
+});
+const publishVersionRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/commission-plans/$id/publish',
+  component: PublishVersionPage,
+});
+const planAssignmentsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/plan-assignments',
+  validateSearch: validateAssignmentSearch,
+  component: AssignmentsPage,
+});
+
 export const adminTree = adminRoute.addChildren([
   loginRoute,
   staffSetPasswordRoute,
@@ -257,5 +292,10 @@ export const adminTree = adminRoute.addChildren([
     eventsRoute,
     couponCodesRoute,
     fraudRulesRoute,
+    plansRoute,
+    newPlanRoute,
+    planRoute,
+    publishVersionRoute,
+    planAssignmentsRoute,
   ]),
 ]);

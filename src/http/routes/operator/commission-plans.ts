@@ -6,6 +6,7 @@ import { type AssignPlanInput, assignPlan } from '../../../core/commissions/plan
 import { createPlan } from '../../../core/commissions/plans/create-plan.ts';
 import { getPlan } from '../../../core/commissions/plans/get-plan.ts';
 import { getPlanVersion } from '../../../core/commissions/plans/get-plan-version.ts';
+import { listPlanAssignments } from '../../../core/commissions/plans/list-plan-assignments.ts';
 import { listPlanVersions } from '../../../core/commissions/plans/list-plan-versions.ts';
 import { listPlans } from '../../../core/commissions/plans/list-plans.ts';
 import { publishPlanVersion } from '../../../core/commissions/plans/publish-plan-version.ts';
@@ -28,7 +29,15 @@ import {
   PublishVersionBody,
   Resolution,
 } from '../../schemas/commission-plans.ts';
-import { IdParams, listPage, PageQuery, pageOf, StringEnum, withErrors } from '../../schemas/common.ts';
+import {
+  IdParams,
+  ListOf,
+  listPage,
+  PageQuery,
+  pageOf,
+  StringEnum,
+  withErrors,
+} from '../../schemas/common.ts';
 import { managerScope } from './manager-scope.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -138,6 +147,43 @@ export const commissionPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(q.campaign_id !== undefined ? { campaignId: q.campaign_id } : {}),
         ...(q.at !== undefined ? { at: new Date(q.at) } : {}),
       });
+    },
+  );
+
+  app.get(
+    '/commission-plans/assignments',
+    {
+      ...read,
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'The assignment history: who got which plan from when, newest first',
+        description: `Rows are appended, never changed; one with \`plan_id\` null ended its level's plan. ${PRECEDENCE_HELP} A limited account manager sees the brand defaults and their affiliates' rows.`,
+        querystring: Type.Object(
+          {
+            brand_id: Type.Optional(Id),
+            target: Type.Optional(StringEnum(['brand', 'affiliate', 'campaign'] as const)),
+            affiliate_id: Type.Optional(Id),
+            campaign_id: Type.Optional(Id),
+            plan_id: Type.Optional(Id),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: withErrors({ 200: ListOf(Assignment) }, 401, 403, 422),
+      },
+    },
+    async (request) => {
+      const { page: _, page_size: __, ...filter } = request.query;
+      const page = pageOf(request.query);
+      const result = await listPlanAssignments({
+        db: db(),
+        filter,
+        limit: page.limit,
+        offset: page.offset,
+        scope: managerScope(request),
+      });
+      return listPage(page, result);
     },
   );
 
