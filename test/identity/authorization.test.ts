@@ -406,7 +406,10 @@ describe('affiliate A against affiliate B', () => {
     expect(sneakyUser.statusCode).toBe(422);
 
     // Tracking: B's campaigns stay out of A's lists and filters, B's private link out of A's options.
-    expect(await get(`/campaigns?id=${ids.bCampaign}&tab=all`)).toEqual({ data: [], total: 0 });
+    expect(await get(`/campaigns?id=${ids.bCampaign}&tab=all`)).toEqual({
+      data: [],
+      paging: { page: 1, page_size: 50, total: 0 },
+    });
     const links = (await get('/destination-links')).data.map((l: { id: number }) => l.id);
     expect(links).toEqual([publicLink]);
     const usePrivate = await t.as(a.cookie, {

@@ -214,15 +214,15 @@ afterAll(() => t.close());
 
 describe('campaigns for a limited manager', () => {
   it('lists only the campaigns of their affiliates, with a total to match', async () => {
-    const list = await ok(await as(limited, 'GET', '/campaigns?tab=all&limit=500'));
+    const list = await ok(await as(limited, 'GET', '/campaigns?tab=all&page_size=500'));
     const ids = list.data.map((c: { id: number }) => c.id);
     expect(ids).toContain(w.campaignA);
     expect(ids).not.toContain(w.campaignB);
     expect(await ownersOf('campaigns', ids)).toEqual(await managedIds());
-    expect(list.total).toBe(ids.length);
+    expect(list.paging).toEqual({ page: 1, page_size: 500, total: ids.length });
     // Asking by id does not bring the other one back either.
     const byId = await ok(await as(limited, 'GET', `/campaigns?tab=all&id=${w.campaignB}`));
-    expect(byId).toEqual({ data: [], total: 0 });
+    expect(byId).toEqual({ data: [], paging: { page: 1, page_size: 50, total: 0 } });
     // Filtering on B is refused like a missing affiliate.
     await refused404(() => as(limited, 'GET', `/campaigns?affiliate_id=${w.b}`), /^affiliate \d+ not found$/);
   });
@@ -267,7 +267,7 @@ describe('campaigns for a limited manager', () => {
 
 describe('promos for a limited manager', () => {
   it('lists only the promos of their affiliates, whatever the filter', async () => {
-    const ids = (await ok(await as(limited, 'GET', '/promos?limit=500'))).data.map(
+    const ids = (await ok(await as(limited, 'GET', '/promos?page_size=500'))).data.map(
       (p: { id: number }) => p.id,
     );
     expect(ids).toContain(w.promoA);
@@ -575,7 +575,7 @@ describe('unlimited staff', () => {
     await ok(await as(unlimited, 'POST', `/campaigns/${v.campaignB}/archive`));
     expect((await campaignRow(v.campaignB)).status).toBe('archived');
     await ok(await as(unlimited, 'POST', `/campaigns/${v.campaignB}/unarchive`));
-    const promos = (await ok(await as(unlimited, 'GET', '/promos?limit=500'))).data.map(
+    const promos = (await ok(await as(unlimited, 'GET', '/promos?page_size=500'))).data.map(
       (p: { id: number }) => p.id,
     );
     expect(promos).toEqual(expect.arrayContaining([v.promoA, v.promoB]));
@@ -611,13 +611,13 @@ describe('unlimited staff', () => {
   });
 
   it('an admin API key lists every campaign', async () => {
-    const list = await ok(await asAdmin('GET', '/campaigns?tab=all&limit=500'));
+    const list = await ok(await asAdmin('GET', '/campaigns?tab=all&page_size=500'));
     const ids = list.data.map((c: { id: number }) => c.id);
     expect(ids).toEqual(expect.arrayContaining([w.campaignA, w.campaignB]));
     const all = await t.db
       .selectFrom('campaigns')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(list.total).toBe(Number(all.n));
+    expect(list.paging.total).toBe(Number(all.n));
   });
 });

@@ -71,7 +71,7 @@ describe('portal campaigns and promos', () => {
     expect(click.headers.location).toBe('https://lucky.example/');
     // Other tests give this partner campaigns too: this one, among the active ones.
     const list = await as(a, 'GET', `/campaigns?tab=active&id=${id}`);
-    expect(list.json()).toMatchObject({ total: 1, data: [{ id, promo_count: 1 }] });
+    expect(list.json()).toMatchObject({ paging: { page: 1, total: 1 }, data: [{ id, promo_count: 1 }] });
   });
 
   it('never shows a private link to another affiliate, nor lets them use it', async () => {
@@ -184,7 +184,7 @@ describe('affiliate A cannot reach affiliate B', () => {
   it('cannot list B data through filters or smuggle ids in bodies', async () => {
     expect((await as(a, 'GET', `/campaigns?id=${campaignB.id}&tab=all`)).json()).toEqual({
       data: [],
-      total: 0,
+      paging: { page: 1, page_size: 50, total: 0 },
     });
     const byAffiliate = await as(a, 'GET', `/campaigns?affiliate_id=${b.affiliateId}`);
     expect(byAffiliate.statusCode).toBe(422);

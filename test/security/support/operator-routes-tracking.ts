@@ -65,7 +65,7 @@ export const TRACKING_ROUTES: Record<string, Entry> = {
     write: (w) => del(`/media/${w.bMediaId}`),
   },
   'GET /campaigns': {
-    hidden: (w) => [{ call: get('/campaigns?tab=all&limit=500'), notInData: w.bCampaignId }],
+    hidden: (w) => [{ call: get('/campaigns?tab=all&page_size=500'), notInData: w.bCampaignId }],
     cross: (w) => [
       {
         name: 'affiliate filter',
@@ -107,7 +107,7 @@ export const TRACKING_ROUTES: Record<string, Entry> = {
     cross: (w) => [{ name: "B's", b: w.bCampaignId, build: (id) => post(`/campaigns/${id}/unarchive`) }],
   },
   'GET /promos': {
-    hidden: (w) => [{ call: get('/promos?limit=500'), notInData: w.bPromoId }],
+    hidden: (w) => [{ call: get('/promos?page_size=500'), notInData: w.bPromoId }],
     cross: (w) => [
       {
         name: 'affiliate filter',

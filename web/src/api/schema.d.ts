@@ -1383,13 +1383,8 @@ export interface paths {
                             paging: {
                                 page: number;
                                 page_size: number;
-                                total: number;
                                 offset: number;
                                 limit: number;
-                                /**
-                                 * @deprecated
-                                 * @description Same as total; kept for clients of the first release
-                                 */
                                 total_count: number;
                             };
                         };
@@ -3612,7 +3607,6 @@ export interface paths {
                     field?: string;
                     source?: string;
                     page?: number;
-                    /** @description Default 50 */
                     page_size?: number;
                 };
                 header?: never;
@@ -3634,7 +3628,9 @@ export interface paths {
                             paging: {
                                 page: number;
                                 page_size: number;
-                                total: number;
+                                offset: number;
+                                limit: number;
+                                total_count: number;
                             };
                         };
                     };
@@ -7023,7 +7019,7 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: {
+                query: {
                     /** @description A currency code, e.g. EUR */
                     base?: string;
                     /** @description A currency code, e.g. EUR */
@@ -7032,9 +7028,8 @@ export interface paths {
                     from?: string;
                     /** @description Last rate date, inclusive */
                     until?: string;
-                    page?: number;
-                    /** @description Default 50 */
-                    page_size?: number;
+                    page: number;
+                    page_size: number;
                 };
                 header?: never;
                 path?: never;
@@ -7050,11 +7045,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["ExchangeRate"][];
-                            paging: {
-                                page: number;
-                                page_size: number;
-                                total: number;
-                            };
+                            page: number;
+                            page_size: number;
+                            /** @description Rows matching the filters, over all pages */
+                            total: number;
                         };
                     };
                 };
@@ -13717,115 +13711,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/commission-plans/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The assignment history: who got which plan from when, newest first
-         * @description Rows are appended, never changed; one with `plan_id` null ended its level's plan. Precedence: the campaign's plan, then the affiliate's own plan on the brand, then the brand's default. At each level the latest assignment whose effective date has come is in force; one with `plan_id` null has ended that level's plan and passes the decision on. A limited account manager sees the brand defaults and their affiliates' rows.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    brand_id?: number;
-                    target?: "brand" | "affiliate" | "campaign";
-                    affiliate_id?: number;
-                    campaign_id?: number;
-                    plan_id?: number;
-                    page?: number;
-                    /** @description Default 50 */
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: number;
-                                /** @enum {string} */
-                                target: "brand" | "affiliate" | "campaign";
-                                brand_id: number;
-                                affiliate_id: number | null;
-                                campaign_id: number | null;
-                                plan_id: number | null;
-                                /** Format: date-time */
-                                effective_from: string;
-                                reason: string | null;
-                                actor: {
-                                    type: string;
-                                    id: number | null;
-                                    name: string;
-                                };
-                                /** Format: date-time */
-                                created_at: string;
-                            }[];
-                            paging: {
-                                page: number;
-                                page_size: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error, whatever the status */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/commission-plans/{id}": {
         parameters: {
             query?: never;
@@ -14855,296 +14740,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/commissions/revshare/finalize": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Finalize a period's RevShare and sub-affiliate cuts
-         * @description RevShare accrues per customer and day from the events and activity lines (a late event
-         *     works out again only the days it touches) and is finalized per period, per affiliate, plan version
-         *     and currency. GGR is bets minus wins; NGR is GGR less the plan's deductions in their order (the
-         *     admin fee a percentage of GGR, payment fees of deposits and of withdrawals); net P/L is GGR less
-         *     bonuses, jackpot contributions, taxes, fees, chargebacks and adjustments; net deposits are deposits
-         *     (less refunded ones) less withdrawals and chargebacks. Every step is exact; the commission is
-         *     rounded once, half to even, to the minor unit. A negative result carries to the next period when
-         *     the plan says so and the affiliate has no `no_negative_carry_over`, at most `carry_over_cap`.
-         *     Customers held by a fraud rule are left out until released.
-         *
-         *     Runs synchronously, in one transaction (10,000 affiliates take seconds): writes one `revshare`
-         *     commission per affiliate, plan version and currency with its trace and sentence, then the
-         *     referrers' `sub_revshare` (a percentage of the sub's RevShare) and `sub_net_pl` (of its net
-         *     P/L) cuts, one or two levels. Finalized commissions are approved. Idempotent: finalizing the same
-         *     period again writes nothing unless a result changed (a late event, a released customer), and then
-         *     one adjustment row for the difference, never an edit. A period overlapping another already
-         *     finalized for an affiliate is a 409. Finance scope.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The first day of the period, e.g. 2026-11-01 */
-                        period_start: string;
-                        /** @description The last day of the period (before today), e.g. 2026-11-30 */
-                        period_end: string;
-                        brand_id?: number;
-                        affiliate_ids?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            period_start: string;
-                            period_end: string;
-                            /** @description (customer, day) accruals worked out again first */
-                            accruals_refreshed: number;
-                            /** @description Results per affiliate, plan version and currency */
-                            streams: number;
-                            /** @description Commissions written for the first time */
-                            written: number;
-                            /** @description Adjustment rows for results that changed since */
-                            adjustments: number;
-                            /** @description Results equal to what was already written */
-                            unchanged: number;
-                        };
-                    };
-                };
-                /** @description Every error, whatever the status */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/commissions/revshare/accruals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Preview the period's RevShare per affiliate, plan version and currency
-         * @description RevShare accrues per customer and day from the events and activity lines (a late event
-         *     works out again only the days it touches) and is finalized per period, per affiliate, plan version
-         *     and currency. GGR is bets minus wins; NGR is GGR less the plan's deductions in their order (the
-         *     admin fee a percentage of GGR, payment fees of deposits and of withdrawals); net P/L is GGR less
-         *     bonuses, jackpot contributions, taxes, fees, chargebacks and adjustments; net deposits are deposits
-         *     (less refunded ones) less withdrawals and chargebacks. Every step is exact; the commission is
-         *     rounded once, half to even, to the minor unit. A negative result carries to the next period when
-         *     the plan says so and the affiliate has no `no_negative_carry_over`, at most `carry_over_cap`.
-         *     Customers held by a fraud rule are left out until released.
-         *
-         *     What finalizing the period now would pay, nothing written but the accruals brought up to date.
-         *     The period defaults to the current month up to today. A limited account manager sees only their
-         *     affiliates.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Default: the first of this month */
-                    period_start?: string;
-                    /** @description Default: today */
-                    period_end?: string;
-                    brand_id?: number;
-                    affiliate_id?: number;
-                    page?: number;
-                    /** @description Default 50 */
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                affiliate_id: number;
-                                brand_id: number;
-                                plan: {
-                                    id: number;
-                                    name: string;
-                                };
-                                version: {
-                                    id: number;
-                                    version: number;
-                                };
-                                currency: string;
-                                period_start: string;
-                                period_end: string;
-                                customers: number;
-                                /** @description Held by a fraud rule: not counted */
-                                held_customers: number;
-                                /** @description bets, wins, bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, deposits, withdrawals (minor units) */
-                                figures: {
-                                    [key: string]: number;
-                                };
-                                ggr: number;
-                                net_pl: number;
-                                net_deposits: number;
-                                basis: "ngr" | "net_pl" | "net_deposits";
-                                /** @description Exact: a percentage fee may leave fractions of a minor unit */
-                                basis_amount: string;
-                                rate: string | null;
-                                bands: {
-                                    from: number;
-                                    to: number | null;
-                                    rate: string;
-                                    /** @description The part of the basis in this band (exact) */
-                                    part: string;
-                                    /** @description Its commission, exact, before the one rounding */
-                                    commission: string;
-                                }[];
-                                /** @description The period on its own, rounded */
-                                commission: number;
-                                carry_in: number;
-                                carry_out: number;
-                                /** @description What finalizing now would pay */
-                                amount: number;
-                                explanation: string;
-                            }[];
-                            paging: {
-                                page: number;
-                                page_size: number;
-                                total: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Every error, whatever the status */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Every error, whatever the status */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;

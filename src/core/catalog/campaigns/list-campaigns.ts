@@ -10,17 +10,20 @@ export interface CampaignFilter {
   brand_id?: number;
   commission_plan_id?: number;
   affiliate_id?: number;
-  limit?: number;
-  offset?: number;
 }
 
 export type CampaignListItem = Campaign & { promo_count: number };
 
-export async function listCampaigns(
-  db: Db,
-  filter: CampaignFilter = {},
-  scope: Scope = {},
-): Promise<{ data: CampaignListItem[]; total: number }> {
+/** Newest first, one page of them and the count of every match. */
+export async function listCampaigns(options: {
+  db: Db;
+  filter: CampaignFilter;
+  limit: number;
+  offset: number;
+  scope?: Scope;
+}): Promise<{ data: CampaignListItem[]; total: number }> {
+  const { db, filter } = options;
+  const scope = options.scope ?? {};
   let query = db.selectFrom('campaigns');
   const tab = filter.tab ?? 'active';
   if (tab !== 'all') query = query.where('status', '=', tab);
@@ -47,8 +50,8 @@ export async function listCampaigns(
           .as('promo_count'),
       )
       .orderBy('campaigns.id', 'desc')
-      .limit(filter.limit ?? 50)
-      .offset(filter.offset ?? 0)
+      .limit(options.limit)
+      .offset(options.offset)
       .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);

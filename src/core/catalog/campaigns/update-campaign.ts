@@ -3,7 +3,7 @@ import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { assignPlan } from '../../commissions/plans/assign-plan.ts';
 import { checkPlanChoice } from '../../commissions/plans/check-plan-choice.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import { recordCatalogChange } from '../catalog-changes.ts';
 import type { Campaign, Scope } from '../types.ts';
 import { assertActive, findCampaign } from './campaign-access.ts';
@@ -27,18 +27,21 @@ export async function updateCampaign({
   scope?: Scope;
 }): Promise<Campaign> {
   const name = input.name?.trim();
-  if (input.name !== undefined && !name) throw AppError.field('name', 'must not be empty');
   return inTransaction(db, async (trx) => {
     const campaign = await findCampaign(trx, id, scope, true);
     assertActive(campaign);
+    // Every field's problem in one answer.
+    const errors: FieldError[] = [];
+    if (input.name !== undefined && !name) errors.push({ path: 'name', message: 'must not be empty' });
     if (input.commission_plan_id != null) {
       const problem = await checkPlanChoice(trx, {
         planId: input.commission_plan_id,
         brandId: campaign.brand_id,
         affiliateId: campaign.affiliate_id,
       });
-      if (problem) throw AppError.validation([problem]);
+      if (problem) errors.push(problem);
     }
+    if (errors.length) throw AppError.validation(errors);
     // The plan's history (what applied when) is kept as assignments, read by resolvePlan.
     if (input.commission_plan_id !== undefined && input.commission_plan_id !== campaign.commission_plan_id)
       await assignPlan({

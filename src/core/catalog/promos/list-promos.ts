@@ -10,16 +10,19 @@ export interface PromoFilter {
   destination_link_id?: number;
   code?: string;
   id?: number;
-  limit?: number;
-  offset?: number;
 }
 
-export async function listPromos(
-  db: Db,
-  filter: PromoFilter,
-  options: { publicUrl: string; scope?: Scope },
-): Promise<Promo[]> {
-  let query = selectPromos(db).orderBy('promos.id', 'desc');
+/** Newest first, one page of them and the count of every match. */
+export async function listPromos(options: {
+  db: Db;
+  filter: PromoFilter;
+  limit: number;
+  offset: number;
+  publicUrl: string;
+  scope?: Scope;
+}): Promise<{ data: Promo[]; total: number }> {
+  const { db, filter } = options;
+  let query = selectPromos(db);
   if (filter.campaign_id !== undefined) query = query.where('promos.campaign_id', '=', filter.campaign_id);
   if (filter.brand_id !== undefined) query = query.where('promos.brand_id', '=', filter.brand_id);
   if (filter.destination_link_id !== undefined) {
@@ -33,9 +36,12 @@ export async function listPromos(
   if (managerId !== undefined) {
     query = query.where('promos.affiliate_id', 'in', managedAffiliateIds(db, managerId));
   }
-  const rows = await query
-    .limit(filter.limit ?? 100)
-    .offset(filter.offset ?? 0)
-    .execute();
-  return rows.map((row) => toPromo(row, options.publicUrl));
+  const [rows, count] = await Promise.all([
+    query.orderBy('promos.id', 'desc').limit(options.limit).offset(options.offset).execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { data: rows.map((row) => toPromo(row, options.publicUrl)), total: Number(count.n) };
 }

@@ -3,12 +3,14 @@ import { Type } from 'typebox';
 import { archiveCampaign } from '../../../core/catalog/campaigns/archive-campaign.ts';
 import { createCampaign } from '../../../core/catalog/campaigns/create-campaign.ts';
 import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
-import { listCampaigns } from '../../../core/catalog/campaigns/list-campaigns.ts';
+import { type CampaignFilter, listCampaigns } from '../../../core/catalog/campaigns/list-campaigns.ts';
 import { unarchiveCampaign } from '../../../core/catalog/campaigns/unarchive-campaign.ts';
 import { updateCampaign } from '../../../core/catalog/campaigns/update-campaign.ts';
+import type { Scope } from '../../../core/catalog/types.ts';
+import type { Db } from '../../../db/index.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, ListOf, listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
 import { managerScope } from './manager-scope.ts';
 
@@ -18,9 +20,21 @@ export const CampaignQuery = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name' })),
   brand_id: Type.Optional(IdRef),
   commission_plan_id: Type.Optional(IdRef),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  ...PageQuery,
 });
+
+/** A page of the campaigns the scope reaches (operator and portal lists alike). */
+export async function campaignPage(
+  db: Db,
+  query: CampaignFilter & { page?: number; page_size?: number },
+  scope: Scope,
+) {
+  const page = pageOf(query);
+  return listPage(
+    page,
+    await listCampaigns({ db, filter: query, limit: page.limit, offset: page.offset, scope }),
+  );
+}
 
 export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
@@ -37,15 +51,10 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: operatorSecurity,
         summary: 'List campaigns (tabs: active, archived, all)',
         querystring: Type.Object({ ...CampaignQuery.properties, affiliate_id: Type.Optional(IdRef) }),
-        response: withErrors(
-          { 200: Type.Object({ data: Type.Array(CampaignListItem), total: Type.Integer() }) },
-          401,
-          403,
-          422,
-        ),
+        response: withErrors({ 200: ListOf(CampaignListItem) }, 401, 403, 422),
       },
     },
-    async (request) => listCampaigns(db(), request.query, managerScope(request)),
+    async (request) => campaignPage(db(), request.query, managerScope(request)),
   );
 
   app.post(
@@ -60,7 +69,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             affiliate_id: IdRef,
             brand_id: IdRef,
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Type.String({ maxLength: 200, description: 'Not empty' }),
             commission_plan_id: Type.Optional(Nullable(IdRef)),
           },
           { additionalProperties: false },
@@ -106,7 +115,7 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         body: Type.Partial(
           Type.Object({
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Type.String({ maxLength: 200, description: 'Not empty' }),
             commission_plan_id: Nullable(IdRef),
           }),
           { additionalProperties: false },

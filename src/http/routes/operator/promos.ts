@@ -6,7 +6,7 @@ import { listPromos } from '../../../core/catalog/promos/list-promos.ts';
 import { updatePromo } from '../../../core/catalog/promos/update-promo.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, ListOf, listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { CreatePromoBody, CustomParams, IdRef, Nullable, Promo } from '../../schemas/tracking.ts';
 import { managerScope } from './manager-scope.ts';
 
@@ -33,15 +33,23 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
           brand_id: Type.Optional(IdRef),
           destination_link_id: Type.Optional(IdRef),
           code: Type.Optional(Type.String({ maxLength: 64 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          ...PageQuery,
         }),
-        response: withErrors({ 200: Type.Object({ data: Type.Array(Promo) }) }, 401, 403, 422),
+        response: withErrors({ 200: ListOf(Promo) }, 401, 403, 422),
       },
     },
-    async (request) => ({
-      data: await listPromos(db(), request.query, { publicUrl, scope: managerScope(request) }),
-    }),
+    async (request) => {
+      const page = pageOf(request.query);
+      const found = await listPromos({
+        db: db(),
+        filter: request.query,
+        limit: page.limit,
+        offset: page.offset,
+        publicUrl,
+        scope: managerScope(request),
+      });
+      return listPage(page, found);
+    },
   );
 
   app.post(

@@ -4,13 +4,13 @@ import { Type } from 'typebox';
 import { archiveCampaign } from '../../../core/catalog/campaigns/archive-campaign.ts';
 import { createCampaign } from '../../../core/catalog/campaigns/create-campaign.ts';
 import { getCampaign } from '../../../core/catalog/campaigns/get-campaign.ts';
-import { listCampaigns } from '../../../core/catalog/campaigns/list-campaigns.ts';
 import { unarchiveCampaign } from '../../../core/catalog/campaigns/unarchive-campaign.ts';
 import { updateCampaign } from '../../../core/catalog/campaigns/update-campaign.ts';
 import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, ListOf, PageQuery, withErrors } from '../../schemas/common.ts';
 import { Campaign, CampaignListItem, CampaignTab, IdRef, Nullable } from '../../schemas/tracking.ts';
+import { campaignPage } from '../operator/campaigns.ts';
 
 /** Every partner call is scoped to the caller's affiliate: others' campaigns are not found. */
 export const scopeOf = (request: FastifyRequest) => ({ affiliateId: request.partner!.affiliate.id });
@@ -39,20 +39,14 @@ export const partnerCampaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
             name: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name' })),
             brand_id: Type.Optional(IdRef),
             commission_plan_id: Type.Optional(IdRef),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            ...PageQuery,
           },
           { additionalProperties: false },
         ),
-        response: withErrors(
-          { 200: Type.Object({ data: Type.Array(CampaignListItem), total: Type.Integer() }) },
-          401,
-          403,
-          422,
-        ),
+        response: withErrors({ 200: ListOf(CampaignListItem) }, 401, 403, 422),
       },
     },
-    async (request) => listCampaigns(db(), request.query, scopeOf(request)),
+    async (request) => campaignPage(db(), request.query, scopeOf(request)),
   );
 
   app.post(

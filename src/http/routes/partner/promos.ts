@@ -31,7 +31,16 @@ export const partnerPromoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const scope = scopeOf(request);
       const campaign = await getCampaign(db(), request.params.id, scope);
-      return { data: await listPromos(db(), { campaign_id: campaign.id, limit: 500 }, { publicUrl, scope }) };
+      // A campaign's promos on one page, as the portal shows them (the first 500).
+      const { data } = await listPromos({
+        db: db(),
+        filter: { campaign_id: campaign.id },
+        limit: 500,
+        offset: 0,
+        publicUrl,
+        scope,
+      });
+      return { data };
     },
   );
 

@@ -52,7 +52,7 @@ export function campaignOptionsQuery(affiliateId: number, brandId: number) {
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/campaigns', {
-          params: { query: { affiliate_id: affiliateId, brand_id: brandId, tab: 'active', limit: 200 } },
+          params: { query: { affiliate_id: affiliateId, brand_id: brandId, tab: 'active', page_size: 200 } },
         }),
       ),
     enabled: affiliateId > 0,
@@ -63,7 +63,7 @@ export function promoOptionsQuery(campaignId: number) {
   return queryOptions({
     queryKey: ['promos', 'options', campaignId],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/promos', { params: { query: { campaign_id: campaignId, limit: 200 } } })),
+      unwrap(api.GET('/api/v1/promos', { params: { query: { campaign_id: campaignId, page_size: 200 } } })),
     enabled: campaignId > 0,
   });
 }
