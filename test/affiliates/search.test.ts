@@ -249,19 +249,19 @@ describe('sorting and paging', () => {
   it('pages by page and page size, or offset and limit, with the total count', async () => {
     const page = async (q: string) => (await t.call(key, { url: `/api/v1/affiliates?sort=id&${q}` })).json();
     const first = await page('page_size=4');
-    expect(first.paging).toEqual({ page: 1, page_size: 4, offset: 0, limit: 4, total_count: 6 });
+    expect(first.paging).toEqual({ page: 1, page_size: 4, total: 6, offset: 0, limit: 4, total_count: 6 });
     expect(first.data).toHaveLength(4);
     const last = await page('page=2&page_size=4');
     expect(last.data.map((a: any) => a.id)).toEqual(names('a5', 'a6'));
     const beyond = await page('page=3&page_size=4');
-    expect(beyond).toMatchObject({ data: [], paging: { page: 3, total_count: 6 } });
+    expect(beyond).toMatchObject({ data: [], paging: { page: 3, total: 6, total_count: 6 } });
     const byOffset = await page('offset=5&limit=2');
     expect(byOffset.data.map((a: any) => a.id)).toEqual([id.a6]);
     expect(byOffset.paging).toMatchObject({ offset: 5, limit: 2, total_count: 6 });
     const empty = await page('q=nothing-matches-this');
     expect(empty).toEqual({
       data: [],
-      paging: { page: 1, page_size: 50, offset: 0, limit: 50, total_count: 0 },
+      paging: { page: 1, page_size: 50, total: 0, offset: 0, limit: 50, total_count: 0 },
     });
     const exact = await page('page_size=6');
     expect(exact.data).toHaveLength(6);

@@ -50,8 +50,8 @@ describe('the demo program', () => {
       expect(steps.filter((s) => s.step !== 'commission_plan' && !s.done)).toEqual([]);
 
       const affiliates = await get('/affiliates?page_size=50');
-      expect(affiliates.paging.total_count).toBe(8);
-      expect((await get('/affiliates?status=pending&page_size=1')).paging.total_count).toBe(2);
+      expect(affiliates.paging.total).toBe(8);
+      expect((await get('/affiliates?status=pending&page_size=1')).paging.total).toBe(2);
       const banners = await get('/media');
       expect(banners.data).toHaveLength(12);
       const file = await t.app.inject({ url: new URL(banners.data[0].url).pathname });

@@ -250,7 +250,7 @@ describe('listing stored rates', () => {
     const page1 = (
       await t.call(reader, { url: '/api/v1/exchange-rates?base=CAD&quote=MXN&page_size=2' })
     ).json();
-    expect(page1).toMatchObject({ page: 1, page_size: 2, total: 3 });
+    expect(page1.paging).toEqual({ page: 1, page_size: 2, total: 3 });
     expect(page1.data.map((r: { date: string }) => r.date)).toEqual(['2027-03-03', '2027-03-02']);
     expect(page1.data[1]).toMatchObject({ base: 'CAD', quote: 'MXN', rate: '13.2', source: 'boc' });
     const page2 = (
@@ -260,7 +260,7 @@ describe('listing stored rates', () => {
     const ranged = (
       await t.call(reader, { url: '/api/v1/exchange-rates?from=2027-05-01&until=2027-05-01' })
     ).json();
-    expect(ranged.total).toBe(2);
+    expect(ranged.paging.total).toBe(2);
     expect(ranged.data.map((r: { base: string; date: string }) => `${r.base} ${r.date}`).sort()).toEqual([
       'CAD 2027-05-01',
       'MXN 2027-05-01',

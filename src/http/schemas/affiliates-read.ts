@@ -236,12 +236,20 @@ export const AffiliateListItem = Type.Object(
   { $id: 'AffiliateListItem' },
 );
 
-export const Paging = Type.Object({
+/**
+ * The affiliates search pages like every native list (page, page_size, total) and also in the
+ * offset and limit its first clients were given; total_count is the same number as total.
+ */
+export const SearchPaging = Type.Object({
   page: Type.Integer(),
   page_size: Type.Integer(),
+  total: Type.Integer(),
   offset: Type.Integer(),
   limit: Type.Integer(),
-  total_count: Type.Integer(),
+  total_count: Type.Integer({
+    description: 'Same as total; kept for clients of the first release',
+    deprecated: true,
+  }),
 });
 
 const FieldChange = Type.Object({

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_RATES_PER_LOAD } from '../../core/reference/load-exchange-rates.ts';
-import { StringEnum, Timestamp } from './common.ts';
+import { PageQuery, StringEnum, Timestamp } from './common.ts';
 
 const isoDate = (description = 'A day as YYYY-MM-DD') => Type.String({ format: 'date', description });
 const decimalText = (description = 'A decimal as a string, e.g. "1.0834"') => Type.String({ description });
@@ -87,8 +87,7 @@ export const RatesQuery = Type.Object({
   quote: Type.Optional(CurrencyCode),
   from: Type.Optional(isoDate('First rate date, inclusive')),
   until: Type.Optional(isoDate('Last rate date, inclusive')),
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  page_size: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  ...PageQuery,
 });
 
 export const ResolveQuery = Type.Object({

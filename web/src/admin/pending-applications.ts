@@ -11,7 +11,7 @@ export const pendingApplicationsQuery = queryOptions({
     const answer = await unwrap(
       api.GET('/api/v1/affiliates', { params: { query: { status: ['pending'], page_size: 1 } } }),
     );
-    return answer.paging.total_count;
+    return answer.paging.total;
   },
   refetchInterval: 60_000,
 });

@@ -10,7 +10,7 @@ import {
 import { AFFILIATE_STATUSES } from '../../../core/affiliates/status.ts';
 import { AppError } from '../../../core/errors.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { AffiliateListItem, Paging } from '../../schemas/affiliates-read.ts';
+import { AffiliateListItem, SearchPaging } from '../../schemas/affiliates-read.ts';
 import { StringEnum, withErrors } from '../../schemas/common.ts';
 
 export const MAX_PAGE_SIZE = 500;
@@ -116,7 +116,7 @@ export const affiliateSearchRoute: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Search affiliates: text, filters, sorting, paging, total count',
         querystring: SearchQuery,
         response: withErrors(
-          { 200: Type.Object({ data: Type.Array(AffiliateListItem), paging: Paging }) },
+          { 200: Type.Object({ data: Type.Array(AffiliateListItem), paging: SearchPaging }) },
           401,
           403,
           422,
@@ -155,7 +155,7 @@ export const affiliateSearchRoute: FastifyPluginAsyncTypebox = async (app) => {
         limit: page.limit,
         offset: page.offset,
       });
-      return { data: result.data, paging: { ...page, total_count: result.total } };
+      return { data: result.data, paging: { ...page, total: result.total, total_count: result.total } };
     },
   );
 };

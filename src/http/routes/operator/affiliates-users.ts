@@ -11,10 +11,9 @@ import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-u
 import { identityEnv } from '../../../core/identity/context.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { AffiliateUser, UserCreateBody, UserPatchBody } from '../../schemas/affiliates.ts';
-import { HistoryEntry, Paging } from '../../schemas/affiliates-read.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { HistoryEntry } from '../../schemas/affiliates-read.ts';
+import { IdParams, ListOf, listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import { changeContext } from './affiliates-context.ts';
-import { MAX_PAGE_SIZE, paging } from './affiliates-search.ts';
 
 const UserParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
@@ -117,30 +116,23 @@ export const affiliateUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
               }),
             ),
             source: Type.Optional(Type.String({ maxLength: 40 })),
-            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-            page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+            ...PageQuery,
           },
           { additionalProperties: false },
         ),
-        response: withErrors(
-          { 200: Type.Object({ data: Type.Array(HistoryEntry), paging: Paging }) },
-          401,
-          403,
-          404,
-          422,
-        ),
+        response: withErrors({ 200: ListOf(HistoryEntry) }, 401, 403, 404, 422),
       },
     },
     async (request) => {
       await assertAffiliateExists(db(), request.params.id);
-      const page = paging({ page: request.query.page, page_size: request.query.page_size });
+      const page = pageOf(request.query);
       const result = await listAffiliateHistory(db(), request.params.id, {
         page: page.page,
         pageSize: page.page_size,
         field: request.query.field,
         source: request.query.source,
       });
-      return { data: result.data, paging: { ...page, total_count: result.total } };
+      return listPage(page, result);
     },
   );
 };

@@ -5,7 +5,7 @@ import { getExchangeRate } from '../../../core/reference/get-exchange-rate.ts';
 import { listExchangeRates } from '../../../core/reference/list-exchange-rates.ts';
 import { loadExchangeRates, MAX_RATES_PER_LOAD } from '../../../core/reference/load-exchange-rates.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { withErrors } from '../../schemas/common.ts';
+import { ListOf, listPage, pageOf, withErrors } from '../../schemas/common.ts';
 import {
   Conversion,
   ConvertQuery,
@@ -50,24 +50,16 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'The rows as loaded, newest date first, filtered by pair and date range. Use `/exchange-rates/rate` for the rate that applies on a day.',
         querystring: RatesQuery,
-        response: withErrors(
-          {
-            200: Type.Object({
-              data: Type.Array(ExchangeRate),
-              page: Type.Integer(),
-              page_size: Type.Integer(),
-              total: Type.Integer({ description: 'Rows matching the filters, over all pages' }),
-            }),
-          },
-          401,
-          403,
-          422,
-        ),
+        response: withErrors({ 200: ListOf(ExchangeRate) }, 401, 403, 422),
       },
     },
     async (request) => {
-      const { page_size, ...filter } = request.query;
-      return listExchangeRates(db(), { ...filter, pageSize: page_size });
+      const { page_size: _size, ...filter } = request.query;
+      const page = pageOf(request.query);
+      return listPage(
+        page,
+        await listExchangeRates(db(), { ...filter, page: page.page, pageSize: page.page_size }),
+      );
     },
   );
 

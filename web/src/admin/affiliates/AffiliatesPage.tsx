@@ -116,7 +116,7 @@ export function AffiliatesPage() {
             <ListPager
               page={list.data.paging.page}
               pageSize={list.data.paging.page_size}
-              total={list.data.paging.total_count}
+              total={list.data.paging.total}
               onPage={(page) => update({ page }, true)}
               onPageSize={(size) => update({ size })}
             />

@@ -112,11 +112,11 @@ export function HistoryTab({ id }: { id: number }) {
           </div>
         </article>
       ))}
-      {paging.total_count > paging.page_size && (
+      {paging.total > paging.page_size && (
         <Pager
           page={page}
           pageSize={paging.page_size}
-          total={paging.total_count}
+          total={paging.total}
           onPage={setPage}
           label="History pages"
           previousLabel="Newer"
