@@ -19,6 +19,7 @@ export interface Config {
   tracking: TrackingConfig;
   identity: IdentityConfig;
   jobs: JobsConfig;
+  postbacks: PostbacksConfig;
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -94,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     tracking: loadTrackingConfig(env, publicUrl.replace(/\/+$/, '')),
     identity: loadIdentityConfig(env),
     jobs: loadJobsConfig(env),
+    postbacks: loadPostbacksConfig(env),
   };
 }
 
@@ -189,5 +191,23 @@ function loadJobsConfig(env: Env): JobsConfig {
     enabled: bool(env, 'JOBS_ENABLED', true),
     workers: int(env, 'JOBS_WORKERS', 2, 1, 100),
     testJobs: bool(env, 'AFFLUENT_TEST_JOBS', false),
+  };
+}
+
+/** Postback deliveries (src/core/postbacks). */
+export interface PostbacksConfig {
+  /** Deliver to private, loopback and link-local addresses too: development and tests only. */
+  allowPrivate: boolean;
+  /** Days the delivery log keeps attempts; the daily cleanup deletes older ones. */
+  logRetentionDays: number;
+  /** Requests in flight per affiliate in one process, so one slow tracker cannot hold up others. */
+  affiliateConcurrency: number;
+}
+
+function loadPostbacksConfig(env: Env): PostbacksConfig {
+  return {
+    allowPrivate: bool(env, 'POSTBACKS_ALLOW_PRIVATE', false),
+    logRetentionDays: int(env, 'POSTBACK_LOG_RETENTION_DAYS', 90, 1, 3650),
+    affiliateConcurrency: int(env, 'POSTBACKS_AFFILIATE_CONCURRENCY', 8, 1, 1000),
   };
 }

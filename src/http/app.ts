@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { buildValidator, registerTextGuard } from './plugins/validation.ts';
 import { registerWeb } from './plugins/web.ts';
 import { healthRoutes } from './routes/health.ts';
+import { pixelRoutes } from './routes/pixels.ts';
 import { operatorApi } from './routes/operator/index.ts';
 import { partnerApi } from './routes/partner/index.ts';
 import { portalSsoRoute } from './routes/partner/sso-redirect.ts';
@@ -71,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerRateLimits(app, config.identity);
   await app.register(healthRoutes);
   await app.register(clickIdScriptRoute);
+  await app.register(pixelRoutes);
   await app.register(operatorApi, { prefix: '/api/v1' });
   await app.register(partnerApi, { prefix: '/api/partner/v1' });
   await app.register(portalSsoRoute);

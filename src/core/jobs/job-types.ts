@@ -1,8 +1,9 @@
 import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
+import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
 import { JobRegistry } from './registry.ts';
 
 /** Every job type of the platform. A feature adds its types here. */
 export function platformJobTypes(): JobRegistry {
-  return new JobRegistry().add(sendEmailJob, eventImportJob);
+  return new JobRegistry().add(sendEmailJob, eventImportJob, ...postbackJobTypes);
 }

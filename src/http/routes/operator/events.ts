@@ -76,7 +76,7 @@ export const eventIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw AppError.field('body', 'must be an event object, or { "events": [ ... ] } for a batch');
       const actor = actorOf(request);
       if (!isBatch) {
-        const [result] = await recordEvents({ db: db(), actor, items: [body], batch: false });
+        const [result] = await recordEvents({ db: db(), actor, items: [body], batch: false, jobs: app.deps.jobs });
         if (!result) throw new AppError('internal_error', 'the event was not recorded');
         if (result.status === 'rejected') {
           if (result.error.code === 'idempotency_conflict')
@@ -95,7 +95,7 @@ export const eventIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'events',
           `must hold at most ${MAX_BATCH} events (this one has ${items.length})`,
         );
-      const results = await recordEvents({ db: db(), actor, items, batch: true });
+      const results = await recordEvents({ db: db(), actor, items, batch: true, jobs: app.deps.jobs });
       const count = (status: string) => results.filter((r) => r.status === status).length;
       const summary = {
         created: count('created'),

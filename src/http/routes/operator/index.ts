@@ -24,6 +24,7 @@ import { exchangeRateRoutes } from './exchange-rates.ts';
 import { fraudRuleRoutes } from './fraud-rules.ts';
 import { jobRoutes } from './jobs.ts';
 import { mediaRoutes } from './media.ts';
+import { postbackRoutes } from './postbacks.ts';
 import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
 import { revshareRoutes } from './revshare.ts';
@@ -69,5 +70,6 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(couponCodeRoutes);
   await app.register(fraudRuleRoutes);
   await app.register(commissionPlanRoutes);
+  await app.register(postbackRoutes);
   await app.register(revshareRoutes);
 };

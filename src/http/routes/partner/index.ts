@@ -8,6 +8,7 @@ import { partnerCommissionPlanRoutes } from './commission-plans.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
+import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
 import { partnerProgramRoutes } from './program.ts';
 import { partnerPromoRoutes } from './promos.ts';
@@ -46,4 +47,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCustomerRoutes);
   await app.register(partnerCouponCodeRoutes);
   await app.register(partnerCommissionPlanRoutes);
+  await app.register(partnerPostbackRoutes);
 };

@@ -1,0 +1,255 @@
+import { type Selectable, sql, type Transaction } from 'kysely';
+import type { Db } from '../../db/index.ts';
+import type { DB } from '../../db/schema.ts';
+import type { PostbackDeliveriesTable } from '../../db/tables/postbacks.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { queueEmail } from '../email/email-job.ts';
+import { render } from '../email/layout.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { DELIVER_JOB, MAX_IDS_PER_JOB } from './job-names.ts';
+import { affiliateLimiter } from './limiter.ts';
+import { DISABLE_AFTER_FAILURES } from './postback.ts';
+import { type SendResult, sendRequest } from './send-request.ts';
+
+/**
+ * The fixed retry schedule: the first attempt at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h
+ * and 10 h after each failure; after the eighth failed attempt the delivery is failed.
+ */
+export const RETRY_DELAYS_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000];
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+
+/** A claim outlives the longest run of one job; a worker killed mid-delivery loses it then. */
+const CLAIM_SECONDS = 900;
+
+type Delivery = Selectable<PostbackDeliveriesTable>;
+
+export interface DeliverSettings {
+  allowPrivate: boolean;
+  affiliateConcurrency: number;
+}
+
+export interface DeliverResult {
+  attempted: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+interface Outcome {
+  delivery: Delivery;
+  result: SendResult;
+  attemptedAt: Date;
+}
+
+/**
+ * Sends the deliveries that are due (those of `ids`, or any when left out, at most `limit`):
+ * each is claimed, sent once, and its attempt appended to the log with the delivery's new state
+ * in one transaction per affiliate, so a slow affiliate's deliveries never hold up another's
+ * record. Delivery is at least once: a process killed after sending and before recording leaves
+ * the claim to run out, and the delivery is sent again.
+ */
+export async function deliverPostbacks(options: {
+  db: Db;
+  jobs?: JobQueue;
+  settings: DeliverSettings;
+  ids?: number[];
+  limit?: number;
+}): Promise<DeliverResult> {
+  const { db, settings } = options;
+  const now = new Date();
+  const ids = options.ids;
+  if (ids && ids.length === 0) return { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+  const claimUntil = new Date(now.getTime() + CLAIM_SECONDS * 1000);
+  const { rows: claimed } = await sql<Delivery>`
+    update postback_deliveries set state = 'sending', claimed_until = ${claimUntil}
+    where id in (
+      select id from postback_deliveries
+      where ${ids ? sql`id = any(${ids.map(String)}::bigint[])` : sql`true`}
+        and ((state = 'pending' and next_attempt_at <= ${now}) or (state = 'sending' and claimed_until < ${now}))
+      order by id limit ${options.limit ?? MAX_IDS_PER_JOB}
+      for update skip locked)
+    returning *`.execute(db);
+  const groups = new Map<number, Delivery[]>();
+  for (const d of claimed) {
+    const group = groups.get(d.affiliate_id) ?? [];
+    group.push(d);
+    groups.set(d.affiliate_id, group);
+  }
+  const totals: DeliverResult = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+  await Promise.all(
+    [...groups.entries()].map(async ([affiliateId, group]) => {
+      const outcomes = await Promise.all(
+        group.map((delivery) =>
+          affiliateLimiter.run(affiliateId, settings.affiliateConcurrency, async () => {
+            const attemptedAt = new Date();
+            const result = await sendRequest(
+              { method: delivery.method, url: delivery.url, body: delivery.body },
+              settings.allowPrivate,
+            );
+            return { delivery, result, attemptedAt };
+          }),
+        ),
+      );
+      const counted = await recordOutcomes(db, options.jobs, outcomes);
+      totals.attempted += outcomes.length;
+      totals.delivered += counted.delivered;
+      totals.retrying += counted.retrying;
+      totals.failed += counted.failed;
+    }),
+  );
+  return totals;
+}
+
+const ATTEMPT_COLUMNS = `delivery_id bigint, definition_id integer, affiliate_id integer, campaign_id integer,
+  promo_id integer, trigger text, test boolean, attempted_at timestamptz, method text, url text,
+  attempt integer, outcome text, response_code integer, response_ms integer, response_body text,
+  error text, next_retry_at timestamptz`;
+
+const names = (columns: string) =>
+  columns
+    .split(',')
+    .map((c) => c.trim().split(' ')[0])
+    .join(', ');
+
+/** Appends the attempts, moves each delivery on, counts failures per definition; one transaction. */
+async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outcome[]) {
+  const counted = { delivered: 0, retrying: 0, failed: 0 };
+  const attempts = outcomes.map(({ delivery, result, attemptedAt }) => {
+    const attempt = delivery.attempts + 1;
+    // A test-fire is tried once; a replay after the schedule ran out, once more.
+    const delay = delivery.test ? undefined : RETRY_DELAYS_SECONDS[attempt - 1];
+    const outcome = result.ok ? 'delivered' : delay === undefined ? 'failed' : 'retry';
+    counted[outcome === 'retry' ? 'retrying' : outcome]++;
+    const next = outcome === 'retry' ? new Date(attemptedAt.getTime() + (delay as number) * 1000) : null;
+    return {
+      delivery_id: String(delivery.id),
+      definition_id: delivery.definition_id,
+      affiliate_id: delivery.affiliate_id,
+      campaign_id: delivery.campaign_id,
+      promo_id: delivery.promo_id,
+      trigger: delivery.trigger,
+      test: delivery.test,
+      attempted_at: attemptedAt.toISOString(),
+      method: delivery.method,
+      url: delivery.url,
+      attempt,
+      outcome,
+      response_code: result.status,
+      response_ms: result.ms,
+      response_body: result.body,
+      error: result.error,
+      next_retry_at: next?.toISOString() ?? null,
+    };
+  });
+  await inTransaction(db, async (trx) => {
+    const columns = names(ATTEMPT_COLUMNS);
+    await sql`insert into postback_attempts (${sql.raw(columns)})
+      select ${sql.raw(columns)} from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb) as x(${sql.raw(ATTEMPT_COLUMNS)})`.execute(
+      trx,
+    );
+    const moves = attempts.map((a) => ({
+      id: a.delivery_id,
+      state: a.outcome === 'retry' ? 'pending' : a.outcome,
+      attempts: a.attempt,
+      next_attempt_at: a.next_retry_at,
+      last_status: a.response_code,
+      finished_at: a.outcome === 'retry' ? null : a.attempted_at,
+    }));
+    await sql`update postback_deliveries d set state = x.state, attempts = x.attempts,
+        next_attempt_at = x.next_attempt_at, last_status = x.last_status, finished_at = x.finished_at,
+        claimed_until = null
+      from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
+        as x(id bigint, state text, attempts integer, next_attempt_at timestamptz, last_status integer, finished_at timestamptz)
+      where d.id = x.id`.execute(trx);
+    await countFailures(
+      trx,
+      jobs,
+      attempts.filter((a) => !a.test),
+    );
+    if (jobs) {
+      // Each retry as a job due at its time; the minutely sweep catches any a crash left behind.
+      const due = new Map<string, number[]>();
+      for (const a of attempts) {
+        if (!a.next_retry_at) continue;
+        const at = a.next_retry_at.slice(0, 19);
+        due.set(at, [...(due.get(at) ?? []), Number(a.delivery_id)]);
+      }
+      for (const [at, ids] of due)
+        await jobs.enqueue(trx, { name: DELIVER_JOB, data: { ids }, startAfter: new Date(`${at}Z`) });
+    }
+  });
+  return counted;
+}
+
+/**
+ * Failed attempts in a row per definition (a success resets the count). A definition reaching
+ * 20 is turned inactive with the reason, and its owner emailed in the same transaction.
+ */
+async function countFailures(
+  trx: Transaction<DB>,
+  jobs: JobQueue | undefined,
+  attempts: { definition_id: number; outcome: string; attempted_at: string }[],
+) {
+  if (attempts.length === 0) return;
+  const byDefinition = new Map<number, { reset: boolean; failures: number }>();
+  for (const a of [...attempts].sort((x, y) => x.attempted_at.localeCompare(y.attempted_at))) {
+    const entry = byDefinition.get(a.definition_id) ?? { reset: false, failures: 0 };
+    if (a.outcome === 'delivered') byDefinition.set(a.definition_id, { reset: true, failures: 0 });
+    else byDefinition.set(a.definition_id, { ...entry, failures: entry.failures + 1 });
+  }
+  const rows = await trx
+    .selectFrom('postback_definitions')
+    .select(['id', 'affiliate_id', 'name', 'url', 'status', 'consecutive_failures'])
+    .where('id', 'in', [...byDefinition.keys()])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  for (const row of rows) {
+    const change = byDefinition.get(row.id) as { reset: boolean; failures: number };
+    const count = (change.reset ? 0 : row.consecutive_failures) + change.failures;
+    const disable =
+      row.status === 'active' && count >= DISABLE_AFTER_FAILURES && row.consecutive_failures < count;
+    const now = new Date();
+    await trx
+      .updateTable('postback_definitions')
+      .set({
+        consecutive_failures: count,
+        ...(disable
+          ? {
+              status: 'inactive',
+              disabled_at: now,
+              disabled_reason: `${count} failed attempts in a row`,
+              updated_at: now,
+            }
+          : {}),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    if (disable && jobs) await emailOwner(trx, jobs, row, count);
+  }
+}
+
+async function emailOwner(
+  trx: Transaction<DB>,
+  jobs: JobQueue,
+  definition: { id: number; affiliate_id: number; name: string; url: string },
+  failures: number,
+) {
+  const owner = await trx
+    .selectFrom('affiliate_users')
+    .select(['email', 'first_name'])
+    .where('affiliate_id', '=', definition.affiliate_id)
+    .where('is_owner', '=', true)
+    .executeTakeFirst();
+  if (!owner) return;
+  const label = definition.name || `postback ${definition.id}`;
+  const message = render({
+    subject: `Your postback "${label}" was turned off`,
+    greeting: owner.first_name ? `Hello ${owner.first_name},` : 'Hello,',
+    paragraphs: [
+      `Your postback "${label}" (${definition.url}) failed ${failures} times in a row, so we turned it off.`,
+      'Check that your tracker answers with a 2xx status, then turn the postback on again in the portal. The postbacks log shows every attempt and its answer.',
+    ],
+  });
+  await queueEmail(jobs, trx, { template: 'postback_disabled', to: owner.email, ...message });
+}

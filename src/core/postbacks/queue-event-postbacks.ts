@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { deliveriesFor, insertDeliveries, type Occasion } from './create-deliveries.ts';
+import type { PostbackTrigger } from './postback.ts';
+import { queueDeliveries } from './queue-deliveries.ts';
+
+/** An event as recorded, with its customer as the batch left it. */
+export interface RecordedEvent {
+  ref: bigint;
+  brandId: number;
+  type: string;
+  eventId: string;
+  occurredAt: Date;
+  amount: bigint | null;
+  currency: string | null;
+  isFtd: boolean;
+  affiliateId: number | null;
+  campaignId: number | null;
+  promoId: number | null;
+  clickId: string | null;
+  customer: {
+    externalId: string;
+    sub1: string | null;
+    sub2: string | null;
+    sub3: string | null;
+    sub4: string | null;
+    sub5: string | null;
+    params: Record<string, unknown>;
+    country: string | null;
+    qualifiedAt: Date | null;
+    ftdEventRef: bigint | null;
+  };
+}
+
+/** The triggers an event fires (see POSTBACK_TRIGGERS). */
+export function triggersOf(event: RecordedEvent): PostbackTrigger[] {
+  const triggers: PostbackTrigger[] = [];
+  const c = event.customer;
+  switch (event.type) {
+    case 'registration':
+      triggers.push('registration');
+      break;
+    case 'qualification':
+      triggers.push('qualified_lead');
+      if (c.ftdEventRef !== null) triggers.push('qualified_first_deposit');
+      break;
+    case 'deposit':
+      triggers.push('deposit');
+      if (event.isFtd) triggers.push('first_deposit');
+      if (event.isFtd && c.qualifiedAt !== null && c.qualifiedAt <= event.occurredAt)
+        triggers.push('qualified_first_deposit');
+      break;
+    case 'sale':
+    case 'refund':
+    case 'chargeback':
+      triggers.push(event.type);
+      break;
+  }
+  return triggers;
+}
+
+/**
+ * The postbacks of a batch of events, in the batch's transaction (called by the event ingest
+ * after its rows are written): deliveries inserted in one statement and one deliver job per
+ * 2,000 of them. Unattributed events send nothing. Returns how many deliveries were made.
+ */
+export async function queueEventPostbacks(options: {
+  db: Transaction<DB>;
+  jobs?: JobQueue;
+  events: RecordedEvent[];
+  now?: Date;
+}): Promise<number> {
+  const now = options.now ?? new Date();
+  const occasions: Occasion[] = [];
+  for (const event of options.events) {
+    if (event.affiliateId === null) continue;
+    for (const trigger of triggersOf(event))
+      occasions.push({
+        trigger,
+        affiliateId: event.affiliateId,
+        brandId: event.brandId,
+        campaignId: event.campaignId,
+        promoId: event.promoId,
+        eventRef: event.ref,
+        commissionRef: null,
+        occurredAt: event.occurredAt,
+        eventType: event.type,
+        eventId: event.eventId,
+        amount: event.amount,
+        currency: event.currency,
+        clickId: event.clickId,
+        customer: event.customer,
+      });
+  }
+  const rows = await deliveriesFor(options.db, occasions, now);
+  const ids = await insertDeliveries(options.db, rows);
+  await queueDeliveries(options.db, options.jobs, ids);
+  return rows.length;
+}
