@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendEmail } from '../../src/core/email/send-email.ts';
 import {
   approvedPartner,
   createIdentityApp,
@@ -359,6 +360,19 @@ describe('email through SMTP', () => {
       const failed = await down.db.selectFrom('email_messages').select(['status', 'error']).execute();
       const failure = { status: 'failed', error: expect.stringMatching(/.+/) };
       expect(failed).toEqual([failure, failure]);
+      // Each failure is the job's too, so it is tried again later (and a retry finds its row).
+      const jobs = (await down.call(down.admin, { url: '/api/v1/jobs?name=email.send' })).json();
+      expect(jobs.data.map((j: { state: string }) => j.state)).toEqual(['retry', 'retry']);
+      // The retry of one of them, once the mail server answers: the same row, now sent.
+      await sendEmail({
+        db: down.db,
+        settings: { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'aff@example.com' },
+        message: { template: 'reset_password', to: email, subject: 'Again', text: 't', html: '<p>t</p>' },
+        jobId: jobs.data[0].id,
+      });
+      const after = await down.db.selectFrom('email_messages').select(['status', 'job_id']).execute();
+      expect(after).toHaveLength(2);
+      expect(after.find((m) => m.job_id === jobs.data[0].id)?.status).toBe('sent');
     } finally {
       await smtp.close();
       await down.close();

@@ -27,8 +27,13 @@ export const sendEmailJob = defineJob({
   retry: { limit: 8, delaySeconds: 30, backoff: true, maxDelaySeconds: 1800 },
   timeoutSeconds: 120,
   summarize: (data) => `${data.template} to ${data.to}`,
-  async run(data, { db, config }) {
-    await sendEmail(db, { smtpUrl: config.identity.smtpUrl, mailFrom: config.identity.mailFrom }, data);
+  async run(data, { db, config, job }) {
+    await sendEmail({
+      db,
+      settings: { smtpUrl: config.identity.smtpUrl, mailFrom: config.identity.mailFrom },
+      message: data,
+      jobId: job.id,
+    });
   },
 });
 

@@ -26,25 +26,47 @@ function transportFor(smtpUrl: string): Transporter {
   return transport;
 }
 
+export interface SendEmailOptions {
+  db: Db;
+  settings: EmailSettings;
+  message: EmailMessage;
+  /** The email.send job sending it: its tries share one row, and a finished one is not redone. */
+  jobId?: string;
+}
+
 /**
  * Sends through SMTP when it is configured, otherwise keeps the message in the development
  * outbox. Either way a row records it; with SMTP its bodies are not kept, since they hold
- * one-time links. Call it after the transaction that made the link has committed.
+ * one-time links. A mail server that refuses or is down marks the row failed and throws, so the
+ * job that sends it tries again later (the action that asked for it has long committed).
  */
-export async function sendEmail(db: Db, settings: EmailSettings, message: EmailMessage): Promise<void> {
+export async function sendEmail({ db, settings, message, jobId }: SendEmailOptions): Promise<void> {
   const viaSmtp = settings.smtpUrl !== undefined;
-  const row = await db
-    .insertInto('email_messages')
-    .values({
-      template: message.template,
-      to_address: message.to,
-      subject: message.subject,
-      text_body: viaSmtp ? null : message.text,
-      html_body: viaSmtp ? null : message.html,
-      transport: viaSmtp ? 'smtp' : 'outbox',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const earlier = jobId
+    ? await db
+        .selectFrom('email_messages')
+        .select(['id', 'status'])
+        .where('job_id', '=', jobId)
+        .executeTakeFirst()
+    : undefined;
+  if (earlier && earlier.status !== 'failed') return;
+  const id =
+    earlier?.id ??
+    (
+      await db
+        .insertInto('email_messages')
+        .values({
+          template: message.template,
+          to_address: message.to,
+          subject: message.subject,
+          text_body: viaSmtp ? null : message.text,
+          html_body: viaSmtp ? null : message.html,
+          transport: viaSmtp ? 'smtp' : 'outbox',
+          job_id: jobId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   if (!settings.smtpUrl) return;
   try {
     await transportFor(settings.smtpUrl).sendMail({
@@ -54,17 +76,17 @@ export async function sendEmail(db: Db, settings: EmailSettings, message: EmailM
       text: message.text,
       html: message.html,
     });
-    await db
-      .updateTable('email_messages')
-      .set({ status: 'sent', sent_at: new Date() })
-      .where('id', '=', row.id)
-      .execute();
   } catch (error) {
-    // A mail server being down must not fail the action that asked for the message.
     await db
       .updateTable('email_messages')
       .set({ status: 'failed', error: String((error as Error).message ?? error).slice(0, 1000) })
-      .where('id', '=', row.id)
+      .where('id', '=', id)
       .execute();
+    throw error;
   }
+  await db
+    .updateTable('email_messages')
+    .set({ status: 'sent', sent_at: new Date(), error: null })
+    .where('id', '=', id)
+    .execute();
 }

@@ -115,6 +115,8 @@ export interface EmailMessagesTable {
   error: string | null;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** The email.send job that wrote it (0012): a retry or a re-run after a crash finds its row. */
+  job_id: string | null;
 }
 
 export interface PlatformSettingsTable {
