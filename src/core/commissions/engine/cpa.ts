@@ -366,9 +366,11 @@ async function topUps(
   const levels = g.cpa.tiers?.levels ?? [];
   const t = tierOf(levels, g.n);
   const target = BigInt((levels[t] as { amount: number }).amount);
-  // Every earlier CPA of the month was topped up to the tier this run started in: only a higher
-  // tier reached within the run tops up.
-  if ((g.fresh[0]?.trace.tier as { tier: number } | undefined)?.tier === t + 1) return [];
+  // Every earlier CPA of the month was topped up to the tier the month had reached before this
+  // run: only a higher tier reached now tops up.
+  const before =
+    ((g.fresh[0]?.trace.tier as { qualified_in_period: number } | undefined)?.qualified_in_period ?? 1) - 1;
+  if (t === 0 || (before > 0 && tierOf(levels, before) === t)) return [];
   const { start, end } = monthRange(g.month);
   const stored = await sql<{
     id: bigint;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
+import { recomputeCommissions } from '../../commissions/engine/recompute-commissions.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
 import { maskCustomerId } from './customer-view.ts';
@@ -179,6 +180,8 @@ export async function attributeCustomer(options: {
         .where('affiliate_id', 'is', null)
         .executeTakeFirst();
       events = Number(updated.numUpdatedRows);
+      // What the customer's events earn its new affiliate, in the same transaction.
+      await recomputeCommissions({ db: trx, actor, customerIds: [id] });
     }
     const data = {
       customer_ref: Number(id),

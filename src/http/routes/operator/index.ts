@@ -11,6 +11,7 @@ import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { clickRoutes } from './clicks.ts';
 import { commissionPlanRoutes } from './commission-plans.ts';
+import { commissionRoutes } from './commissions.ts';
 import { countryRoutes } from './countries.ts';
 import { couponCodeRoutes } from './coupon-codes.ts';
 import { currencyRoutes } from './currencies.ts';
@@ -70,6 +71,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(couponCodeRoutes);
   await app.register(fraudRuleRoutes);
   await app.register(commissionPlanRoutes);
+  await app.register(commissionRoutes);
   await app.register(postbackRoutes);
   await app.register(revshareRoutes);
 };

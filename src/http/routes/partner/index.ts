@@ -5,6 +5,7 @@ import { partnerAuthRoutes } from './auth.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
 import { partnerClickRoutes } from './clicks.ts';
 import { partnerCommissionPlanRoutes } from './commission-plans.ts';
+import { partnerCommissionRoutes } from './commissions.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
@@ -47,5 +48,6 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCustomerRoutes);
   await app.register(partnerCouponCodeRoutes);
   await app.register(partnerCommissionPlanRoutes);
+  await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
 };
