@@ -142,6 +142,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/px.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client pixels of an event, for the operator's conversion page
+         * @description Client pixels (postbacks of delivery `image`, `iframe` or `javascript`) for the operator's conversion page. Record the event first (`POST /api/v1/events`), then put on the page the customer sees next: `<script async src="<PUBLIC_URL>/px.js?brand_id=1&type=registration&event_id=<your event id>"></script>`. The script adds each pixel the event asked for (an `<img>`, an `<iframe>` or a `<script>` of the affiliate's tracker, with its variables filled) to the page. Each pixel is handed out once and logged as `served`; a second load, or an event without pixels, gives an empty script.
+         */
+        get: {
+            parameters: {
+                query: {
+                    brand_id: number;
+                    type: string;
+                    event_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The script */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/javascript": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1383,8 +1426,13 @@ export interface paths {
                             paging: {
                                 page: number;
                                 page_size: number;
+                                total: number;
                                 offset: number;
                                 limit: number;
+                                /**
+                                 * @deprecated
+                                 * @description Same as total; kept for clients of the first release
+                                 */
                                 total_count: number;
                             };
                         };
@@ -3607,6 +3655,7 @@ export interface paths {
                     field?: string;
                     source?: string;
                     page?: number;
+                    /** @description Default 50 */
                     page_size?: number;
                 };
                 header?: never;
@@ -3628,9 +3677,7 @@ export interface paths {
                             paging: {
                                 page: number;
                                 page_size: number;
-                                offset: number;
-                                limit: number;
-                                total_count: number;
+                                total: number;
                             };
                         };
                     };
@@ -7019,7 +7066,7 @@ export interface paths {
          */
         get: {
             parameters: {
-                query: {
+                query?: {
                     /** @description A currency code, e.g. EUR */
                     base?: string;
                     /** @description A currency code, e.g. EUR */
@@ -7028,8 +7075,9 @@ export interface paths {
                     from?: string;
                     /** @description Last rate date, inclusive */
                     until?: string;
-                    page: number;
-                    page_size: number;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
                 };
                 header?: never;
                 path?: never;
@@ -7045,10 +7093,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: components["schemas"]["ExchangeRate"][];
-                            page: number;
-                            page_size: number;
-                            /** @description Rows matching the filters, over all pages */
-                            total: number;
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -13711,6 +13760,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commission-plans/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assignment history: who got which plan from when, newest first
+         * @description Rows are appended, never changed; one with `plan_id` null ended its level's plan. Precedence: the campaign's plan, then the affiliate's own plan on the brand, then the brand's default. At each level the latest assignment whose effective date has come is in force; one with `plan_id` null has ended that level's plan and passes the decision on. A limited account manager sees the brand defaults and their affiliates' rows.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    target?: "brand" | "affiliate" | "campaign";
+                    affiliate_id?: number;
+                    campaign_id?: number;
+                    plan_id?: number;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @enum {string} */
+                                target: "brand" | "affiliate" | "campaign";
+                                brand_id: number;
+                                affiliate_id: number | null;
+                                campaign_id: number | null;
+                                plan_id: number | null;
+                                /** Format: date-time */
+                                effective_from: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commission-plans/{id}": {
         parameters: {
             query?: never;
@@ -14740,6 +14898,1497 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postback-variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The standard variables of postback templates
+         * @description Beside these, any custom parameter of the click is a variable by its name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                name: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List affiliates' postbacks, newest first
+         * @description A postback tells an affiliate's tracker about a conversion. Scopes: `account` (every event of the affiliate), `campaign` or `promo`; for an event the narrowest scope with a matching active definition wins (promo, then campaign, then account), and every definition at that scope fires. Triggers: registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved. Deliveries: `s2s_get`, `s2s_post` (server to server; POST carries the template's variables as a JSON body), `image`, `iframe`, `javascript` (client pixels, served by `/px.js` on the operator's conversion page). The URL template takes `${name}` or `{{name}}`: the standard variables (`GET .../postback-variables`) and any custom parameter the click carried (`${webID}` is `webID=` of the tracking link); a variable the event has no value for is sent empty. Saving checks the template: `{track_id}`, `$[visit_id]` or a query after `/` instead of `?` are a 422 naming the mistake and its fix. A server-to-server delivery succeeds only on a 2xx answer within 10 s (redirects are not followed); it is retried 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty failed attempts in a row turn the definition inactive (`disabled_reason`) and email its owner. Delivery is at least once: a worker stopped mid-request sends that one again.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    trigger?: string;
+                    status?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                name: string;
+                                scope: string;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                trigger: string;
+                                plan_id: number | null;
+                                delivery: string;
+                                status: string;
+                                url: string;
+                                consecutive_failures: number;
+                                disabled_at: string | null;
+                                disabled_reason: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a postback for an affiliate
+         * @description A postback tells an affiliate's tracker about a conversion. Scopes: `account` (every event of the affiliate), `campaign` or `promo`; for an event the narrowest scope with a matching active definition wins (promo, then campaign, then account), and every definition at that scope fires. Triggers: registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved. Deliveries: `s2s_get`, `s2s_post` (server to server; POST carries the template's variables as a JSON body), `image`, `iframe`, `javascript` (client pixels, served by `/px.js` on the operator's conversion page). The URL template takes `${name}` or `{{name}}`: the standard variables (`GET .../postback-variables`) and any custom parameter the click carried (`${webID}` is `webID=` of the tracking link); a variable the event has no value for is sent empty. Saving checks the template: `{track_id}`, `$[visit_id]` or a query after `/` instead of `?` are a 422 naming the mistake and its fix. A server-to-server delivery succeeds only on a 2xx answer within 10 s (redirects are not followed); it is retried 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty failed attempts in a row turn the definition inactive (`disabled_reason`) and email its owner. Delivery is at least once: a worker stopped mid-request sends that one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_id: number;
+                        name?: string;
+                        /** @description account, campaign, promo */
+                        scope: string;
+                        campaign_id?: number | null;
+                        promo_id?: number | null;
+                        /** @description registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved */
+                        trigger: string;
+                        plan_id?: number | null;
+                        /** @description s2s_get, s2s_post, image, iframe, javascript; default s2s_get */
+                        delivery?: string;
+                        /** @description active (default) or inactive */
+                        status?: string;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postbacks/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a postback URL for a sample or past event
+         * @description A saved definition (`id`), or a template being written (`url`, `trigger`, `affiliate_id`). Nothing is sent. A bad template is the 422 of saving it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: number;
+                        url?: string;
+                        trigger?: string;
+                        /** @description A past event of the affiliate (its `ref`); default: a sample event */
+                        event_ref?: number;
+                        affiliate_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            /** @description The JSON body of an s2s_post */
+                            body: string;
+                            variables: {
+                                name: string;
+                                value: string;
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a postback */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a postback
+         * @description It never fires again; its log stays until the retention days pass, deliveries still waiting are failed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a postback
+         * @description The fields given replace the stored ones and the whole is checked again. Setting `status` to active again clears an automatic disable.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description account, campaign, promo */
+                        scope?: string;
+                        campaign_id?: number | null;
+                        promo_id?: number | null;
+                        /** @description registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved */
+                        trigger?: string;
+                        plan_id?: number | null;
+                        /** @description s2s_get, s2s_post, image, iframe, javascript; default s2s_get */
+                        delivery?: string;
+                        /** @description active (default) or inactive */
+                        status?: string;
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/postbacks/{id}/test-fire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a postback now and show the result
+         * @description With a sample event, or `event_ref`, one of the affiliate's past events. Sent once (no retries), logged as a test, not counted toward disabling. Client pixels cannot be test-fired (409): preview them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A past event of the affiliate; default: a sample event */
+                        event_ref?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            delivery_id: number;
+                            definition_id: number;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            campaign_name: string | null;
+                            promo_id: number | null;
+                            promo_code: string | null;
+                            action: string;
+                            test: boolean;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            method: string;
+                            url: string;
+                            attempt: number;
+                            /** @description delivered, retry (next_retry_at says when), failed, served (client pixel) */
+                            outcome: string;
+                            response_code: number | null;
+                            response_ms: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            next_retry_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postbacks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send again every failed delivery of a postback in a time range
+         * @description Each once more, with the URL it was made with (at most 10,000 per call); each try is a new attempt in the log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made at or after
+                         */
+                        from?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made before
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postback-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one failed delivery again
+         * @description Once more, with the URL it was made with; a delivery that is not failed is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postback-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The postback delivery log
+         * @description Every attempt, newest first: time, URL sent, action, response code and time, the first 1 KB of the answer, attempt number and next retry. Filters as in the portal: time range (`from`, `to`), `url` (part of it), `action`, `response_code`, `campaign` (id or part of its name), `promo` (id or code). Attempts are kept POSTBACK_LOG_RETENTION_DAYS days (default 90); the log is append-only, and only that cleanup deletes from it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    definition_id?: number;
+                    delivery_id?: number;
+                    from?: string;
+                    to?: string;
+                    url?: string;
+                    action?: string;
+                    response_code?: number;
+                    outcome?: string;
+                    campaign?: string;
+                    promo?: string;
+                    affiliate_id?: number;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                delivery_id: number;
+                                definition_id: number;
+                                affiliate_id: number;
+                                campaign_id: number | null;
+                                campaign_name: string | null;
+                                promo_id: number | null;
+                                promo_code: string | null;
+                                action: string;
+                                test: boolean;
+                                /** Format: date-time */
+                                attempted_at: string;
+                                method: string;
+                                url: string;
+                                attempt: number;
+                                /** @description delivered, retry (next_retry_at says when), failed, served (client pixel) */
+                                outcome: string;
+                                response_code: number | null;
+                                response_ms: number | null;
+                                response_body: string | null;
+                                error: string | null;
+                                next_retry_at: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/postback-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The postback delivery log as CSV
+         * @description Every attempt, newest first: time, URL sent, action, response code and time, the first 1 KB of the answer, attempt number and next retry. Filters as in the portal: time range (`from`, `to`), `url` (part of it), `action`, `response_code`, `campaign` (id or part of its name), `promo` (id or code). Attempts are kept POSTBACK_LOG_RETENTION_DAYS days (default 90); the log is append-only, and only that cleanup deletes from it. The same filters as the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    definition_id?: number;
+                    delivery_id?: number;
+                    from?: string;
+                    to?: string;
+                    url?: string;
+                    action?: string;
+                    response_code?: number;
+                    outcome?: string;
+                    campaign?: string;
+                    promo?: string;
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The filtered log as CSV, newest attempt first (at most 100,000 rows) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/revshare/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalize a period's RevShare and sub-affiliate cuts
+         * @description RevShare accrues per customer and day from the events and activity lines (a late event
+         *     works out again only the days it touches) and is finalized per period, per affiliate, plan version
+         *     and currency. GGR is bets minus wins; NGR is GGR less the plan's deductions in their order (the
+         *     admin fee a percentage of GGR, payment fees of deposits and of withdrawals); net P/L is GGR less
+         *     bonuses, jackpot contributions, taxes, fees, chargebacks and adjustments; net deposits are deposits
+         *     (less refunded ones) less withdrawals and chargebacks. Every step is exact; the commission is
+         *     rounded once, half to even, to the minor unit. A negative result carries to the next period when
+         *     the plan says so and the affiliate has no `no_negative_carry_over`, at most `carry_over_cap`.
+         *     Customers held by a fraud rule are left out until released.
+         *
+         *     Runs synchronously, in one transaction (10,000 affiliates take seconds): writes one `revshare`
+         *     commission per affiliate, plan version and currency with its trace and sentence, then the
+         *     referrers' `sub_revshare` (a percentage of the sub's RevShare) and `sub_net_pl` (of its net
+         *     P/L) cuts, one or two levels. Finalized commissions are approved. Idempotent: finalizing the same
+         *     period again writes nothing unless a result changed (a late event, a released customer), and then
+         *     one adjustment row for the difference, never an edit. A period overlapping another already
+         *     finalized for an affiliate is a 409. Finance scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The first day of the period, e.g. 2026-11-01 */
+                        period_start: string;
+                        /** @description The last day of the period (before today), e.g. 2026-11-30 */
+                        period_end: string;
+                        brand_id?: number;
+                        affiliate_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period_start: string;
+                            period_end: string;
+                            /** @description (customer, day) accruals worked out again first */
+                            accruals_refreshed: number;
+                            /** @description Results per affiliate, plan version and currency */
+                            streams: number;
+                            /** @description Commissions written for the first time */
+                            written: number;
+                            /** @description Adjustment rows for results that changed since */
+                            adjustments: number;
+                            /** @description Results equal to what was already written */
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/revshare/accruals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the period's RevShare per affiliate, plan version and currency
+         * @description RevShare accrues per customer and day from the events and activity lines (a late event
+         *     works out again only the days it touches) and is finalized per period, per affiliate, plan version
+         *     and currency. GGR is bets minus wins; NGR is GGR less the plan's deductions in their order (the
+         *     admin fee a percentage of GGR, payment fees of deposits and of withdrawals); net P/L is GGR less
+         *     bonuses, jackpot contributions, taxes, fees, chargebacks and adjustments; net deposits are deposits
+         *     (less refunded ones) less withdrawals and chargebacks. Every step is exact; the commission is
+         *     rounded once, half to even, to the minor unit. A negative result carries to the next period when
+         *     the plan says so and the affiliate has no `no_negative_carry_over`, at most `carry_over_cap`.
+         *     Customers held by a fraud rule are left out until released.
+         *
+         *     What finalizing the period now would pay, nothing written but the accruals brought up to date.
+         *     The period defaults to the current month up to today. A limited account manager sees only their
+         *     affiliates.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the first of this month */
+                    period_start?: string;
+                    /** @description Default: today */
+                    period_end?: string;
+                    brand_id?: number;
+                    affiliate_id?: number;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                affiliate_id: number;
+                                brand_id: number;
+                                plan: {
+                                    id: number;
+                                    name: string;
+                                };
+                                version: {
+                                    id: number;
+                                    version: number;
+                                };
+                                currency: string;
+                                period_start: string;
+                                period_end: string;
+                                customers: number;
+                                /** @description Held by a fraud rule: not counted */
+                                held_customers: number;
+                                /** @description bets, wins, bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, deposits, withdrawals (minor units) */
+                                figures: {
+                                    [key: string]: number;
+                                };
+                                ggr: number;
+                                net_pl: number;
+                                net_deposits: number;
+                                basis: "ngr" | "net_pl" | "net_deposits";
+                                /** @description Exact: a percentage fee may leave fractions of a minor unit */
+                                basis_amount: string;
+                                rate: string | null;
+                                bands: {
+                                    from: number;
+                                    to: number | null;
+                                    rate: string;
+                                    /** @description The part of the basis in this band (exact) */
+                                    part: string;
+                                    /** @description Its commission, exact, before the one rounding */
+                                    commission: string;
+                                }[];
+                                /** @description The period on its own, rounded */
+                                commission: number;
+                                carry_in: number;
+                                carry_out: number;
+                                /** @description What finalizing now would pay */
+                                amount: number;
+                                explanation: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -19694,6 +21343,1157 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postback-variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The standard variables of postback templates
+         * @description Beside these, any custom parameter of your tracking link is a variable by its name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                name: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My postbacks, newest first
+         * @description A postback tells an affiliate's tracker about a conversion. Scopes: `account` (every event of the affiliate), `campaign` or `promo`; for an event the narrowest scope with a matching active definition wins (promo, then campaign, then account), and every definition at that scope fires. Triggers: registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved. Deliveries: `s2s_get`, `s2s_post` (server to server; POST carries the template's variables as a JSON body), `image`, `iframe`, `javascript` (client pixels, served by `/px.js` on the operator's conversion page). The URL template takes `${name}` or `{{name}}`: the standard variables (`GET .../postback-variables`) and any custom parameter the click carried (`${webID}` is `webID=` of the tracking link); a variable the event has no value for is sent empty. Saving checks the template: `{track_id}`, `$[visit_id]` or a query after `/` instead of `?` are a 422 naming the mistake and its fix. A server-to-server delivery succeeds only on a 2xx answer within 10 s (redirects are not followed); it is retried 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty failed attempts in a row turn the definition inactive (`disabled_reason`) and email its owner. Delivery is at least once: a worker stopped mid-request sends that one again.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: string;
+                    campaign_id?: number;
+                    promo_id?: number;
+                    trigger?: string;
+                    status?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                name: string;
+                                scope: string;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                trigger: string;
+                                plan_id: number | null;
+                                delivery: string;
+                                status: string;
+                                url: string;
+                                consecutive_failures: number;
+                                disabled_at: string | null;
+                                disabled_reason: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a postback
+         * @description A postback tells an affiliate's tracker about a conversion. Scopes: `account` (every event of the affiliate), `campaign` or `promo`; for an event the narrowest scope with a matching active definition wins (promo, then campaign, then account), and every definition at that scope fires. Triggers: registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved. Deliveries: `s2s_get`, `s2s_post` (server to server; POST carries the template's variables as a JSON body), `image`, `iframe`, `javascript` (client pixels, served by `/px.js` on the operator's conversion page). The URL template takes `${name}` or `{{name}}`: the standard variables (`GET .../postback-variables`) and any custom parameter the click carried (`${webID}` is `webID=` of the tracking link); a variable the event has no value for is sent empty. Saving checks the template: `{track_id}`, `$[visit_id]` or a query after `/` instead of `?` are a 422 naming the mistake and its fix. A server-to-server delivery succeeds only on a 2xx answer within 10 s (redirects are not followed); it is retried 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty failed attempts in a row turn the definition inactive (`disabled_reason`) and email its owner. Delivery is at least once: a worker stopped mid-request sends that one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description account, campaign, promo */
+                        scope: string;
+                        campaign_id?: number | null;
+                        promo_id?: number | null;
+                        /** @description registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved */
+                        trigger: string;
+                        plan_id?: number | null;
+                        /** @description s2s_get, s2s_post, image, iframe, javascript; default s2s_get */
+                        delivery?: string;
+                        /** @description active (default) or inactive */
+                        status?: string;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postbacks/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a postback URL for a sample or past event
+         * @description A saved postback (`id`), or a template being written (`url`, `trigger`). Nothing is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: number;
+                        url?: string;
+                        trigger?: string;
+                        /** @description A past event of the affiliate (its `ref`); default: a sample event */
+                        event_ref?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            /** @description The JSON body of an s2s_post */
+                            body: string;
+                            variables: {
+                                name: string;
+                                value: string;
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of my postbacks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete one of my postbacks */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change one of my postbacks
+         * @description Setting `status` to active again clears an automatic disable.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description account, campaign, promo */
+                        scope?: string;
+                        campaign_id?: number | null;
+                        promo_id?: number | null;
+                        /** @description registration, qualified_lead, first_deposit, qualified_first_deposit, deposit, sale, refund, chargeback, commission_approved */
+                        trigger?: string;
+                        plan_id?: number | null;
+                        /** @description s2s_get, s2s_post, image, iframe, javascript; default s2s_get */
+                        delivery?: string;
+                        /** @description active (default) or inactive */
+                        status?: string;
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            scope: string;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            trigger: string;
+                            plan_id: number | null;
+                            delivery: string;
+                            status: string;
+                            url: string;
+                            consecutive_failures: number;
+                            disabled_at: string | null;
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/postbacks/{id}/test-fire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one of my postbacks now and show the result
+         * @description With a sample event, or `event_ref`, one of your past events. Sent once, logged as a test.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A past event of the affiliate; default: a sample event */
+                        event_ref?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            delivery_id: number;
+                            definition_id: number;
+                            affiliate_id: number;
+                            campaign_id: number | null;
+                            campaign_name: string | null;
+                            promo_id: number | null;
+                            promo_code: string | null;
+                            action: string;
+                            test: boolean;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            method: string;
+                            url: string;
+                            attempt: number;
+                            /** @description delivered, retry (next_retry_at says when), failed, served (client pixel) */
+                            outcome: string;
+                            response_code: number | null;
+                            response_ms: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            next_retry_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postbacks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again the failed deliveries of one of my postbacks in a time range */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made at or after
+                         */
+                        from?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made before
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postback-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one of my failed deliveries again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postback-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My postbacks log
+         * @description Every attempt, newest first: time, URL sent, action, response code and time, the first 1 KB of the answer, attempt number and next retry. Filters as in the portal: time range (`from`, `to`), `url` (part of it), `action`, `response_code`, `campaign` (id or part of its name), `promo` (id or code). Attempts are kept POSTBACK_LOG_RETENTION_DAYS days (default 90); the log is append-only, and only that cleanup deletes from it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    definition_id?: number;
+                    delivery_id?: number;
+                    from?: string;
+                    to?: string;
+                    url?: string;
+                    action?: string;
+                    response_code?: number;
+                    outcome?: string;
+                    campaign?: string;
+                    promo?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                delivery_id: number;
+                                definition_id: number;
+                                affiliate_id: number;
+                                campaign_id: number | null;
+                                campaign_name: string | null;
+                                promo_id: number | null;
+                                promo_code: string | null;
+                                action: string;
+                                test: boolean;
+                                /** Format: date-time */
+                                attempted_at: string;
+                                method: string;
+                                url: string;
+                                attempt: number;
+                                /** @description delivered, retry (next_retry_at says when), failed, served (client pixel) */
+                                outcome: string;
+                                response_code: number | null;
+                                response_ms: number | null;
+                                response_body: string | null;
+                                error: string | null;
+                                next_retry_at: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/postback-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My postbacks log as CSV
+         * @description Every attempt, newest first: time, URL sent, action, response code and time, the first 1 KB of the answer, attempt number and next retry. Filters as in the portal: time range (`from`, `to`), `url` (part of it), `action`, `response_code`, `campaign` (id or part of its name), `promo` (id or code). Attempts are kept POSTBACK_LOG_RETENTION_DAYS days (default 90); the log is append-only, and only that cleanup deletes from it. The same filters as the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    definition_id?: number;
+                    delivery_id?: number;
+                    from?: string;
+                    to?: string;
+                    url?: string;
+                    action?: string;
+                    response_code?: number;
+                    outcome?: string;
+                    campaign?: string;
+                    promo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The filtered log as CSV, newest attempt first (at most 100,000 rows) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
