@@ -131,7 +131,7 @@ function Figures({ example, m }: { example: Example; m: (minor: number | string)
             {cpa.qualifies &&
               cpa.source === 'tier' &&
               cpa.tier &&
-              ` (tier ${cpa.tier.level}, from the ${cpa.tier.from}. qualified customer)`}
+              ` (tier ${cpa.tier.level}, from qualified customer ${cpa.tier.from})`}
             {cpa.qualifies && cpa.source === 'country' && ' (the amount for the customer’s country)'}
             {cpa.qualifies && cpa.hold_days > 0 && `, approved after ${cpa.hold_days} days`}
           </p>

@@ -73,6 +73,9 @@ export interface Example {
   sub_affiliate: { level: number; cpa_fee: number; revshare_cut: number; net_pl_cut: number }[];
 }
 
+/** An amount of the draft: one left empty while typing counts as 0. */
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
 const roundMinor = (value: Decimal) => Number(value.toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toFixed(0));
 
 const DEDUCTION_FIELD: Record<string, keyof Sample | null> = {
@@ -123,15 +126,16 @@ function cpaOf(definition: Definition, s: Sample): Example['cpa'] {
   // The tier reached by the count of qualified customers (levels start at 1, ascending).
   let tier: NonNullable<Example['cpa']>['tier'] = null;
   for (const [i, level] of (cpa.tiers?.levels ?? []).entries())
-    if (s.qualified_in_period >= level.from) tier = { level: i + 1, from: level.from, amount: level.amount };
+    if (s.qualified_in_period >= num(level.from))
+      tier = { level: i + 1, from: num(level.from), amount: num(level.amount) };
   const countryAmount = cpa.country_amounts?.[s.country];
   // A country's own amount is the deal for that market; else the tier reached; else the amount.
   const [source, amount] =
     countryAmount != null
-      ? (['country', countryAmount] as const)
+      ? (['country', num(countryAmount)] as const)
       : tier
         ? (['tier', tier.amount] as const)
-        : (['base', cpa.amount] as const);
+        : (['base', num(cpa.amount)] as const);
   return {
     qualifies,
     combine,
@@ -189,7 +193,7 @@ function revshareOf(definition: Definition, s: Sample): Example['revshare'] {
     const bands = tiers.bands;
     const measure = tiers.by === 'ngr' ? basis : new D(s.qualified_in_period);
     let reached = 0;
-    for (const [i, b] of bands.entries()) if (measure.gte(b.from)) reached = i;
+    for (const [i, b] of bands.entries()) if (measure.gte(num(b.from))) reached = i;
     const toOf = (i: number) => bands[i + 1]?.from ?? null;
     if (tiers.mode === 'tiered' || tiers.by === 'qualified_customers' || basis.lte(0)) {
       // A band of customers holds no part of an amount, and a loss falls in the first band.
@@ -211,8 +215,8 @@ function revshareOf(definition: Definition, s: Sample): Example['revshare'] {
       rate = null;
       for (const [i, b] of bands.entries()) {
         const to = toOf(i);
-        if (basis.lte(b.from)) break;
-        const part = (to === null ? basis : D.min(basis, to)).sub(b.from);
+        if (basis.lte(num(b.from))) break;
+        const part = (to === null ? basis : D.min(basis, to)).sub(num(b.from));
         const share = part.mul(b.rate || 0).div(100);
         exact = exact.add(share);
         parts.push({ from: b.from, to, rate: b.rate, part: part.toString(), commission: share.toString() });
@@ -240,17 +244,17 @@ export function workedExample(definition: Definition, s: Sample): Example {
   const cpl = definition.cpl
     ? definition.cpl.qualified_only
       ? {
-          amount: definition.cpl.amount,
+          amount: num(definition.cpl.amount),
           paid: !!cpa?.qualifies,
           reason: cpa ? (cpa.qualifies ? 'qualified' : 'not qualified') : 'no CPA rules to qualify by',
         }
-      : { amount: definition.cpl.amount, paid: true, reason: 'every registration' }
+      : { amount: num(definition.cpl.amount), paid: true, reason: 'every registration' }
     : null;
   const netPl = s.bets - s.wins - s.bonuses;
   const revshareCommission = Math.max(revshare?.commission ?? 0, 0);
   const sub_affiliate = (definition.sub_affiliate?.levels ?? []).map((level, i) => ({
     level: i + 1,
-    cpa_fee: cpa?.qualifies ? (level.cpa_fee ?? 0) : 0,
+    cpa_fee: cpa?.qualifies ? num(level.cpa_fee) : 0,
     revshare_cut: roundMinor(new D(revshareCommission).mul(level.revshare_cut_percent || 0).div(100)),
     net_pl_cut: roundMinor(new D(Math.max(netPl, 0)).mul(level.net_pl_cut_percent || 0).div(100)),
   }));
@@ -258,6 +262,8 @@ export function workedExample(definition: Definition, s: Sample): Example {
 }
 
 /** Minor units, exact or not, in major units: "1234.5" with 2 decimals reads "12.35" (half to even). */
-export function major(minor: number | string, minorUnit: number): string {
+export function major(minor: number | string | undefined, minorUnit: number): string {
+  // A draft's amount still being typed (left empty) has no value yet.
+  if (minor === undefined || minor === '' || Number.isNaN(Number(minor))) return '—';
   return new D(minor).div(10 ** minorUnit).toFixed(minorUnit, Decimal.ROUND_HALF_EVEN);
 }
