@@ -36,6 +36,7 @@ const ids = {
   bCoupon: 0,
   bPlan: 0,
   bCampaignPlan: 0,
+  bCommission: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -134,6 +135,14 @@ beforeAll(async () => {
     payload: { commission_plan_id: ids.bCampaignPlan },
   });
   expect(onCampaign.statusCode, onCampaign.body).toBe(200);
+  // A lead of B under B's plan: the engine pays B its CPL.
+  const lead = await customerOf(b.affiliateId, 'b-lead');
+  const cpl = await t.db
+    .selectFrom('commissions')
+    .select('id')
+    .where('customer_id', '=', BigInt(lead))
+    .executeTakeFirstOrThrow();
+  ids.bCommission = Number(cpl.id);
 });
 afterAll(() => t.close());
 
@@ -265,6 +274,7 @@ const OWN_DATA_ONLY = [
   'GET /customers',
   'GET /coupon-codes',
   'GET /commission-plans',
+  'GET /commissions',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -446,6 +456,13 @@ describe('affiliate A against affiliate B', () => {
     const plans = (await get('/commission-plans')).data.map((p: { id: number }) => p.id);
     expect(plans).not.toContain(ids.bPlan);
     expect(plans).not.toContain(ids.bCampaignPlan);
+
+    // Commissions: A's own only; another affiliate cannot even be named.
+    const commissions = await get('/commissions');
+    expect(commissions.data.map((c: { id: number }) => c.id)).not.toContain(ids.bCommission);
+    expect(commissions.paging.total).toBe(0);
+    const naming = await t.as(a.cookie, { url: `/api/partner/v1/commissions?affiliate_id=${b.affiliateId}` });
+    expect(naming.statusCode).toBe(422);
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {

@@ -52,6 +52,7 @@ const operatorIds: Record<string, number | string> = {
   'customers/id': w.bEvent.customerRef,
   'coupon-codes/id': w.bCouponId,
   'commission-plans/id': w.planId,
+  'commissions/id': w.bCommissionId,
   'versions/version': 1,
   'staff/id': w.otherStaffId,
   'api-keys/id': w.spareKeyId,

@@ -70,4 +70,52 @@ export const COMMISSION_ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /commissions': {
+    cross: (w) => [
+      {
+        name: "B's commissions",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/commissions?affiliate_id=${id}`),
+      },
+    ],
+    hidden: (w) => [{ call: get('/commissions'), notInData: w.bCommissionId }],
+  },
+  'GET /commissions/{id}': {
+    cross: (w) => [
+      {
+        name: "B's commission",
+        b: w.bCommissionId,
+        a: w.aCommissionId,
+        build: (id) => get(`/commissions/${id}`),
+      },
+    ],
+  },
+  'POST /commissions/{id}/approve': {
+    cross: (w) => [
+      {
+        name: "approve B's commission",
+        b: w.bCommissionId,
+        build: (id) => post(`/commissions/${id}/approve`, {}),
+      },
+    ],
+  },
+  'POST /commissions/{id}/reject': {
+    cross: (w) => [
+      {
+        name: "reject B's commission",
+        b: w.bCommissionId,
+        build: (id) => post(`/commissions/${id}/reject`, { reason: 'matrix' }),
+      },
+    ],
+  },
+  'POST /commissions/{id}/release': {
+    cross: (w) => [
+      {
+        name: "release B's commission",
+        b: w.bCommissionId,
+        build: (id) => post(`/commissions/${id}/release`, {}),
+      },
+    ],
+  },
 };

@@ -69,6 +69,9 @@ export interface World {
   bCouponId: number;
   /** A private commission plan of the brand opened to A and B (the manager sees only A in it). */
   planId: number;
+  /** A pending commission of A and one of B. */
+  aCommissionId: number;
+  bCommissionId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -301,6 +304,30 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     private_affiliate_ids: [a.affiliateId, b.affiliateId],
     definition: { cpl: { amount: 500 } },
   });
+  const commission = async (affiliateId: number, who: string) =>
+    Number(
+      (
+        await t.db
+          .insertInto('commissions')
+          .values({
+            brand_id: brandId,
+            affiliate_id: affiliateId,
+            currency: 'EUR',
+            amount: 500n,
+            kind: 'cpl',
+            status: 'pending',
+            initial_status: 'pending',
+            earned_at: new Date(),
+            source_key: `security:${who}`,
+            trace: '{}',
+            explanation: `Security commission of ${who}`,
+            actor_type: 'system',
+            actor_id: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
 
   return {
     t,
@@ -332,6 +359,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     aCouponId,
     bCouponId,
     planId: plan.id as number,
+    aCommissionId: await commission(a.affiliateId, 'a'),
+    bCommissionId: await commission(b.affiliateId, 'b'),
   };
 }
 
