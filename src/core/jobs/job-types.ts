@@ -1,10 +1,11 @@
 import { approveDueCommissionsJob } from '../commissions/earned/commission-jobs.ts';
 import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
+import { closeLedgerDaysJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
 import { JobRegistry } from './registry.ts';
 
 /** Every job type of the platform. A feature adds its types here. */
 export function platformJobTypes(): JobRegistry {
-  return new JobRegistry().add(sendEmailJob, approveDueCommissionsJob, eventImportJob, ...postbackJobTypes);
+  return new JobRegistry().add(sendEmailJob, approveDueCommissionsJob, eventImportJob, closeLedgerDaysJob, ...postbackJobTypes);
 }

@@ -18,6 +18,7 @@ import { partnerSignUpRoutes } from './sign-up.ts';
 import { partnerTeamRoutes } from './team.ts';
 import { partnerTrackingOptionRoutes } from './tracking-options.ts';
 import { partnerTwoFactorRoutes } from './two-factor.ts';
+import { partnerWalletRoutes } from './wallet.ts';
 
 /**
  * Everything under /api/partner/v1: the API of the affiliate portal, for affiliate users (portal
@@ -48,6 +49,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCustomerRoutes);
   await app.register(partnerCouponCodeRoutes);
   await app.register(partnerCommissionPlanRoutes);
+  await app.register(partnerWalletRoutes);
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
 };

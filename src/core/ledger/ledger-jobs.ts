@@ -1,0 +1,16 @@
+import { Type } from 'typebox';
+import { defineJob } from '../jobs/job-type.ts';
+import { closeLedgerDays } from './close-ledger-days.ts';
+
+/** Daily closing balances: every night, for yesterday and any earlier day a late entry touched. */
+export const closeLedgerDaysJob = defineJob({
+  name: 'ledger.close-days',
+  payload: Type.Object({ through: Type.Optional(Type.String({ format: 'date' })) }),
+  retry: { limit: 5, delaySeconds: 60, backoff: true, maxDelaySeconds: 3600 },
+  timeoutSeconds: 3600,
+  singletonKey: () => 'ledger.close-days',
+  schedule: { cron: '15 0 * * *', data: {} },
+  async run(data, { db }) {
+    await closeLedgerDays({ db, ...(data.through ? { through: data.through } : {}) });
+  },
+});
