@@ -33,31 +33,46 @@ export interface RecordedEvent {
   };
 }
 
-/** The triggers an event fires (see POSTBACK_TRIGGERS). */
-export function triggersOf(event: RecordedEvent): PostbackTrigger[] {
-  const triggers: PostbackTrigger[] = [];
-  const c = event.customer;
-  switch (event.type) {
-    case 'registration':
-      triggers.push('registration');
-      break;
-    case 'qualification':
-      triggers.push('qualified_lead');
-      if (c.ftdEventRef !== null) triggers.push('qualified_first_deposit');
-      break;
-    case 'deposit':
-      triggers.push('deposit');
-      if (event.isFtd) triggers.push('first_deposit');
-      if (event.isFtd && c.qualifiedAt !== null && c.qualifiedAt <= event.occurredAt)
-        triggers.push('qualified_first_deposit');
-      break;
-    case 'sale':
-    case 'refund':
-    case 'chargeback':
-      triggers.push(event.type);
-      break;
-  }
-  return triggers;
+/**
+ * The triggers of each event of a batch, in the batch's order (see POSTBACK_TRIGGERS). The
+ * customers are as the batch left them, so whether one had qualified or deposited before an
+ * event is worked out from the batch itself: a qualified first deposit fires once, on the FTD
+ * of a customer qualified earlier, or on the first qualification of one whose FTD came earlier.
+ */
+export function triggersOf(events: RecordedEvent[]): PostbackTrigger[][] {
+  const key = (e: RecordedEvent) => `${e.brandId}:${e.customer.externalId}`;
+  const firstQualification = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (e.type === 'qualification' && !firstQualification.has(key(e))) firstQualification.set(key(e), i);
+  });
+  return events.map((event, i) => {
+    const c = event.customer;
+    const first = firstQualification.get(key(event));
+    const qualifiedBefore = c.qualifiedAt !== null && first === undefined;
+    const triggers: PostbackTrigger[] = [];
+    switch (event.type) {
+      case 'registration':
+        triggers.push('registration');
+        break;
+      case 'qualification':
+        triggers.push('qualified_lead');
+        if (first === i && c.ftdEventRef !== null && c.ftdEventRef < event.ref)
+          triggers.push('qualified_first_deposit');
+        break;
+      case 'deposit':
+        triggers.push('deposit');
+        if (event.isFtd) triggers.push('first_deposit');
+        if (event.isFtd && (qualifiedBefore || (first !== undefined && first < i)))
+          triggers.push('qualified_first_deposit');
+        break;
+      case 'sale':
+      case 'refund':
+      case 'chargeback':
+        triggers.push(event.type);
+        break;
+    }
+    return triggers;
+  });
 }
 
 /**
@@ -73,9 +88,10 @@ export async function queueEventPostbacks(options: {
 }): Promise<number> {
   const now = options.now ?? new Date();
   const occasions: Occasion[] = [];
-  for (const event of options.events) {
+  const triggers = triggersOf(options.events);
+  for (const [i, event] of options.events.entries()) {
     if (event.affiliateId === null) continue;
-    for (const trigger of triggersOf(event))
+    for (const trigger of triggers[i] ?? [])
       occasions.push({
         trigger,
         affiliateId: event.affiliateId,
