@@ -7,5 +7,11 @@ import { JobRegistry } from './registry.ts';
 
 /** Every job type of the platform. A feature adds its types here. */
 export function platformJobTypes(): JobRegistry {
-  return new JobRegistry().add(sendEmailJob, approveDueCommissionsJob, eventImportJob, closeLedgerDaysJob, ...postbackJobTypes);
+  return new JobRegistry().add(
+    sendEmailJob,
+    approveDueCommissionsJob,
+    eventImportJob,
+    closeLedgerDaysJob,
+    ...postbackJobTypes,
+  );
 }
