@@ -74,6 +74,7 @@ describe('the shell at 390 px and 1440 px', () => {
       brand_id: ids.brand,
       name: 'Walk',
     });
+    ids.campaign = campaign.json.id;
     const promo = await operator('POST', `/api/v1/campaigns/${campaign.json.id}/promos`, {
       destination_link_id: ids.link,
     });
@@ -144,6 +145,10 @@ describe('the shell at 390 px and 1440 px', () => {
     `/admin/destination-links/${ids.link}`,
     '/admin/media',
     `/admin/media/${ids.media}`,
+    '/admin/campaigns',
+    '/admin/campaigns/new',
+    `/admin/campaigns/${ids.campaign}`,
+    '/admin/traffic-sources',
     '/admin/customers',
     `/admin/customers/${ids.customer}`,
     `/admin/customers/${ids.unattributed}`,

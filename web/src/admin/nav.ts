@@ -22,6 +22,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Brands', to: '/admin/brands' },
   { label: 'Destination links', to: '/admin/destination-links' },
   { label: 'Media library', to: '/admin/media' },
+  { label: 'Campaigns', to: '/admin/campaigns' },
+  { label: 'Traffic sources', to: '/admin/traffic-sources' },
   { label: 'Click log', to: '/admin/clicks' },
   { label: 'Customers', to: '/admin/customers' },
   { label: 'Events log', to: '/admin/events' },

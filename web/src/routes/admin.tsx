@@ -6,6 +6,10 @@ import { EditAffiliatePage } from '../admin/affiliates/EditAffiliatePage.tsx';
 import { validateListSearch } from '../admin/affiliates/list-search.ts';
 import { NewAffiliatePage } from '../admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
+import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
+import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
+import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
+import { NewCampaignPage } from '../admin/campaigns/NewCampaignPage.tsx';
 import { ClickLogPage } from '../admin/clicks/ClickLogPage.tsx';
 import { ClickPage } from '../admin/clicks/ClickPage.tsx';
 import { validateClickSearch } from '../admin/clicks/click-search.ts';
@@ -39,6 +43,7 @@ import { NewLinkPage } from '../admin/tracking/links/NewLinkPage.tsx';
 import { EditMediaPage } from '../admin/tracking/media/EditMediaPage.tsx';
 import { MediaPage } from '../admin/tracking/media/MediaPage.tsx';
 import { validateMediaSearch } from '../admin/tracking/media/media-search.ts';
+import { TrafficSourcesPage } from '../admin/traffic-sources/TrafficSourcesPage.tsx';
 import { isUnauthenticated } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -261,6 +266,34 @@ const planAssignmentsRoute = createRoute({
   component: AssignmentsPage,
 });
 
+// Campaigns (an affiliate's promos for one brand), one campaign with its promos, and the
+// traffic sources affiliates choose from.
+const campaignsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/campaigns',
+  validateSearch: validateCampaignSearch,
+  component: CampaignsPage,
+});
+const newCampaignRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/campaigns/new',
+  validateSearch: (search: Record<string, unknown>): { affiliate?: number } => {
+    const affiliate = Number(search.affiliate);
+    return Number.isInteger(affiliate) && affiliate > 0 ? { affiliate } : {};
+  },
+  component: NewCampaignPage,
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/campaigns/$id',
+  component: CampaignPage,
+});
+const trafficSourcesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/traffic-sources',
+  component: TrafficSourcesPage,
+});
+
 export const adminTree = adminRoute.addChildren([
   loginRoute,
   staffSetPasswordRoute,
@@ -292,6 +325,10 @@ export const adminTree = adminRoute.addChildren([
     eventsRoute,
     couponCodesRoute,
     fraudRulesRoute,
+    campaignsRoute,
+    newCampaignRoute,
+    campaignRoute,
+    trafficSourcesRoute,
     plansRoute,
     newPlanRoute,
     planRoute,

@@ -69,9 +69,14 @@ export function AffiliatePage() {
       <section className="panel" aria-labelledby="affiliate-clicks">
         <div className="panel-heading">
           <h2 id="affiliate-clicks">Clicks</h2>
-          <Link to="/admin/clicks" search={{ affiliate: id }}>
-            Click log
-          </Link>
+          <span className="actions">
+            <Link to="/admin/campaigns" search={{ affiliate: id, tab: 'all' }}>
+              Campaigns
+            </Link>
+            <Link to="/admin/clicks" search={{ affiliate: id }}>
+              Click log
+            </Link>
+          </span>
         </div>
         <ClickCounts counts={counts} label={`Clicks of ${a.name}`} />
       </section>
