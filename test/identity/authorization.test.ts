@@ -37,6 +37,9 @@ const ids = {
   bPlan: 0,
   bCampaignPlan: 0,
   bCommission: 0,
+  aPostback: 0,
+  bPostback: 0,
+  bDelivery: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -143,7 +146,50 @@ beforeAll(async () => {
     .where('customer_id', '=', BigInt(lead))
     .executeTakeFirstOrThrow();
   ids.bCommission = Number(cpl.id);
-});
+
+  // Postbacks: one of each, and a failed delivery of B's with its logged attempt.
+  const postbackOf = async (affiliateId: number) =>
+    (
+      await op('/postbacks', {
+        affiliate_id: affiliateId,
+        scope: 'account',
+        trigger: 'registration',
+        url: 'https://tracker.example.com/pb?c=${click_id}',
+      })
+    ).json().id as number;
+  ids.aPostback = await postbackOf(a.affiliateId);
+  ids.bPostback = await postbackOf(b.affiliateId);
+  const delivery = await t.db
+    .insertInto('postback_deliveries')
+    .values({
+      definition_id: ids.bPostback,
+      affiliate_id: b.affiliateId,
+      trigger: 'registration',
+      delivery: 's2s_get',
+      method: 'GET',
+      url: 'https://tracker.example.com/pb?c=b',
+      state: 'failed',
+      attempts: 8,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.bDelivery = Number(delivery.id);
+  await t.db
+    .insertInto('postback_attempts')
+    .values({
+      delivery_id: delivery.id,
+      definition_id: ids.bPostback,
+      affiliate_id: b.affiliateId,
+      trigger: 'registration',
+      attempted_at: new Date(),
+      method: 'GET',
+      url: 'https://tracker.example.com/pb?c=b',
+      attempt: 8,
+      outcome: 'failed',
+      response_code: 500,
+    })
+    .execute();
+}, 180_000);
 afterAll(() => t.close());
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
@@ -231,6 +277,37 @@ const CROSS: Attempt[] = [
     payload: () => ({ title: 'Mine' }),
   },
   { method: 'GET', route: '/customers/{id}', url: () => `/customers/${ids.bCustomer}` },
+  { method: 'GET', route: '/postbacks/{id}', url: () => `/postbacks/${ids.bPostback}` },
+  {
+    method: 'PATCH',
+    route: '/postbacks/{id}',
+    url: () => `/postbacks/${ids.bPostback}`,
+    payload: () => ({ status: 'inactive' }),
+  },
+  { method: 'DELETE', route: '/postbacks/{id}', url: () => `/postbacks/${ids.bPostback}` },
+  {
+    method: 'POST',
+    route: '/postbacks/{id}/test-fire',
+    url: () => `/postbacks/${ids.bPostback}/test-fire`,
+    payload: () => ({}),
+  },
+  {
+    method: 'POST',
+    route: '/postbacks/{id}/replay',
+    url: () => `/postbacks/${ids.bPostback}/replay`,
+    payload: () => ({}),
+  },
+  {
+    method: 'POST',
+    route: '/postbacks/preview',
+    url: () => '/postbacks/preview',
+    payload: () => ({ id: ids.bPostback }),
+  },
+  {
+    method: 'POST',
+    route: '/postback-deliveries/{id}/replay',
+    url: () => `/postback-deliveries/${ids.bDelivery}/replay`,
+  },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -275,6 +352,11 @@ const OWN_DATA_ONLY = [
   'GET /coupon-codes',
   'GET /commission-plans',
   'GET /commissions',
+  'GET /postback-variables',
+  'GET /postbacks',
+  'POST /postbacks',
+  'GET /postback-log',
+  'GET /postback-log.csv',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -328,11 +410,23 @@ async function stateOfB() {
     .selectAll()
     .where('affiliate_id', '=', b.affiliateId)
     .execute();
+  const postbacks = await t.db
+    .selectFrom('postback_definitions')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
+  const deliveries = await t.db
+    .selectFrom('postback_deliveries')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
   return {
     users,
     sessions,
     customers,
     coupons,
+    postbacks,
+    deliveries,
     keys: keys.filter((k) => users.some((u) => u.id === k.affiliate_user_id)),
     events: events.length,
     campaigns,
@@ -463,6 +557,41 @@ describe('affiliate A against affiliate B', () => {
     expect(commissions.paging.total).toBe(0);
     const naming = await t.as(a.cookie, { url: `/api/partner/v1/commissions?affiliate_id=${b.affiliateId}` });
     expect(naming.statusCode).toBe(422);
+
+    // Postbacks and their log: A's own only; B's campaign cannot be a scope of A's.
+    const postbacks = await get('/postbacks');
+    expect(postbacks.data.map((p: { id: number }) => p.id)).toEqual([ids.aPostback]);
+    expect(postbacks.paging.total).toBe(1);
+    const log = await get('/postback-log');
+    expect(log.data).toEqual([]);
+    expect(log.paging.total).toBe(0);
+    const csv = await t.as(a.cookie, { url: '/api/partner/v1/postback-log.csv' });
+    expect(csv.body.trim().split('\n')).toHaveLength(1);
+    const onB = await t.as(a.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/postbacks',
+      payload: {
+        scope: 'campaign',
+        campaign_id: ids.bCampaign,
+        trigger: 'registration',
+        url: 'https://t.example.com/?a=1',
+      },
+    });
+    expect(onB.statusCode).toBe(422);
+    expect(onB.json().error.details.fields).toEqual([
+      { path: 'campaign_id', message: `the affiliate has no campaign ${ids.bCampaign}` },
+    ]);
+    const bConversion = await t.db
+      .selectFrom('events')
+      .select('id')
+      .where('affiliate_id', '=', b.affiliateId)
+      .executeTakeFirstOrThrow();
+    const preview = await t.as(a.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/postbacks/preview',
+      payload: { id: ids.aPostback, event_ref: Number(bConversion.id) },
+    });
+    expect(preview.statusCode).toBe(422);
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {
