@@ -68,15 +68,15 @@ describe('back office campaigns', () => {
     await page.getByRole('button', { name: 'Create campaign' }).click();
     const summary = page.getByRole('alert');
     await summary.getByText('Fix these 3 problems to continue:').waitFor();
-    await page.getByText('choose the affiliate the campaign is for').waitFor();
-    await page.getByText('choose a brand').waitFor();
+    await page.getByText('choose the affiliate the campaign is for', { exact: true }).waitFor();
+    await page.getByText('choose a brand', { exact: true }).waitFor();
     expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     await page.getByLabel('Affiliate').fill('Pia');
     await page.getByRole('button', { name: /Choose Pia Partner/ }).click();
     await page.getByLabel('Brand').selectOption({ label: 'Lucky' });
     // The brand's error clears as it is chosen; the name's stays until the name changes.
-    await expect.poll(() => page.getByText('choose a brand').count()).toBe(0);
+    await expect.poll(() => page.getByText('choose a brand', { exact: true }).count()).toBe(0);
     // A name of spaces is a bad value the server refuses, under the field.
     await page.getByLabel('Name', { exact: true }).fill('   ');
     await page.getByLabel('Commission plan').selectOption({ label: 'Spring CPA (EUR)' });
@@ -109,9 +109,11 @@ describe('back office campaigns', () => {
     const form = page.getByRole('form', { name: 'Add a promo' });
     // No landing: said under it, nothing made.
     await form.getByRole('button', { name: 'Add promo' }).click();
-    await form.getByText('choose the landing the link goes to').waitFor();
+    await form.getByText('choose the landing the link goes to', { exact: true }).waitFor();
     await form.getByLabel('Landing').selectOption({ label: 'Welcome page' });
-    await expect.poll(() => form.getByText('choose the landing the link goes to').count()).toBe(0);
+    await expect
+      .poll(() => form.getByText('choose the landing the link goes to', { exact: true }).count())
+      .toBe(0);
     await form.getByLabel('Banner').selectOption({ label: 'Spring banner' });
     await form.getByLabel('Traffic source').selectOption({ label: 'SEO' });
     await form.getByLabel('Title').fill('Sidebar banner');
@@ -159,13 +161,13 @@ describe('back office campaigns', () => {
     await page.getByRole('cell', { name: 'SEO', exact: true }).waitFor();
     await page.getByRole('button', { name: 'New traffic source' }).click();
     await page.getByRole('button', { name: 'Add traffic source' }).click();
-    await page.getByText('must not be empty').waitFor();
-    await page.getByLabel('Name').fill('Social');
+    await page.getByText('must not be empty', { exact: true }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Social');
     await page.getByRole('button', { name: 'Add traffic source' }).click();
     await page.getByText('Traffic source Social added.').waitFor();
 
     await page.getByRole('button', { name: 'Rename Social' }).click();
-    await page.getByLabel('Name').fill('Social media');
+    await page.getByLabel('Name', { exact: true }).fill('Social media');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.getByText('Renamed to Social media.').waitFor();
 
