@@ -17,7 +17,7 @@ import {
 let e: EngineTest;
 beforeAll(async () => {
   e = await engineApp();
-});
+}, 300_000);
 afterAll(() => e.t.close());
 
 const pick = (rows: Awaited<ReturnType<typeof commissionsOf>>) =>

@@ -4,7 +4,7 @@ import { ago, brandWithPlan, DAY, type EngineTest, engineApp, event, send, uid }
 let e: EngineTest;
 beforeAll(async () => {
   e = await engineApp();
-});
+}, 300_000);
 afterAll(() => e.t.close());
 
 const T0 = ago(120 * DAY);

@@ -4,7 +4,7 @@ import { brandWithPlan, type EngineTest, engineApp, event, send, uid } from './e
 let e: EngineTest;
 beforeAll(async () => {
   e = await engineApp();
-});
+}, 300_000);
 afterAll(() => e.t.close());
 
 // The month before last (UTC), so every qualification of a case falls in one calendar month.
