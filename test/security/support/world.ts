@@ -72,6 +72,11 @@ export interface World {
   /** A pending commission of A and one of B. */
   aCommissionId: number;
   bCommissionId: number;
+  /** A postback of A and one of B, and a failed delivery of each (replay routes). */
+  aPostbackId: number;
+  bPostbackId: number;
+  aDeliveryId: number;
+  bDeliveryId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -329,6 +334,37 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
       ).id,
     );
 
+  const postback = async (affiliateId: number) =>
+    (
+      await op('POST', '/postbacks', {
+        affiliate_id: affiliateId,
+        scope: 'account',
+        trigger: 'registration',
+        url: 'https://tracker.example.com/pb?c=${click_id}',
+      })
+    ).id as number;
+  const failedDelivery = async (definitionId: number, affiliateId: number) =>
+    Number(
+      (
+        await t.db
+          .insertInto('postback_deliveries')
+          .values({
+            definition_id: definitionId,
+            affiliate_id: affiliateId,
+            trigger: 'registration',
+            delivery: 's2s_get',
+            method: 'GET',
+            url: 'https://tracker.example.com/pb?c=x',
+            state: 'failed',
+            attempts: 8,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  const aPostbackId = await postback(a.affiliateId);
+  const bPostbackId = await postback(b.affiliateId);
+
   return {
     t,
     admin,
@@ -361,6 +397,10 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     planId: plan.id as number,
     aCommissionId: await commission(a.affiliateId, 'a'),
     bCommissionId: await commission(b.affiliateId, 'b'),
+    aPostbackId,
+    bPostbackId,
+    aDeliveryId: await failedDelivery(aPostbackId, a.affiliateId),
+    bDeliveryId: await failedDelivery(bPostbackId, b.affiliateId),
   };
 }
 
