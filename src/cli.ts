@@ -88,7 +88,7 @@ const commands: Record<string, Command> = {
   'api-keys revoke': async (db, args) => {
     const id = Number(options(args, {}).positionals[0]);
     if (!Number.isInteger(id) || id < 1) fail(`api-keys revoke needs the key's id\n${USAGE}`);
-    const key = await revokeApiKey({ db, id });
+    const key = await revokeApiKey({ db, actor: CLI, id });
     out(`revoked API key ${key.id} "${key.name}"`);
   },
   'import-events': async (db, args) => {

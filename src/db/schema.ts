@@ -1,4 +1,5 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
+import type { AuditTables } from './tables/audit.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
 import type { CommissionTables } from './tables/commissions.ts';
 import type { EarnedCommissionTables } from './tables/earned-commissions.ts';
@@ -26,4 +27,5 @@ export interface DB
     LedgerTables,
     PostbackTables,
     EarnedCommissionTables,
-    RevshareTables {}
+    RevshareTables,
+    AuditTables {}

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { recordOperatorChange } from '../audit/record-operator-change.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { normalizeCode } from './codes.ts';
 import { isIsoDate } from './dates.ts';
@@ -75,11 +77,13 @@ function validate(rates: RateInput[], known: Set<string>, prefix: string): RateR
  * stored is left alone (its updated_at too), so loading the same file twice changes nothing.
  * Validation names each bad field as `rates[3].rate`; `path` renames the prefix for other callers.
  */
-export async function loadExchangeRates(
-  db: Db,
-  rates: RateInput[],
-  options: { path?: string } = {},
-): Promise<LoadRatesResult> {
+export async function loadExchangeRates(options: {
+  db: Db;
+  actor: Actor;
+  rates: RateInput[];
+  path?: string;
+}): Promise<LoadRatesResult> {
+  const { db, rates } = options;
   const codes = await db.selectFrom('currencies').select('code').execute();
   const rows = validate(rates, new Set(codes.map((c) => c.code)), options.path ?? 'rates');
   const result: LoadRatesResult = { received: rows.length, inserted: 0, updated: 0, unchanged: 0 };
@@ -108,7 +112,22 @@ export async function loadExchangeRates(
       result.updated += written.length - inserted;
     }
   };
-  await inTransaction(db, run);
-  result.unchanged = result.received - result.inserted - result.updated;
+  await inTransaction(db, async (trx) => {
+    await run(trx);
+    result.unchanged = result.received - result.inserted - result.updated;
+    if (result.inserted + result.updated > 0)
+      await recordOperatorChange(trx, {
+        entity: 'exchange_rates',
+        action: 'loaded',
+        actor: options.actor,
+        detail: { ...result, dates: datesOf(rows) },
+      });
+  });
   return result;
+}
+
+/** The first and last rate date of a load, as the audit log names it. */
+function datesOf(rows: { rate_date: string }[]): { from: string; until: string } {
+  const dates = rows.map((r) => r.rate_date).sort();
+  return { from: dates[0] as string, until: dates[dates.length - 1] as string };
 }

@@ -1,4 +1,7 @@
 import type { Db } from '../../db/index.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { recordOperatorChange } from '../audit/record-operator-change.ts';
 import { getCurrency } from './get-currency.ts';
 import type { Currency } from './model.ts';
 
@@ -8,18 +11,30 @@ import type { Currency } from './model.ts';
  */
 export async function setCurrencyEnabled({
   db,
+  actor,
   code,
   enabled,
 }: {
   db: Db;
+  actor: Actor;
   code: string;
   enabled: boolean;
 }): Promise<Currency> {
-  const currency = await getCurrency(db, code);
-  return db
-    .updateTable('currencies')
-    .set({ enabled })
-    .where('code', '=', currency.code)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return inTransaction(db, async (trx) => {
+    const currency = await getCurrency(trx, code);
+    const row = await trx
+      .updateTable('currencies')
+      .set({ enabled })
+      .where('code', '=', currency.code)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (currency.enabled !== enabled)
+      await recordOperatorChange(trx, {
+        entity: 'currency',
+        id: currency.code,
+        action: enabled ? 'enabled' : 'disabled',
+        actor,
+      });
+    return row;
+  });
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
+import type { Actor } from '../../actor.ts';
+import { recordOperatorChange } from '../../audit/record-operator-change.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users.ts';
 
@@ -71,9 +73,11 @@ async function unique<T>(path: string, run: () => Promise<T>): Promise<T> {
 
 export async function createCustomTag({
   db,
+  actor,
   input,
 }: {
   db: Db;
+  actor: Actor;
   input: { name: string; description?: string; values?: string[] };
 }): Promise<CustomTag> {
   const name = clean(input.name, 'name');
@@ -95,6 +99,7 @@ export async function createCustomTag({
         .values(values.map((value) => ({ tag_id: tag.id, value })))
         .execute();
     }
+    await audit(trx, actor, 'custom_tag', tag.id, 'created', { name, values });
     return tag.id;
   });
   return getCustomTag(db, id);
@@ -102,10 +107,12 @@ export async function createCustomTag({
 
 export async function updateCustomTag({
   db,
+  actor,
   id,
   input,
 }: {
   db: Db;
+  actor: Actor;
   id: number;
   input: { name?: string; description?: string };
 }): Promise<CustomTag> {
@@ -113,7 +120,11 @@ export async function updateCustomTag({
   const set: { name?: string; description?: string; updated_at: Date } = { updated_at: new Date() };
   if (input.name !== undefined) set.name = clean(input.name, 'name');
   if (input.description !== undefined) set.description = input.description.trim();
-  await unique('name', () => db.updateTable('custom_tags').set(set).where('id', '=', id).execute());
+  await inTransaction(db, async (trx) => {
+    await unique('name', () => trx.updateTable('custom_tags').set(set).where('id', '=', id).execute());
+    const { updated_at: _at, ...changed } = set;
+    await audit(trx, actor, 'custom_tag', id, 'updated', changed);
+  });
   return getCustomTag(db, id);
 }
 
@@ -123,36 +134,59 @@ function assertUnused(tag: CustomTag, valueId?: number): void {
   if (count > 0) throw new AppError('conflict', `in use by ${count} affiliates; change them first`);
 }
 
-export async function deleteCustomTag({ db, id }: { db: Db; id: number }): Promise<void> {
-  assertUnused(await getCustomTag(db, id));
-  await db.deleteFrom('custom_tags').where('id', '=', id).execute();
+export async function deleteCustomTag({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+}): Promise<void> {
+  const tag = await getCustomTag(db, id);
+  assertUnused(tag);
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('custom_tags').where('id', '=', id).execute();
+    await audit(trx, actor, 'custom_tag', id, 'deleted', { name: tag.name });
+  });
 }
 
 export async function addCustomTagValue({
   db,
+  actor,
   tagId,
   value,
 }: {
   db: Db;
+  actor: Actor;
   tagId: number;
   value: string;
 }): Promise<CustomTag> {
   await getCustomTag(db, tagId);
   const clean_ = clean(value, 'value');
-  await unique('value', () =>
-    db.insertInto('custom_tag_values').values({ tag_id: tagId, value: clean_ }).execute(),
-  );
+  await inTransaction(db, async (trx) => {
+    const row = await unique('value', () =>
+      trx
+        .insertInto('custom_tag_values')
+        .values({ tag_id: tagId, value: clean_ })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    await audit(trx, actor, 'custom_tag_value', row.id, 'created', { tag_id: tagId, value: clean_ });
+  });
   return getCustomTag(db, tagId);
 }
 
 /** Renaming a value keeps its id, so affiliates holding it now show the new text. */
 export async function updateCustomTagValue({
   db,
+  actor,
   tagId,
   valueId,
   value,
 }: {
   db: Db;
+  actor: Actor;
   tagId: number;
   valueId: number;
   value: string;
@@ -160,24 +194,44 @@ export async function updateCustomTagValue({
   const tag = await getCustomTag(db, tagId);
   if (!tag.values.some((v) => v.id === valueId)) throw AppError.notFound('custom tag value');
   const v = clean(value, 'value');
-  await unique('value', () =>
-    db.updateTable('custom_tag_values').set({ value: v }).where('id', '=', valueId).execute(),
-  );
+  await inTransaction(db, async (trx) => {
+    await unique('value', () =>
+      trx.updateTable('custom_tag_values').set({ value: v }).where('id', '=', valueId).execute(),
+    );
+    await audit(trx, actor, 'custom_tag_value', valueId, 'updated', { tag_id: tagId, value: v });
+  });
   return getCustomTag(db, tagId);
 }
 
 export async function deleteCustomTagValue({
   db,
+  actor,
   tagId,
   valueId,
 }: {
   db: Db;
+  actor: Actor;
   tagId: number;
   valueId: number;
 }): Promise<CustomTag> {
   const tag = await getCustomTag(db, tagId);
   if (!tag.values.some((v) => v.id === valueId)) throw AppError.notFound('custom tag value');
   assertUnused(tag, valueId);
-  await db.deleteFrom('custom_tag_values').where('id', '=', valueId).execute();
+  const gone = tag.values.find((v) => v.id === valueId)?.value;
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('custom_tag_values').where('id', '=', valueId).execute();
+    await audit(trx, actor, 'custom_tag_value', valueId, 'deleted', { tag_id: tagId, value: gone });
+  });
   return getCustomTag(db, tagId);
+}
+
+function audit(
+  db: Db,
+  actor: Actor,
+  entity: 'custom_tag' | 'custom_tag_value',
+  id: number,
+  action: string,
+  detail: Record<string, unknown>,
+) {
+  return recordOperatorChange(db, { entity, id, action, actor, detail });
 }

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import type { Actor } from '../../actor.ts';
+import { recordOperatorChange } from '../../audit/record-operator-change.ts';
 import { AppError } from '../../errors.ts';
 import { isUniqueViolation } from '../users.ts';
 
@@ -77,10 +80,12 @@ async function guardUnique<T>(list: ManagedList, run: () => Promise<T>): Promise
 
 export async function createManagedEntry({
   db,
+  actor,
   list,
   input,
 }: {
   db: Db;
+  actor: Actor;
   list: ManagedList;
   input: ManagedEntryInput;
 }): Promise<ManagedEntry> {
@@ -88,24 +93,29 @@ export async function createManagedEntry({
   if (!name) throw AppError.field('name', 'is required');
   const values: Record<string, unknown> = { name, description: input.description?.trim() ?? '' };
   if (list === 'traffic_sources' && input.status) values.status = input.status;
-  const row = await guardUnique(list, () =>
-    db
-      .insertInto(TABLE[list])
-      .values(values as never)
-      .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
-  return one(db, list, row.id);
+  return inTransaction(db, async (trx) => {
+    const row = await guardUnique(list, () =>
+      trx
+        .insertInto(TABLE[list])
+        .values(values as never)
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+    await audit(trx, actor, list, row.id, 'created', values);
+    return one(trx, list, row.id);
+  });
 }
 
 /** Labels are stored by name on affiliates: a label in use keeps its name (delete or add another). */
 export async function updateManagedEntry({
   db,
+  actor,
   list,
   id,
   input,
 }: {
   db: Db;
+  actor: Actor;
   list: ManagedList;
   id: number;
   input: ManagedEntryInput;
@@ -123,24 +133,29 @@ export async function updateManagedEntry({
   if (input.description !== undefined) values.description = input.description.trim();
   if (list === 'traffic_sources' && input.status) values.status = input.status;
   if (list !== 'labels') values.updated_at = new Date();
-  if (Object.keys(values).length > 0) {
+  if (Object.keys(values).length === 0) return current;
+  return inTransaction(db, async (trx) => {
     await guardUnique(list, () =>
-      db
+      trx
         .updateTable(TABLE[list])
         .set(values as never)
         .where('id', '=', id)
         .execute(),
     );
-  }
-  return one(db, list, id);
+    const { updated_at: _at, ...changed } = values;
+    await audit(trx, actor, list, id, 'updated', changed);
+    return one(trx, list, id);
+  });
 }
 
 export async function deleteManagedEntry({
   db,
+  actor,
   list,
   id,
 }: {
   db: Db;
+  actor: Actor;
   list: ManagedList;
   id: number;
 }): Promise<void> {
@@ -152,5 +167,19 @@ export async function deleteManagedEntry({
       `this ${NOUN[list]} is used by ${current.affiliate_count} affiliates${hint}`,
     );
   }
-  await db.deleteFrom(TABLE[list]).where('id', '=', id).execute();
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom(TABLE[list]).where('id', '=', id).execute();
+    await audit(trx, actor, list, id, 'deleted', { name: current.name });
+  });
+}
+
+/** The audit log's line for a change of a list entry: which list, and what it was given. */
+function audit(db: Db, actor: Actor, list: ManagedList, id: number, action: string, detail: object) {
+  return recordOperatorChange(db, {
+    entity: 'managed_list_entry',
+    id,
+    action,
+    actor,
+    detail: { list, ...detail },
+  });
 }

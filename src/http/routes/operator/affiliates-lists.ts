@@ -18,6 +18,7 @@ import {
   type ManagedList,
   updateManagedEntry,
 } from '../../../core/affiliates/lists/managed-lists.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, Timestamp, withErrors } from '../../schemas/common.ts';
 
@@ -128,7 +129,9 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createManagedEntry({ db: db(), list, input: request.body })),
+        reply
+          .status(201)
+          .send(await createManagedEntry({ db: db(), actor: actorOf(request), list, input: request.body })),
     );
     app.patch(
       `${path}/:id`,
@@ -142,7 +145,14 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: withErrors({ 200: Entry }, 401, 403, 404, 409, 422),
         },
       },
-      async (request) => updateManagedEntry({ db: db(), list, id: request.params.id, input: request.body }),
+      async (request) =>
+        updateManagedEntry({
+          db: db(),
+          actor: actorOf(request),
+          list,
+          id: request.params.id,
+          input: request.body,
+        }),
     );
     app.delete(
       `${path}/:id`,
@@ -156,7 +166,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        await deleteManagedEntry({ db: db(), list, id: request.params.id });
+        await deleteManagedEntry({ db: db(), actor: actorOf(request), list, id: request.params.id });
         return reply.status(204).send(null);
       },
     );
@@ -195,7 +205,9 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createCustomTag({ db: db(), input: request.body })),
+      reply
+        .status(201)
+        .send(await createCustomTag({ db: db(), actor: actorOf(request), input: request.body })),
   );
   app.get(
     '/custom-tags/:id',
@@ -228,7 +240,8 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: CustomTag }, 401, 403, 404, 422),
       },
     },
-    async (request) => updateCustomTag({ db: db(), id: request.params.id, input: request.body }),
+    async (request) =>
+      updateCustomTag({ db: db(), actor: actorOf(request), id: request.params.id, input: request.body }),
   );
   app.delete(
     '/custom-tags/:id',
@@ -242,7 +255,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteCustomTag({ db: db(), id: request.params.id });
+      await deleteCustomTag({ db: db(), actor: actorOf(request), id: request.params.id });
       return reply.status(204).send(null);
     },
   );
@@ -261,7 +274,14 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await addCustomTagValue({ db: db(), tagId: request.params.id, value: request.body.value })),
+        .send(
+          await addCustomTagValue({
+            db: db(),
+            actor: actorOf(request),
+            tagId: request.params.id,
+            value: request.body.value,
+          }),
+        ),
   );
   app.patch(
     '/custom-tags/:id/values/:valueId',
@@ -278,6 +298,7 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       updateCustomTagValue({
         db: db(),
+        actor: actorOf(request),
         tagId: request.params.id,
         valueId: request.params.valueId,
         value: request.body.value,
@@ -295,6 +316,11 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      deleteCustomTagValue({ db: db(), tagId: request.params.id, valueId: request.params.valueId }),
+      deleteCustomTagValue({
+        db: db(),
+        actor: actorOf(request),
+        tagId: request.params.id,
+        valueId: request.params.valueId,
+      }),
   );
 };

@@ -77,6 +77,6 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: ApiKey }, 401, 403, 404),
       },
     },
-    async (request) => revokeApiKey({ db: db(), id: request.params.id }),
+    async (request) => revokeApiKey({ db: db(), actor: actorOf(request), id: request.params.id }),
   );
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { getCurrency } from '../../../core/reference/get-currency.ts';
 import { listCurrencies } from '../../../core/reference/list-currencies.ts';
 import { setCurrencyEnabled } from '../../../core/reference/set-currency-enabled.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { withErrors } from '../../schemas/common.ts';
 
@@ -82,6 +83,11 @@ export const currencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      setCurrencyEnabled({ db: db(), code: request.params.code, enabled: request.body.enabled }),
+      setCurrencyEnabled({
+        db: db(),
+        actor: actorOf(request),
+        code: request.params.code,
+        enabled: request.body.enabled,
+      }),
   );
 };

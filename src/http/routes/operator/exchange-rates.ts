@@ -4,6 +4,7 @@ import { convertAmount } from '../../../core/reference/convert-amount.ts';
 import { getExchangeRate } from '../../../core/reference/get-exchange-rate.ts';
 import { listExchangeRates } from '../../../core/reference/list-exchange-rates.ts';
 import { loadExchangeRates, MAX_RATES_PER_LOAD } from '../../../core/reference/load-exchange-rates.ts';
+import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { ListOf, listPage, pageOf, withErrors } from '../../schemas/common.ts';
 import {
@@ -36,7 +37,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: LoadRatesResult }, 401, 403, 422),
       },
     },
-    async (request) => loadExchangeRates(db(), request.body.rates),
+    async (request) => loadExchangeRates({ db: db(), actor: actorOf(request), rates: request.body.rates }),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { affiliateBulkEditRoutes } from './affiliates-bulk-edit.ts';
 import { affiliateListRoutes } from './affiliates-lists.ts';
 import { affiliateUserRoutes } from './affiliates-users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { auditLogRoutes } from './audit-log.ts';
 import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { cashOutRoutes } from './cash-outs.ts';
@@ -54,6 +55,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(programRoutes);
   await app.register(devOutboxRoutes);
   await app.register(jobRoutes);
+  await app.register(auditLogRoutes);
   await app.register(currencyRoutes);
   await app.register(countryRoutes);
   await app.register(exchangeRateRoutes);

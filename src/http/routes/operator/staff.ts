@@ -145,7 +145,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: StaffUser }, 401, 403, 404),
       },
     },
-    async (request) => unlockStaff({ db: db(), id: request.params.id }),
+    async (request) => unlockStaff({ db: db(), actor: actorOf(request), id: request.params.id }),
   );
 
   app.post(
