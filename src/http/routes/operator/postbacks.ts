@@ -127,13 +127,13 @@ export const postbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/postbacks/preview',
     {
-      preValidation: requireOperator('read'),
+      preValidation: requireOperator('write'),
       schema: {
         tags,
         security: operatorSecurity,
         summary: 'Render a postback URL for a sample or past event',
         description:
-          'A saved definition (`id`), or a template being written (`url`, `trigger`, `affiliate_id`). Nothing is sent. A bad template is the 422 of saving it.',
+          'A saved definition (`id`), or a template being written (`url`, `trigger`, `affiliate_id`); for those who may write postbacks. Nothing is sent. A bad template is the 422 of saving it.',
         body: Type.Object(
           { ...previewFields, affiliate_id: Type.Optional(Id) },
           { additionalProperties: false },
