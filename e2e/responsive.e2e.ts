@@ -57,6 +57,21 @@ describe('the shell at 390 px and 1440 px', () => {
     }
     const brand = await operator('POST', '/api/v1/brands', { name: 'Lucky', base_currency: 'EUR' });
     ids.brand = brand.json.id;
+    const plan = await operator('POST', '/api/v1/commission-plans', {
+      name: 'Hybrid deal with a rather long name for a phone',
+      brand_id: ids.brand,
+      currency: 'EUR',
+      definition: {
+        cpa: { amount: 3000, qualification: { min_first_deposit: 2000, within_days: 7 } },
+        revshare: { basis: 'ngr', rate: '25', deductions: ['bonuses', { admin_fee_percent: '10' }] },
+      },
+    });
+    expect(plan.status, JSON.stringify(plan.json)).toBe(201);
+    ids.plan = plan.json.id;
+    const v2 = await operator('POST', `/api/v1/commission-plans/${ids.plan}/versions`, {
+      definition: { cpa: { amount: 3500, qualification: { min_first_deposit: 2000, within_days: 7 } } },
+    });
+    expect(v2.status, JSON.stringify(v2.json)).toBe(201);
     const link = await operator('POST', '/api/v1/destination-links', {
       brand_id: brand.json.id,
       name: 'Welcome page',
@@ -163,6 +178,11 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/no-such-page',
     '/admin/clicks',
     `/admin/clicks/${ids.click}`,
+    '/admin/commission-plans',
+    '/admin/commission-plans/new',
+    `/admin/commission-plans/${ids.plan}`,
+    `/admin/commission-plans/${ids.plan}/publish`,
+    `/admin/plan-assignments?brand=${ids.brand}&affiliate=${ids.affiliate}`,
   ];
   const portal = [
     '/portal',
@@ -282,6 +302,10 @@ describe('the shell at 390 px and 1440 px', () => {
       await shot('coupon-codes');
       await open(page, '/admin/fraud-rules');
       await shot('fraud-rules');
+      await open(page, `/admin/commission-plans/${ids.plan}/publish`);
+      await shot('commission-plan-editor');
+      await open(page, `/admin/commission-plans/${ids.plan}`);
+      await shot('commission-plan');
       await open(page, '/portal/customers');
       await shot('portal-customers');
       await open(page, '/portal');

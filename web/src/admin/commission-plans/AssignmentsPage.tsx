@@ -22,6 +22,7 @@ import {
   type ResolveQuery,
   resolveQuery,
 } from './api.ts';
+import './commission-plans.css';
 
 const route = getRouteApi('/admin/shell/plan-assignments');
 
@@ -100,7 +101,7 @@ export function AssignmentsPage() {
   ];
 
   return (
-    <>
+    <div className="plan-assignments">
       <h1>Plan assignments</h1>
       <p className="muted">
         Which plan pays: the campaign's plan first, then the affiliate's own plan on the brand, then the
@@ -153,7 +154,7 @@ export function AssignmentsPage() {
           </section>
         </>
       )}
-    </>
+    </div>
   );
 }
 
