@@ -56,13 +56,19 @@ export async function walletPartner(t: IdentityTestApp, label: string, method = 
   return { ...p, secret };
 }
 
-/** Confirms a fresh code in the session (step-up for financial actions). */
-export async function verifyTwoFactor(t: IdentityTestApp, w: Wallet, steps = 1) {
+/**
+ * Confirms a fresh code in the session (step-up for financial actions): two time steps past the
+ * one 2FA was turned on in, so the code was never used; the clock goes back to real time after.
+ */
+export async function verifyTwoFactor(t: IdentityTestApp, w: Wallet) {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime((Math.ceil(Date.now() / 30_000) + 2) * 30_000 + 1_000);
   const res = await t.as(w.cookie, {
     method: 'POST',
     url: '/api/partner/v1/two-factor/verify',
-    payload: { code: totpCode(w.secret, steps) },
+    payload: { code: totpCode(w.secret) },
   });
+  vi.useRealTimers();
   expect(res.statusCode, res.body).toBeLessThan(300);
 }
 

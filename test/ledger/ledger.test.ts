@@ -24,7 +24,7 @@ let a: Wallet;
 beforeAll(async () => {
   t = await ledgerApp();
   a = await walletPartner(t, 'ledgera');
-});
+}, 300_000);
 afterAll(() => t.close());
 checkInvariantsAfterEach(() => t);
 
