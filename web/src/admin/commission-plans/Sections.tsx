@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { SelectField } from '../../components/SelectField.tsx';
+import { type Option, SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import type { FormErrors } from '../../forms/use-form-errors.ts';
 import { CountryPicker } from '../../reference/pickers.tsx';
@@ -13,35 +13,69 @@ export interface SectionProps {
   currency: string;
 }
 
-/** A text input bound to one server path: its id, its error, and clearing that error on change. */
-function Input({
-  path,
-  label,
-  value,
-  set,
-  p,
-  hint,
-  inputMode,
-}: {
+interface Bound {
+  p: SectionProps;
+  /** The server's path under `definition.` */
   path: string;
   label: string;
   value: string;
   set(d: Draft, v: string): void;
-  p: SectionProps;
-  hint?: string;
-  inputMode?: 'decimal' | 'numeric';
-}) {
+}
+
+/** A text input bound to one server path: its id, its error, and clearing that error on change. */
+function Input({ p, path, label, value, set, hint, count }: Bound & { hint?: string; count?: boolean }) {
   const full = `definition.${path}`;
   return (
     <TextField
       id={p.errors.idOf(full)}
       label={label}
       value={value}
-      inputMode={inputMode ?? 'decimal'}
+      inputMode={count ? 'numeric' : 'decimal'}
       onChange={(v) => p.change(full, (d) => set(d, v))}
       hint={hint}
       error={p.errors.field(full)}
     />
+  );
+}
+
+/** A select bound to one server path, like Input. */
+function Choice({ p, path, label, value, set, options }: Bound & { options: Option[] }) {
+  const full = `definition.${path}`;
+  return (
+    <SelectField
+      id={p.errors.idOf(full)}
+      label={label}
+      value={value}
+      options={options}
+      onChange={(v) => p.change(full, (d) => set(d, v))}
+      error={p.errors.field(full)}
+    />
+  );
+}
+
+/** A checkbox that changes the draft. */
+function Check({
+  p,
+  path,
+  label,
+  checked,
+  set,
+}: {
+  p: SectionProps;
+  path: string;
+  label: string;
+  checked: boolean;
+  set(d: Draft, on: boolean): void;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => p.change(`definition.${path}`, (d) => set(d, e.target.checked))}
+      />
+      {label}
+    </label>
   );
 }
 
@@ -56,28 +90,70 @@ function GroupError({ path, p }: { path: string; p: SectionProps }) {
   );
 }
 
+/** Rows a person adds and removes (tiers, bands, country amounts), each with its Remove button. */
+function Rows<T>({
+  rows,
+  noun,
+  min = 0,
+  max = 100,
+  add,
+  remove,
+  children,
+}: {
+  rows: T[];
+  noun: string;
+  min?: number;
+  max?: number;
+  add(): void;
+  remove(i: number): void;
+  children(row: T, i: number): ReactNode;
+}) {
+  return (
+    <>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <div className="row" key={i}>
+          {children(row, i)}
+          {rows.length > min && (
+            <button type="button" className="button-secondary" onClick={() => remove(i)}>
+              Remove {noun} {i + 1}
+            </button>
+          )}
+        </div>
+      ))}
+      {rows.length < max && (
+        <button type="button" className="button-secondary" onClick={add}>
+          Add a {noun}
+        </button>
+      )}
+    </>
+  );
+}
+
 function Section({
+  p,
   name,
   title,
-  on,
-  toggle,
   children,
-  p,
 }: {
-  name: keyof Draft;
-  title: string;
-  on: boolean;
-  toggle(on: boolean): void;
-  children: ReactNode;
   p: SectionProps;
+  name: 'cpl' | 'cpa' | 'revshare' | 'sale_share' | 'sub_affiliate';
+  title: string;
+  children: ReactNode;
 }) {
+  const on = p.draft[name].on;
   return (
     <fieldset className="panel plan-section" data-component={name}>
       <legend>
-        <label className="checkbox">
-          <input type="checkbox" checked={on} onChange={(e) => toggle(e.target.checked)} />
-          {title}
-        </label>
+        <Check
+          p={p}
+          path={name}
+          label={title}
+          checked={on}
+          set={(d, v) => {
+            d[name].on = v;
+          }}
+        />
       </legend>
       <GroupError path={name} p={p} />
       {on && children}
@@ -95,17 +171,7 @@ const move = <T,>(list: T[], from: number, to: number) => {
 export function CplSection(p: SectionProps) {
   const { cpl } = p.draft;
   return (
-    <Section
-      name="cpl"
-      title="CPL: an amount per registration"
-      on={cpl.on}
-      p={p}
-      toggle={(on) =>
-        p.change('definition.cpl', (d) => {
-          d.cpl.on = on;
-        })
-      }
-    >
+    <Section p={p} name="cpl" title="CPL: an amount per registration">
       <Input
         p={p}
         path="cpl.amount"
@@ -115,18 +181,15 @@ export function CplSection(p: SectionProps) {
           d.cpl.amount = v;
         }}
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={cpl.qualified_only}
-          onChange={(e) =>
-            p.change('definition.cpl.qualified_only', (d) => {
-              d.cpl.qualified_only = e.target.checked;
-            })
-          }
-        />
-        Only for qualified leads (those meeting the CPA rules)
-      </label>
+      <Check
+        p={p}
+        path="cpl.qualified_only"
+        label="Only for qualified leads (those meeting the CPA rules)"
+        checked={cpl.qualified_only}
+        set={(d, v) => {
+          d.cpl.qualified_only = v;
+        }}
+      />
     </Section>
   );
 }
@@ -135,18 +198,9 @@ export function CpaSection(p: SectionProps) {
   const { cpa } = p.draft;
   const c = (path: string, fn: (x: Draft['cpa']) => void) =>
     p.change(`definition.cpa${path}`, (d) => fn(d.cpa));
+  const countries = (fn: (list: string[]) => void) => c('.qualification.countries', (x) => fn(x.countries));
   return (
-    <Section
-      name="cpa"
-      title="CPA: an amount per qualified customer"
-      on={cpa.on}
-      p={p}
-      toggle={(on) =>
-        c('', (x) => {
-          x.on = on;
-        })
-      }
-    >
+    <Section p={p} name="cpa" title="CPA: an amount per qualified customer">
       <Input
         p={p}
         path="cpa.amount"
@@ -157,98 +211,79 @@ export function CpaSection(p: SectionProps) {
         }}
       />
       <h3>Amounts per country</h3>
-      {cpa.country_amounts.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-        <div className="row" key={i}>
-          <CountryPicker
-            label={`Country ${i + 1}`}
-            value={row.country}
-            onChange={(v) =>
-              c('.country_amounts', (x) => {
-                (x.country_amounts[i] as typeof row).country = v;
-              })
-            }
-          />
-          <Input
-            p={p}
-            path={`cpa.country_amounts.${row.country || `#${i}`}`}
-            label={`Amount for ${row.country || 'this country'} (${p.currency})`}
-            value={row.amount}
-            set={(d, v) => {
-              (d.cpa.country_amounts[i] as typeof row).amount = v;
-            }}
-          />
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() =>
-              c('', (x) => {
-                x.country_amounts.splice(i, 1);
-              })
-            }
-          >
-            Remove country {i + 1}
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        className="button-secondary"
-        onClick={() =>
+      <Rows
+        rows={cpa.country_amounts}
+        noun="country amount"
+        add={() =>
           c('', (x) => {
             x.country_amounts.push({ country: '', amount: '' });
           })
         }
+        remove={(i) =>
+          c('', (x) => {
+            x.country_amounts.splice(i, 1);
+          })
+        }
       >
-        Add a country amount
-      </button>
+        {(row, i) => (
+          <>
+            <CountryPicker
+              label={`Country ${i + 1}`}
+              value={row.country}
+              onChange={(v) =>
+                c('', (x) => {
+                  x.country_amounts[i]!.country = v;
+                })
+              }
+            />
+            <Input
+              p={p}
+              path={`cpa.country_amounts.${row.country || `#${i}`}`}
+              label={`Amount for ${row.country || 'this country'} (${p.currency})`}
+              value={row.amount}
+              set={(d, v) => {
+                d.cpa.country_amounts[i]!.amount = v;
+              }}
+            />
+          </>
+        )}
+      </Rows>
 
       <h3>Qualification</h3>
       <GroupError path="cpa.qualification" p={p} />
-      <SelectField
-        id={p.errors.idOf('definition.cpa.qualification.combine')}
+      <Choice
+        p={p}
+        path="cpa.qualification.combine"
         label="Rules combine"
         value={cpa.combine}
         options={[
           { value: 'all', label: 'All minimums must be met' },
           { value: 'any', label: 'Any one minimum is enough' },
         ]}
-        onChange={(v) =>
-          c('.qualification.combine', (x) => {
-            x.combine = v as 'all' | 'any';
-          })
-        }
-        error={p.errors.field('definition.cpa.qualification.combine')}
+        set={(d, v) => {
+          d.cpa.combine = v as 'all' | 'any';
+        }}
       />
       <div className="row">
-        {MONEY_RULES.map(([key, label]) => (
-          <Input
-            key={key}
-            p={p}
-            path={`cpa.qualification.${key}`}
-            label={`${label} (${p.currency})`}
-            value={cpa.rules[key]}
-            set={(d, v) => {
-              d.cpa.rules[key] = v;
-            }}
-          />
-        ))}
-        {COUNT_RULES.map(([key, label]) => (
-          <Input
-            key={key}
-            p={p}
-            inputMode="numeric"
-            path={`cpa.qualification.${key}`}
-            label={label}
-            value={cpa.rules[key]}
-            set={(d, v) => {
-              d.cpa.rules[key] = v;
-            }}
-          />
-        ))}
+        {[...MONEY_RULES, ...COUNT_RULES].map(([key, label]) => {
+          const count = key.endsWith('count');
+          return (
+            <Input
+              key={key}
+              p={p}
+              count={count}
+              path={`cpa.qualification.${key}`}
+              label={count ? label : `${label} (${p.currency})`}
+              value={cpa.rules[key]}
+              set={(d, v) => {
+                d.cpa.rules[key] = v;
+              }}
+            />
+          );
+        })}
         <Input
           p={p}
-          inputMode="numeric"
+          count
           path="cpa.qualification.within_days"
           label="Within days of registration"
           value={cpa.within_days}
@@ -258,7 +293,7 @@ export function CpaSection(p: SectionProps) {
         />
         <Input
           p={p}
-          inputMode="numeric"
+          count
           path="cpa.hold_days"
           label="Hold (days)"
           hint="Before a CPA is approved"
@@ -280,8 +315,8 @@ export function CpaSection(p: SectionProps) {
                   className="link-button"
                   aria-label={`Remove ${code}`}
                   onClick={() =>
-                    c('.qualification.countries', (x) => {
-                      x.countries.splice(i, 1);
+                    countries((list) => {
+                      list.splice(i, 1);
                     })
                   }
                 >
@@ -297,94 +332,78 @@ export function CpaSection(p: SectionProps) {
           onChange={(v) =>
             v &&
             !cpa.countries.includes(v) &&
-            c('.qualification.countries', (x) => {
-              x.countries.push(v);
+            countries((list) => {
+              list.push(v);
             })
           }
         />
-        {p.errors.field('definition.cpa.qualification.countries') && (
-          <p className="field-error">{p.errors.field('definition.cpa.qualification.countries')}</p>
-        )}
+        <GroupError path="cpa.qualification.countries" p={p} />
       </fieldset>
 
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={cpa.tiers_on}
-          onChange={(e) =>
-            c('.tiers', (x) => {
-              x.tiers_on = e.target.checked;
-            })
-          }
-        />
-        Tiers by the number of qualified customers in the period
-      </label>
+      <Check
+        p={p}
+        path="cpa.tiers"
+        label="Tiers by the number of qualified customers in the period"
+        checked={cpa.tiers_on}
+        set={(d, v) => {
+          d.cpa.tiers_on = v;
+        }}
+      />
       {cpa.tiers_on && (
         <>
           <GroupError path="cpa.tiers.levels" p={p} />
-          <SelectField
-            id={p.errors.idOf('definition.cpa.tiers.mode')}
+          <Choice
+            p={p}
+            path="cpa.tiers.mode"
             label="CPA tier mode"
             value={cpa.tiers_mode}
             options={[
               { value: 'whole_period', label: 'The tier reached pays every CPA of the period' },
               { value: 'past_threshold', label: 'A tier pays only the CPAs past its threshold' },
             ]}
-            onChange={(v) =>
-              c('.tiers.mode', (x) => {
-                x.tiers_mode = v as 'whole_period';
-              })
-            }
-            error={p.errors.field('definition.cpa.tiers.mode')}
+            set={(d, v) => {
+              d.cpa.tiers_mode = v as 'whole_period';
+            }}
           />
-          {cpa.levels.map((level, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: levels have no identity but their place
-            <div className="row" key={i}>
-              <Input
-                p={p}
-                inputMode="numeric"
-                path={`cpa.tiers.levels[${i}].from`}
-                label={`Tier ${i + 1} from customer`}
-                value={level.from}
-                set={(d, v) => {
-                  (d.cpa.levels[i] as typeof level).from = v;
-                }}
-              />
-              <Input
-                p={p}
-                path={`cpa.tiers.levels[${i}].amount`}
-                label={`Tier ${i + 1} amount (${p.currency})`}
-                value={level.amount}
-                set={(d, v) => {
-                  (d.cpa.levels[i] as typeof level).amount = v;
-                }}
-              />
-              {cpa.levels.length > 1 && (
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() =>
-                    c('.tiers', (x) => {
-                      x.levels.splice(i, 1);
-                    })
-                  }
-                >
-                  Remove tier {i + 1}
-                </button>
-              )}
-            </div>
-          ))}
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() =>
+          <Rows
+            rows={cpa.levels}
+            noun="tier"
+            min={1}
+            add={() =>
               c('.tiers', (x) => {
                 x.levels.push({ from: '', amount: '' });
               })
             }
+            remove={(i) =>
+              c('.tiers', (x) => {
+                x.levels.splice(i, 1);
+              })
+            }
           >
-            Add a tier
-          </button>
+            {(level, i) => (
+              <>
+                <Input
+                  p={p}
+                  count
+                  path={`cpa.tiers.levels[${i}].from`}
+                  label={`Tier ${i + 1} from customer`}
+                  value={level.from}
+                  set={(d, v) => {
+                    d.cpa.levels[i]!.from = v;
+                  }}
+                />
+                <Input
+                  p={p}
+                  path={`cpa.tiers.levels[${i}].amount`}
+                  label={`Tier ${i + 1} amount (${p.currency})`}
+                  value={level.amount}
+                  set={(d, v) => {
+                    d.cpa.levels[i]!.amount = v;
+                  }}
+                />
+              </>
+            )}
+          </Rows>
         </>
       )}
     </Section>
@@ -393,27 +412,87 @@ export function CpaSection(p: SectionProps) {
 
 const DEDUCTION_NAMES = Object.keys(DEDUCTION_LABELS);
 
+function Deductions(p: SectionProps) {
+  const { deductions } = p.draft.revshare;
+  const edit = (fn: (list: Draft['revshare']['deductions']) => Draft['revshare']['deductions'] | undefined) =>
+    p.change('definition.revshare.deductions', (d) => {
+      d.revshare.deductions = fn(d.revshare.deductions) ?? d.revshare.deductions;
+    });
+  const unused = DEDUCTION_NAMES.filter((n) => !deductions.some((d) => d.name === n));
+  return (
+    <>
+      <h3>NGR deductions, in order</h3>
+      <GroupError path="revshare.deductions" p={p} />
+      {deductions.length === 0 && <p className="muted">None: NGR is GGR (bets less wins).</p>}
+      <ol className="deductions">
+        {deductions.map((d, i) => {
+          const name = DEDUCTION_LABELS[d.name] ?? d.name;
+          const step = (label: string, to: number, disabled: boolean) => (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={disabled}
+              aria-label={`Move ${name} ${label}`}
+              onClick={() => edit((list) => move(list, i, to))}
+            >
+              {label === 'up' ? '↑' : '↓'}
+            </button>
+          );
+          return (
+            <li key={d.name} className="row" data-deduction={d.name}>
+              <span id={p.errors.idOf(`definition.revshare.deductions[${i}]`)} className="deduction-name">
+                {name}
+              </span>
+              {isPercentDeduction(d.name) && (
+                <Input
+                  p={p}
+                  path={`revshare.deductions[${i}].${d.name}`}
+                  label={`${name} %`}
+                  value={d.percent}
+                  set={(x, v) => {
+                    x.revshare.deductions[i]!.percent = v;
+                  }}
+                />
+              )}
+              {step('up', i - 1, i === 0)}
+              {step('down', i + 1, i === deductions.length - 1)}
+              <button
+                type="button"
+                className="button-secondary"
+                aria-label={`Remove ${name}`}
+                onClick={() => edit((list) => list.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+              <GroupError path={`revshare.deductions[${i}]`} p={p} />
+            </li>
+          );
+        })}
+      </ol>
+      {unused.length > 0 && (
+        <SelectField
+          label="Add a deduction"
+          value=""
+          empty="Choose a deduction to add"
+          options={unused.map((n) => ({ value: n, label: DEDUCTION_LABELS[n] ?? n }))}
+          onChange={(v) => v && edit((list) => [...list, { name: v, percent: '' }])}
+        />
+      )}
+    </>
+  );
+}
+
 export function RevShareSection(p: SectionProps) {
   const { revshare: r } = p.draft;
   const c = (path: string, fn: (x: Draft['revshare']) => void) =>
     p.change(`definition.revshare${path}`, (d) => fn(d.revshare));
-  const unused = DEDUCTION_NAMES.filter((n) => !r.deductions.some((d) => d.name === n));
   const byNgr = r.tiers_by === 'ngr';
   return (
-    <Section
-      name="revshare"
-      title="RevShare: a percentage of the customers' revenue"
-      on={r.on}
-      p={p}
-      toggle={(on) =>
-        c('', (x) => {
-          x.on = on;
-        })
-      }
-    >
+    <Section p={p} name="revshare" title="RevShare: a percentage of the customers' revenue">
       <div className="row">
-        <SelectField
-          id={p.errors.idOf('definition.revshare.basis')}
+        <Choice
+          p={p}
+          path="revshare.basis"
           label="RevShare basis"
           value={r.basis}
           options={[
@@ -421,12 +500,9 @@ export function RevShareSection(p: SectionProps) {
             { value: 'net_pl', label: 'Net P/L' },
             { value: 'net_deposits', label: 'Net deposits' },
           ]}
-          onChange={(v) =>
-            c('.basis', (x) => {
-              x.basis = v as 'ngr';
-            })
-          }
-          error={p.errors.field('definition.revshare.basis')}
+          set={(d, v) => {
+            d.revshare.basis = v as 'ngr';
+          }}
         />
         <Input
           p={p}
@@ -438,197 +514,97 @@ export function RevShareSection(p: SectionProps) {
           }}
         />
       </div>
-      {r.basis === 'ngr' && (
-        <>
-          <h3>NGR deductions, in order</h3>
-          <GroupError path="revshare.deductions" p={p} />
-          {r.deductions.length === 0 && <p className="muted">None: NGR is GGR (bets less wins).</p>}
-          <ol className="deductions">
-            {r.deductions.map((d, i) => (
-              <li key={d.name} className="row" data-deduction={d.name}>
-                <span id={p.errors.idOf(`definition.revshare.deductions[${i}]`)} className="deduction-name">
-                  {DEDUCTION_LABELS[d.name] ?? d.name}
-                </span>
-                {isPercentDeduction(d.name) && (
-                  <Input
-                    p={p}
-                    path={`revshare.deductions[${i}].${d.name}`}
-                    label={`${DEDUCTION_LABELS[d.name]} %`}
-                    value={d.percent}
-                    set={(x, v) => {
-                      (x.revshare.deductions[i] as typeof d).percent = v;
-                    }}
-                  />
-                )}
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={i === 0}
-                  onClick={() =>
-                    c('.deductions', (x) => {
-                      x.deductions = move(x.deductions, i, i - 1);
-                    })
-                  }
-                  aria-label={`Move ${DEDUCTION_LABELS[d.name]} up`}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={i === r.deductions.length - 1}
-                  onClick={() =>
-                    c('.deductions', (x) => {
-                      x.deductions = move(x.deductions, i, i + 1);
-                    })
-                  }
-                  aria-label={`Move ${DEDUCTION_LABELS[d.name]} down`}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() =>
-                    c('.deductions', (x) => {
-                      x.deductions.splice(i, 1);
-                    })
-                  }
-                  aria-label={`Remove ${DEDUCTION_LABELS[d.name]}`}
-                >
-                  Remove
-                </button>
-                {p.errors.field(`definition.revshare.deductions[${i}]`) && (
-                  <p className="field-error">{p.errors.field(`definition.revshare.deductions[${i}]`)}</p>
-                )}
-              </li>
-            ))}
-          </ol>
-          {unused.length > 0 && (
-            <SelectField
-              label="Add a deduction"
-              value=""
-              empty="Choose a deduction to add"
-              options={unused.map((n) => ({ value: n, label: DEDUCTION_LABELS[n] ?? n }))}
-              onChange={(v) =>
-                v &&
-                c('.deductions', (x) => {
-                  x.deductions.push({ name: v, percent: '' });
-                })
-              }
-            />
-          )}
-        </>
-      )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={r.tiers_on}
-          onChange={(e) =>
-            c('.tiers', (x) => {
-              x.tiers_on = e.target.checked;
-            })
-          }
-        />
-        Tiers (bands with their own rates)
-      </label>
+      {r.basis === 'ngr' && <Deductions {...p} />}
+      <Check
+        p={p}
+        path="revshare.tiers"
+        label="Tiers (bands with their own rates)"
+        checked={r.tiers_on}
+        set={(d, v) => {
+          d.revshare.tiers_on = v;
+        }}
+      />
       {r.tiers_on && (
         <>
           <GroupError path="revshare.tiers.bands" p={p} />
           <div className="row">
-            <SelectField
-              id={p.errors.idOf('definition.revshare.tiers.mode')}
+            <Choice
+              p={p}
+              path="revshare.tiers.mode"
               label="RevShare tier mode"
               value={r.tiers_mode}
               options={[
                 { value: 'tiered', label: 'Tiered: the rate reached applies to the whole amount' },
                 { value: 'ladder', label: 'Ladder: each rate applies to the part inside its band' },
               ]}
-              onChange={(v) =>
-                c('.tiers.mode', (x) => {
-                  x.tiers_mode = v as 'tiered';
-                })
-              }
-              error={p.errors.field('definition.revshare.tiers.mode')}
+              set={(d, v) => {
+                d.revshare.tiers_mode = v as 'tiered';
+              }}
             />
-            <SelectField
-              id={p.errors.idOf('definition.revshare.tiers.by')}
+            <Choice
+              p={p}
+              path="revshare.tiers.by"
               label="RevShare tiers by"
               value={r.tiers_by}
               options={[
                 { value: 'ngr', label: `The amount (${p.currency})` },
                 { value: 'qualified_customers', label: 'Qualified customers in the period' },
               ]}
-              onChange={(v) =>
-                c('.tiers.by', (x) => {
-                  x.tiers_by = v as 'ngr';
-                })
-              }
-              error={p.errors.field('definition.revshare.tiers.by')}
+              set={(d, v) => {
+                d.revshare.tiers_by = v as 'ngr';
+              }}
             />
           </div>
-          {r.bands.map((band, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: bands have no identity but their place
-            <div className="row" key={i}>
-              <Input
-                p={p}
-                inputMode={byNgr ? 'decimal' : 'numeric'}
-                path={`revshare.tiers.bands[${i}].from`}
-                label={`Band ${i + 1} from${byNgr ? ` (${p.currency})` : ' (customers)'}`}
-                value={band.from}
-                set={(d, v) => {
-                  (d.revshare.bands[i] as typeof band).from = v;
-                }}
-              />
-              <Input
-                p={p}
-                path={`revshare.tiers.bands[${i}].rate`}
-                label={`Band ${i + 1} rate (%)`}
-                value={band.rate}
-                set={(d, v) => {
-                  (d.revshare.bands[i] as typeof band).rate = v;
-                }}
-              />
-              {r.bands.length > 1 && (
-                <button
-                  type="button"
-                  className="button-secondary"
-                  onClick={() =>
-                    c('.tiers', (x) => {
-                      x.bands.splice(i, 1);
-                    })
-                  }
-                >
-                  Remove band {i + 1}
-                </button>
-              )}
-            </div>
-          ))}
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() =>
+          <Rows
+            rows={r.bands}
+            noun="band"
+            min={1}
+            add={() =>
               c('.tiers', (x) => {
                 x.bands.push({ from: '', rate: '' });
               })
             }
+            remove={(i) =>
+              c('.tiers', (x) => {
+                x.bands.splice(i, 1);
+              })
+            }
           >
-            Add a band
-          </button>
+            {(band, i) => (
+              <>
+                <Input
+                  p={p}
+                  count={!byNgr}
+                  path={`revshare.tiers.bands[${i}].from`}
+                  label={`Band ${i + 1} from${byNgr ? ` (${p.currency})` : ' (customers)'}`}
+                  value={band.from}
+                  set={(d, v) => {
+                    d.revshare.bands[i]!.from = v;
+                  }}
+                />
+                <Input
+                  p={p}
+                  path={`revshare.tiers.bands[${i}].rate`}
+                  label={`Band ${i + 1} rate (%)`}
+                  value={band.rate}
+                  set={(d, v) => {
+                    d.revshare.bands[i]!.rate = v;
+                  }}
+                />
+              </>
+            )}
+          </Rows>
         </>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={r.carry_over}
-          onChange={(e) =>
-            c('.carry_over', (x) => {
-              x.carry_over = e.target.checked;
-            })
-          }
-        />
-        A negative balance carries over to the next period
-      </label>
+      <Check
+        p={p}
+        path="revshare.carry_over"
+        label="A negative balance carries over to the next period"
+        checked={r.carry_over}
+        set={(d, v) => {
+          d.revshare.carry_over = v;
+        }}
+      />
       {r.carry_over && (
         <Input
           p={p}
@@ -647,33 +623,21 @@ export function RevShareSection(p: SectionProps) {
 
 export function SaleShareSection(p: SectionProps) {
   const { sale_share: s } = p.draft;
-  const c = (path: string, fn: (x: Draft['sale_share']) => void) =>
-    p.change(`definition.sale_share${path}`, (d) => fn(d.sale_share));
   return (
-    <Section
-      name="sale_share"
-      title="Sale share: for SaaS and shops"
-      on={s.on}
-      p={p}
-      toggle={(on) =>
-        c('', (x) => {
-          x.on = on;
-        })
-      }
-    >
+    <Section p={p} name="sale_share" title="Sale share: for SaaS and shops">
       <div className="row">
-        <SelectField
+        <Choice
+          p={p}
+          path="sale_share.kind"
           label="Pays"
           value={s.kind}
           options={[
             { value: 'percent', label: 'A percentage of each sale' },
             { value: 'amount', label: 'A fixed amount per sale' },
           ]}
-          onChange={(v) =>
-            c('', (x) => {
-              x.kind = v as 'percent';
-            })
-          }
+          set={(d, v) => {
+            d.sale_share.kind = v as 'percent';
+          }}
         />
         {s.kind === 'percent' ? (
           <Input
@@ -696,8 +660,9 @@ export function SaleShareSection(p: SectionProps) {
             }}
           />
         )}
-        <SelectField
-          id={p.errors.idOf('definition.sale_share.duration')}
+        <Choice
+          p={p}
+          path="sale_share.duration"
           label="For"
           value={s.duration}
           options={[
@@ -705,17 +670,14 @@ export function SaleShareSection(p: SectionProps) {
             { value: 'months', label: 'A number of months of recurring sales' },
             { value: 'lifetime', label: "The customer's lifetime" },
           ]}
-          onChange={(v) =>
-            c('.duration', (x) => {
-              x.duration = v as 'months';
-            })
-          }
-          error={p.errors.field('definition.sale_share.duration')}
+          set={(d, v) => {
+            d.sale_share.duration = v as 'months';
+          }}
         />
         {s.duration === 'months' && (
           <Input
             p={p}
-            inputMode="numeric"
+            count
             path="sale_share.months"
             label="Months"
             value={s.months}
@@ -729,85 +691,54 @@ export function SaleShareSection(p: SectionProps) {
   );
 }
 
+const CUTS = [
+  ['cpa_fee', 'CPA fee', 'Per qualified customer of the sub-affiliate'],
+  ['revshare_cut_percent', 'RevShare cut (%)', 'Of the sub-affiliate’s RevShare commission'],
+  ['net_pl_cut_percent', 'net P/L cut (%)', 'Of the sub-affiliate’s customers’ net P/L'],
+] as const;
+
 export function SubAffiliateSection(p: SectionProps) {
   const { sub_affiliate: s } = p.draft;
-  const c = (path: string, fn: (x: Draft['sub_affiliate']) => void) =>
-    p.change(`definition.sub_affiliate${path}`, (d) => fn(d.sub_affiliate));
+  const levels = (fn: (list: Draft['sub_affiliate']['levels']) => void) =>
+    p.change('definition.sub_affiliate.levels', (d) => fn(d.sub_affiliate.levels));
   return (
-    <Section
-      name="sub_affiliate"
-      title="Sub-affiliate cuts to the referring affiliate"
-      on={s.on}
-      p={p}
-      toggle={(on) =>
-        c('', (x) => {
-          x.on = on;
-        })
-      }
-    >
+    <Section p={p} name="sub_affiliate" title="Sub-affiliate cuts to the referring affiliate">
       <GroupError path="sub_affiliate.levels" p={p} />
-      {s.levels.map((level, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: levels have no identity but their place
-        <div key={i}>
-          <h3>Level {i + 1}</h3>
-          <GroupError path={`sub_affiliate.levels[${i}]`} p={p} />
-          <div className="row">
-            <Input
-              p={p}
-              path={`sub_affiliate.levels[${i}].cpa_fee`}
-              label={`Level ${i + 1} CPA fee (${p.currency})`}
-              hint="Per qualified customer of the sub-affiliate"
-              value={level.cpa_fee}
-              set={(d, v) => {
-                (d.sub_affiliate.levels[i] as typeof level).cpa_fee = v;
-              }}
-            />
-            <Input
-              p={p}
-              path={`sub_affiliate.levels[${i}].revshare_cut_percent`}
-              label={`Level ${i + 1} RevShare cut (%)`}
-              value={level.revshare_cut_percent}
-              set={(d, v) => {
-                (d.sub_affiliate.levels[i] as typeof level).revshare_cut_percent = v;
-              }}
-            />
-            <Input
-              p={p}
-              path={`sub_affiliate.levels[${i}].net_pl_cut_percent`}
-              label={`Level ${i + 1} net P/L cut (%)`}
-              value={level.net_pl_cut_percent}
-              set={(d, v) => {
-                (d.sub_affiliate.levels[i] as typeof level).net_pl_cut_percent = v;
-              }}
-            />
-          </div>
-        </div>
-      ))}
-      {s.levels.length < 2 ? (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() =>
-            c('.levels', (x) => {
-              x.levels.push({ cpa_fee: '', revshare_cut_percent: '', net_pl_cut_percent: '' });
-            })
-          }
-        >
-          Add level 2
-        </button>
-      ) : (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() =>
-            c('.levels', (x) => {
-              x.levels.pop();
-            })
-          }
-        >
-          Remove level 2
-        </button>
-      )}
+      <Rows
+        rows={s.levels}
+        noun="level"
+        min={1}
+        max={2}
+        add={() =>
+          levels((list) => {
+            list.push({ cpa_fee: '', revshare_cut_percent: '', net_pl_cut_percent: '' });
+          })
+        }
+        remove={(i) =>
+          levels((list) => {
+            list.splice(i, 1);
+          })
+        }
+      >
+        {(level, i) => (
+          <>
+            <GroupError path={`sub_affiliate.levels[${i}]`} p={p} />
+            {CUTS.map(([key, label, hint]) => (
+              <Input
+                key={key}
+                p={p}
+                path={`sub_affiliate.levels[${i}].${key}`}
+                label={`Level ${i + 1} ${label}${key === 'cpa_fee' ? ` (${p.currency})` : ''}`}
+                hint={hint}
+                value={level[key]}
+                set={(d, v) => {
+                  d.sub_affiliate.levels[i]![key] = v;
+                }}
+              />
+            ))}
+          </>
+        )}
+      </Rows>
     </Section>
   );
 }
