@@ -76,6 +76,21 @@ export async function deliverPostbacks(options: {
     groups.set(d.affiliate_id, group);
   }
   const totals: DeliverResult = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+  // Each affiliate's outcomes are recorded as soon as its group is done, groups that finish
+  // together in one transaction: a slow group never holds up the record of the others.
+  const ready: Outcome[][] = [];
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    while (ready.length) {
+      const outcomes = ready.splice(0).flat();
+      const counted = await recordOutcomes(db, options.jobs, outcomes);
+      totals.attempted += outcomes.length;
+      totals.delivered += counted.delivered;
+      totals.retrying += counted.retrying;
+      totals.failed += counted.failed;
+    }
+    flushing = null;
+  };
   await Promise.all(
     [...groups.entries()].map(async ([affiliateId, group]) => {
       const outcomes = await Promise.all(
@@ -90,13 +105,12 @@ export async function deliverPostbacks(options: {
           }),
         ),
       );
-      const counted = await recordOutcomes(db, options.jobs, outcomes);
-      totals.attempted += outcomes.length;
-      totals.delivered += counted.delivered;
-      totals.retrying += counted.retrying;
-      totals.failed += counted.failed;
+      ready.push(outcomes);
+      flushing ??= flush();
+      await flushing;
     }),
   );
+  while (flushing) await flushing;
   return totals;
 }
 
@@ -197,35 +211,37 @@ async function countFailures(
     if (a.outcome === 'delivered') byDefinition.set(a.definition_id, { reset: true, failures: 0 });
     else byDefinition.set(a.definition_id, { ...entry, failures: entry.failures + 1 });
   }
-  const rows = await trx
-    .selectFrom('postback_definitions')
-    .select(['id', 'affiliate_id', 'name', 'url', 'status', 'consecutive_failures'])
-    .where('id', 'in', [...byDefinition.keys()])
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  const changes = [...byDefinition.entries()].map(([id, c]) => ({ id, reset: c.reset, n: c.failures }));
+  // One statement: a count that stays 0 is not written at all.
+  const { rows } = await sql<{
+    id: number;
+    affiliate_id: number;
+    name: string;
+    url: string;
+    status: string;
+    consecutive_failures: number;
+  }>`
+    update postback_definitions d
+    set consecutive_failures = case when x.reset then x.n else d.consecutive_failures + x.n end
+    from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as x(id integer, reset boolean, n integer)
+    where d.id = x.id and (x.n > 0 or d.consecutive_failures <> 0)
+    returning d.id, d.affiliate_id, d.name, d.url, d.status, d.consecutive_failures`.execute(trx);
   for (const row of rows) {
-    const change = byDefinition.get(row.id) as { reset: boolean; failures: number };
-    const count = (change.reset ? 0 : row.consecutive_failures) + change.failures;
-    const disable =
-      row.status === 'active' && count >= DISABLE_AFTER_FAILURES && row.consecutive_failures < count;
+    if (row.status !== 'active' || row.consecutive_failures < DISABLE_AFTER_FAILURES) continue;
     const now = new Date();
-    await trx
+    const count = row.consecutive_failures;
+    const disabled = await trx
       .updateTable('postback_definitions')
       .set({
-        consecutive_failures: count,
-        ...(disable
-          ? {
-              status: 'inactive',
-              disabled_at: now,
-              disabled_reason: `${count} failed attempts in a row`,
-              updated_at: now,
-            }
-          : {}),
+        status: 'inactive',
+        disabled_at: now,
+        disabled_reason: `${count} failed attempts in a row`,
+        updated_at: now,
       })
       .where('id', '=', row.id)
-      .execute();
-    if (disable && jobs) await emailOwner(trx, jobs, row, count);
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (Number(disabled.numUpdatedRows) === 1 && jobs) await emailOwner(trx, jobs, row, count);
   }
 }
 
