@@ -174,6 +174,7 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/api-keys',
     '/admin/staff',
     '/admin/outbox',
+    '/admin/audit-log',
     '/admin/program',
     '/admin/no-such-page',
     '/admin/clicks',

@@ -35,5 +35,6 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
   { label: 'Staff', to: '/admin/staff', scope: 'admin' },
   { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },
+  { label: 'Audit log', to: '/admin/audit-log', scope: 'admin' },
   { label: 'Program', to: '/admin/program', scope: 'admin' },
 ];

@@ -6564,6 +6564,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what in the back office, newest first
+         * @description The catalog (brands, destination links, media, campaigns, promos, coupon codes, fraud rules, commission plans) and the settings (API keys, staff unlocks, currencies, exchange rates, managed lists, custom tags) in one list, each line with its actor. Lines are appended in the transaction of the change and never changed. An affiliate's own changes are in `GET /affiliates/{id}/history`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    entity?: string;
+                    entity_id?: string;
+                    actor_type?: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                    actor_id?: number;
+                    /** @description From this moment, inclusive */
+                    from?: string;
+                    /** @description Until this moment, inclusive */
+                    until?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AuditEntry"][];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/currencies": {
         parameters: {
             query?: never;
@@ -14905,6 +14999,2301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/affiliates/{id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's balances per currency, with totals to date
+         * @description Money moves only through the double-entry ledger: every entry has two or more postings that sum to zero per currency and is never changed (a mistake is fixed by another entry). An affiliate has three balances per currency: **available** (what it may withdraw), **reserved** (held for requested cash-outs) and **on hold**; none ever goes below zero (409 `insufficient_funds`). Amounts are integer minor units of their currency.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /** @description What the affiliate may withdraw */
+                                available: number;
+                                /** @description Held for requested cash-outs */
+                                reserved: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                on_hold: number;
+                                /** @description available + reserved + on_hold */
+                                total: number;
+                                /** @description To date: approved bills credited */
+                                commissions: number;
+                                /** @description To date: corrections, funds, charges and conversions, signed */
+                                adjustments: number;
+                                /** @description To date: cash-outs paid, net of refunds */
+                                payments: number;
+                                updated_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/balance-transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes to an affiliate's balance, newest first
+         * @description Money moves only through the double-entry ledger: every entry has two or more postings that sum to zero per currency and is never changed (a mistake is fixed by another entry). An affiliate has three balances per currency: **available** (what it may withdraw), **reserved** (held for requested cash-outs) and **on hold**; none ever goes below zero (409 `insufficient_funds`). Amounts are integer minor units of their currency. Filters: type, added or subtracted, currency, the size of the change (amount_min, amount_max), dates; one balance (available by default).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `refund`: a cash-out refunded; `payment`: cash-outs, refunds and payouts */
+                    type?: ("bill" | "correction" | "fund" | "charge" | "cash_out" | "refund" | "payout" | "fx" | "payment")[];
+                    action?: "added" | "subtracted";
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    /** @description Minor units, without sign */
+                    amount_min?: number;
+                    /** @description Minor units, without sign */
+                    amount_max?: number;
+                    from?: string;
+                    to?: string;
+                    /** @description Default available */
+                    account?: "available" | "reserved" | "on_hold";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                entry_id: number;
+                                /** @enum {string} */
+                                type: "bill" | "correction" | "fund" | "charge" | "cash_out" | "refund" | "payout" | "fx";
+                                step: string | null;
+                                /** @enum {string} */
+                                account: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                currency: string;
+                                /** @description Signed: positive added to the balance */
+                                amount: number;
+                                /** @enum {string} */
+                                action: "added" | "subtracted";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                                /** @description What the affiliate is told about it */
+                                memo: string;
+                                cause_reference: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/closing-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's closing balances per day, balance and currency
+         * @description Written every night for the day before (UTC) by the `ledger.close-days` job, and again for any day an entry reached after it was closed. A day without a row closed at the previous row's balance.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    until?: string;
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date */
+                                day: string;
+                                currency: string;
+                                /** @enum {string} */
+                                account: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                /** @description The balance at the end of the day (UTC) */
+                                closing_balance: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                credits: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                debits: number;
+                                /** @description Paid out of it that day (accepted cash-outs, net of refunds) */
+                                payout_amount: number;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fund an affiliate: the operator's money to its available balance
+         * @description Idempotent by the `Idempotency-Key` header or the body's `order_id` (one is required; the header wins when both are sent): the same request again answers the same entry (header `Idempotent-Replayed: true`), the reference with another request is a 409 `idempotency_conflict`. `amount` more than 0; `description` (2 to 512 characters) is shown to the affiliate. A charge the available balance does not cover is a 409 `insufficient_funds`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units, more than 0 */
+                        amount: number;
+                        /** @description A currency code, e.g. EUR */
+                        currency: string;
+                        /** @description Shown to the affiliate, 2 to 512 characters */
+                        description?: string;
+                        /** @description Your unique reference (or send an Idempotency-Key header) */
+                        order_id?: string;
+                        var1?: string;
+                        var2?: string;
+                        var3?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            cause: "bill" | "correction" | "fund" | "charge" | "cash_out" | "payout" | "fx";
+                            cause_reference: string | null;
+                            step: string | null;
+                            affiliate_id: number | null;
+                            reference: string;
+                            memo: string;
+                            fx_rate: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            postings: {
+                                id: number;
+                                account: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                    affiliate_id: number | null;
+                                    brand_id: number | null;
+                                };
+                                currency: string;
+                                /** @description Signed */
+                                amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Charge an affiliate: from its available balance to the operator's
+         * @description Idempotent by the `Idempotency-Key` header or the body's `order_id` (one is required; the header wins when both are sent): the same request again answers the same entry (header `Idempotent-Replayed: true`), the reference with another request is a 409 `idempotency_conflict`. `amount` more than 0; `description` (2 to 512 characters) is shown to the affiliate. A charge the available balance does not cover is a 409 `insufficient_funds`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units, more than 0 */
+                        amount: number;
+                        /** @description A currency code, e.g. EUR */
+                        currency: string;
+                        /** @description Shown to the affiliate, 2 to 512 characters */
+                        description?: string;
+                        /** @description Your unique reference (or send an Idempotency-Key header) */
+                        order_id?: string;
+                        var1?: string;
+                        var2?: string;
+                        var3?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            cause: "bill" | "correction" | "fund" | "charge" | "cash_out" | "payout" | "fx";
+                            cause_reference: string | null;
+                            step: string | null;
+                            affiliate_id: number | null;
+                            reference: string;
+                            memo: string;
+                            fx_rate: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            postings: {
+                                id: number;
+                                account: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                    affiliate_id: number | null;
+                                    brand_id: number | null;
+                                };
+                                currency: string;
+                                /** @description Signed */
+                                amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A manual correction of an affiliate's available balance
+         * @description Idempotent by the `Idempotency-Key` header or the body's `order_id` (one is required; the header wins when both are sent): the same request again answers the same entry (header `Idempotent-Replayed: true`), the reference with another request is a 409 `idempotency_conflict`. A positive `amount` adds, a negative one subtracts (never below zero: 409 `insufficient_funds`); the `reason` (2 to 512 characters) is shown to the affiliate and the correction is in its events log. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units: positive adds, negative subtracts */
+                        amount: number;
+                        /** @description A currency code, e.g. EUR */
+                        currency: string;
+                        /** @description Shown to the affiliate, 2 to 512 characters */
+                        reason: string;
+                        /** @description Your unique reference (or send an Idempotency-Key header) */
+                        order_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            cause: "bill" | "correction" | "fund" | "charge" | "cash_out" | "payout" | "fx";
+                            cause_reference: string | null;
+                            step: string | null;
+                            affiliate_id: number | null;
+                            reference: string;
+                            memo: string;
+                            fx_rate: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            postings: {
+                                id: number;
+                                account: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                    affiliate_id: number | null;
+                                    brand_id: number | null;
+                                };
+                                currency: string;
+                                /** @description Signed */
+                                amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Convert between two of an affiliate's balances (FX)
+         * @description Idempotent by the `Idempotency-Key` header or the body's `order_id` (one is required; the header wins when both are sent): the same request again answers the same entry (header `Idempotent-Replayed: true`), the reference with another request is a 409 `idempotency_conflict`. Takes `amount` from the available balance in from_currency and credits the converted amount (rounded half-even) in to_currency, through the operator's FX accounts; the entry records the rate (given, or today's stored rate: 404 when there is none). Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A currency code, e.g. EUR */
+                        from_currency: string;
+                        /** @description A currency code, e.g. EUR */
+                        to_currency: string;
+                        /** @description Minor units of from_currency */
+                        amount: number;
+                        /** @description 1 from_currency = rate to_currency; today's stored rate by default */
+                        rate?: string;
+                        description?: string;
+                        /** @description Your unique reference (or send an Idempotency-Key header) */
+                        order_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            cause: "bill" | "correction" | "fund" | "charge" | "cash_out" | "payout" | "fx";
+                            cause_reference: string | null;
+                            step: string | null;
+                            affiliate_id: number | null;
+                            reference: string;
+                            memo: string;
+                            fx_rate: string | null;
+                            actor: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            postings: {
+                                id: number;
+                                account: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                    affiliate_id: number | null;
+                                    brand_id: number | null;
+                                };
+                                currency: string;
+                                /** @description Signed */
+                                amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-outs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cash-outs, newest first (the queue: status=pending)
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    affiliate_id?: number;
+                    status?: ("pending" | "success" | "cancelled" | "refund")[];
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-outs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cash-out with its changes
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-outs/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a pending cash-out as paid, with the payment reference
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payment_reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-outs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pending cash-out: its amount is available again
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-outs/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a paid cash-out came back: its amount is available again
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List commissions, newest first
+         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                    status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                    /** @description Earned at or after */
+                    from?: string;
+                    /** @description Earned before */
+                    to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    affiliate_id?: number;
+                    customer_ref?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand_id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units of `currency`; negative for a claw-back */
+                                amount: number;
+                                /** @enum {string} */
+                                kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                                /** @enum {string} */
+                                status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                                plan_id: number | null;
+                                plan_version_id: number | null;
+                                customer_ref: number | null;
+                                event_ref: number | null;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                level: number | null;
+                                source_commission_id: number | null;
+                                reverses_id: number | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                /** Format: date-time */
+                                earned_at: string;
+                                hold_until: string | null;
+                                /** @description The trace as one readable sentence */
+                                explanation: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                source_affiliate_id: number | null;
+                                /** @description The inputs (events and amounts), the rule and tier that applied, the formula with its numbers */
+                                trace: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A commission with its trace and status history
+         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units of `currency`; negative for a claw-back */
+                            amount: number;
+                            /** @enum {string} */
+                            kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                            plan_id: number | null;
+                            plan_version_id: number | null;
+                            customer_ref: number | null;
+                            event_ref: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            level: number | null;
+                            source_commission_id: number | null;
+                            reverses_id: number | null;
+                            period_start: string | null;
+                            period_end: string | null;
+                            /** Format: date-time */
+                            earned_at: string;
+                            hold_until: string | null;
+                            /** @description The trace as one readable sentence */
+                            explanation: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            source_affiliate_id: number | null;
+                            /** @description The inputs (events and amounts), the rule and tier that applied, the formula with its numbers */
+                            trace: {
+                                [key: string]: unknown;
+                            };
+                            status_changes: {
+                                from_status: string;
+                                to_status: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending or held commission
+         * @description From pending (before its hold period ends) or on hold; any other status is a 409. Each change is kept with who made it and why (`status_changes`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units of `currency`; negative for a claw-back */
+                            amount: number;
+                            /** @enum {string} */
+                            kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                            plan_id: number | null;
+                            plan_version_id: number | null;
+                            customer_ref: number | null;
+                            event_ref: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            level: number | null;
+                            source_commission_id: number | null;
+                            reverses_id: number | null;
+                            period_start: string | null;
+                            period_end: string | null;
+                            /** Format: date-time */
+                            earned_at: string;
+                            hold_until: string | null;
+                            /** @description The trace as one readable sentence */
+                            explanation: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            source_affiliate_id: number | null;
+                            /** @description The inputs (events and amounts), the rule and tier that applied, the formula with its numbers */
+                            trace: {
+                                [key: string]: unknown;
+                            };
+                            status_changes: {
+                                from_status: string;
+                                to_status: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a commission, saying why
+         * @description From pending, on hold or approved (not yet billed); the reason is required and shown to the affiliate. Its claw-backs, top-ups and sub-affiliate cuts in the same statuses are rejected with it. Each change is kept with who made it and why (`status_changes`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units of `currency`; negative for a claw-back */
+                            amount: number;
+                            /** @enum {string} */
+                            kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                            plan_id: number | null;
+                            plan_version_id: number | null;
+                            customer_ref: number | null;
+                            event_ref: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            level: number | null;
+                            source_commission_id: number | null;
+                            reverses_id: number | null;
+                            period_start: string | null;
+                            period_end: string | null;
+                            /** Format: date-time */
+                            earned_at: string;
+                            hold_until: string | null;
+                            /** @description The trace as one readable sentence */
+                            explanation: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            source_affiliate_id: number | null;
+                            /** @description The inputs (events and amounts), the rule and tier that applied, the formula with its numbers */
+                            trace: {
+                                [key: string]: unknown;
+                            };
+                            status_changes: {
+                                from_status: string;
+                                to_status: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a commission held by a fraud rule
+         * @description From on hold: pending while its hold period lasts, else approved. What derives from it and is on hold is released with it. Each change is kept with who made it and why (`status_changes`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand_id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units of `currency`; negative for a claw-back */
+                            amount: number;
+                            /** @enum {string} */
+                            kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                            plan_id: number | null;
+                            plan_version_id: number | null;
+                            customer_ref: number | null;
+                            event_ref: number | null;
+                            campaign_id: number | null;
+                            promo_id: number | null;
+                            level: number | null;
+                            source_commission_id: number | null;
+                            reverses_id: number | null;
+                            period_start: string | null;
+                            period_end: string | null;
+                            /** Format: date-time */
+                            earned_at: string;
+                            hold_until: string | null;
+                            /** @description The trace as one readable sentence */
+                            explanation: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            source_affiliate_id: number | null;
+                            /** @description The inputs (events and amounts), the rule and tier that applied, the formula with its numbers */
+                            trace: {
+                                [key: string]: unknown;
+                            };
+                            status_changes: {
+                                from_status: string;
+                                to_status: string;
+                                reason: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/postback-variables": {
         parameters: {
             query?: never;
@@ -15213,7 +17602,7 @@ export interface paths {
         put?: never;
         /**
          * Render a postback URL for a sample or past event
-         * @description A saved definition (`id`), or a template being written (`url`, `trigger`, `affiliate_id`). Nothing is sent. A bad template is the 422 of saving it.
+         * @description A saved definition (`id`), or a template being written (`url`, `trigger`, `affiliate_id`); for those who may write postbacks. Nothing is sent. A bad template is the 422 of saving it.
          */
         post: {
             parameters: {
@@ -21369,6 +23758,923 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My balances per currency: available, reserved, on hold, and totals to date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                currency: string;
+                                /** @description What the affiliate may withdraw */
+                                available: number;
+                                /** @description Held for requested cash-outs */
+                                reserved: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                on_hold: number;
+                                /** @description available + reserved + on_hold */
+                                total: number;
+                                /** @description To date: approved bills credited */
+                                commissions: number;
+                                /** @description To date: corrections, funds, charges and conversions, signed */
+                                adjustments: number;
+                                /** @description To date: cash-outs paid, net of refunds */
+                                payments: number;
+                                updated_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/balance-transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes to my balance, newest first
+         * @description Filter by type (bill, correction, cash_out, refund, payment: every cash-out step and payout, ...), added or subtracted, currency, the size of the change and dates.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `refund`: a cash-out refunded; `payment`: cash-outs, refunds and payouts */
+                    type?: ("bill" | "correction" | "fund" | "charge" | "cash_out" | "refund" | "payout" | "fx" | "payment")[];
+                    action?: "added" | "subtracted";
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    /** @description Minor units, without sign */
+                    amount_min?: number;
+                    /** @description Minor units, without sign */
+                    amount_max?: number;
+                    from?: string;
+                    to?: string;
+                    /** @description Default available */
+                    account?: "available" | "reserved" | "on_hold";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                entry_id: number;
+                                /** @enum {string} */
+                                type: "bill" | "correction" | "fund" | "charge" | "cash_out" | "refund" | "payout" | "fx";
+                                step: string | null;
+                                /** @enum {string} */
+                                account: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                currency: string;
+                                /** @description Signed: positive added to the balance */
+                                amount: number;
+                                /** @enum {string} */
+                                action: "added" | "subtracted";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                balance_after: number;
+                                /** @description What the affiliate is told about it */
+                                memo: string;
+                                cause_reference: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/closing-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My closing balances per day */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    until?: string;
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date */
+                                day: string;
+                                currency: string;
+                                /** @enum {string} */
+                                account: "available" | "reserved" | "on_hold" | "commission_expense" | "payouts_clearing" | "fees" | "fx" | "operator_funds" | "corrections";
+                                /** @description The balance at the end of the day (UTC) */
+                                closing_balance: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                credits: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                debits: number;
+                                /** @description Paid out of it that day (accepted cash-outs, net of refunds) */
+                                payout_amount: number;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/cash-outs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My cash-outs, newest first
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("pending" | "success" | "cancelled" | "refund")[];
+                    /** @description A currency code, e.g. EUR */
+                    currency?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Withdraw: ask to be paid from my available balance
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs a portal session that confirmed a two-factor code recently. `method` is the account's payment method (its own by default); the amount (minor units) must be within the method's limits, in major units of the currency: paypal 10-10000, check 100-50000, wire 50-1000000, direct_deposit 50-1000000, tipalti 20-100000, paxum 10-50000, veem 20-100000, payoneer 20-100000, bitcoin 20-100000, webmoney 10-10000, capitalist 10-50000, transferwise 20-100000, gift_card 10-1000, masspay 10-50000, skrill 10-10000, and at most the available balance (409 `insufficient_funds`). With an `Idempotency-Key` header the same request answers the same cash-out.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency: string;
+                        amount: number;
+                        method?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/cash-outs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my cash-outs with its changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/cash-outs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my pending cash-out: its amount is available again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            amount: number;
+                            /** @description The payment method type */
+                            method: string;
+                            /** @enum {string} */
+                            status: "pending" | "success" | "cancelled" | "refund";
+                            payment_reference: string | null;
+                            requested_by: {
+                                /** @enum {string} */
+                                type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            finished_at: string | null;
+                            /** @description Every change, oldest first (empty in lists) */
+                            changes: {
+                                from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "success" | "cancelled" | "refund";
+                                reason: string | null;
+                                entry_id: number;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My commissions, newest first, each explained
+         * @description What you earned, one line per thing earned (a claw-back is its own negative line), with its status and the sentence that explains it: the rule, the amounts and the tier.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand_id?: number;
+                    kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                    status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                    /** @description Earned at or after */
+                    from?: string;
+                    /** @description Earned before */
+                    to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand_id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units of `currency`; negative for a claw-back */
+                                amount: number;
+                                /** @enum {string} */
+                                kind: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
+                                /** @enum {string} */
+                                status: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
+                                plan_id: number | null;
+                                plan_version_id: number | null;
+                                customer_ref: number | null;
+                                event_ref: number | null;
+                                campaign_id: number | null;
+                                promo_id: number | null;
+                                level: number | null;
+                                source_commission_id: number | null;
+                                reverses_id: number | null;
+                                period_start: string | null;
+                                period_end: string | null;
+                                /** Format: date-time */
+                                earned_at: string;
+                                hold_until: string | null;
+                                /** @description The trace as one readable sentence */
+                                explanation: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/postback-variables": {
         parameters: {
             query?: never;
@@ -22674,6 +25980,26 @@ export interface components {
                 [key: string]: unknown;
             };
             ip: string | null;
+        };
+        AuditEntry: {
+            /** @description `catalog:<n>` or `settings:<n>` */
+            id: string;
+            /** @enum {string} */
+            source: "catalog" | "settings";
+            /** @description brand, destination_link, media, campaign, promo, coupon_code, fraud_rule, commission_plan, api_key, staff_user, currency, exchange_rates, managed_list_entry, custom_tag, custom_tag_value */
+            entity: string;
+            entity_id: string | null;
+            action: string;
+            /** @description Catalog lines: `{ fields: [...] }`, the fields the change named; settings lines: what changed */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            actor_type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+            actor_id: number | null;
+            actor_name: string;
+            /** Format: date-time */
+            created_at: string;
         };
         Currency: {
             /** @description ISO 4217 code, or the ticker of a crypto currency (BTC, USDT) */

@@ -6,6 +6,8 @@ import { EditAffiliatePage } from '../admin/affiliates/EditAffiliatePage.tsx';
 import { validateListSearch } from '../admin/affiliates/list-search.ts';
 import { NewAffiliatePage } from '../admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
+import { AuditLogPage } from '../admin/audit-log/AuditLogPage.tsx';
+import { validateAuditSearch } from '../admin/audit-log/audit-search.ts';
 import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
 import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
@@ -235,6 +237,13 @@ const fraudRulesRoute = createRoute({
   validateSearch: validateRulesSearch,
   component: FraudRulesPage,
 });
+// Who changed what: the catalog and the settings, with their actors.
+const auditLogRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/audit-log',
+  validateSearch: validateAuditSearch,
+  component: AuditLogPage,
+});
 
 // Commission plans: the list, the editor (a new plan, a new version), one plan with its versions,
 // and who gets which plan.
@@ -325,6 +334,7 @@ export const adminTree = adminRoute.addChildren([
     eventsRoute,
     couponCodesRoute,
     fraudRulesRoute,
+    auditLogRoute,
     campaignsRoute,
     newCampaignRoute,
     campaignRoute,
