@@ -11,6 +11,7 @@
  *   npm run bench:events                    # own database on the local server, dropped after
  *   DATABASE_URL=postgres://... npm run bench:events   # an existing empty database
  *   BENCH_BATCHES=25 BENCH_CLIENTS=4        # batches per client (default 25), clients (default 4)
+ *   BENCH_COMMISSIONS=0                     # without the commission plan (the engine finds none)
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   # profile the platform
  *
  * Prints, last: events_per_s=<n> p99_batch_ms=<n> duplicates_rejected=<n>/<n> attributed=<n>/<n>
@@ -29,6 +30,8 @@ import { createBrand } from '../src/core/catalog/brands/create-brand.ts';
 import { createCampaign } from '../src/core/catalog/campaigns/create-campaign.ts';
 import { createDestinationLink } from '../src/core/catalog/links/create-destination-link.ts';
 import { createPromo } from '../src/core/catalog/promos/create-promo.ts';
+import { assignPlan } from '../src/core/commissions/plans/assign-plan.ts';
+import { createPlan } from '../src/core/commissions/plans/create-plan.ts';
 import { type Database, openDatabase } from '../src/db/index.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { benchDatabase, freePort, startPlatform, waitFor } from './platform.ts';
@@ -42,6 +45,8 @@ const AFFILIATES = 20;
 const COUPONS = 200;
 const BATCH = 1000;
 const REPLAYS = 50;
+/** BENCH_COMMISSIONS=0 measures the events without a commission plan. */
+const PLAN = process.env.BENCH_COMMISSIONS !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Click ids as the click writer stores them: 26 characters, in time order. */
@@ -79,6 +84,46 @@ async function seed(database: Database, databaseUrl: string): Promise<{ brandId:
       publicUrl: 'http://b',
     });
     promos.push({ id: promo.id, campaign_id: campaign.id, affiliate_id: affiliate.id });
+  }
+  if (PLAN) {
+    // The commission engine runs in every batch: a hybrid CPA + RevShare plan with whole-period
+    // CPA tiers and a sub-affiliate cut as the brand's default; affiliates 2 to 20 were referred
+    // by the first, so their CPAs pay it the sub-affiliate fee.
+    const since = new Date(Date.now() - 60 * 86_400_000);
+    const plan = await createPlan({
+      db,
+      actor: CLI,
+      input: {
+        name: 'Bench hybrid',
+        brand_id: brand.id,
+        currency: 'EUR',
+        effective_from: since,
+        definition: {
+          cpa: {
+            amount: 2500,
+            hold_days: 14,
+            qualification: { combine: 'any', min_first_deposit: 2000, min_bets: 50_000, within_days: 30 },
+            tiers: {
+              mode: 'whole_period',
+              levels: [
+                { from: 1, amount: 2500 },
+                { from: 50, amount: 3000 },
+                { from: 200, amount: 3500 },
+              ],
+            },
+          },
+          revshare: { basis: 'ngr', rate: '25', deductions: ['bonuses'] },
+          sub_affiliate: { levels: [{ cpa_fee: 500, revshare_cut_percent: '5' }] },
+        },
+      },
+    });
+    await assignPlan({
+      db,
+      actor: CLI,
+      input: { target: 'brand', brandId: brand.id, planId: plan.id, effectiveFrom: since },
+    });
+    const [first, ...rest] = promos.map((p) => p.affiliate_id);
+    await db.updateTable('affiliates').set({ referrer_id: first }).where('id', 'in', rest).execute();
   }
   const promoTable = sql.raw(
     `(values ${promos.map((p, i) => `(${i}, ${p.id}, ${p.campaign_id}, ${p.affiliate_id})`).join(', ')}) as p(n, promo_id, campaign_id, affiliate_id)`,
@@ -326,6 +371,11 @@ async function main(): Promise<void> {
     log(
       `CPU per 1,000 events: platform ${per1000(cpuBefore.platform, cpuAfter.platform)}, database ${per1000(cpuBefore.database, cpuAfter.database)}`,
     );
+    const counting = await openDatabase({ databaseUrl: own.url, poolMax: 1 });
+    const earned = await sql<{ kind: string; n: string }>`
+      select kind, count(*)::text as n from commissions group by kind order by kind`.execute(counting.db);
+    await counting.close();
+    log(`commissions: ${earned.rows.map((r) => `${r.kind} ${r.n}`).join(', ') || 'none'}`);
     console.log(
       `events_per_s=${Math.round(tally.events / seconds)} p99_batch_ms=${Math.round(p99)} ` +
         `duplicates_rejected=${tally.duplicates}/${tally.replays} attributed=${tally.attributed}/${tally.sent}`,
