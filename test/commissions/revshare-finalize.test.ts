@@ -96,7 +96,9 @@ async function commissions(affiliateIds: number[]): Promise<Row[]> {
   const { rows } =
     await sql<Row>`select id::text, kind, affiliate_id, amount::text, status, source_key, level,
       source_affiliate_id, period_start::text, period_end::text, trace, explanation
-    from commissions where affiliate_id = any(${affiliateIds}::int[]) order by id`.execute(t.db);
+    from commissions where affiliate_id = any(${affiliateIds}::int[]) order by period_start, affiliate_id, source_key`.execute(
+      t.db,
+    );
   return rows;
 }
 const amounts = (rows: Row[]) => rows.map((r) => [r.kind, r.affiliate_id, Number(r.amount)]);
@@ -391,8 +393,8 @@ describe('late events and idempotency', () => {
     expect(await ok(await finalize(period))).toMatchObject({ written: 0, adjustments: 0, unchanged: 1 });
     expect(await commissions([id])).toEqual(first);
 
-    // A late event of July: +200,000 net P/L → 1,200,000 × 30% = 360,000, so +60,000.
-    await activity(brandId, id, player, '2026-07-28', { bets: 200_000, wins: 0 });
+    // A late event of July 10 (the day already accrued): +200,000 net P/L → 1,200,000 × 30% = 360,000, so +60,000.
+    await activity(brandId, id, player, '2026-07-10', { bets: 200_000, wins: 0 });
     expect(await ok(await finalize(period))).toMatchObject({
       accruals_refreshed: 1,
       written: 0,
@@ -447,6 +449,36 @@ describe('late events and idempotency', () => {
       ['revshare', id, 100_000],
       ['revshare', id, 60_000],
     ]);
+  });
+});
+
+describe('hybrid CPA + RevShare', () => {
+  it('pays the CPA as the customer qualifies and the RevShare at finalization, each its own commission', async () => {
+    const { brandId, plan } = await brandWithPlan({
+      cpa: { amount: 3_000, qualification: { min_first_deposit: 2_000 } },
+      revshare: { basis: 'net_pl', rate: '25' },
+    });
+    const id = await affiliate();
+    const player = uid('p');
+    await send({
+      type: 'deposit',
+      brand_id: brandId,
+      customer_id: player,
+      affiliate_id: id,
+      occurred_at: '2026-01-20T10:00:00Z',
+      amount: 5_000,
+    });
+    await activity(brandId, id, player, '2026-01-21', { bets: 80_000, wins: 20_000 });
+    // The first deposit 5,000 ≥ 2,000 qualifies: CPA 3,000, written by the engine as it arrived.
+    expect(amounts(await commissions([id]))).toEqual([['cpa', id, 3_000]]);
+    await ok(await finalize({ period_start: '2026-01-01', period_end: '2026-01-31', affiliate_ids: [id] }));
+    const rows = await commissions([id]);
+    // Net P/L 80,000 − 20,000 = 60,000 × 25% = 15,000; the CPA stays as it was.
+    expect(amounts(rows).sort()).toEqual([
+      ['cpa', id, 3_000],
+      ['revshare', id, 15_000],
+    ]);
+    expect(rows.find((r) => r.kind === 'revshare')?.trace.plan).toEqual({ id: plan.id, name: plan.name });
   });
 });
 

@@ -32,9 +32,10 @@ create unique index revshare_accruals_key_idx
 create index revshare_accruals_day_idx on revshare_accruals (day, brand_id);
 create index revshare_accruals_affiliate_idx on revshare_accruals (affiliate_id, day);
 
--- (customer, day) pairs whose accrual is to be worked out again. Marked in the transaction of
--- the event (statement triggers below); the upsert waits for a refresh holding the row, so a
--- mark is never lost between a refresh's read and its removal of the marks.
+-- (customer, day) pairs whose accrual is to be worked out again, marked in the transaction of
+-- the event (statement triggers below). A refresh removes the marks it saw and works those pairs
+-- out in one statement; a mark counted up meanwhile (`marks`) is not removed, so the pair is
+-- worked out again next time, with the events of that mark.
 create table revshare_dirty_days (
   customer_id bigint not null,
   day date not null,

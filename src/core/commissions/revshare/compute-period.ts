@@ -2,8 +2,9 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import type { EngineCustomer } from '../engine/engine-types.ts';
+import { type EnginePlan, loadPlanLookup } from '../engine/plan-lookup.ts';
 import type { PlanDefinition } from '../plans/plan-definition.ts';
-import { loadPeriodPlans, type PeriodPlans, type PlanInfo, type VersionInfo } from './period-plans.ts';
 import {
   addFigures,
   explainPeriod,
@@ -50,7 +51,6 @@ export interface PeriodComputation {
   period: Period;
   streams: Stream[];
   money: AffiliateMoney[];
-  plans: PeriodPlans;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -80,7 +80,8 @@ type Revshare = NonNullable<PlanDefinition['revshare']>;
 
 /**
  * Works out a period: each customer's money of the period (from the accruals) goes to the plan
- * and version that pay it (period-plans.ts); summed per affiliate, plan version and currency,
+ * and version that pay it (the engine's plan lookup: the plan in force when the customer was
+ * bound, its version per customer_binding, as at the period's end); summed per affiliate, plan version and currency,
  * then basis, rate, rounding and carry-over (revshare-math.ts). Versions of one plan are chained
  * in version order: the carry in goes to the first, each passes its carry out to the next.
  * Only a plan's own currency counts; customers held by a fraud rule are left out and shown.
@@ -98,20 +99,40 @@ export async function computePeriod(
       brand_id: number;
       campaign_id: number | null;
       currency: string;
+      customer_id: bigint;
+      external_id: string;
+      country: string | null;
+      registered_at: Date | null;
       attributed_at: Date | null;
+      first_event_at: Date;
+      qualified_at: Date | null;
       held: boolean;
     }
-  >`select a.affiliate_id, a.brand_id, a.campaign_id, a.currency, c.attributed_at, c.held, ${sql.join(sums)}
+  >`select a.affiliate_id, a.brand_id, a.campaign_id, a.currency, a.customer_id, c.external_id, c.country,
+      c.registered_at, c.attributed_at, c.first_event_at, c.qualified_at, c.held, ${sql.join(sums)}
     from revshare_accruals a join customers c on c.id = a.customer_id
     where a.day >= ${period.start}::date and a.day <= ${period.end}::date
       ${options.brandId !== undefined ? sql`and a.brand_id = ${options.brandId}` : sql``}
       ${options.affiliateIds ? sql`and a.affiliate_id = any(${options.affiliateIds}::int[])` : sql``}
-    group by a.customer_id, a.affiliate_id, a.brand_id, a.campaign_id, a.currency, c.attributed_at, c.held`.execute(
-    trx,
-  );
+    group by a.customer_id, a.affiliate_id, a.brand_id, a.campaign_id, a.currency, c.id`.execute(trx);
 
-  const brandIds = [...new Set(rows.rows.map((r) => r.brand_id))];
-  const plans = await loadPeriodPlans(trx, brandIds, until);
+  const customerOf = (r: (typeof rows.rows)[number]): EngineCustomer => ({
+    id: r.customer_id,
+    brand_id: r.brand_id,
+    external_id: r.external_id,
+    affiliate_id: r.affiliate_id,
+    campaign_id: r.campaign_id,
+    promo_id: null,
+    country: r.country,
+    registered_at: r.registered_at,
+    attributed_at: r.attributed_at,
+    first_event_at: r.first_event_at,
+    qualified_at: r.qualified_at,
+    held: r.held,
+  });
+  const customers = rows.rows.map(customerOf);
+  const planOf = await loadPlanLookup(trx, customers);
+  const lastMoment = new Date(until.getTime() - 1);
   const currencies = new Map(
     (
       await trx
@@ -125,8 +146,8 @@ export async function computePeriod(
   interface Acc {
     affiliate_id: number;
     brand_id: number;
-    plan: PlanInfo;
-    version: VersionInfo;
+    plan: EnginePlan['plan'];
+    version: EnginePlan['version'];
     currency: string;
     figures: Figures;
     customers: number;
@@ -134,7 +155,7 @@ export async function computePeriod(
   }
   const streams = new Map<string, Acc>();
   const money = new Map<string, AffiliateMoney>();
-  for (const row of rows.rows) {
+  for (const [i, row] of rows.rows.entries()) {
     const figures = Object.fromEntries(FIGURES.map((f) => [f, BigInt(row[f])])) as unknown as Figures;
     if (!row.held) {
       const mk = `${row.affiliate_id}:${row.brand_id}:${row.currency}`;
@@ -148,10 +169,9 @@ export async function computePeriod(
       addFigures(m.figures, figures);
       money.set(mk, m);
     }
-    const plan = plans.planOf(row.brand_id, row.affiliate_id, row.campaign_id);
-    if (!plan || plan.currency !== row.currency) continue;
-    const version = plans.versionOf(plan, row.attributed_at);
-    if (!version?.definition.revshare) continue;
+    const found = planOf(customers[i] as EngineCustomer, lastMoment);
+    if (!found || found.plan.currency !== row.currency || !found.version.definition.revshare) continue;
+    const { plan, version } = found;
     const key = `${row.affiliate_id}:${plan.id}:${version.id}:${row.currency}`;
     const acc = streams.get(key) ?? {
       affiliate_id: row.affiliate_id,
@@ -183,11 +203,10 @@ export async function computePeriod(
   const affiliateIds = [...new Set(accs.map((a) => a.affiliate_id))];
   const [affiliates, carries, qualified] = await Promise.all([
     affiliateIds.length
-      ? trx
-          .selectFrom('affiliates')
-          .select(['id', 'no_negative_carry_over'])
-          .where('id', 'in', affiliateIds)
-          .execute()
+      ? sql<{ id: number; no_negative_carry_over: boolean }>`
+          select id, no_negative_carry_over from affiliates where id = any(${affiliateIds}::int[])`
+          .execute(trx)
+          .then((r) => r.rows)
       : [],
     affiliateIds.length
       ? sql<{ affiliate_id: number; plan_id: number; currency: string; carry_out: bigint }>`
@@ -244,7 +263,7 @@ export async function computePeriod(
       explanation: `${explainPeriod(result, acc.currency, minorUnit).slice(0, -1)}; ${acc.plan.name} v${acc.version.version}, ${period.start} to ${period.end}, ${acc.customers} customers${acc.held.customers ? ` (${acc.held.customers} held, not counted)` : ''}.`,
     });
   }
-  return { period, streams: out, money: [...money.values()], plans };
+  return { period, streams: out, money: [...money.values()] };
 }
 
 /**
@@ -272,6 +291,3 @@ export async function checkNoOverlap(
       { periods: clash.rows },
     );
 }
-
-export const toJson = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));

@@ -4,13 +4,15 @@ import type { DB } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import type { EngineCustomer } from '../engine/engine-types.ts';
+import { loadPlanLookup } from '../engine/plan-lookup.ts';
 import {
   checkNoOverlap,
   checkPeriod,
   computePeriod,
+  dayAfter,
   type Period,
   type PeriodComputation,
-  toJson,
 } from './compute-period.ts';
 import { refreshAccruals } from './refresh-accruals.ts';
 import { major, netPl, percentOf } from './revshare-math.ts';
@@ -112,7 +114,7 @@ function revshareTargets(c: PeriodComputation): Target[] {
     source_affiliate_id: null,
     level: null,
     from_key: null,
-    trace: toJson({
+    trace: {
       kind: 'revshare',
       period: c.period,
       plan: s.plan,
@@ -132,7 +134,7 @@ function revshareTargets(c: PeriodComputation): Target[] {
       rounding: 'half to even, once, to the minor unit',
       carry_over: { ...s.carry_over, ...s.result.carry },
       formula: s.explanation,
-    }) as Record<string, unknown>,
+    },
     explanation: s.explanation,
   }));
 }
@@ -149,11 +151,8 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
   const referrers = new Map<number, number | null>();
   let ask = subs;
   for (let level = 0; level < 2 && ask.length; level++) {
-    const rows = await trx
-      .selectFrom('affiliates')
-      .select(['id', 'referrer_id'])
-      .where('id', 'in', ask)
-      .execute();
+    const { rows } = await sql<{ id: number; referrer_id: number | null }>`
+      select id, referrer_id from affiliates where id = any(${ask}::int[])`.execute(trx);
     for (const r of rows) referrers.set(r.id, r.referrer_id);
     ask = rows.map((r) => r.referrer_id).filter((id): id is number => id !== null && !referrers.has(id));
   }
@@ -164,11 +163,31 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
       r === null || r === sub ? [] : [{ referrer: r, level: (i + 1) as 1 | 2 }],
     );
   };
+  // A referrer's own plan on the brand, as in force at the period's end.
+  const end = new Date(dayAfter(c.period.end).getTime() - 1);
+  const asCustomer = (brandId: number, referrer: number): EngineCustomer => ({
+    id: 0n,
+    brand_id: brandId,
+    external_id: '',
+    affiliate_id: referrer,
+    campaign_id: null,
+    promo_id: null,
+    country: null,
+    registered_at: end,
+    attributed_at: end,
+    first_event_at: end,
+    qualified_at: null,
+    held: false,
+  });
+  const pairs = new Map<string, EngineCustomer>();
+  for (const x of [...c.streams, ...c.money])
+    for (const { referrer } of chainOf(x.affiliate_id))
+      pairs.set(`${x.brand_id}:${referrer}`, asCustomer(x.brand_id, referrer));
+  const planOf = await loadPlanLookup(trx, [...pairs.values()]);
   const cutOf = (brandId: number, referrer: number, level: 1 | 2) => {
-    const plan = c.plans.planOf(brandId, referrer, null);
-    const version = plan ? c.plans.versionOf(plan, null) : null;
-    const cut = version?.definition.sub_affiliate?.levels[level - 1];
-    return cut && plan && version ? { plan, version, cut } : null;
+    const found = planOf(asCustomer(brandId, referrer), end);
+    const cut = found?.version.definition.sub_affiliate?.levels[level - 1];
+    return cut && found ? { plan: found.plan, version: found.version, cut } : null;
   };
   const p = periodKey(c.period);
   const out: Target[] = [];
@@ -193,7 +212,7 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
         source_affiliate_id: s.affiliate_id,
         level,
         from_key: `revshare:${s.affiliate_id}:${s.version.id}:${s.currency}:${p}`,
-        trace: toJson({
+        trace: {
           kind: 'sub_revshare',
           period: c.period,
           level,
@@ -205,7 +224,7 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
           plan: { id: found.plan.id, name: found.plan.name },
           version: { id: found.version.id, version: found.version.version },
           formula: `${m(base)} × ${percent}% = ${m(amount)}`,
-        }) as Record<string, unknown>,
+        },
         explanation,
       });
     }
@@ -233,7 +252,7 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
         source_affiliate_id: money.affiliate_id,
         level,
         from_key: null,
-        trace: toJson({
+        trace: {
           kind: 'sub_net_pl',
           period: c.period,
           level,
@@ -246,12 +265,15 @@ async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Promise<T
           plan: { id: found.plan.id, name: found.plan.name },
           version: { id: found.version.id, version: found.version.version },
           formula: net > 0n ? `${m(net)} × ${percent}% = ${m(amount)}` : `net P/L ${m(net)} ≤ 0: no cut`,
-        }) as Record<string, unknown>,
+        },
         explanation,
       });
     }
   return out;
 }
+
+/** JSON with bigints as their digits (traces hold minor units as bigint). */
+const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
 const COLUMNS = `brand_id integer, affiliate_id integer, currency text, amount bigint, kind text, status text,
   initial_status text, plan_id integer, plan_version_id integer, source_affiliate_id integer, level smallint,
@@ -380,7 +402,7 @@ async function writeTargets(
     if (!records.length) continue;
     const inserted = await sql<{ id: bigint; source_key: string }>`
       insert into commissions (${sql.raw(NAMES)})
-      select ${sql.raw(NAMES)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(COLUMNS)})
+      select ${sql.raw(NAMES)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(COLUMNS)})
       on conflict (source_key) do nothing
       returning id, source_key`.execute(trx);
     for (const r of inserted.rows) if (!r.source_key.includes('#')) firstIds.set(r.source_key, BigInt(r.id));
@@ -388,17 +410,15 @@ async function writeTargets(
   return { written, adjustments, unchanged };
 }
 
-/** The period's results as the next period's carry-in reads them (a projection, replaced each time). */
+/**
+ * The period's results as the next period's carry-in reads them (a projection): written when
+ * new or changed, removed when the result is no more.
+ */
 async function saveSettlements(
   trx: Transaction<DB>,
   c: PeriodComputation,
   scope: { brandId?: number; affiliateIds?: number[] },
 ): Promise<void> {
-  await sql`delete from revshare_settlements
-    where period_start = ${c.period.start}::date and period_end = ${c.period.end}::date
-      ${scope.brandId !== undefined ? sql`and brand_id = ${scope.brandId}` : sql``}
-      ${scope.affiliateIds ? sql`and affiliate_id = any(${scope.affiliateIds}::int[])` : sql``}`.execute(trx);
-  if (!c.streams.length) return;
   const records = c.streams.map((s) => ({
     affiliate_id: s.affiliate_id,
     brand_id: s.brand_id,
@@ -408,11 +428,11 @@ async function saveSettlements(
     period_start: c.period.start,
     period_end: c.period.end,
     basis_amount: s.result.basis_amount,
-    net_pl: s.result.net_pl.toString(),
-    raw: s.result.carry.raw.toString(),
-    carry_in: s.result.carry.carry_in.toString(),
-    carry_out: s.result.carry.carry_out.toString(),
-    amount: s.result.carry.amount.toString(),
+    net_pl: s.result.net_pl,
+    raw: s.result.carry.raw,
+    carry_in: s.result.carry.carry_in,
+    carry_out: s.result.carry.carry_out,
+    amount: s.result.carry.amount,
   }));
   const columns = `affiliate_id integer, brand_id integer, plan_id integer, plan_version_id integer, currency text,
     period_start date, period_end date, basis_amount numeric, net_pl bigint, raw bigint, carry_in bigint,
@@ -421,8 +441,30 @@ async function saveSettlements(
     .split(',')
     .map((x) => x.trim().split(' ')[0])
     .join(', ');
-  await sql`insert into revshare_settlements (${sql.raw(names)})
-    select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(columns)})`.execute(
-    trx,
-  );
+  const changing = [
+    'brand_id',
+    'period_end',
+    'basis_amount',
+    'net_pl',
+    'raw',
+    'carry_in',
+    'carry_out',
+    'amount',
+  ];
+  await sql`
+    with incoming as (
+      select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(columns)})),
+    removed as (
+      delete from revshare_settlements s
+      where s.period_start = ${c.period.start}::date and s.period_end = ${c.period.end}::date
+        ${scope.brandId !== undefined ? sql`and s.brand_id = ${scope.brandId}` : sql``}
+        ${scope.affiliateIds ? sql`and s.affiliate_id = any(${scope.affiliateIds}::int[])` : sql``}
+        and not exists (select 1 from incoming i where i.affiliate_id = s.affiliate_id and i.plan_id = s.plan_id
+          and i.currency = s.currency and i.plan_version_id = s.plan_version_id))
+    insert into revshare_settlements (${sql.raw(names)})
+    select ${sql.raw(names)} from incoming
+    on conflict (affiliate_id, plan_id, currency, period_start, plan_version_id) do update set
+      ${sql.raw(changing.map((k) => `${k} = excluded.${k}`).join(', '))}, updated_at = now()
+    where (${sql.raw(changing.map((k) => `revshare_settlements.${k}`).join(', '))})
+      is distinct from (${sql.raw(changing.map((k) => `excluded.${k}`).join(', '))})`.execute(trx);
 }
