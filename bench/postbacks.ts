@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     process.env.POSTBACKS_ALLOW_PRIVATE = 'true';
     process.env.JOBS_WORKERS ??= '4';
     platform = startPlatform({ databaseUrl: own.url, port, dataDir });
-    await waitFor(`http://127.0.0.1:${port}/readyz`, platform, 60_000);
+    await waitFor(`http://127.0.0.1:${port}/readyz`, platform, 180_000);
 
     const committed = new Map<string, number>();
     const url = `http://127.0.0.1:${port}/api/v1/events`;
