@@ -140,6 +140,14 @@ describe('commission plan screens', () => {
 
   it('publishes version 2 and shows what changed in words', async () => {
     await page.goto(planUrl);
+    // What describes the plan changes in place.
+    const details = page.getByRole('form', { name: 'Plan details' });
+    await details.getByLabel('Description', { exact: true }).fill('Our spring deal');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.getByText('Saved.').waitFor();
+    expect((await operator('GET', '/api/v1/commission-plans')).json.data[0].description).toBe(
+      'Our spring deal',
+    );
     await page.getByRole('link', { name: 'Publish a new version' }).click();
     await expect.poll(() => label('CPA amount (EUR)').inputValue()).toBe('30');
     await label('CPA amount (EUR)').fill('35');

@@ -9,6 +9,7 @@ import { useAllows } from '../use-allows.ts';
 import { type PlanVersion, planQuery, setPlanArchived, versionsQuery } from './api.ts';
 import { changeText } from './change-text.ts';
 import type { Definition } from './draft.ts';
+import { PlanDetailsForm } from './PlanDetailsForm.tsx';
 import { DealType } from './PlansPage.tsx';
 import './commission-plans.css';
 
@@ -98,6 +99,7 @@ export function PlanPage() {
           )}
         </dl>
       </section>
+      {write && <PlanDetailsForm key={p.id} plan={p} />}
       <section className="panel" aria-label="Versions">
         <h2>Versions</h2>
         {versions.isPending && <p className="muted">Loading…</p>}

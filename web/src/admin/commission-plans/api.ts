@@ -90,3 +90,8 @@ export const assignCampaign = (campaignId: number, planId: number | null) =>
       body: { commission_plan_id: planId },
     }),
   );
+
+export type PlanPatch = Json<NonNullable<paths['/api/v1/commission-plans/{id}']['patch']['requestBody']>>;
+
+export const updatePlan = (id: number, body: PlanPatch) =>
+  unwrap(api.PATCH('/api/v1/commission-plans/{id}', { params: { path: { id } }, body }));
