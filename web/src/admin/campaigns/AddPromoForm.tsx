@@ -72,7 +72,7 @@ export function AddPromoForm({
     errors.clear(path);
   };
   return (
-    <form className="panel form" onSubmit={submit} noValidate aria-label="Add a promo">
+    <form className="panel form campaign-form" onSubmit={submit} noValidate aria-label="Add a promo">
       <h2>Add a promo</h2>
       <FormSummary message={errors.summary} problems={errors.problems} />
       <SelectField

@@ -7,6 +7,7 @@ import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { AffiliateChooser, type ChosenAffiliate } from '../customers/AffiliateChooser.tsx';
 import { useBrandOptions } from '../tracking/api.ts';
 import { type Campaign, createCampaign, updateCampaign, usePlanOptions } from './api.ts';
+import './campaigns.css';
 
 const FIELDS = {
   affiliate_id: 'Affiliate',
@@ -70,7 +71,7 @@ export function CampaignForm({ campaign, affiliate: given, onDone, onCancel }: C
 
   const title = campaign ? `Change campaign ${campaign.name}` : 'New campaign';
   return (
-    <form className="panel form" onSubmit={submit} noValidate aria-label={title}>
+    <form className="panel form campaign-form" onSubmit={submit} noValidate aria-label={title}>
       {campaign && <h2>{title}</h2>}
       <FormSummary message={errors.summary} problems={errors.problems} />
       {!campaign && (

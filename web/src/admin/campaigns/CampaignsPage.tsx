@@ -11,6 +11,7 @@ import { useAllows } from '../use-allows.ts';
 import { type CampaignListItem, campaignsQuery, type Tab, usePlanNames } from './api.ts';
 import { CampaignFilters } from './CampaignFilters.tsx';
 import { type CampaignSearch, isFiltered, toCampaignQuery } from './campaign-search.ts';
+import './campaigns.css';
 
 const route = getRouteApi('/admin/shell/campaigns');
 
@@ -99,7 +100,9 @@ export function CampaignsPage() {
           </Link>
         ))}
       </nav>
-      <CampaignFilters search={search} onApply={apply} />
+      <div className="campaign-filters">
+        <CampaignFilters search={search} onApply={apply} />
+      </div>
       <PagedTable
         label="Campaigns"
         list={list}
