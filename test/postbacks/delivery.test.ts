@@ -39,6 +39,16 @@ const sweep = async () => {
   await t.jobs.enqueue(t.db, { name: 'postbacks.sweep', data: {} });
   await t.jobs.runUntilIdle();
 };
+/** The deliveries of a definition still retrying get their last try now (as if 7 had failed). */
+const lastTry = async (definitionId: number) => {
+  await t.db
+    .updateTable('postback_deliveries')
+    .set({ attempts: 7, next_attempt_at: new Date() })
+    .where('definition_id', '=', definitionId)
+    .where('state', '=', 'pending')
+    .execute();
+  await sweep();
+};
 const definitionOf = (id: number) =>
   t.db.selectFrom('postback_definitions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -244,7 +254,7 @@ describe('the retry schedule', () => {
 });
 
 describe('auto-disable', () => {
-  it('turns a definition off after 20 failed attempts in a row and emails its owner', async () => {
+  it('turns a definition off after 20 deliveries failed in a row and emails its owner', async () => {
     const s = await seedProgram(t, admin);
     const owner = `${uid('owner')}@example.com`;
     await t.db
@@ -266,6 +276,9 @@ describe('auto-disable', () => {
       );
     await postEvents(t, events, batch());
     await t.jobs.runUntilIdle();
+    // Retries to come do not count: only a delivery whose schedule ran out.
+    expect(await definitionOf(def.id)).toMatchObject({ status: 'active', consecutive_failures: 0 });
+    await lastTry(def.id);
     expect(await definitionOf(def.id)).toMatchObject({ status: 'active', consecutive_failures: 19 });
     // A success resets the count.
     receiver.answer(() => ({ status: 200 }));
@@ -276,14 +289,16 @@ describe('auto-disable', () => {
     receiver.answer(() => ({ status: 500 }));
     await postEvents(t, events, batch());
     await t.jobs.runUntilIdle();
+    await lastTry(def.id);
     expect(await definitionOf(def.id)).toMatchObject({ status: 'active', consecutive_failures: 19 });
     await postEvents(t, events, [event(s.brand.id, { type: 'registration', affiliate_id: s.affiliateId })]);
     await t.jobs.runUntilIdle();
+    await lastTry(def.id);
     const disabled = await definitionOf(def.id);
     expect(disabled).toMatchObject({
       status: 'inactive',
       consecutive_failures: 20,
-      disabled_reason: '20 failed attempts in a row',
+      disabled_reason: '20 deliveries failed in a row',
     });
     const mails = await t.db
       .selectFrom('email_messages')
@@ -292,7 +307,7 @@ describe('auto-disable', () => {
       .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toBe('Your postback "My tracker" was turned off');
-    expect(mails[0]?.text_body).toContain('failed 20 times in a row');
+    expect(mails[0]?.text_body).toContain('20 deliveries of your postback "My tracker"');
 
     // Off: a new event makes no delivery.
     const before = sent(tag).length;

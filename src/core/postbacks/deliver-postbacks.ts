@@ -196,8 +196,10 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
 }
 
 /**
- * Failed attempts in a row per definition (a success resets the count). A definition reaching
- * 20 is turned inactive with the reason, and its owner emailed in the same transaction.
+ * Deliveries failed in a row per definition (failed for good, after the whole retry schedule; a
+ * delivered one resets the count). A definition reaching 20 is turned inactive with the reason,
+ * and its owner emailed in the same transaction. Retries still to come do not count: a tracker
+ * down for an hour loses nothing and stays on.
  */
 async function countFailures(
   trx: Transaction<DB>,
@@ -206,11 +208,14 @@ async function countFailures(
 ) {
   if (attempts.length === 0) return;
   const byDefinition = new Map<number, { reset: boolean; failures: number }>();
+  // A delivery counts once it is over: failed for good (its schedule ran out), or delivered.
   for (const a of [...attempts].sort((x, y) => x.attempted_at.localeCompare(y.attempted_at))) {
     const entry = byDefinition.get(a.definition_id) ?? { reset: false, failures: 0 };
     if (a.outcome === 'delivered') byDefinition.set(a.definition_id, { reset: true, failures: 0 });
-    else byDefinition.set(a.definition_id, { ...entry, failures: entry.failures + 1 });
+    else if (a.outcome === 'failed')
+      byDefinition.set(a.definition_id, { ...entry, failures: entry.failures + 1 });
   }
+  if (byDefinition.size === 0) return;
   const changes = [...byDefinition.entries()].map(([id, c]) => ({ id, reset: c.reset, n: c.failures }));
   // One statement: a count that stays 0 is not written at all.
   const { rows } = await sql<{
@@ -235,7 +240,7 @@ async function countFailures(
       .set({
         status: 'inactive',
         disabled_at: now,
-        disabled_reason: `${count} failed attempts in a row`,
+        disabled_reason: `${count} deliveries failed in a row`,
         updated_at: now,
       })
       .where('id', '=', row.id)
@@ -263,7 +268,7 @@ async function emailOwner(
     subject: `Your postback "${label}" was turned off`,
     greeting: owner.first_name ? `Hello ${owner.first_name},` : 'Hello,',
     paragraphs: [
-      `Your postback "${label}" (${definition.url}) failed ${failures} times in a row, so we turned it off.`,
+      `${failures} deliveries of your postback "${label}" (${definition.url}) failed in a row, each after every retry, so we turned it off.`,
       'Check that your tracker answers with a 2xx status, then turn the postback on again in the portal. The postbacks log shows every attempt and its answer.',
     ],
   });

@@ -41,7 +41,7 @@ export const POSTBACK_DELIVERIES: readonly PostbackDelivery[] = [
 export const isServerToServer = (delivery: PostbackDelivery) =>
   delivery === 's2s_get' || delivery === 's2s_post';
 
-/** Failed attempts in a row after which a definition is disabled and its owner emailed. */
+/** Deliveries failed for good in a row after which a definition is disabled and its owner emailed. */
 export const DISABLE_AFTER_FAILURES = 20;
 
 export interface Postback {

@@ -17,8 +17,8 @@ export const POSTBACK_HELP = [
   'has no value for is sent empty. Saving checks the template: `{track_id}`, `$[visit_id]` or a',
   'query after `/` instead of `?` are a 422 naming the mistake and its fix. A server-to-server',
   'delivery succeeds only on a 2xx answer within 10 s (redirects are not followed); it is retried',
-  '5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty failed',
-  'attempts in a row turn the definition inactive (`disabled_reason`) and email its owner.',
+  '5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h after each failure, then failed. Twenty deliveries',
+  'failed in a row (each after every retry) turn the definition inactive (`disabled_reason`) and email its owner.',
   'Delivery is at least once: a worker stopped mid-request sends that one again.',
 ].join(' ');
 
