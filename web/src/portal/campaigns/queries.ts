@@ -3,10 +3,12 @@ import { api, unwrap } from '../../api/client.ts';
 
 export type Tab = 'active' | 'archived' | 'all';
 
+/** The affiliate's campaigns of a tab on one page (the list and the filters' choices show them all, up to 500). */
 export function campaignsQuery(tab: Tab) {
   return queryOptions({
     queryKey: ['portal', 'campaigns', tab],
-    queryFn: () => unwrap(api.GET('/api/partner/v1/campaigns', { params: { query: { tab } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/partner/v1/campaigns', { params: { query: { tab, page_size: 500 } } })),
   });
 }
 
