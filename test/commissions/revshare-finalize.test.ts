@@ -419,6 +419,38 @@ describe('late events and idempotency', () => {
     expect(await commissions([id])).toHaveLength(2);
   });
 
+  it('pays an unattributed customer’s period by adjustment once the operator attributes it', async () => {
+    const { brandId } = await brandWithPlan({ revshare: { basis: 'net_pl', rate: '10' } });
+    const id = await affiliate();
+    const bound = uid('p');
+    await activity(brandId, id, bound, '2026-09-12', { bets: 100_000, wins: 0 });
+    // No hint: the event belongs to nobody yet.
+    const loose = await send({
+      type: 'activity',
+      brand_id: brandId,
+      customer_id: uid('p'),
+      occurred_at: '2026-09-13T12:00:00Z',
+      period_start: '2026-09-13',
+      activity: { bets: 400_000, wins: 0 },
+    });
+    const period = { period_start: '2026-09-01', period_end: '2026-09-30', affiliate_ids: [id] };
+    await ok(await finalize(period));
+    // 100,000 × 10% = 10,000
+    expect(amounts(await commissions([id]))).toEqual([['revshare', id, 10_000]]);
+    await ok(
+      await api('POST', `/customers/${loose.customer_ref}/attribution`, {
+        affiliate_id: id,
+        reason: 'found the tag',
+      }),
+    );
+    expect(await ok(await finalize(period))).toMatchObject({ accruals_refreshed: 1, adjustments: 1 });
+    // (100,000 + 400,000) × 10% = 50,000, so +40,000
+    expect(amounts(await commissions([id]))).toEqual([
+      ['revshare', id, 10_000],
+      ['revshare', id, 40_000],
+    ]);
+  });
+
   it('leaves out a customer held by a fraud rule, and pays it by adjustment once released', async () => {
     const { brandId } = await brandWithPlan({ revshare: { basis: 'net_pl', rate: '20' } });
     const id = await affiliate();
