@@ -145,6 +145,33 @@ describe('customers held by a fraud rule', () => {
   });
 });
 
+describe('an operator attributing an unattributed customer', () => {
+  it('earns its affiliate what the customer’s events would have earned, once', async () => {
+    // CPL 1.00 + CPA 20.00 on deposits of 10.00.
+    const s = await brandWithPlan(e, {
+      cpl: { amount: 100 },
+      cpa: { amount: 2000, qualification: { min_deposit_total: 1000 } },
+    });
+    const p = uid('p');
+    const [reg] = await send(e, [
+      event(s.brand.id, p, 'registration', ago(3 * DAY)),
+      event(s.brand.id, p, 'deposit', ago(2 * DAY), { amount: 1000 }),
+    ]);
+    expect((await state(s.brand.id)).commissions).toEqual([]);
+    await ok(
+      await e.api('POST', `/customers/${reg?.customer_ref}/attribution`, {
+        affiliate_id: s.affiliateId,
+        reason: 'late tag',
+      }),
+    );
+    const rows = (await state(s.brand.id)).commissions;
+    expect(rows.map((r) => [r.kind, Number(r.amount), r.affiliate_id])).toEqual([
+      ['cpl', 100, s.affiliateId],
+      ['cpa', 2000, s.affiliateId],
+    ]);
+  });
+});
+
 describe('filters and paging', () => {
   it('filters by affiliate, kind, customer and dates and pages newest first', async () => {
     const s = await brandWithPlan(e, { cpl: { amount: 100 } });
