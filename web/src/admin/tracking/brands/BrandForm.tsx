@@ -17,8 +17,8 @@ export const BRAND_FIELDS = [
 ];
 
 const BINDINGS = [
-  { value: 'lifetime', label: 'To the first affiliate, for good (lifetime)' },
-  { value: 'last_click', label: 'To the affiliate of the newest click (last click)' },
+  { value: 'lifetime', label: 'Lifetime: to the first affiliate' },
+  { value: 'last_click', label: 'Last click: to the newest click' },
 ];
 
 interface BrandFormProps {
