@@ -3,6 +3,7 @@ import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
 import { CLICK_ROUTES } from './operator-routes-clicks.ts';
 import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
+import { LEDGER_ROUTES } from './operator-routes-ledger.ts';
 import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
@@ -28,6 +29,7 @@ export const ROUTES: Record<string, Entry> = {
   ...EVENT_ROUTES,
   ...CLICK_ROUTES,
   ...COMMISSION_ROUTES,
+  ...LEDGER_ROUTES,
   ...POSTBACK_ROUTES,
   ...REVSHARE_ROUTES,
 };

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { SYSTEM } from '../../../src/core/actor.ts';
+import { requestCashOut } from '../../../src/core/ledger/cash-outs/request-cash-out.ts';
+import { fundAffiliate } from '../../../src/core/ledger/fund-affiliate.ts';
 import { createIdentityApp, type IdentityTestApp, portalCookie } from '../../identity/helpers.ts';
 
 /**
@@ -77,6 +80,9 @@ export interface World {
   bPostbackId: number;
   aDeliveryId: number;
   bDeliveryId: number;
+  /** A pending cash-out of A and one of B (each funded 100.00 EUR first). */
+  aCashOutId: number;
+  bCashOutId: number;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -364,6 +370,28 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     );
   const aPostbackId = await postback(a.affiliateId);
   const bPostbackId = await postback(b.affiliateId);
+  const cashOut = async (affiliateId: number) => {
+    const details = JSON.stringify({ email: `security-${affiliateId}@skrill.test` });
+    await t.db
+      .insertInto('affiliate_payment_methods')
+      .values({ affiliate_id: affiliateId, type: 'skrill', details })
+      .onConflict((oc) => oc.column('affiliate_id').doUpdateSet({ type: 'skrill', details }))
+      .execute();
+    const input = {
+      amount: 100_00,
+      currency: 'EUR',
+      description: 'Security',
+      order_id: `security-${affiliateId}`,
+    };
+    await fundAffiliate({ db: t.db, actor: SYSTEM, affiliateId, input });
+    const made = await requestCashOut({
+      db: t.db,
+      actor: SYSTEM,
+      affiliateId,
+      input: { currency: 'EUR', amount: 20_00 },
+    });
+    return made.cashOut.id;
+  };
 
   return {
     t,
@@ -401,6 +429,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     bPostbackId,
     aDeliveryId: await failedDelivery(aPostbackId, a.affiliateId),
     bDeliveryId: await failedDelivery(bPostbackId, b.affiliateId),
+    aCashOutId: await cashOut(a.affiliateId),
+    bCashOutId: await cashOut(b.affiliateId),
   };
 }
 
