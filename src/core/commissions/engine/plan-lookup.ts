@@ -47,9 +47,10 @@ export async function loadPlanLookup(
     .where((eb) =>
       eb.or([
         eb('target', '=', 'brand'),
-        eb.and([eb('target', '=', 'affiliate'), eb('affiliate_id', 'in', affiliates)]),
+        // One array parameter each: a period's finalization asks for thousands of affiliates.
+        eb.and([eb('target', '=', 'affiliate'), sql<boolean>`affiliate_id = any(${affiliates}::int[])`]),
         ...(campaigns.length
-          ? [eb.and([eb('target', '=', 'campaign'), eb('campaign_id', 'in', campaigns)])]
+          ? [eb.and([eb('target', '=', 'campaign'), sql<boolean>`campaign_id = any(${campaigns}::int[])`])]
           : []),
       ]),
     )
