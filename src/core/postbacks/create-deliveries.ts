@@ -27,16 +27,19 @@ export interface Occasion {
   currency: string | null;
   commission?: { amount: bigint; currency: string } | null;
   clickId: string | null;
-  customer: {
-    externalId: string;
-    sub1: string | null;
-    sub2: string | null;
-    sub3: string | null;
-    sub4: string | null;
-    sub5: string | null;
-    params: Record<string, unknown>;
-    country: string | null;
-  } | null;
+  customer: OccasionCustomer | null;
+}
+
+/** What of the customer (and so of the click it came with) a template can name. */
+export interface OccasionCustomer {
+  externalId: string;
+  sub1: string | null;
+  sub2: string | null;
+  sub3: string | null;
+  sub4: string | null;
+  sub5: string | null;
+  params: Record<string, unknown>;
+  country: string | null;
 }
 
 /**

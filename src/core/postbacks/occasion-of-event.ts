@@ -1,7 +1,7 @@
 // @internal: only core/postbacks imports this file.
 import type { Db } from '../../db/index.ts';
 import { AppError } from '../errors.ts';
-import type { Occasion } from './create-deliveries.ts';
+import type { Occasion, OccasionCustomer } from './create-deliveries.ts';
 import type { PostbackTrigger } from './postback.ts';
 
 /** A sample occasion for previews and test-fires: every variable has a value to look at. */
@@ -50,19 +50,15 @@ function sampleType(trigger: PostbackTrigger): string {
   return trigger;
 }
 
-/** A real past event of the affiliate (by the event's internal id), as an occasion of `trigger`. */
-export async function eventOccasion(
-  db: Db,
-  affiliateId: number,
-  eventRef: number,
-  trigger: PostbackTrigger,
-): Promise<Occasion> {
-  const row = await db
+/** Events with their customers, by internal id, as occasions read them (one query). */
+export function eventFacts(db: Db, refs: string[]) {
+  return db
     .selectFrom('events')
     .innerJoin('customers', 'customers.id', 'events.customer_id')
     .select([
       'events.id',
       'events.brand_id',
+      'events.affiliate_id',
       'events.type',
       'events.event_id',
       'events.occurred_at',
@@ -80,10 +76,35 @@ export async function eventOccasion(
       'customers.params',
       'customers.country',
     ])
-    .where('events.id', '=', String(eventRef) as never)
-    .where('events.affiliate_id', '=', affiliateId)
-    .executeTakeFirst();
-  if (!row) throw AppError.field('event_ref', `the affiliate has no event ${eventRef}`);
+    .where('events.id', 'in', refs as never[])
+    .execute();
+}
+
+type EventFacts = Awaited<ReturnType<typeof eventFacts>>[number];
+
+export function customerOf(row: EventFacts): OccasionCustomer {
+  return {
+    externalId: row.external_id,
+    sub1: row.sub1,
+    sub2: row.sub2,
+    sub3: row.sub3,
+    sub4: row.sub4,
+    sub5: row.sub5,
+    params: (row.params ?? {}) as Record<string, unknown>,
+    country: row.country,
+  };
+}
+
+/** A real past event of the affiliate (by the event's internal id), as an occasion of `trigger`. */
+export async function eventOccasion(
+  db: Db,
+  affiliateId: number,
+  eventRef: number,
+  trigger: PostbackTrigger,
+): Promise<Occasion> {
+  const [row] = await eventFacts(db, [String(eventRef)]);
+  if (!row || row.affiliate_id !== affiliateId)
+    throw AppError.field('event_ref', `the affiliate has no event ${eventRef}`);
   return {
     trigger,
     affiliateId,
@@ -98,15 +119,6 @@ export async function eventOccasion(
     amount: row.amount,
     currency: row.currency,
     clickId: row.click_id,
-    customer: {
-      externalId: row.external_id,
-      sub1: row.sub1,
-      sub2: row.sub2,
-      sub3: row.sub3,
-      sub4: row.sub4,
-      sub5: row.sub5,
-      params: (row.params ?? {}) as Record<string, unknown>,
-      country: row.country,
-    },
+    customer: customerOf(row),
   };
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { deliveriesFor, insertDeliveries, type Occasion } from './create-deliveries.ts';
+import { customerOf, eventFacts } from './occasion-of-event.ts';
 import { queueDeliveries } from './queue-deliveries.ts';
 
 /** A commission the engine has just approved. */
@@ -44,27 +45,7 @@ export async function queueCommissionPostbacks(options: {
     .executeTakeFirst();
   if (!any) return 0;
   const refs = commissions.flatMap((c) => (c.eventRef === null ? [] : [c.eventRef.toString()]));
-  const events = refs.length
-    ? await db
-        .selectFrom('events')
-        .innerJoin('customers', 'customers.id', 'events.customer_id')
-        .select([
-          'events.id',
-          'events.type',
-          'events.event_id',
-          'events.click_id',
-          'customers.external_id',
-          'customers.sub1',
-          'customers.sub2',
-          'customers.sub3',
-          'customers.sub4',
-          'customers.sub5',
-          'customers.params',
-          'customers.country',
-        ])
-        .where('events.id', 'in', refs as never[])
-        .execute()
-    : [];
+  const events = refs.length ? await eventFacts(db, refs) : [];
   const byRef = new Map(events.map((e) => [String(e.id), e]));
   const occasions: Occasion[] = commissions.map((c) => {
     const e = c.eventRef === null ? undefined : byRef.get(c.eventRef.toString());
@@ -84,18 +65,7 @@ export async function queueCommissionPostbacks(options: {
       currency: c.currency,
       commission: { amount: c.amount, currency: c.currency },
       clickId: e?.click_id ?? null,
-      customer: e
-        ? {
-            externalId: e.external_id,
-            sub1: e.sub1,
-            sub2: e.sub2,
-            sub3: e.sub3,
-            sub4: e.sub4,
-            sub5: e.sub5,
-            params: (e.params ?? {}) as Record<string, unknown>,
-            country: e.country,
-          }
-        : null,
+      customer: e ? customerOf(e) : null,
     };
   });
   const rows = await deliveriesFor(db, occasions, options.now ?? new Date());

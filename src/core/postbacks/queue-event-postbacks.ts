@@ -1,7 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { deliveriesFor, insertDeliveries, type Occasion } from './create-deliveries.ts';
+import {
+  deliveriesFor,
+  insertDeliveries,
+  type Occasion,
+  type OccasionCustomer,
+} from './create-deliveries.ts';
 import type { PostbackTrigger } from './postback.ts';
 import { queueDeliveries } from './queue-deliveries.ts';
 
@@ -19,18 +24,7 @@ export interface RecordedEvent {
   campaignId: number | null;
   promoId: number | null;
   clickId: string | null;
-  customer: {
-    externalId: string;
-    sub1: string | null;
-    sub2: string | null;
-    sub3: string | null;
-    sub4: string | null;
-    sub5: string | null;
-    params: Record<string, unknown>;
-    country: string | null;
-    qualifiedAt: Date | null;
-    ftdEventRef: bigint | null;
-  };
+  customer: OccasionCustomer & { qualifiedAt: Date | null; ftdEventRef: bigint | null };
 }
 
 /**
