@@ -9,6 +9,9 @@
  * would name another affiliate's resource in a body are refused as bad input (422) without effect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/core/actor.ts';
+import { requestCashOut } from '../../src/core/ledger/cash-outs/request-cash-out.ts';
+import { fundAffiliate } from '../../src/core/ledger/fund-affiliate.ts';
 import {
   approvedPartner,
   createIdentityApp,
@@ -40,6 +43,7 @@ const ids = {
   aPostback: 0,
   bPostback: 0,
   bDelivery: 0,
+  bCashOut: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -189,6 +193,19 @@ beforeAll(async () => {
       response_code: 500,
     })
     .execute();
+  // B's money: funded, with a pending cash-out to its payment method.
+  const details = JSON.stringify({ email: 'tenantb@skrill.test' });
+  await t.db
+    .insertInto('affiliate_payment_methods')
+    .values({ affiliate_id: b.affiliateId, type: 'skrill', details })
+    .onConflict((oc) => oc.column('affiliate_id').doUpdateSet({ type: 'skrill', details }))
+    .execute();
+  const money = { amount: 100_00, currency: 'EUR', description: 'B money', order_id: 'authz-b' };
+  await fundAffiliate({ db: t.db, actor: SYSTEM, affiliateId: b.affiliateId, input: money });
+  const cashOut = { currency: 'EUR', amount: 20_00 };
+  ids.bCashOut = (
+    await requestCashOut({ db: t.db, actor: SYSTEM, affiliateId: b.affiliateId, input: cashOut })
+  ).cashOut.id;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -277,6 +294,13 @@ const CROSS: Attempt[] = [
     payload: () => ({ title: 'Mine' }),
   },
   { method: 'GET', route: '/customers/{id}', url: () => `/customers/${ids.bCustomer}` },
+  { method: 'GET', route: '/cash-outs/{id}', url: () => `/cash-outs/${ids.bCashOut}` },
+  {
+    method: 'POST',
+    route: '/cash-outs/{id}/cancel',
+    url: () => `/cash-outs/${ids.bCashOut}/cancel`,
+    payload: () => ({}),
+  },
   { method: 'GET', route: '/postbacks/{id}', url: () => `/postbacks/${ids.bPostback}` },
   {
     method: 'PATCH',
@@ -351,6 +375,11 @@ const OWN_DATA_ONLY = [
   'GET /customers',
   'GET /coupon-codes',
   'GET /commission-plans',
+  'GET /balances',
+  'GET /balance-transactions',
+  'GET /closing-balances',
+  'GET /cash-outs',
+  'POST /cash-outs',
   'GET /commissions',
   'GET /postback-variables',
   'GET /postbacks',
@@ -420,7 +449,20 @@ async function stateOfB() {
     .selectAll()
     .where('affiliate_id', '=', b.affiliateId)
     .execute();
+  const cashOuts = await t.db
+    .selectFrom('cash_outs')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
+  const accounts = await t.db
+    .selectFrom('ledger_accounts')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    cashOuts,
+    accounts,
     users,
     sessions,
     customers,
@@ -550,6 +592,18 @@ describe('affiliate A against affiliate B', () => {
     const plans = (await get('/commission-plans')).data.map((p: { id: number }) => p.id);
     expect(plans).not.toContain(ids.bPlan);
     expect(plans).not.toContain(ids.bCampaignPlan);
+
+    // Money: A has none, sees none of B's, and cannot withdraw B's (the body names no affiliate).
+    expect((await get('/balances')).data).toEqual([]);
+    expect(await get('/balance-transactions')).toMatchObject({ data: [], paging: { total: 0 } });
+    expect(await get('/cash-outs')).toMatchObject({ data: [], paging: { total: 0 } });
+    expect(await get('/closing-balances')).toMatchObject({ data: [], paging: { total: 0 } });
+    const withdrawForB = await t.as(a.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/cash-outs',
+      payload: { currency: 'EUR', amount: 20_00, affiliate_id: b.affiliateId },
+    });
+    expect(withdrawForB.statusCode).toBe(422);
 
     // Commissions: A's own only; another affiliate cannot even be named.
     const commissions = await get('/commissions');
