@@ -76,7 +76,13 @@ export const eventIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw AppError.field('body', 'must be an event object, or { "events": [ ... ] } for a batch');
       const actor = actorOf(request);
       if (!isBatch) {
-        const [result] = await recordEvents({ db: db(), actor, items: [body], batch: false, jobs: app.deps.jobs });
+        const [result] = await recordEvents({
+          db: db(),
+          actor,
+          items: [body],
+          batch: false,
+          jobs: app.deps.jobs,
+        });
         if (!result) throw new AppError('internal_error', 'the event was not recorded');
         if (result.status === 'rejected') {
           if (result.error.code === 'idempotency_conflict')
