@@ -9,16 +9,7 @@ import {
   type IdentityTestApp,
   type Partner,
 } from '../identity/helpers.ts';
-import {
-  createPostback,
-  event,
-  log,
-  POSTBACK_ENV,
-  postEvents,
-  type Receiver,
-  startReceiver,
-  uid,
-} from './helpers.ts';
+import { event, POSTBACK_ENV, postEvents, type Receiver, startReceiver, uid } from './helpers.ts';
 
 let t: IdentityTestApp;
 let events: string;

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { BILLING_FREQUENCIES, DAYS_OF_WEEK } from '../../core/affiliates/billing-rules.ts';
 import { EXTRA_PERMISSION_NAMES } from '../../core/affiliates/extra-permissions.ts';
 import { PAYMENT_FIELDS, PAYMENT_TYPES } from '../../core/affiliates/payment-methods.ts';

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { ListPaging, Nullable, NullableTimestamp, Timestamp } from './common.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });

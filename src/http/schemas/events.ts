@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { ACTIVITY_FIELDS, EVENT_TYPES, PRODUCTS } from '../../core/events/event-input.ts';
 import { Nullable, NullableTimestamp, StringEnum, Timestamp } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { Nullable, StringEnum, Timestamp } from './common.ts';
 import { Customer, Event, ListPaging } from './events.ts';
 

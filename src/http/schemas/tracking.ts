@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { Type } from 'typebox';
 import { ATTRIBUTION_BINDINGS } from '../../core/catalog/types.ts';
 import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../core/clicks/placeholders.ts';
 import { Nullable, NullableTimestamp, StringEnum, Timestamp } from './common.ts';

@@ -272,16 +272,14 @@ export const affiliateListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addCustomTagValue({
-            db: db(),
-            actor: actorOf(request),
-            tagId: request.params.id,
-            value: request.body.value,
-          }),
-        ),
+      reply.status(201).send(
+        await addCustomTagValue({
+          db: db(),
+          actor: actorOf(request),
+          tagId: request.params.id,
+          value: request.body.value,
+        }),
+      ),
   );
   app.patch(
     '/custom-tags/:id/values/:valueId',

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { convertAmount } from '../../../core/reference/convert-amount.ts';
 import { getExchangeRate } from '../../../core/reference/get-exchange-rate.ts';
 import { listExchangeRates } from '../../../core/reference/list-exchange-rates.ts';
