@@ -137,7 +137,9 @@ describe('affiliate portal', () => {
       .poll(async () => (await operator('GET', '/api/v1/staff')).json.data[1].role)
       .toBe('read_only');
 
-    // Without SMTP the invitation waits in the outbox, readable in the back office.
+    // Without SMTP the invitation waits in the outbox, readable in the back office (once its
+    // email job has run, a moment after the change).
+    await mailTo(operator, 'helper@example.com', 'set_password');
     await admin
       .getByRole('navigation', { name: 'Back office' })
       .getByRole('link', { name: 'Email outbox' })
