@@ -1,5 +1,6 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
 import type { AuditTables } from './tables/audit.ts';
+import type { BillingTables } from './tables/billing.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
 import type { CommissionTables } from './tables/commissions.ts';
 import type { EarnedCommissionTables } from './tables/earned-commissions.ts';
@@ -12,6 +13,7 @@ import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
 import type { RevshareTables } from './tables/revshare.ts';
 import type { TrackingTables } from './tables/tracking.ts';
+import type { WebhookTables } from './tables/webhooks.ts';
 
 /** Every table Kysely knows; each feature adds its own interface from `tables/`. */
 export interface DB
@@ -28,4 +30,6 @@ export interface DB
     PostbackTables,
     EarnedCommissionTables,
     RevshareTables,
-    AuditTables {}
+    AuditTables,
+    BillingTables,
+    WebhookTables {}
