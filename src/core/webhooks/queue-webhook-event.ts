@@ -9,6 +9,8 @@ import { WEBHOOK_DELIVER_JOB, WEBHOOK_IDS_PER_JOB, type WebhookEventType } from 
 export const webhookJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v));
 
+export const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
+
 /**
  * Queues one platform event for every active endpoint subscribed to its type: call it in the
  * transaction of the change (outbox), so the event is sent exactly when the change committed.
@@ -16,21 +18,38 @@ export const webhookJson = (value: unknown): string =>
  * endpoint. With `jobs` the deliveries are sent at once; without, the minutely sweep sends them.
  * Answers how many deliveries were made (0 when no endpoint listens: one indexed read).
  */
-export async function queueWebhookEvent(options: {
+export function queueWebhookEvent(options: {
   db: Db;
   type: WebhookEventType;
   payload: Record<string, unknown>;
   jobs?: JobQueue;
   now?: Date;
 }): Promise<number> {
+  return queueWebhookEvents({ ...options, payloads: [options.payload] });
+}
+
+/** Several events of one type (the engine's commissions of a batch) in one statement. */
+export async function queueWebhookEvents(options: {
+  db: Db;
+  type: WebhookEventType;
+  payloads: Record<string, unknown>[];
+  jobs?: JobQueue;
+  now?: Date;
+}): Promise<number> {
+  if (options.payloads.length === 0) return 0;
   const now = options.now ?? new Date();
-  const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
-  const body = webhookJson({ type: options.type, timestamp: now.toISOString(), data: options.payload });
+  const messages = options.payloads.map((data) => ({
+    message_id: newMessageId(),
+    payload: webhookJson({ type: options.type, timestamp: now.toISOString(), data }),
+  }));
   return inTransaction(options.db, async (trx) => {
     const { rows } = await sql<{ id: string }>`
       insert into webhook_deliveries (endpoint_id, message_id, event_type, payload, next_attempt_at)
-      select id, ${messageId}, ${options.type}, ${body}, ${now} from webhook_endpoints
-      where status = 'active' and deleted_at is null and ${options.type} = any(event_types)
+      select e.id, m.message_id, ${options.type}, m.payload, ${now}
+      from webhook_endpoints e,
+        jsonb_to_recordset(${JSON.stringify(messages)}::jsonb) as m(message_id text, payload text)
+      where e.status = 'active' and e.deleted_at is null and ${options.type} = any(e.event_types)
+      order by m.message_id, e.id
       returning id`.execute(trx);
     const ids = rows.map((r) => Number(r.id));
     const jobs = options.jobs;

@@ -10,7 +10,7 @@ export const approveDueCommissionsJob = defineJob({
   timeoutSeconds: 900,
   singletonKey: () => 'commissions.approve-due',
   schedule: { cron: '5 * * * *', data: {} },
-  async run(_data, { db }) {
-    await approveDueCommissions({ db });
+  async run(_data, { db, jobs }) {
+    await approveDueCommissions({ db, jobs });
   },
 });

@@ -4,6 +4,7 @@ import type { CommissionStatus } from '../../../db/tables/earned-commissions.ts'
 import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import { queueApprovedCommissionPostbacks } from '../../postbacks/queue-approved-commission-postbacks.ts';
 import type { CommissionRow } from './commission-view.ts';
 import { getCommission } from './get-commission.ts';
 
@@ -59,9 +60,11 @@ export async function changeStatus(options: {
       .orderBy('id')
       .forUpdate()
       .execute();
+    const approved: bigint[] = [];
     for (const [i, r] of [row, ...dependents].entries()) {
       const to = typeof options.to === 'function' ? options.to(r, now) : options.to;
       if (to === r.status) continue;
+      if (to === 'approved') approved.push(r.id);
       await trx.updateTable('commissions').set({ status: to }).where('id', '=', r.id).execute();
       await trx
         .insertInto('commission_status_changes')
@@ -78,6 +81,8 @@ export async function changeStatus(options: {
         })
         .execute();
     }
+    // The affiliate's commission-approved postbacks commit with the approval (the sweep sends them).
+    await queueApprovedCommissionPostbacks({ db: trx, ids: approved, now });
   });
   return getCommission({ db: options.db, id: options.id });
 }

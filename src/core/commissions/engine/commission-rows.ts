@@ -3,6 +3,9 @@ import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import { queueApprovedCommissionPostbacks } from '../../postbacks/queue-approved-commission-postbacks.ts';
+import { queueWebhookEvents } from '../../webhooks/queue-webhook-event.ts';
 import type { NewCommission } from './engine-types.ts';
 import { allocateCommissionIds } from './plan-lookup.ts';
 
@@ -56,7 +59,7 @@ const idOf = (ref: bigint | NewCommission | null): string | null =>
 export async function insertCommissions(
   db: Db,
   rows: NewCommission[],
-  options: { actor: Actor; now: Date },
+  options: { actor: Actor; now: Date; jobs?: JobQueue },
 ): Promise<number> {
   if (!rows.length) return 0;
   const ids = await allocateCommissionIds(db, rows.length);
@@ -97,5 +100,37 @@ export async function insertCommissions(
     select ${sql.raw(NAMES)} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(COLUMNS)})
     order by id
     on conflict (source_key) do nothing returning id`.execute(db);
+  // In the same transaction: the operator's commission.created webhooks and the postbacks of
+  // those approved at once (no hold period).
+  const writtenIds = new Set(written.map((w) => String((w as { id: bigint }).id)));
+  const made = records.filter((r) => writtenIds.has(r.id));
+  const { jobs, now } = options;
+  await queueWebhookEvents({
+    db,
+    jobs,
+    now,
+    type: 'commission.created',
+    payloads: made.map(commissionPayload),
+  });
+  const approved = made.filter((r) => r.status === 'approved').map((r) => BigInt(r.id));
+  await queueApprovedCommissionPostbacks({ db, jobs, now, ids: approved });
   return written.length;
 }
+
+/** The commission.created webhook's data: amounts in minor units with their currency. */
+const commissionPayload = (r: Record<string, unknown>) => ({
+  id: r.id,
+  affiliate_id: r.affiliate_id,
+  brand_id: r.brand_id,
+  kind: r.kind,
+  status: r.status,
+  amount: r.amount,
+  currency: r.currency,
+  plan_id: r.plan_id,
+  campaign_id: r.campaign_id,
+  promo_id: r.promo_id,
+  customer_id: r.customer_id,
+  event_id: r.event_id,
+  earned_at: r.earned_at,
+  hold_until: r.hold_until,
+});

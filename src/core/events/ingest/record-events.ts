@@ -314,6 +314,7 @@ async function recordInTransaction(batch: {
   await earnCommissions({
     db: trx,
     actor: batch.actor,
+    jobs: batch.jobs,
     now,
     events: pending.map((p) => ({
       id: p.id,
