@@ -34,6 +34,23 @@ export const COMMISSION_ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'POST /commission-plans/backtest': {
+    cross: (w) => [
+      {
+        name: "B's backtest",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) =>
+          post('/commission-plans/backtest', {
+            plan_id: w.planId,
+            version: 1,
+            period_start: '2026-01-01',
+            period_end: '2026-01-31',
+            affiliate_ids: [id],
+          }),
+      },
+    ],
+  },
   'GET /commission-plans/{id}': { hidden: (w) => [{ call: get(`/commission-plans/${w.planId}`) }] },
   'PATCH /commission-plans/{id}': {
     none: PLANS,

@@ -12,6 +12,7 @@ import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { cashOutRoutes } from './cash-outs.ts';
 import { clickRoutes } from './clicks.ts';
+import { commissionBacktestRoutes } from './commission-backtest.ts';
 import { commissionPlanRoutes } from './commission-plans.ts';
 import { commissionRoutes } from './commissions.ts';
 import { countryRoutes } from './countries.ts';
@@ -74,6 +75,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(customerRoutes);
   await app.register(couponCodeRoutes);
   await app.register(fraudRuleRoutes);
+  await app.register(commissionBacktestRoutes);
   await app.register(commissionPlanRoutes);
   await app.register(ledgerRoutes);
   await app.register(cashOutRoutes);
