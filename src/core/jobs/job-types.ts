@@ -1,7 +1,7 @@
 import { approveDueCommissionsJob } from '../commissions/earned/commission-jobs.ts';
 import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
-import { closeLedgerDaysJob } from '../ledger/ledger-jobs.ts';
+import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
 import { JobRegistry } from './registry.ts';
 
@@ -12,6 +12,7 @@ export function platformJobTypes(): JobRegistry {
     approveDueCommissionsJob,
     eventImportJob,
     closeLedgerDaysJob,
+    runCashOutSchedulesJob,
     ...postbackJobTypes,
   );
 }

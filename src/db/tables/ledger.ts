@@ -89,6 +89,11 @@ export interface CashOutsTable {
   created_at: CreatedAt;
   updated_at: CreatedAt;
   finished_at: Date | null;
+  payment_method_id: number | null;
+  payment_details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  scheduled_for: ColumnType<string | null, string | null | undefined, string | null>;
+  schedule_id: number | null;
+  payout_batch_id: number | null;
 }
 
 export interface CashOutChangesTable {
@@ -104,7 +109,73 @@ export interface CashOutChangesTable {
   created_at: CreatedAt;
 }
 
+export type Verification = 'not_required' | 'unverified' | 'pending' | 'approved' | 'declined';
+
+export interface WalletPaymentMethodsTable {
+  id: Generated<number>;
+  affiliate_id: number;
+  type: string;
+  details: ColumnType<Record<string, string | boolean>, string, string>;
+  verification: Generated<Verification>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  deleted_at: Date | null;
+}
+
+export interface WalletBankStatementsTable {
+  id: Generated<number>;
+  payment_method_id: number;
+  affiliate_id: number;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  status: Generated<'pending' | 'approved' | 'declined'>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export type ScheduleFrequency = 'daily' | 'monthly' | 'weekdays' | 'dates';
+
+export interface CashOutSchedulesTable {
+  id: Generated<number>;
+  affiliate_id: number;
+  currency: string;
+  payment_method_id: number;
+  frequency: ScheduleFrequency;
+  weekdays: ColumnType<number[], number[] | undefined, number[]>;
+  month_days: ColumnType<number[], number[] | undefined, number[]>;
+  min_amount: Money;
+  max_amount: Money;
+  reserve_amount: Money;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface PayoutBatchesTable {
+  id: Generated<number>;
+  currency: string;
+  status: Generated<'open' | 'paid' | 'cancelled'>;
+  debtor_name: Generated<string>;
+  debtor_iban: string | null;
+  debtor_bic: string | null;
+  payment_reference: string | null;
+  total_amount: Money;
+  item_count: number;
+  created_by: Generated<string>;
+  created_at: CreatedAt;
+  paid_at: Date | null;
+  updated_at: CreatedAt;
+}
+
 export interface LedgerTables {
+  wallet_payment_methods: WalletPaymentMethodsTable;
+  wallet_bank_statements: WalletBankStatementsTable;
+  cash_out_schedules: CashOutSchedulesTable;
+  payout_batches: PayoutBatchesTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_postings: LedgerPostingsTable;

@@ -202,13 +202,19 @@ export const IdempotencyHeaders = Type.Object({
 
 export const CASH_OUT_STATUSES = ['pending', 'success', 'cancelled', 'refund'] as const;
 export const CASH_OUT_HELP =
-  "A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.";
+  "A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.";
 export const CashOut = Type.Object({
   id: Type.Integer(),
   affiliate_id: Type.Integer(),
   currency: Type.String(),
   amount: Minor(),
   method: Type.String({ description: 'The payment method type' }),
+  payment_method_id: Nullable(Type.Integer({ description: 'The wallet payment method paid to' })),
+  payment_details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Boolean()]), {
+    description: "The method's details as they were when requested (secret fields masked)",
+  }),
+  scheduled_for: Nullable(Type.String({ format: 'date', description: "An automatic cash-out's date" })),
+  payout_batch_id: Nullable(Type.Integer({ description: 'The payout batch it is paid in' })),
   status: StringEnum(CASH_OUT_STATUSES),
   payment_reference: Nullable(Type.String()),
   requested_by: ActorRef,

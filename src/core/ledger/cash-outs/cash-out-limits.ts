@@ -1,11 +1,11 @@
-import type { PaymentType } from '../../affiliates/payment-methods.ts';
+import type { WalletType } from '../wallet/wallet-types.ts';
 
 /**
  * The least and most one cash-out may move, per payment method, in major units of the cash-out's
  * currency (10 is 10.00 EUR, 10 USDT). Until payment methods carry their own limits these are the
  * platform's: bank transfers and checks cost the operator a fixed fee, so their minimum is higher.
  */
-export const CASH_OUT_LIMITS: Record<Exclude<PaymentType, 'none'>, { min: number; max: number }> = {
+export const CASH_OUT_LIMITS: Record<WalletType, { min: number; max: number }> = {
   paypal: { min: 10, max: 10_000 },
   check: { min: 100, max: 50_000 },
   wire: { min: 50, max: 1_000_000 },
@@ -21,11 +21,23 @@ export const CASH_OUT_LIMITS: Record<Exclude<PaymentType, 'none'>, { min: number
   gift_card: { min: 10, max: 1_000 },
   masspay: { min: 10, max: 50_000 },
   skrill: { min: 10, max: 10_000 },
+  coinspaid: { min: 20, max: 100_000 },
+  neteller: { min: 10, max: 10_000 },
+  bank_transfer: { min: 50, max: 1_000_000 },
+  player_account: { min: 1, max: 10_000 },
+  other: { min: 10, max: 50_000 },
 };
 
 /** A method's limits in minor units of a currency with `minorUnit` decimals. */
-export function limitsInMinorUnits(method: Exclude<PaymentType, 'none'>, minorUnit: number) {
+export function limitsInMinorUnits(method: WalletType, minorUnit: number) {
   const factor = 10n ** BigInt(minorUnit);
   const { min, max } = CASH_OUT_LIMITS[method];
   return { min: BigInt(min) * factor, max: BigInt(max) * factor };
+}
+
+/** An amount in major units: 12345 with 2 decimals is "123.45". */
+export function majorUnits(amount: bigint, minorUnit: number): string {
+  const factor = 10n ** BigInt(minorUnit);
+  const whole = amount / factor;
+  return minorUnit ? `${whole}.${(amount % factor).toString().padStart(minorUnit, '0')}` : `${whole}`;
 }

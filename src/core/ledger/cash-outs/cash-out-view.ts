@@ -3,8 +3,10 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import type { CashOutStatus, CashOutsTable } from '../../../db/tables/ledger.ts';
 import type { ActorType } from '../../actor.ts';
+import type { PaymentDetails } from '../../affiliates/payment-methods.ts';
 import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
 import { AppError } from '../../errors.ts';
+import { isWalletType, maskWalletDetails } from '../wallet/wallet-types.ts';
 
 export interface CashOutChangeView {
   from_status: CashOutStatus | null;
@@ -21,6 +23,11 @@ export interface CashOutView {
   currency: string;
   amount: bigint;
   method: string;
+  payment_method_id: number | null;
+  /** The method's details when requested, masked. */
+  payment_details: PaymentDetails;
+  scheduled_for: string | null;
+  payout_batch_id: number | null;
   status: CashOutStatus;
   payment_reference: string | null;
   requested_by: { type: ActorType; id: number | null; name: string };
@@ -37,6 +44,12 @@ export function toView(row: Selectable<CashOutsTable>, changes: CashOutChangeVie
     currency: row.currency,
     amount: row.amount,
     method: row.method,
+    payment_method_id: row.payment_method_id,
+    payment_details: isWalletType(row.method)
+      ? maskWalletDetails(row.method, row.payment_details as PaymentDetails)
+      : {},
+    scheduled_for: row.scheduled_for,
+    payout_batch_id: row.payout_batch_id,
     status: row.status,
     payment_reference: row.payment_reference,
     requested_by: { type: row.actor_type, id: row.actor_id, name: row.actor_name },

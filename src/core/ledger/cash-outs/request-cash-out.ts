@@ -2,28 +2,23 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
-import type { PaymentType } from '../../affiliates/payment-methods.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
 import { assertAffiliate, checkCurrency, MAX_AMOUNT, requestHash } from '../idempotency.ts';
 import { postEntry } from '../post-entry.ts';
-import { limitsInMinorUnits } from './cash-out-limits.ts';
+import { limitsInMinorUnits, majorUnits } from './cash-out-limits.ts';
 import { type CashOutView, loadCashOut } from './cash-out-view.ts';
+import { resolvePayoutMethod } from './payout-method.ts';
 
 export interface CashOutRequest {
   currency: string;
   /** Minor units. */
   amount: number | bigint;
-  /** The affiliate's payment method type; its own by default. */
+  /** The account's payment method type (its own by default), or the wallet method's type. */
   method?: string;
+  /** A wallet payment method of the affiliate: its details are copied into the cash-out. */
+  payment_method_id?: number;
 }
-
-const major = (amount: bigint, minorUnit: number) => {
-  const factor = 10n ** BigInt(minorUnit);
-  const whole = amount / factor;
-  const part = (amount % factor).toString().padStart(minorUnit, '0');
-  return minorUnit ? `${whole}.${part}` : `${whole}`;
-};
 
 /**
  * The affiliate asks to be paid: the amount, within the method's minimum and maximum, moves from
@@ -37,38 +32,37 @@ export async function requestCashOut(options: {
   affiliateId: number;
   input: CashOutRequest;
   idempotencyKey?: string;
+  /** An automatic cash-out: its schedule and date (at most one per affiliate, currency and date). */
+  schedule?: { id: number; date: string };
 }): Promise<{ cashOut: CashOutView; replayed: boolean }> {
   const { db, input, affiliateId } = options;
   await assertAffiliate(db, affiliateId);
   const problems: FieldError[] = [];
   const currency = await checkCurrency(db, input.currency, 'currency', problems);
   const amount = BigInt(input.amount);
-  const own = await db
-    .selectFrom('affiliate_payment_methods')
-    .select('type')
-    .where('affiliate_id', '=', affiliateId)
-    .executeTakeFirst();
-  const type = (own?.type ?? 'none') as PaymentType;
-  const method = input.method?.trim() || type;
-  if (type === 'none') {
-    problems.push({ path: 'method', message: 'add a payment method to the account before withdrawing' });
-  } else if (method !== type) {
-    problems.push({ path: 'method', message: `must be the account's payment method (${type})` });
-  }
+  const payout = await resolvePayoutMethod(db, affiliateId, input, problems);
+  const method = payout?.type ?? input.method ?? '';
   if (amount <= 0n) problems.push({ path: 'amount', message: 'must be more than 0' });
   else if (amount > MAX_AMOUNT) problems.push({ path: 'amount', message: `must be at most ${MAX_AMOUNT}` });
-  else if (currency && type !== 'none' && method === type) {
-    const { min, max } = limitsInMinorUnits(type, currency.minor_unit);
-    const shown = (v: bigint) => `${major(v, currency.minor_unit)} ${currency.code}`;
+  else if (currency && payout) {
+    const { min, max } = limitsInMinorUnits(payout.type, currency.minor_unit);
+    const shown = (v: bigint) => `${majorUnits(v, currency.minor_unit)} ${currency.code}`;
     if (amount < min)
-      problems.push({ path: 'amount', message: `must be at least ${shown(min)} for ${type}` });
-    if (amount > max) problems.push({ path: 'amount', message: `must be at most ${shown(max)} for ${type}` });
+      problems.push({ path: 'amount', message: `must be at least ${shown(min)} for ${method}` });
+    if (amount > max)
+      problems.push({ path: 'amount', message: `must be at most ${shown(max)} for ${method}` });
   }
   const key = options.idempotencyKey?.trim() || null;
   if (key && key.length > 128)
     problems.push({ path: 'Idempotency-Key', message: 'must be at most 128 characters' });
-  if (problems.length || !currency) throw AppError.validation(problems);
-  const hash = requestHash({ affiliate: affiliateId, currency: currency.code, amount, method });
+  if (problems.length || !currency || !payout) throw AppError.validation(problems);
+  const hash = requestHash({
+    affiliate: affiliateId,
+    currency: currency.code,
+    amount,
+    method,
+    ...(payout.paymentMethodId ? { payment_method_id: payout.paymentMethodId } : {}),
+  });
 
   return inTransaction(db, async (trx) => {
     if (key) {
@@ -101,6 +95,10 @@ export async function requestCashOut(options: {
         currency: currency.code,
         amount,
         method,
+        payment_method_id: payout.paymentMethodId,
+        payment_details: JSON.stringify(payout.details),
+        scheduled_for: options.schedule?.date ?? null,
+        schedule_id: options.schedule?.id ?? null,
         idempotency_key: key,
         request_hash: hash,
         ...actorColumns(options.actor),
@@ -140,7 +138,14 @@ export async function requestCashOut(options: {
       affiliateId,
       type: 'cashout_requested',
       actor: options.actor,
-      data: { cash_out_id: Number(row.id), currency: currency.code, amount: amount.toString(), method },
+      data: {
+        cash_out_id: Number(row.id),
+        currency: currency.code,
+        amount: amount.toString(),
+        method,
+        payment_method_id: payout.paymentMethodId,
+        ...(options.schedule ? { automatic: true, scheduled_for: options.schedule.date } : {}),
+      },
     });
     return { cashOut: await loadCashOut(trx, Number(row.id)), replayed: false };
   });

@@ -80,6 +80,13 @@ export async function transition(options: {
         { status: row.status },
       );
     }
+    if (step.step === 'cancelled' && row.payout_batch_id !== null) {
+      throw new AppError(
+        'invalid_state',
+        `the cash-out is in payout batch ${row.payout_batch_id}: take it out of the batch before cancelling it`,
+        { status: row.status, payout_batch_id: row.payout_batch_id },
+      );
+    }
     const account = (kind: LedgerAccountKind) =>
       operatorKinds.has(kind)
         ? { kind, currency: row.currency }

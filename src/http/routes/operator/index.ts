@@ -29,6 +29,7 @@ import { fraudRuleRoutes } from './fraud-rules.ts';
 import { jobRoutes } from './jobs.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { mediaRoutes } from './media.ts';
+import { payoutBatchRoutes } from './payout-batches.ts';
 import { postbackRoutes } from './postbacks.ts';
 import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
@@ -39,6 +40,7 @@ import { setupRoutes } from './setup.ts';
 import { setupChecklistRoutes } from './setup-checklist.ts';
 import { staffRoutes } from './staff.ts';
 import { trackingRoutes } from './tracking.ts';
+import { walletRoutes } from './wallets.ts';
 
 /** Everything under /api/v1: the operator API. Features add their route plugin here. */
 export const operatorApi: FastifyPluginAsync = async (app) => {
@@ -79,6 +81,8 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(commissionPlanRoutes);
   await app.register(ledgerRoutes);
   await app.register(cashOutRoutes);
+  await app.register(walletRoutes);
+  await app.register(payoutBatchRoutes);
   await app.register(commissionRoutes);
   await app.register(postbackRoutes);
   await app.register(revshareRoutes);

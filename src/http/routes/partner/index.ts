@@ -9,6 +9,7 @@ import { partnerCommissionRoutes } from './commissions.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
+import { partnerPaymentMethodRoutes } from './payment-methods.ts';
 import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
 import { partnerProgramRoutes } from './program.ts';
@@ -50,6 +51,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCouponCodeRoutes);
   await app.register(partnerCommissionPlanRoutes);
   await app.register(partnerWalletRoutes);
+  await app.register(partnerPaymentMethodRoutes);
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
 };

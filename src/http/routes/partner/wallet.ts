@@ -165,6 +165,13 @@ export const partnerWalletRoutes: FastifyPluginAsyncTypebox = async (app) => {
             currency: Type.String({ maxLength: 10 }),
             amount: Type.Integer({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }),
             method: Type.Optional(Type.String({ maxLength: 40 })),
+            payment_method_id: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: 2_147_483_647,
+                description: 'One of my wallet payment methods: its details are copied into the cash-out',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
