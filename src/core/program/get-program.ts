@@ -9,12 +9,19 @@ export interface Program {
   /** Where the terms and conditions are read; null: the sign-up form links to none. */
   terms_url: string | null;
   brands: { id: number; name: string }[];
+  /** What affiliates see of a commission's trace in the portal and the partner API. */
+  commission_trace_visibility: TraceVisibility;
 }
+
+/** nothing; the readable sentence; the sentence and the trace's inputs (events, amounts, rule). */
+export const TRACE_VISIBILITIES = ['none', 'sentence', 'sentence_and_inputs'] as const;
+export type TraceVisibility = (typeof TRACE_VISIBILITIES)[number];
 
 /** What platform_settings holds under `program`. */
 export interface ProgramSettings {
   name: string | null;
   terms_url: string | null;
+  commission_trace_visibility: TraceVisibility;
 }
 
 export const PROGRAM_KEY = 'program';
@@ -27,7 +34,11 @@ export async function readProgramSettings(db: Db): Promise<ProgramSettings> {
     .where('key', '=', PROGRAM_KEY)
     .executeTakeFirst();
   const value = (row?.value ?? {}) as Partial<ProgramSettings>;
-  return { name: value.name ?? null, terms_url: value.terms_url ?? null };
+  return {
+    name: value.name ?? null,
+    terms_url: value.terms_url ?? null,
+    commission_trace_visibility: value.commission_trace_visibility ?? 'sentence',
+  };
 }
 
 /**
@@ -45,5 +56,6 @@ export async function getProgram(db: Db): Promise<Program> {
     configured_name: settings.name,
     terms_url: settings.terms_url,
     brands,
+    commission_trace_visibility: settings.commission_trace_visibility,
   };
 }

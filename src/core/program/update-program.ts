@@ -8,6 +8,8 @@ import {
   type Program,
   type ProgramSettings,
   readProgramSettings,
+  TRACE_VISIBILITIES,
+  type TraceVisibility,
 } from './get-program.ts';
 
 export interface ProgramChange {
@@ -15,11 +17,12 @@ export interface ProgramChange {
   name?: string | null;
   /** Empty or null: the sign-up form links to no terms. */
   terms_url?: string | null;
+  commission_trace_visibility?: TraceVisibility;
 }
 
 const MAX_NAME = 100;
 
-/** Names the program and sets its terms link; every bad field in one answer. */
+/** Names the program, sets its terms link and what affiliates see of traces; every bad field in one answer. */
 export async function updateProgram({
   db,
   actor,
@@ -41,8 +44,18 @@ export async function updateProgram({
     if (next.terms_url && !isHttpUrl(next.terms_url))
       problems.push({ path: 'terms_url', message: 'enter a web address like https://example.com/terms' });
   }
+  if (change.commission_trace_visibility !== undefined) {
+    if (!TRACE_VISIBILITIES.includes(change.commission_trace_visibility))
+      problems.push({
+        path: 'commission_trace_visibility',
+        message: `must be one of ${TRACE_VISIBILITIES.join(', ')}`,
+      });
+    else next.commission_trace_visibility = change.commission_trace_visibility;
+  }
   if (problems.length > 0) throw AppError.validation(problems);
-  const value = JSON.stringify(next);
+  // The default (the sentence) is not stored: the settings keep the shape they had before it.
+  const { commission_trace_visibility: shown, ...rest } = next;
+  const value = JSON.stringify(shown === 'sentence' ? rest : next);
   const staffId = actor.type === 'staff' ? actor.id : null;
   await db
     .insertInto('platform_settings')

@@ -52,7 +52,18 @@ const partnerFields = {
   created_at: Timestamp,
 };
 
-export const PartnerCommission = Type.Object(partnerFields);
+export const PartnerCommission = Type.Object({
+  ...partnerFields,
+  explanation: Nullable(
+    Type.String({ description: 'The trace as one readable sentence; null when the operator shows none' }),
+  ),
+  inputs: Nullable(
+    Type.Record(Type.String(), Type.Unknown(), {
+      description:
+        "The trace's inputs (your customers' events and amounts, the rule, tier and formula), when the operator shows them; else null",
+    }),
+  ),
+});
 
 export const Commission = Type.Object({
   ...partnerFields,

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { getProgram } from '../../../core/program/get-program.ts';
+import { getProgram, TRACE_VISIBILITIES } from '../../../core/program/get-program.ts';
 import { updateProgram } from '../../../core/program/update-program.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { withErrors } from '../../schemas/common.ts';
+import { StringEnum, withErrors } from '../../schemas/common.ts';
 
 const NullableText = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
+
+const TraceVisibilityField = StringEnum(TRACE_VISIBILITIES, {
+  description:
+    "What affiliates see of each commission's trace in the portal and the partner API: none, the readable sentence (the default), or the sentence and the trace's inputs (events, amounts, rule, tier, formula)",
+});
 
 const Program = Type.Object(
   {
@@ -16,6 +21,7 @@ const Program = Type.Object(
     brands: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() }), {
       description: 'The enabled brands, as the portal lists them',
     }),
+    commission_trace_visibility: TraceVisibilityField,
   },
   { $id: 'ProgramSettings' },
 );
@@ -43,13 +49,14 @@ export const programRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: requireOperator('admin'),
       schema: {
         ...common,
-        summary: 'Name the program and set its terms link',
+        summary: 'Name the program, set its terms link and what affiliates see of commission traces',
         description: 'An empty or null value clears the setting.',
         // Types and upper bounds only: updateProgram words what a person gets wrong.
         body: Type.Object(
           {
             name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
             terms_url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()])),
+            commission_trace_visibility: Type.Optional(TraceVisibilityField),
           },
           { additionalProperties: false },
         ),

@@ -16,7 +16,7 @@ export const partnerCommissionRoutes: FastifyPluginAsyncTypebox = async (app) =>
         security: partnerSecurity,
         summary: 'My commissions, newest first, each explained',
         description:
-          'What you earned, one line per thing earned (a claw-back is its own negative line), with its status and the sentence that explains it: the rule, the amounts and the tier.',
+          "What you earned, one line per thing earned (a claw-back is its own negative line), with its status and, as the operator chooses for the program, the sentence that explains it (the rule, the amounts and the tier) and the trace's inputs (your customers' events and amounts, the rule, tier and formula); `explanation` and `inputs` are null when not shown.",
         querystring: PartnerCommissionQuery,
         response: withErrors({ 200: PartnerCommissionPage }, 401, 403, 422),
       },
