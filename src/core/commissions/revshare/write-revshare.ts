@@ -1,0 +1,204 @@
+// @internal: writing a period's RevShare rows (first rows and adjustments) and its settlements.
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { type Actor, actorColumns } from '../../actor.ts';
+import type { Period, PeriodComputation } from './compute-period.ts';
+import type { FinalizeResult } from './finalize-revshare.ts';
+import type { Kind, Target } from './revshare-targets.ts';
+
+/** JSON with bigints as their digits (traces hold minor units as bigint). */
+const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+const COLUMNS = `brand_id integer, affiliate_id integer, currency text, amount bigint, kind text, status text,
+  initial_status text, plan_id integer, plan_version_id integer, source_affiliate_id integer, level smallint,
+  source_commission_id bigint, period_start date, period_end date, earned_at timestamptz, source_key text,
+  trace jsonb, explanation text, actor_type text, actor_id integer, actor_name text`;
+const NAMES = COLUMNS.split(',')
+  .map((c) => c.trim().split(' ')[0])
+  .join(', ');
+
+/**
+ * Writes what differs from the rows already there: a first row per key, or an adjustment row
+ * (`<key>#<n>`) for the difference. A key that had rows and is no longer a result (its
+ * customers moved away) is adjusted to 0. Cuts are written after the RevShare they derive from.
+ */
+export async function writeTargets(
+  trx: Transaction<DB>,
+  scope: { period: Period; brandId?: number; affiliateIds?: number[]; actor: Actor },
+  targets: Target[],
+  now: Date,
+): Promise<Pick<FinalizeResult, 'written' | 'adjustments' | 'unchanged'>> {
+  const { period } = scope;
+  const existing = await sql<{
+    id: bigint;
+    source_key: string;
+    amount: bigint;
+    kind: Kind;
+    brand_id: number;
+    affiliate_id: number;
+    currency: string;
+    plan_id: number | null;
+    plan_version_id: number | null;
+    source_affiliate_id: number | null;
+    level: 1 | 2 | null;
+  }>`select id, source_key, amount, kind, brand_id, affiliate_id, currency, plan_id, plan_version_id,
+      source_affiliate_id, level
+    from commissions
+    where kind in ('revshare', 'sub_revshare', 'sub_net_pl')
+      and period_start = ${period.start}::date and period_end = ${period.end}::date
+      ${scope.brandId !== undefined ? sql`and brand_id = ${scope.brandId}` : sql``}
+      ${
+        scope.affiliateIds
+          ? sql`and coalesce(source_affiliate_id, affiliate_id) = any(${scope.affiliateIds}::int[])`
+          : sql``
+      }
+    order by id`.execute(trx);
+  const before = new Map<string, { first: bigint; sum: bigint; rows: number }>();
+  const orphans = new Map<string, Target>();
+  for (const row of existing.rows) {
+    const base = row.source_key.split('#')[0] as string;
+    const seen = before.get(base);
+    if (seen) {
+      seen.sum += BigInt(row.amount);
+      seen.rows++;
+    } else {
+      before.set(base, { first: BigInt(row.id), sum: BigInt(row.amount), rows: 1 });
+      orphans.set(base, {
+        ...row,
+        key: base,
+        amount: 0n,
+        from_key: null,
+        trace: {
+          kind: row.kind,
+          period,
+          reason: 'no result any more: its customers moved or were taken back',
+        },
+        explanation: `No ${row.kind.replace('_', ' ')} result any more for ${period.start} to ${period.end}.`,
+      });
+    }
+  }
+  const keys = new Set(targets.map((t) => t.key));
+  const all = [...targets, ...[...orphans.values()].filter((o) => !keys.has(o.key))];
+  const firstIds = new Map([...before].map(([k, v]) => [k, v.first]));
+  let written = 0;
+  let adjustments = 0;
+  let unchanged = 0;
+  for (const group of [all.filter((t) => t.kind === 'revshare'), all.filter((t) => t.kind !== 'revshare')]) {
+    const records: Record<string, unknown>[] = [];
+    for (const t of group) {
+      const had = before.get(t.key);
+      if (had && had.sum === t.amount) {
+        unchanged++;
+        continue;
+      }
+      if (!had && t.amount === 0n && t.kind !== 'revshare') continue;
+      const delta = t.amount - (had?.sum ?? 0n);
+      const adjusting = had !== undefined;
+      if (adjusting) adjustments++;
+      else written++;
+      records.push({
+        brand_id: t.brand_id,
+        affiliate_id: t.affiliate_id,
+        currency: t.currency,
+        amount: delta.toString(),
+        kind: t.kind,
+        status: 'approved',
+        initial_status: 'approved',
+        plan_id: t.plan_id,
+        plan_version_id: t.plan_version_id,
+        source_affiliate_id: t.source_affiliate_id,
+        level: t.level,
+        source_commission_id: adjusting
+          ? had.first.toString()
+          : t.from_key
+            ? (firstIds.get(t.from_key)?.toString() ?? null)
+            : null,
+        period_start: period.start,
+        period_end: period.end,
+        earned_at: adjusting ? now.toISOString() : `${period.end}T23:59:59.999Z`,
+        source_key: adjusting ? `${t.key}#${had.rows}` : t.key,
+        trace: adjusting
+          ? {
+              ...t.trace,
+              adjustment: {
+                previous_total: had.sum.toString(),
+                new_total: t.amount.toString(),
+                delta: delta.toString(),
+              },
+            }
+          : t.trace,
+        explanation: adjusting
+          ? `Adjustment of ${delta > 0n ? '+' : ''}${delta} minor units: the result is now ${t.amount} (was ${had.sum}). ${t.explanation}`
+          : t.explanation,
+        ...actorColumns(scope.actor),
+      });
+    }
+    if (!records.length) continue;
+    const inserted = await sql<{ id: bigint; source_key: string }>`
+      insert into commissions (${sql.raw(NAMES)})
+      select ${sql.raw(NAMES)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(COLUMNS)})
+      on conflict (source_key) do nothing
+      returning id, source_key`.execute(trx);
+    for (const r of inserted.rows) if (!r.source_key.includes('#')) firstIds.set(r.source_key, BigInt(r.id));
+  }
+  return { written, adjustments, unchanged };
+}
+
+/**
+ * The period's results as the next period's carry-in reads them (a projection): written when
+ * new or changed, removed when the result is no more.
+ */
+export async function saveSettlements(
+  trx: Transaction<DB>,
+  c: PeriodComputation,
+  scope: { brandId?: number; affiliateIds?: number[] },
+): Promise<void> {
+  const records = c.streams.map((s) => ({
+    affiliate_id: s.affiliate_id,
+    brand_id: s.brand_id,
+    plan_id: s.plan.id,
+    plan_version_id: s.version.id,
+    currency: s.currency,
+    period_start: c.period.start,
+    period_end: c.period.end,
+    basis_amount: s.result.basis_amount,
+    net_pl: s.result.net_pl,
+    raw: s.result.carry.raw,
+    carry_in: s.result.carry.carry_in,
+    carry_out: s.result.carry.carry_out,
+    amount: s.result.carry.amount,
+  }));
+  const columns = `affiliate_id integer, brand_id integer, plan_id integer, plan_version_id integer, currency text,
+    period_start date, period_end date, basis_amount numeric, net_pl bigint, raw bigint, carry_in bigint,
+    carry_out bigint, amount bigint`;
+  const names = columns
+    .split(',')
+    .map((x) => x.trim().split(' ')[0])
+    .join(', ');
+  const changing = [
+    'brand_id',
+    'period_end',
+    'basis_amount',
+    'net_pl',
+    'raw',
+    'carry_in',
+    'carry_out',
+    'amount',
+  ];
+  await sql`
+    with incoming as (
+      select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(columns)})),
+    removed as (
+      delete from revshare_settlements s
+      where s.period_start = ${c.period.start}::date and s.period_end = ${c.period.end}::date
+        ${scope.brandId !== undefined ? sql`and s.brand_id = ${scope.brandId}` : sql``}
+        ${scope.affiliateIds ? sql`and s.affiliate_id = any(${scope.affiliateIds}::int[])` : sql``}
+        and not exists (select 1 from incoming i where i.affiliate_id = s.affiliate_id and i.plan_id = s.plan_id
+          and i.currency = s.currency and i.plan_version_id = s.plan_version_id))
+    insert into revshare_settlements (${sql.raw(names)})
+    select ${sql.raw(names)} from incoming
+    on conflict (affiliate_id, plan_id, currency, period_start, plan_version_id) do update set
+      ${sql.raw(changing.map((k) => `${k} = excluded.${k}`).join(', '))}, updated_at = now()
+    where (${sql.raw(changing.map((k) => `revshare_settlements.${k}`).join(', '))})
+      is distinct from (${sql.raw(changing.map((k) => `excluded.${k}`).join(', '))})`.execute(trx);
+}
