@@ -11,14 +11,12 @@ import { fromLocalInput } from '../list-params.ts';
 import { AffiliatePicker } from '../tracking/AffiliatePicker.tsx';
 import { useBrandOptions } from '../tracking/api.ts';
 import { createPlan, type Plan, publishVersion } from './api.ts';
+import { CpaSection } from './CpaSection.tsx';
+import { CplSection } from './CplSection.tsx';
 import { type Definition, type Draft, definitionOf, draftOf, emptyDraft, fieldsOf } from './draft.ts';
-import {
-  CpaSection,
-  CplSection,
-  RevShareSection,
-  SaleShareSection,
-  SubAffiliateSection,
-} from './Sections.tsx';
+import { RevShareSection } from './RevShareSection.tsx';
+import { SaleShareSection } from './SaleShareSection.tsx';
+import { SubAffiliateSection } from './SubAffiliateSection.tsx';
 import { WorkedExample } from './WorkedExample.tsx';
 import './commission-plans.css';
 
