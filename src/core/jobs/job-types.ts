@@ -1,3 +1,4 @@
+import { runScheduledBillsJob } from '../billing/bill-jobs.ts';
 import { approveDueCommissionsJob } from '../commissions/earned/commission-jobs.ts';
 import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
@@ -12,6 +13,7 @@ export function platformJobTypes(): JobRegistry {
     approveDueCommissionsJob,
     eventImportJob,
     closeLedgerDaysJob,
+    runScheduledBillsJob,
     runCashOutSchedulesJob,
     ...postbackJobTypes,
   );

@@ -1,0 +1,24 @@
+// @internal: amounts in words people read (emails, the PDF)
+import type { Db } from '../../db/index.ts';
+
+/** Minor units as major units with the currency's own number of decimals: `1234.50 EUR`. */
+export function formatWithUnit(amount: bigint, currency: string, minorUnit: number): string {
+  const negative = amount < 0n;
+  const digits = (negative ? -amount : amount).toString().padStart(minorUnit + 1, '0');
+  const whole = minorUnit ? digits.slice(0, -minorUnit) : digits;
+  const fraction = minorUnit ? `.${digits.slice(-minorUnit)}` : '';
+  return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction} ${currency}`;
+}
+
+export async function minorUnitOf(db: Db, currency: string): Promise<number> {
+  const row = await db
+    .selectFrom('currencies')
+    .select('minor_unit')
+    .where('code', '=', currency)
+    .executeTakeFirst();
+  return row?.minor_unit ?? 2;
+}
+
+export async function formatMinor(db: Db, amount: bigint, currency: string): Promise<string> {
+  return formatWithUnit(amount, currency, await minorUnitOf(db, currency));
+}
