@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
@@ -39,10 +40,15 @@ export async function earnCommissions(options: {
     }
     if (!current.size) return 0;
     const keys = [...current.keys()].flatMap((id) => [`cpa:${id}`, `cpl:${id}`]);
+    // One array parameter, not one per key: a batch has thousands of keys.
     const existing = new Set(
-      (await db.selectFrom('commissions').select('source_key').where('source_key', 'in', keys).execute()).map(
-        (r) => r.source_key,
-      ),
+      (
+        await db
+          .selectFrom('commissions')
+          .select('source_key')
+          .where(sql<boolean>`source_key = any(${keys}::text[])`)
+          .execute()
+      ).map((r) => r.source_key),
     );
     const rows = await calculateCommissions(db, {
       events: options.events,
