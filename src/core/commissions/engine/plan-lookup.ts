@@ -26,10 +26,12 @@ export const boundAt = (c: EngineCustomer): Date => c.attributed_at ?? c.first_e
 
 /**
  * Loads, in three queries, what resolves the plan of every given customer: the assignments of
- * their brands, affiliates and campaigns, the plans and their versions. The plan is the one in
- * force when the customer was bound (campaign, then the affiliate's own, then the brand's default,
- * as resolvePlan); the version is the one in force then when the plan keeps customers on it
- * (`customer_binding` keep), else the one in force at the moment earned.
+ * their brands, affiliates and campaigns, the plans and their versions. The plan is the one whose
+ * assignment is in force at the moment earned (campaign, then the affiliate's own, then the
+ * brand's default, as resolvePlan), so an assignment dated ahead applies from its date on; the
+ * version is the one in force when the customer came to the plan (bound, or the assignment's
+ * date if later) when the plan keeps customers on it (`customer_binding` keep), else the one in
+ * force at the moment earned.
  */
 export async function loadPlanLookup(
   db: Db,
@@ -99,7 +101,7 @@ export async function loadPlanLookup(
         (a) =>
           a.brand_id === customer.brand_id &&
           a.target === level &&
-          a.effective_from <= bound &&
+          a.effective_from <= at &&
           (level === 'brand' ||
             (level === 'affiliate'
               ? a.affiliate_id === customer.affiliate_id
@@ -108,9 +110,10 @@ export async function loadPlanLookup(
       if (!row || row.plan_id === null) continue;
       const plan = planById.get(row.plan_id);
       if (!plan) return null;
-      const first = inForce(plan.id, bound);
+      const since = new Date(Math.max(row.effective_from.getTime(), bound.getTime()));
+      const first = inForce(plan.id, since);
       const version = first?.customer_binding === 'keep' ? first : (inForce(plan.id, at) ?? first);
-      return version ? { plan, version, source: level, bound_at: bound } : null;
+      return version ? { plan, version, source: level, bound_at: since } : null;
     }
     return null;
   };

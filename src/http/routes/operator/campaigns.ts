@@ -111,12 +111,16 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: operatorSecurity,
         summary: 'Change a campaign',
-        description: archiveNote,
+        description: `${archiveNote} A new \`commission_plan_id\` applies from \`commission_plan_effective_from\` (now by default, never before the campaign's latest plan change): the engine pays each event under the campaign's plan in force at the event's time; the assignment history is GET /commission-plans/assignments?campaign_id=.`,
         params: IdParams,
         body: Type.Partial(
           Type.Object({
             name: Type.String({ maxLength: 200, description: 'Not empty' }),
             commission_plan_id: Nullable(IdRef),
+            commission_plan_effective_from: Type.String({
+              format: 'date-time',
+              description: 'From when commission_plan_id applies (with it); now by default',
+            }),
           }),
           { additionalProperties: false },
         ),
@@ -128,7 +132,13 @@ export const campaignRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db: db(),
         actor: actorOf(request),
         id: request.params.id,
-        input: request.body,
+        input: {
+          ...request.body,
+          commission_plan_effective_from:
+            request.body.commission_plan_effective_from === undefined
+              ? undefined
+              : new Date(request.body.commission_plan_effective_from),
+        },
         scope: managerScope(request),
       }),
   );
