@@ -9,6 +9,8 @@
  * the module's lines moving, and says why it is equivalent.
  *
  * MUTATION_CONCURRENCY (default 1) sets Stryker's concurrency: the machine is shared.
+ * MUTATION_REUSE=1 scores a module's last report (.tmp/mutation/<name>.json) instead of running it
+ * again: for checking "equivalent" entries.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,19 +48,20 @@ const outDir = path.join(root, '.tmp', 'mutation');
 fs.mkdirSync(outDir, { recursive: true });
 const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 
-/** The source text a mutant replaced (its location is 1-based lines, 0-based columns). */
+/** The source text a mutant replaced (the report's lines and columns are both 1-based). */
 function originalText(lines: string[], m: ReportMutant): string {
   const { start, end } = m.location;
-  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column, end.column);
-  const parts = [lines[start.line - 1]!.slice(start.column)];
+  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column - 1, end.column - 1);
+  const parts = [lines[start.line - 1]!.slice(start.column - 1)];
   for (let l = start.line; l < end.line - 1; l++) parts.push(lines[l]!);
-  parts.push(lines[end.line - 1]!.slice(0, end.column));
+  parts.push(lines[end.line - 1]!.slice(0, end.column - 1));
   return parts.join('\n');
 }
 
 let killed = 0;
 let counted = 0;
 const survivors: string[] = [];
+const perModule: string[] = [];
 for (const entry of modules) {
   const name = path.basename(entry.file, '.ts');
   const reportFile = path.join(outDir, `${name}.json`);
@@ -71,16 +74,24 @@ for (const entry of modules) {
   };
   const configFile = path.join(outDir, `${name}.stryker.json`);
   fs.writeFileSync(configFile, JSON.stringify(options, null, 2));
-  fs.rmSync(reportFile, { force: true });
   console.log(`\n# ${entry.file} (${entry.tests.join(', ')})`);
-  const run = spawnSync(process.execPath, [stryker, 'run', configFile], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0 || !fs.existsSync(reportFile)) {
-    throw new Error(`stryker failed on ${entry.file} (exit ${run.status})`);
+  if (process.env.MUTATION_REUSE && fs.existsSync(reportFile))
+    console.log('(the last report, not run again)');
+  else {
+    fs.rmSync(reportFile, { force: true });
+    const run = spawnSync(process.execPath, [stryker, 'run', configFile], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0 || !fs.existsSync(reportFile)) {
+      throw new Error(`stryker failed on ${entry.file} (exit ${run.status})`);
+    }
   }
+  const before = { killed, counted, survived: survivors.length };
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  const lines = fs.readFileSync(path.join(root, entry.file), 'utf8').split('\n');
-  for (const [file, result] of Object.entries(report.files as Record<string, { mutants: ReportMutant[] }>)) {
+  for (const [file, result] of Object.entries(
+    report.files as Record<string, { source: string; mutants: ReportMutant[] }>,
+  )) {
     const relative = path.relative(root, path.resolve(root, file));
+    // The source as mutated, not as it may be now: the module can change during a run.
+    const lines = result.source.split('\n');
     for (const m of result.mutants) {
       if (m.status === 'Ignored' || m.status === 'CompileError') continue;
       const original = originalText(lines, m);
@@ -101,8 +112,14 @@ for (const entry of modules) {
       }
     }
   }
+  const moduleCounted = counted - before.counted;
+  const moduleScore = moduleCounted === 0 ? 100 : ((killed - before.killed) / moduleCounted) * 100;
+  perModule.push(
+    `${entry.file} score=${moduleScore.toFixed(2)} mutants=${moduleCounted} survived=${survivors.length - before.survived}`,
+  );
 }
 
 if (survivors.length) console.log(`\nSurviving mutants:\n${survivors.join('\n')}`);
+console.log(`\n${perModule.join('\n')}`);
 const score = counted === 0 ? 100 : (killed / counted) * 100;
 console.log(`mutation_score=${score.toFixed(2)} modules=${modules.length} survived=${survivors.length}`);

@@ -87,15 +87,17 @@ export function templateProblems(template: string, path = 'url'): FieldError[] {
     add(`${m[0]} is not a variable: write \${${m[1]}}`);
   for (const m of rest.matchAll(/(?<![$])\{([A-Za-z0-9_.-]+)\}/g))
     add(`{${m[1]}} is not a variable: write \${${m[1]}}`);
+  // A closed one was taken out above, so every opening found here is unclosed.
   for (const m of rest.matchAll(/\$\{([A-Za-z0-9_.-]*)(?!\})/g))
-    if (!rest.slice(m.index).startsWith(`\${${m[1]}}`)) add(`\${${m[1]} is not closed: write \${${m[1]}}`);
+    add(`\${${m[1]} is not closed: write \${${m[1]}}`);
   for (const m of rest.matchAll(/\{\{([A-Za-z0-9_.-]*)(?!\}\})/g))
-    if (!rest.slice(m.index).startsWith(`{{${m[1]}}}`)) add(`{{${m[1]} is not closed: write {{${m[1]}}}`);
+    add(`{{${m[1]} is not closed: write {{${m[1]}}}`);
 
   // http://track.me/affiliate/c=${clickID}: the query begins after a slash instead of "?".
   if (!url.includes('?')) {
     const afterHost = url.slice(scheme[0].length);
-    const segment = /\/([^/=#]+=[^/]*)$/.exec(afterHost) ?? /\/([^/=#]*=[^/]*)$/.exec(afterHost);
+    // The last path segment, if it holds "=" (an empty name before it included).
+    const segment = /\/([^/=#]*=[^/]*)$/.exec(afterHost);
     if (segment) {
       const fixed = `${scheme[0]}${afterHost.slice(0, segment.index)}?${segment[1]}`;
       add(`the query must begin with "?": write ${fixed}`);

@@ -224,8 +224,8 @@ export function decideAttribution(options: {
         c.binding.clickId !== current.clickId,
     );
     if (policy.binding === 'last_click' && newer?.binding) {
+      // A usable candidate left out has no reason of its own: the explanation says lower_priority.
       const rejected = candidates.filter((c) => c !== newer);
-      for (const c of rejected) if (c.binding) Object.assign(c, { reason: 'lower_priority' });
       return {
         binding: newer.binding,
         method: 'click_id',
