@@ -3,22 +3,20 @@ import type { Db } from '../../../db/index.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
-import { earnCommissions } from '../../commissions/engine/earn-commissions.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
-import { queueEventPostbacks } from '../../postbacks/queue-event-postbacks.ts';
-import type { Explanation } from '../attribution/attribution-types.ts';
-import { decideAttribution } from '../attribution/decide-attribution.ts';
 import type { EventInput } from '../event-input.ts';
 import type { EventView } from '../event-view.ts';
 import { loadEventViews } from '../event-views.ts';
-import { applyEventToCustomer, bindCustomer } from './apply-event.ts';
+import { applyEventToCustomer } from './apply-event.ts';
+import { attributeEvent } from './attribute-event.ts';
 import { bindingOf, type CustomerState, newCustomerState } from './customer-state.ts';
+import { earnAndNotify } from './earn-and-notify.ts';
 import { findReplays } from './find-replays.ts';
 import { loadFraudContext } from './fraud-context.ts';
 import { customerKey, eventKey, type Item, type ItemResult, rejected } from './item-result.ts';
 import { loadAttributionLookups } from './load-lookups.ts';
 import { parseEvent } from './parse-event.ts';
-import { loadOriginals, type Original, type Owner, takeBackFrom } from './take-back.ts';
+import { loadOriginals, type Original, takeBackFrom } from './take-back.ts';
 import { type PendingEvent, writeBatch } from './write-batch.ts';
 
 export type { ItemResult } from './item-result.ts';
@@ -198,58 +196,15 @@ async function recordInTransaction(batch: {
     const row = state.row;
     const policy = { binding: brand.attribution_binding, lookbackDays: brand.click_lookback_days };
     const eventRef = ids.events[pending.length] as bigint;
-    let owner: Owner;
-    let method: PendingEvent['attribution_method'];
-    let explained: Explanation | Record<string, unknown>;
-    let click = null;
-    let change: PendingEvent['decision'] = null;
-    if (original) {
-      owner = original.owner;
-      method = 'original_event';
-      explained = {
-        policy: { binding: policy.binding, click_lookback_days: policy.lookbackDays },
-        method,
-        ...original.owner,
-        original_ref: Number(original.id),
-        winner: {
-          kind: 'original_event',
-          value: original.event_id,
-          detail: `${original.type} ${original.event_id}`,
-        },
-        rejected: [],
-        summary: `Follows the ${original.type} ${original.event_id} it takes back. ${original.summary}`,
-      };
-    } else {
-      const decision = decideAttribution({
-        hints: input.hints,
-        brandId: input.brandId,
-        occurredAt: input.occurredAt,
-        policy,
-        current: state.binding,
-        lookups,
-        affiliateName,
-      });
-      const b = decision.binding;
-      owner = {
-        affiliate_id: b?.affiliateId ?? null,
-        campaign_id: b?.campaignId ?? null,
-        promo_id: b?.promoId ?? null,
-        click_id: b?.clickId ?? null,
-        coupon_code_id: b?.couponCodeId ?? null,
-      };
-      method = decision.method;
-      explained = decision.explanation;
-      click = decision.click;
-      if (decision.change && b) {
-        change = {
-          kind: decision.change,
-          previous_affiliate_id: row.affiliate_id,
-          binding: b,
-          explanation: decision.explanation,
-        };
-        bindCustomer(state, b, decision.click, now);
-      }
-    }
+    const { owner, method, explained, click, change } = attributeEvent({
+      input,
+      state,
+      original,
+      policy,
+      lookups,
+      affiliateName,
+      now,
+    });
 
     const isFtd = applyEventToCustomer(state, input, eventRef, click);
     const hits = fraud.check(
@@ -310,57 +265,8 @@ async function recordInTransaction(batch: {
     changedCustomers: [...customers.values()].filter((c) => !c.isNew && used.has(c)),
   });
   if (!written) throw new RaceLost();
-  // What the events earn commits with them.
-  await earnCommissions({
-    db: trx,
-    actor: batch.actor,
-    jobs: batch.jobs,
-    now,
-    events: pending.map((p) => ({
-      id: p.id,
-      customer_id: p.customer.row.id,
-      type: p.input.type,
-      occurred_at: p.input.occurredAt,
-      amount: p.input.amount,
-      currency: p.input.currency,
-      original_id: p.original_id,
-      affiliate_id: p.affiliate_id,
-      campaign_id: p.campaign_id,
-      promo_id: p.promo_id,
-    })),
-    customers: [...used].map((c) => c.row),
-  });
-  if (batch.jobs)
-    await queueEventPostbacks({
-      db: trx,
-      jobs: batch.jobs,
-      events: pending.map((p) => ({
-        ref: p.id,
-        brandId: p.input.brandId,
-        type: p.input.type,
-        eventId: p.input.eventId,
-        occurredAt: p.input.occurredAt,
-        amount: p.input.amount,
-        currency: p.input.currency,
-        isFtd: p.is_ftd,
-        affiliateId: p.affiliate_id,
-        campaignId: p.campaign_id,
-        promoId: p.promo_id,
-        clickId: p.click_id,
-        customer: {
-          externalId: p.customer.row.external_id,
-          sub1: p.customer.row.sub1,
-          sub2: p.customer.row.sub2,
-          sub3: p.customer.row.sub3,
-          sub4: p.customer.row.sub4,
-          sub5: p.customer.row.sub5,
-          params: (p.customer.row.params ?? {}) as Record<string, unknown>,
-          country: p.customer.row.country,
-          qualifiedAt: p.customer.row.qualified_at,
-          ftdEventRef: p.customer.row.ftd_event_id,
-        },
-      })),
-    });
+  // What the events earn, and their postbacks, commit with them.
+  await earnAndNotify(trx, batch, pending, used);
 
   const created = new Map<number, EventView>();
   for (const p of pending) {
