@@ -9,6 +9,7 @@ export interface Received {
   url: string;
   body: string;
   at: number;
+  headers: Record<string, string>;
 }
 
 export type Answer = (
@@ -31,6 +32,7 @@ export async function startReceiver(answer: Answer = () => ({ status: 200, body:
         url: req.url ?? '',
         body: Buffer.concat(chunks).toString(),
         at: Date.now(),
+        headers: req.headers as Record<string, string>,
       };
       received.push(request);
       const reply = await respond(request, received.length - 1);

@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { AffiliatesTable } from '../../db/tables/affiliates.ts';
+import { queueWebhookEvent } from '../webhooks/queue-webhook-event.ts';
 import { diffStates, type FieldChange, recordHistory } from './history.ts';
 import { big } from './reference-problems.ts';
 import type { AffiliateState, ChangeContext } from './state.ts';
@@ -169,5 +170,23 @@ export async function saveAffiliate(
   await recordHistory(db, ctx, [
     { affiliateId: id, action: options.action, changes, batchId: options.batchId },
   ]);
+  await queueAffiliateWebhooks(db, before, next);
   return { id, changes };
+}
+
+/** The operator's affiliate.created and affiliate.approved webhooks, with the change (outbox). */
+async function queueAffiliateWebhooks(db: Db, before: AffiliateState | null, next: AffiliateState) {
+  const payload = {
+    id: next.id,
+    name: next.name,
+    status: next.status,
+    email: next.email,
+    company_name: next.company_name,
+    account_manager_id: next.account_manager_id,
+    created_at: next.created_at,
+    approved_at: next.approved_at,
+  };
+  if (!before) await queueWebhookEvent({ db, type: 'affiliate.created', payload });
+  if (next.status === 'active' && before?.status !== 'active')
+    await queueWebhookEvent({ db, type: 'affiliate.approved', payload });
 }

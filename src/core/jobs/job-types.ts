@@ -4,6 +4,7 @@ import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
 import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
+import { webhookJobTypes } from '../webhooks/webhook-jobs.ts';
 import { JobRegistry } from './registry.ts';
 
 /** Every job type of the platform. A feature adds its types here. */
@@ -16,5 +17,6 @@ export function platformJobTypes(): JobRegistry {
     runScheduledBillsJob,
     runCashOutSchedulesJob,
     ...postbackJobTypes,
+    ...webhookJobTypes,
   );
 }

@@ -18,8 +18,25 @@ import { type SendResult, sendRequest } from './send-request.ts';
 export const RETRY_DELAYS_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000];
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 
+/**
+ * What follows attempt number `attempt` (postbacks and the operator's webhooks alike): delivered
+ * on success, else a retry at its time in the schedule, or failed once the schedule ran out. A
+ * test is tried once; a replay after the schedule ran out, once more.
+ */
+export function nextStep(
+  attempt: number,
+  test: boolean,
+  ok: boolean,
+  attemptedAt: Date,
+): { outcome: 'delivered' | 'retry' | 'failed'; next: Date | null } {
+  const delay = test ? undefined : RETRY_DELAYS_SECONDS[attempt - 1];
+  if (ok) return { outcome: 'delivered', next: null };
+  if (delay === undefined) return { outcome: 'failed', next: null };
+  return { outcome: 'retry', next: new Date(attemptedAt.getTime() + delay * 1000) };
+}
+
 /** A claim outlives the longest run of one job; a worker killed mid-delivery loses it then. */
-const CLAIM_SECONDS = 900;
+export const CLAIM_SECONDS = 900;
 
 type Delivery = Selectable<PostbackDeliveriesTable>;
 
@@ -130,11 +147,8 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
   const counted = { delivered: 0, retrying: 0, failed: 0 };
   const attempts = outcomes.map(({ delivery, result, attemptedAt }) => {
     const attempt = delivery.attempts + 1;
-    // A test-fire is tried once; a replay after the schedule ran out, once more.
-    const delay = delivery.test ? undefined : RETRY_DELAYS_SECONDS[attempt - 1];
-    const outcome = result.ok ? 'delivered' : delay === undefined ? 'failed' : 'retry';
+    const { outcome, next } = nextStep(attempt, delivery.test, result.ok, attemptedAt);
     counted[outcome === 'retry' ? 'retrying' : outcome]++;
-    const next = outcome === 'retry' ? new Date(attemptedAt.getTime() + (delay as number) * 1000) : null;
     return {
       delivery_id: String(delivery.id),
       definition_id: delivery.definition_id,

@@ -1,5 +1,3 @@
-// @internal: only core/postbacks imports this file.
-
 /**
  * Requests in flight per affiliate in this process: each affiliate has its own slots, so a slow
  * tracker fills only its own and never delays another affiliate's deliveries.

@@ -1,4 +1,3 @@
-// @internal: only core/postbacks imports this file.
 import http from 'node:http';
 import https from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
@@ -31,12 +30,12 @@ const guarded = {
 const open = { http: new http.Agent(options), https: new https.Agent(options) };
 
 /**
- * One request to a tracker: success only on 2xx; a redirect is an answer like any other (not
+ * One request to a tracker (or an operator's webhook endpoint, with its signature headers): success only on 2xx; a redirect is an answer like any other (not
  * followed, so not a success); 10 s at most. Private, loopback and link-local addresses are
  * refused at connection time, after DNS, unless `allowPrivate` (development and tests).
  */
 export function sendRequest(
-  target: { method: 'GET' | 'POST'; url: string; body: string | null },
+  target: { method: 'GET' | 'POST'; url: string; body: string | null; headers?: Record<string, string> },
   allowPrivate: boolean,
 ): Promise<SendResult> {
   const started = performance.now();
@@ -51,7 +50,11 @@ export function sendRequest(
     }
     const secure = url.protocol === 'https:';
     const agents = allowPrivate ? open : guarded;
-    const headers: Record<string, string> = { 'user-agent': 'Affluent-Postback/1', accept: '*/*' };
+    const headers: Record<string, string> = {
+      'user-agent': 'Affluent-Postback/1',
+      accept: '*/*',
+      ...target.headers,
+    };
     if (target.body !== null) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(target.body));

@@ -42,7 +42,7 @@ export interface WebhookAttemptsTable {
   message_id: string;
   event_type: string;
   test: Generated<boolean>;
-  attempted_at: Date;
+  attempted_at: ColumnType<Date, Date | string, never>;
   url: string;
   attempt: number;
   outcome: 'delivered' | 'retry' | 'failed';
@@ -50,7 +50,7 @@ export interface WebhookAttemptsTable {
   response_ms: number | null;
   response_body: string | null;
   error: string | null;
-  next_retry_at: Date | null;
+  next_retry_at: ColumnType<Date | null, Date | string | null, never>;
 }
 
 export interface WebhookTables {

@@ -5,6 +5,7 @@ import { type Actor, actorColumns } from '../../actor.ts';
 import { recomputeCommissions } from '../../commissions/engine/recompute-commissions.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
+import { queueWebhookEvent } from '../../webhooks/queue-webhook-event.ts';
 import { maskCustomerId } from './customer-view.ts';
 import { getCustomer } from './get-customer.ts';
 
@@ -138,6 +139,20 @@ export async function attributeCustomer(options: {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await queueWebhookEvent({
+      db: trx,
+      type: 'customer.attributed',
+      payload: {
+        customer_id: id,
+        event_id: null,
+        kind,
+        previous_affiliate_id: customer.affiliate_id,
+        affiliate_id: input.affiliate_id,
+        campaign_id: campaignId,
+        promo_id: promoId,
+        method: 'operator',
+      },
+    });
     await trx
       .updateTable('customers')
       .set({

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { EventsTable } from '../../../db/tables/events.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
+import { queueWebhookEvents } from '../../webhooks/queue-webhook-event.ts';
 import type { Binding, Explanation } from '../attribution/attribution-types.ts';
 import { ACTIVITY_FIELDS, type EventInput } from '../event-input.ts';
 import { type EventRow, type EventView, eventView } from '../event-view.ts';
@@ -180,6 +181,14 @@ export async function writeBatch(
   );
   if (decisions.length)
     await insertFromJson('attribution_decisions', DECISION_COLUMNS, decisions).execute(trx);
+  // The operator's customer.attributed webhooks commit with the decisions.
+  await queueWebhookEvents({
+    db: trx,
+    type: 'customer.attributed',
+    payloads: decisions
+      .filter((d) => d.affiliate_id !== null)
+      .map(({ explanation: _e, actor_type: _t, actor_id: _i, actor_name: _n, ...d }) => d),
+  });
 
   const flags = batch.events.flatMap((p) =>
     p.fraud.map((hit) => ({

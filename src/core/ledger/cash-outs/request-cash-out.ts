@@ -4,6 +4,7 @@ import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
+import { queueWebhookEvent } from '../../webhooks/queue-webhook-event.ts';
 import { assertAffiliate, checkCurrency, MAX_AMOUNT, requestHash } from '../idempotency.ts';
 import { postEntry } from '../post-entry.ts';
 import { limitsInMinorUnits, majorUnits } from './cash-out-limits.ts';
@@ -145,6 +146,18 @@ export async function requestCashOut(options: {
         method,
         payment_method_id: payout.paymentMethodId,
         ...(options.schedule ? { automatic: true, scheduled_for: options.schedule.date } : {}),
+      },
+    });
+    await queueWebhookEvent({
+      db: trx,
+      type: 'cash_out.requested',
+      payload: {
+        id: row.id,
+        affiliate_id: affiliateId,
+        status: 'pending',
+        currency: currency.code,
+        amount,
+        method,
       },
     });
     return { cashOut: await loadCashOut(trx, Number(row.id)), replayed: false };

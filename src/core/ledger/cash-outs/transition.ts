@@ -6,6 +6,7 @@ import { type Actor, actorColumns } from '../../actor.ts';
 import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
 import { AppError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
+import { queueWebhookEvent } from '../../webhooks/queue-webhook-event.ts';
 import { postEntry } from '../post-entry.ts';
 import { type CashOutView, loadCashOut } from './cash-out-view.ts';
 
@@ -141,6 +142,21 @@ export async function transition(options: {
         method: row.method,
         ...(reason ? { reason } : {}),
         ...(options.paymentReference ? { payment_reference: options.paymentReference } : {}),
+      },
+    });
+    await queueWebhookEvent({
+      db: trx,
+      type: 'cash_out.changed',
+      payload: {
+        id: row.id,
+        affiliate_id: row.affiliate_id,
+        from_status: step.from,
+        status: step.to,
+        currency: row.currency,
+        amount: row.amount,
+        method: row.method,
+        reason,
+        payment_reference: step.to === 'success' ? (options.paymentReference ?? null) : row.payment_reference,
       },
     });
     return loadCashOut(trx, Number(row.id));

@@ -41,6 +41,7 @@ import { setupChecklistRoutes } from './setup-checklist.ts';
 import { staffRoutes } from './staff.ts';
 import { trackingRoutes } from './tracking.ts';
 import { walletRoutes } from './wallets.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 /** Everything under /api/v1: the operator API. Features add their route plugin here. */
 export const operatorApi: FastifyPluginAsync = async (app) => {
@@ -85,5 +86,6 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(payoutBatchRoutes);
   await app.register(commissionRoutes);
   await app.register(postbackRoutes);
+  await app.register(webhookRoutes);
   await app.register(revshareRoutes);
 };
