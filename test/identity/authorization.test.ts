@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/core/actor.ts';
 import { requestCashOut } from '../../src/core/ledger/cash-outs/request-cash-out.ts';
 import { fundAffiliate } from '../../src/core/ledger/fund-affiliate.ts';
+import { seedWallets } from '../security/support/world-wallet.ts';
 import {
   approvedPartner,
   createIdentityApp,
@@ -44,6 +45,9 @@ const ids = {
   bPostback: 0,
   bDelivery: 0,
   bCashOut: 0,
+  bPaymentMethod: 0,
+  bBankMethod: 0,
+  bSchedule: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -206,6 +210,17 @@ beforeAll(async () => {
   ids.bCashOut = (
     await requestCashOut({ db: t.db, actor: SYSTEM, affiliateId: b.affiliateId, input: cashOut })
   ).cashOut.id;
+  // B's wallet: a Skrill method with a schedule, a bank account with a statement (A gets the same).
+  await fundAffiliate({
+    db: t.db,
+    actor: SYSTEM,
+    affiliateId: a.affiliateId,
+    input: { ...money, order_id: 'authz-a' },
+  });
+  const wallets = await seedWallets(t, t.app.deps.config.dataDir, a.affiliateId, b.affiliateId);
+  ids.bPaymentMethod = wallets.bPaymentMethodId;
+  ids.bBankMethod = wallets.bBankMethodId;
+  ids.bSchedule = wallets.bScheduleId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -301,6 +316,19 @@ const CROSS: Attempt[] = [
     url: () => `/cash-outs/${ids.bCashOut}/cancel`,
     payload: () => ({}),
   },
+  { method: 'DELETE', route: '/payment-methods/{id}', url: () => `/payment-methods/${ids.bPaymentMethod}` },
+  {
+    method: 'GET',
+    route: '/payment-methods/{id}/bank-statements',
+    url: () => `/payment-methods/${ids.bBankMethod}/bank-statements`,
+  },
+  {
+    method: 'POST',
+    route: '/payment-methods/{id}/bank-statements',
+    url: () => `/payment-methods/${ids.bBankMethod}/bank-statements`,
+    payload: () => ({ file_name: 's.pdf', content_base64: Buffer.from('%PDF-1.4\n').toString('base64') }),
+  },
+  { method: 'DELETE', route: '/cash-out-schedules/{id}', url: () => `/cash-out-schedules/${ids.bSchedule}` },
   { method: 'GET', route: '/postbacks/{id}', url: () => `/postbacks/${ids.bPostback}` },
   {
     method: 'PATCH',
@@ -380,6 +408,10 @@ const OWN_DATA_ONLY = [
   'GET /closing-balances',
   'GET /cash-outs',
   'POST /cash-outs',
+  'GET /payment-methods',
+  'POST /payment-methods',
+  'GET /cash-out-schedules',
+  'POST /cash-out-schedules',
   'GET /commissions',
   'GET /postback-variables',
   'GET /postbacks',
@@ -460,7 +492,27 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const wallet = await t.db
+    .selectFrom('wallet_payment_methods')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
+  const statements = await t.db
+    .selectFrom('wallet_bank_statements')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
+  const schedules = await t.db
+    .selectFrom('cash_out_schedules')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .execute();
   return {
+    wallet,
+    statements,
+    schedules,
     cashOuts,
     accounts,
     users,
@@ -594,9 +646,34 @@ describe('affiliate A against affiliate B', () => {
     expect(plans).not.toContain(ids.bCampaignPlan);
 
     // Money: A has none, sees none of B's, and cannot withdraw B's (the body names no affiliate).
-    expect((await get('/balances')).data).toEqual([]);
-    expect(await get('/balance-transactions')).toMatchObject({ data: [], paging: { total: 0 } });
-    expect(await get('/cash-outs')).toMatchObject({ data: [], paging: { total: 0 } });
+    const balances = (await get('/balances')).data;
+    // A's own seeds: 100.00 EUR funded, 20.00 of it in a batched cash-out.
+    expect(balances).toEqual([
+      expect.objectContaining({ currency: 'EUR', available: 80_00, reserved: 20_00 }),
+    ]);
+    const cashOuts = (await get('/cash-outs')).data;
+    expect(cashOuts.map((c: { affiliate_id: number }) => c.affiliate_id)).toEqual([a.affiliateId]);
+    const methods = (await get('/payment-methods')).data;
+    expect(methods.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([
+      a.affiliateId,
+      a.affiliateId,
+    ]);
+    expect(methods.map((m: { id: number }) => m.id)).not.toContain(ids.bPaymentMethod);
+    const schedules = (await get('/cash-out-schedules')).data;
+    expect(schedules.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([a.affiliateId]);
+    const scheduleForB = await t.as(a.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/cash-out-schedules',
+      payload: {
+        currency: 'EUR',
+        payment_method_id: ids.bPaymentMethod,
+        frequency: 'daily',
+        min_amount: 1000,
+        max_amount: 2000,
+      },
+    });
+    // A has no 2FA: refused before the body is looked at.
+    expect(scheduleForB.statusCode).toBe(403);
     expect(await get('/closing-balances')).toMatchObject({ data: [], paging: { total: 0 } });
     const withdrawForB = await t.as(a.cookie, {
       method: 'POST',

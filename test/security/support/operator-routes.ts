@@ -8,6 +8,7 @@ import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
+import { WALLET_ROUTES } from './operator-routes-wallet.ts';
 import { WEBHOOK_ROUTES } from './operator-routes-webhooks.ts';
 
 export { type Call, MISSING } from './operator-calls.ts';
@@ -33,5 +34,6 @@ export const ROUTES: Record<string, Entry> = {
   ...LEDGER_ROUTES,
   ...POSTBACK_ROUTES,
   ...REVSHARE_ROUTES,
+  ...WALLET_ROUTES,
   ...WEBHOOK_ROUTES,
 };

@@ -6,6 +6,7 @@ import { SYSTEM } from '../../../src/core/actor.ts';
 import { requestCashOut } from '../../../src/core/ledger/cash-outs/request-cash-out.ts';
 import { fundAffiliate } from '../../../src/core/ledger/fund-affiliate.ts';
 import { createIdentityApp, type IdentityTestApp, portalCookie } from '../../identity/helpers.ts';
+import { seedWallets, type WalletWorld } from './world-wallet.ts';
 
 /**
  * Limits high enough that thousands of requests from one key, session or address are judged on
@@ -83,6 +84,7 @@ export interface World {
   /** A pending cash-out of A and one of B (each funded 100.00 EUR first). */
   aCashOutId: number;
   bCashOutId: number;
+  wallet: WalletWorld;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -431,6 +433,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     bDeliveryId: await failedDelivery(bPostbackId, b.affiliateId),
     aCashOutId: await cashOut(a.affiliateId),
     bCashOutId: await cashOut(b.affiliateId),
+    // After the cash-outs: the wallets' batch takes another 20.00 EUR of each balance.
+    wallet: await seedWallets(t, dataDir, a.affiliateId, b.affiliateId),
   };
 }
 

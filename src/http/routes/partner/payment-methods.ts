@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { deleteCashOutSchedule } from '../../../core/ledger/schedules/delete-cash-out-schedule.ts';
@@ -40,6 +41,17 @@ export const partnerPaymentMethodRoutes: FastifyPluginAsyncTypebox = async (app)
   const secured = {
     preValidation: requirePartner({ changesData: true, session: true }),
     preHandler: requireRecentTwoFactor,
+  };
+  // Another affiliate's method or schedule is not found, before any 2FA demand (as a missing one).
+  const ownMethod = async (request: FastifyRequest) => {
+    const id = (request.params as { id: number }).id;
+    const methods = await listPaymentMethods({ db: db(), affiliateId: mine(request) });
+    if (!methods.some((m) => m.id === id)) throw AppError.notFound('payment method');
+  };
+  const ownSchedule = async (request: FastifyRequest) => {
+    const id = (request.params as { id: number }).id;
+    const schedules = await listCashOutSchedules({ db: db(), affiliateId: mine(request) });
+    if (!schedules.some((m) => m.id === id)) throw AppError.notFound('cash-out schedule');
   };
 
   app.get(
@@ -85,7 +97,8 @@ export const partnerPaymentMethodRoutes: FastifyPluginAsyncTypebox = async (app)
   app.delete(
     '/payment-methods/:id',
     {
-      ...secured,
+      preValidation: secured.preValidation,
+      preHandler: [ownMethod, requireRecentTwoFactor],
       schema: {
         tags,
         security: partnerSecurity,
@@ -119,8 +132,7 @@ export const partnerPaymentMethodRoutes: FastifyPluginAsyncTypebox = async (app)
       },
     },
     async (request) => {
-      const methods = await listPaymentMethods({ db: db(), affiliateId: mine(request) });
-      if (!methods.some((m) => m.id === request.params.id)) return notFound();
+      await ownMethod(request);
       const data = await listBankStatements({
         db: db(),
         affiliateId: mine(request),
@@ -201,7 +213,8 @@ export const partnerPaymentMethodRoutes: FastifyPluginAsyncTypebox = async (app)
   app.delete(
     '/cash-out-schedules/:id',
     {
-      ...secured,
+      preValidation: secured.preValidation,
+      preHandler: [ownSchedule, requireRecentTwoFactor],
       schema: {
         tags,
         security: partnerSecurity,
@@ -222,7 +235,3 @@ export const partnerPaymentMethodRoutes: FastifyPluginAsyncTypebox = async (app)
     },
   );
 };
-
-function notFound(): never {
-  throw AppError.notFound('payment method');
-}
