@@ -94,6 +94,7 @@ export const PartnerCommissionPage = ListOf(PartnerCommission);
 
 const filters = {
   brand_id: Type.Optional(Id),
+  plan_id: Type.Optional(Id),
   kind: Type.Optional(StringEnum(COMMISSION_KINDS)),
   status: Type.Optional(StringEnum(COMMISSION_STATUSES)),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Earned at or after' })),

@@ -4,6 +4,7 @@ import { NotFoundInShell } from '../pages/NotFoundPage.tsx';
 import { CampaignPage } from '../portal/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../portal/campaigns/CampaignsPage.tsx';
 import { CommissionPlansPage as PortalCommissionPlansPage } from '../portal/commission-plans/CommissionPlansPage.tsx';
+import { CommissionsPage as PortalCommissionsPage } from '../portal/commissions/CommissionsPage.tsx';
 import { CouponCodesPage as PortalCouponCodesPage } from '../portal/coupon-codes/CouponCodesPage.tsx';
 import { CustomersPage as PortalCustomersPage } from '../portal/customers/CustomersPage.tsx';
 import { EventsPage } from '../portal/events/EventsPage.tsx';
@@ -18,6 +19,7 @@ import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
+import { WalletPage } from '../portal/wallet/WalletPage.tsx';
 import { rootRoute, tokenSearch } from './root.tsx';
 
 // The affiliate portal: its own sign-in and session, separate from the back office.
@@ -130,10 +132,20 @@ const portalCouponCodesRoute = createRoute({
   path: '/coupon-codes',
   component: PortalCouponCodesPage,
 });
+const portalWalletRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/wallet',
+  component: WalletPage,
+});
 const portalCommissionPlansRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/commission-plans',
   component: PortalCommissionPlansPage,
+});
+const portalCommissionsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/commissions',
+  component: PortalCommissionsPage,
 });
 
 // An address the portal does not have: said inside the portal, with its navigation.
@@ -161,6 +173,8 @@ export const portalTree = portalRoute.addChildren([
     portalCustomersRoute,
     portalCouponCodesRoute,
     portalCommissionPlansRoute,
+    portalWalletRoute,
+    portalCommissionsRoute,
     portalNotFoundRoute,
   ]),
 ]);

@@ -6,6 +6,7 @@ import { type CommissionView, commissionView } from './commission-view.ts';
 export interface CommissionFilter {
   affiliate_id?: number;
   brand_id?: number;
+  plan_id?: number;
   kind?: CommissionKind;
   status?: CommissionStatus;
   customer_ref?: number;
@@ -26,6 +27,7 @@ export async function listCommissions(options: {
   let query = db.selectFrom('commissions');
   if (filter.affiliate_id !== undefined) query = query.where('affiliate_id', '=', filter.affiliate_id);
   if (filter.brand_id !== undefined) query = query.where('brand_id', '=', filter.brand_id);
+  if (filter.plan_id !== undefined) query = query.where('plan_id', '=', filter.plan_id);
   if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.customer_ref !== undefined) query = query.where('customer_id', '=', BigInt(filter.customer_ref));

@@ -31,7 +31,7 @@ export const commissionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: operatorSecurity,
         summary: 'List commissions, newest first',
-        description: `${COMMISSION_HELP} Filter by affiliate, brand, kind, status, customer and the time earned (\`from\` inclusive, \`to\` exclusive).`,
+        description: `${COMMISSION_HELP} Filter by affiliate, brand, plan, kind, status, customer and the time earned (\`from\` inclusive, \`to\` exclusive).`,
         querystring: CommissionQuery,
         response: withErrors({ 200: CommissionPage }, 401, 403, 422),
       },

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
 import type { Json } from '../../api/types.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useFormErrors } from '../../forms/use-form-errors.ts';
 import { useAllows } from '../use-allows.ts';
@@ -16,7 +17,17 @@ const programSettingsQuery = queryOptions({
   queryFn: () => unwrap(api.GET('/api/v1/settings/program')),
 });
 
-const FIELDS = { name: 'Program name', terms_url: 'Terms and conditions' };
+const FIELDS = {
+  name: 'Program name',
+  terms_url: 'Terms and conditions',
+  commission_trace_visibility: 'Commission traces affiliates see',
+};
+
+const TRACE_CHOICES: { value: Program['commission_trace_visibility']; label: string }[] = [
+  { value: 'none', label: 'Nothing: the amount and status only' },
+  { value: 'sentence', label: 'The sentence explaining each commission' },
+  { value: 'sentence_and_inputs', label: 'The sentence and its inputs (events, amounts, rule, tier)' },
+];
 
 /** How affiliates meet the program: the name in the portal's header, and the terms they accept. */
 export function ProgramPage() {
@@ -42,11 +53,16 @@ function ProgramForm({ program }: { program: Program }) {
   const errors = useFormErrors(FIELDS);
   const [name, setName] = useState(program.configured_name ?? '');
   const [terms, setTerms] = useState(program.terms_url ?? '');
+  const [shown, setShown] = useState(program.commission_trace_visibility);
   const save = useMutation({
     mutationFn: () =>
       unwrap(
         api.PATCH('/api/v1/settings/program', {
-          body: { name: name.trim() || null, terms_url: terms.trim() || null },
+          body: {
+            name: name.trim() || null,
+            terms_url: terms.trim() || null,
+            commission_trace_visibility: shown,
+          },
         }),
       ),
     onSuccess: async (saved) => {
@@ -95,6 +111,18 @@ function ProgramForm({ program }: { program: Program }) {
         }}
         hint="The page the sign-up form links to; applicants accept these terms. Empty: no link."
         error={errors.field('terms_url')}
+      />
+      <SelectField
+        label="Commission traces affiliates see"
+        id={errors.idOf('commission_trace_visibility')}
+        value={shown}
+        options={TRACE_CHOICES}
+        disabled={!canEdit}
+        onChange={(value) => {
+          errors.clear('commission_trace_visibility');
+          setShown(value as Program['commission_trace_visibility']);
+        }}
+        error={errors.field('commission_trace_visibility')}
       />
       <div className="field">
         <span className="field-label">Brands shown</span>
