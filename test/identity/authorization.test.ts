@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/core/actor.ts';
 import { requestCashOut } from '../../src/core/ledger/cash-outs/request-cash-out.ts';
 import { fundAffiliate } from '../../src/core/ledger/fund-affiliate.ts';
+import { seedBill } from '../security/support/world-bills.ts';
 import { seedWallets } from '../security/support/world-wallet.ts';
 import {
   approvedPartner,
@@ -45,6 +46,7 @@ const ids = {
   bPostback: 0,
   bDelivery: 0,
   bCashOut: 0,
+  bBill: 0,
   bPaymentMethod: 0,
   bBankMethod: 0,
   bSchedule: 0,
@@ -210,6 +212,7 @@ beforeAll(async () => {
   ids.bCashOut = (
     await requestCashOut({ db: t.db, actor: SYSTEM, affiliateId: b.affiliateId, input: cashOut })
   ).cashOut.id;
+  ids.bBill = await seedBill(t.db, b.affiliateId);
   // B's wallet: a Skrill method with a schedule, a bank account with a statement (A gets the same).
   await fundAffiliate({
     db: t.db,
@@ -310,6 +313,8 @@ const CROSS: Attempt[] = [
   },
   { method: 'GET', route: '/customers/{id}', url: () => `/customers/${ids.bCustomer}` },
   { method: 'GET', route: '/cash-outs/{id}', url: () => `/cash-outs/${ids.bCashOut}` },
+  { method: 'GET', route: '/bills/{id}', url: () => `/bills/${ids.bBill}` },
+  { method: 'GET', route: '/bills/{id}/pdf', url: () => `/bills/${ids.bBill}/pdf` },
   {
     method: 'POST',
     route: '/cash-outs/{id}/cancel',
@@ -408,6 +413,7 @@ const OWN_DATA_ONLY = [
   'GET /closing-balances',
   'GET /cash-outs',
   'POST /cash-outs',
+  'GET /bills',
   'GET /payment-methods',
   'POST /payment-methods',
   'GET /cash-out-schedules',

@@ -1,5 +1,6 @@
 import type { Entry } from './operator-calls.ts';
 import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
+import { BILL_ROUTES } from './operator-routes-bills.ts';
 import { CLICK_ROUTES } from './operator-routes-clicks.ts';
 import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
@@ -32,6 +33,7 @@ export const ROUTES: Record<string, Entry> = {
   ...CLICK_ROUTES,
   ...COMMISSION_ROUTES,
   ...LEDGER_ROUTES,
+  ...BILL_ROUTES,
   ...POSTBACK_ROUTES,
   ...REVSHARE_ROUTES,
   ...WALLET_ROUTES,

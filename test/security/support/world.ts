@@ -6,6 +6,7 @@ import { SYSTEM } from '../../../src/core/actor.ts';
 import { requestCashOut } from '../../../src/core/ledger/cash-outs/request-cash-out.ts';
 import { fundAffiliate } from '../../../src/core/ledger/fund-affiliate.ts';
 import { createIdentityApp, type IdentityTestApp, portalCookie } from '../../identity/helpers.ts';
+import { seedBill } from './world-bills.ts';
 import { seedWallets, type WalletWorld } from './world-wallet.ts';
 
 /**
@@ -84,6 +85,9 @@ export interface World {
   /** A pending cash-out of A and one of B (each funded 100.00 EUR first). */
   aCashOutId: number;
   bCashOutId: number;
+  /** A pending bill of A and one of B. */
+  aBillId: number;
+  bBillId: number;
   wallet: WalletWorld;
 }
 
@@ -433,6 +437,8 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     bDeliveryId: await failedDelivery(bPostbackId, b.affiliateId),
     aCashOutId: await cashOut(a.affiliateId),
     bCashOutId: await cashOut(b.affiliateId),
+    aBillId: await seedBill(t.db, a.affiliateId),
+    bBillId: await seedBill(t.db, b.affiliateId),
     // After the cash-outs: the wallets' batch takes another 20.00 EUR of each balance.
     wallet: await seedWallets(t, dataDir, a.affiliateId, b.affiliateId),
   };

@@ -8,6 +8,7 @@ import { affiliateListRoutes } from './affiliates-lists.ts';
 import { affiliateUserRoutes } from './affiliates-users.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditLogRoutes } from './audit-log.ts';
+import { billRoutes } from './bills.ts';
 import { brandRoutes } from './brands.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { cashOutRoutes } from './cash-outs.ts';
@@ -82,6 +83,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(commissionPlanRoutes);
   await app.register(ledgerRoutes);
   await app.register(cashOutRoutes);
+  await app.register(billRoutes);
   await app.register(walletRoutes);
   await app.register(payoutBatchRoutes);
   await app.register(commissionRoutes);

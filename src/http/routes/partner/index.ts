@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { SignInThrottle } from '../../../core/identity/lockout/sign-in-throttle.ts';
 import { partnerApiKeyRoutes } from './api-keys.ts';
 import { partnerAuthRoutes } from './auth.ts';
+import { partnerBillRoutes } from './bills.ts';
 import { partnerCampaignRoutes } from './campaigns.ts';
 import { partnerClickRoutes } from './clicks.ts';
 import { partnerCommissionPlanRoutes } from './commission-plans.ts';
@@ -51,6 +52,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCouponCodeRoutes);
   await app.register(partnerCommissionPlanRoutes);
   await app.register(partnerWalletRoutes);
+  await app.register(partnerBillRoutes);
   await app.register(partnerPaymentMethodRoutes);
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
