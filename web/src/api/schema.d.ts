@@ -6262,6 +6262,11 @@ export interface paths {
                                 id: number;
                                 name: string;
                             }[];
+                            /**
+                             * @description What affiliates see of each commission's trace in the portal and the partner API: none, the readable sentence (the default), or the sentence and the trace's inputs (events, amounts, rule, tier, formula)
+                             * @enum {string}
+                             */
+                            commission_trace_visibility: "none" | "sentence" | "sentence_and_inputs";
                         };
                     };
                 };
@@ -6300,7 +6305,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Name the program and set its terms link
+         * Name the program, set its terms link and what affiliates see of commission traces
          * @description An empty or null value clears the setting.
          */
         patch: {
@@ -6315,6 +6320,11 @@ export interface paths {
                     "application/json": {
                         name?: string | null;
                         terms_url?: string | null;
+                        /**
+                         * @description What affiliates see of each commission's trace in the portal and the partner API: none, the readable sentence (the default), or the sentence and the trace's inputs (events, amounts, rule, tier, formula)
+                         * @enum {string}
+                         */
+                        commission_trace_visibility?: "none" | "sentence" | "sentence_and_inputs";
                     };
                 };
             };
@@ -6337,6 +6347,11 @@ export interface paths {
                                 id: number;
                                 name: string;
                             }[];
+                            /**
+                             * @description What affiliates see of each commission's trace in the portal and the partner API: none, the readable sentence (the default), or the sentence and the trace's inputs (events, amounts, rule, tier, formula)
+                             * @enum {string}
+                             */
+                            commission_trace_visibility: "none" | "sentence" | "sentence_and_inputs";
                         };
                     };
                 };
@@ -9121,7 +9136,7 @@ export interface paths {
         head?: never;
         /**
          * Change a campaign
-         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working.
+         * @description Archived campaigns accept no new promos and no edits; their tracking links keep working. A new `commission_plan_id` applies from `commission_plan_effective_from` (now by default, never before the campaign's latest plan change): the engine pays each event under the campaign's plan in force at the event's time; the assignment history is GET /commission-plans/assignments?campaign_id=.
          */
         patch: {
             parameters: {
@@ -9138,6 +9153,11 @@ export interface paths {
                         /** @description Not empty */
                         name?: string;
                         commission_plan_id?: number | null;
+                        /**
+                         * Format: date-time
+                         * @description From when commission_plan_id applies (with it); now by default
+                         */
+                        commission_plan_effective_from?: string;
                     };
                 };
             };
@@ -13421,6 +13441,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/commission-plans/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Backtest a plan version or a draft over a past period
+         * @description What a published version (`version`) or an unpublished draft of the plan (`definition`) would have paid the affiliates (`affiliate_ids`, or every affiliate with customers or commissions on the plan's brand) from `period_start` to `period_end` (UTC days, inclusive), beside what they actually earned on the brand, per currency and per kind, with each would-be commission's trace when `include_traces`. Nothing is written. Every customer of the affiliates on the brand is taken to be on the tested plan; the engine's own calculation runs over their events (CPL, CPA with its tiers counted from this run, sale share and its claw-backs) and the period's RevShare over the accruals (with the carry-over the plan brought from the last finalized period). Compared: CPL, CPA, sale share and RevShare not rejected, earned in the period; sub-affiliate cuts are left out. Scope write or finance (a backtest reads every affiliate's earnings); a limited account manager tests only their affiliates. A commission plan belongs to one brand and pays in one currency. What it pays is its definition, made of optional components: `cpl` { amount, qualified_only }, `cpa` { amount, country_amounts, qualification { combine all|any, min_first_deposit, min_deposit_count, min_deposit_total, min_net_deposit, min_bets, min_bet_count, within_days, countries }, hold_days, tiers { mode whole_period|past_threshold, levels [{ from, amount }] } }, `revshare` { basis ngr|net_pl|net_deposits, rate, deductions (ordered: bonuses, jackpot_contributions, taxes, fees, chargebacks, adjustments, { admin_fee_percent }, { deposit_fee_percent }, { withdrawal_fee_percent }), tiers { mode tiered|ladder, by ngr|qualified_customers, bands [{ from, rate }] }, carry_over, carry_over_cap }, `sale_share` { percent | amount, duration first_sale|months|lifetime, months }, `sub_affiliate` { levels [{ cpa_fee, revshare_cut_percent, net_pl_cut_percent }] (one or two) }. Amounts are whole minor units of the plan's currency (3000 is 30.00), rates and percentages decimal strings ("25", "12.5", at most 100). The Smartico deal type (`deal_type_id`: CPL=1, CPA=2, RevShare_NetPL=4, RevShare_NetDeposit=8) is derived from the components. A plan is edited by publishing a new version: versions are immutable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan_id: number;
+                        version?: number;
+                        /** @description An unpublished draft of the plan (the components, as for publishing a version) */
+                        definition?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description First day (UTC), e.g. 2026-10-01 */
+                        period_start: string;
+                        /** @description Last day (UTC), inclusive, e.g. 2026-10-31 */
+                        period_end: string;
+                        affiliate_ids?: number[];
+                        /** @description Each would-be commission with its trace */
+                        include_traces?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: number;
+                                name: string;
+                                brand_id: number;
+                                currency: string;
+                            };
+                            version: number | null;
+                            draft: boolean;
+                            period_start: string;
+                            period_end: string;
+                            affiliates: {
+                                affiliate_id: number;
+                                name: string;
+                                /** @description Per currency */
+                                totals: {
+                                    currency: string;
+                                    /** @description Minor units: what the tested plan would have paid */
+                                    would_have_paid: number;
+                                    /** @description Minor units: what the affiliate earned (not rejected) */
+                                    actually_earned: number;
+                                    /** @description would_have_paid − actually_earned */
+                                    difference: number;
+                                }[];
+                                by_kind: {
+                                    /** @enum {string} */
+                                    kind: "cpl" | "cpa" | "sale_share" | "revshare";
+                                    currency: string;
+                                    /** @description Minor units: what the tested plan would have paid */
+                                    would_have_paid: number;
+                                    /** @description Minor units: what the affiliate earned (not rejected) */
+                                    actually_earned: number;
+                                    /** @description would_have_paid − actually_earned */
+                                    difference: number;
+                                }[];
+                                commissions?: {
+                                    kind: string;
+                                    currency: string;
+                                    amount: number;
+                                    customer_ref: number | null;
+                                    event_ref: number | null;
+                                    /** Format: date-time */
+                                    earned_at: string;
+                                    explanation: string;
+                                    trace: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                            /** @description All the affiliates together, per currency */
+                            totals: {
+                                currency: string;
+                                /** @description Minor units: what the tested plan would have paid */
+                                would_have_paid: number;
+                                /** @description Minor units: what the affiliate earned (not rejected) */
+                                actually_earned: number;
+                                /** @description would_have_paid − actually_earned */
+                                difference: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commission-plans": {
         parameters: {
             query?: never;
@@ -15930,7 +16102,7 @@ export interface paths {
         };
         /**
          * Cash-outs, newest first (the queue: status=pending)
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
          */
         get: {
             parameters: {
@@ -15966,6 +16138,13 @@ export interface paths {
                                 amount: number;
                                 /** @description The payment method type */
                                 method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
                                 /** @enum {string} */
                                 status: "pending" | "success" | "cancelled" | "refund";
                                 payment_reference: string | null;
@@ -16069,7 +16248,7 @@ export interface paths {
         };
         /**
          * One cash-out with its changes
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
          */
         get: {
             parameters: {
@@ -16096,6 +16275,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -16186,7 +16372,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a pending cash-out as paid, with the payment reference
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs the `finance` scope.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs the `finance` scope.
          */
         post: {
             parameters: {
@@ -16219,6 +16405,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -16325,7 +16518,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a pending cash-out: its amount is available again
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
          */
         post: {
             parameters: {
@@ -16358,6 +16551,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -16464,7 +16664,7 @@ export interface paths {
         put?: never;
         /**
          * Record that a paid cash-out came back: its amount is available again
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. The reason is shown to the affiliate. Needs the `finance` scope.
          */
         post: {
             parameters: {
@@ -16497,6 +16697,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -16592,6 +16799,1640 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/affiliates/{id}/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's payment methods, masked
+         * @description A wallet holds at most one payment method of each type: the account payment types (paypal, wire, skrill, webmoney, capitalist, ...) and Coinspaid (`currency`, `wallet_address`), Neteller (`email`), bank transfer (`account_holder`, `iban` with its check digits, `bic`, optionally `bank_name`, `bank_address`), player account (`player_id`) and other (`description`). Details are checked per type (every problem listed at once) and read back masked (secret fields show their last 4 characters). A bank transfer method is `unverified` until a bank statement is uploaded (`pending`) and the operator approves it (`approved`; `declined` with a reason): only then may a cash-out pay to it. Adding and deleting are in the events log (`payment_method_added`, `payment_method_deleted`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                type: "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "coinspaid" | "neteller" | "bank_transfer" | "player_account" | "other";
+                                details: {
+                                    [key: string]: string | boolean;
+                                };
+                                /** @enum {string} */
+                                verification: "not_required" | "unverified" | "pending" | "approved" | "declined";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a payment method to an affiliate's wallet
+         * @description A wallet holds at most one payment method of each type: the account payment types (paypal, wire, skrill, webmoney, capitalist, ...) and Coinspaid (`currency`, `wallet_address`), Neteller (`email`), bank transfer (`account_holder`, `iban` with its check digits, `bic`, optionally `bank_name`, `bank_address`), player account (`player_id`) and other (`description`). Details are checked per type (every problem listed at once) and read back masked (secret fields show their last 4 characters). A bank transfer method is `unverified` until a bank statement is uploaded (`pending`) and the operator approves it (`approved`; `declined` with a reason): only then may a cash-out pay to it. Adding and deleting are in the events log (`payment_method_added`, `payment_method_deleted`). Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        details: {
+                            [key: string]: string | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            type: "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "coinspaid" | "neteller" | "bank_transfer" | "player_account" | "other";
+                            details: {
+                                [key: string]: string | boolean;
+                            };
+                            /** @enum {string} */
+                            verification: "not_required" | "unverified" | "pending" | "approved" | "declined";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/payment-methods/{methodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a payment method from an affiliate's wallet
+         * @description Requested cash-outs keep their copy of the details. Needs the `finance` scope.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    methodId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/cash-out-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's automatic cash-out schedules
+         * @description An automatic cash-out schedule (one per currency) requests a cash-out to its payment method on the days it names: `daily`, `monthly` (on the 1st), `weekdays` (ISO 1 Monday to 7 Sunday) or `dates` of the month 1 to 31 (29 to 31 fall on the last day of a shorter month: 31 pays on 30 April and 28 February). The amount is the available balance less `reserve_amount`, at most `max_amount` (and the method's maximum); nothing is requested when that is below `min_amount` (or the method's minimum). At most one automatic cash-out per affiliate, currency and date. Amounts in minor units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                payment_method_id: number;
+                                /** @enum {string} */
+                                frequency: "daily" | "monthly" | "weekdays" | "dates";
+                                weekdays: number[];
+                                month_days: number[];
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                min_amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                max_amount: number;
+                                /** @description Kept in the available balance */
+                                reserve_amount: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bank statements to review (status=pending), newest first
+         * @description A wallet holds at most one payment method of each type: the account payment types (paypal, wire, skrill, webmoney, capitalist, ...) and Coinspaid (`currency`, `wallet_address`), Neteller (`email`), bank transfer (`account_holder`, `iban` with its check digits, `bic`, optionally `bank_name`, `bank_address`), player account (`player_id`) and other (`description`). Details are checked per type (every problem listed at once) and read back masked (secret fields show their last 4 characters). A bank transfer method is `unverified` until a bank statement is uploaded (`pending`) and the operator approves it (`approved`; `declined` with a reason): only then may a cash-out pay to it. Adding and deleting are in the events log (`payment_method_added`, `payment_method_deleted`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "declined";
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                payment_method_id: number;
+                                affiliate_id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined";
+                                decision_reason: string | null;
+                                decided_by: string | null;
+                                decided_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The uploaded statement file, to read before deciding
+         * @description Needs the `finance` scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                        "image/png": Blob;
+                        "image/jpeg": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a statement: the bank account is verified and may be paid to
+         * @description Only a pending statement (409 otherwise). Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payment_method_id: number;
+                            affiliate_id: number;
+                            file_name: string;
+                            content_type: string;
+                            size_bytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined";
+                            decision_reason: string | null;
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a statement, with the reason shown to the affiliate
+         * @description Only a pending statement (409 otherwise). Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payment_method_id: number;
+                            affiliate_id: number;
+                            file_name: string;
+                            content_type: string;
+                            size_bytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined";
+                            decision_reason: string | null;
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payout batches, newest first
+         * @description A payout batch is the operator selecting pending cash-outs of one currency for payment: while the batch is open they cannot be cancelled; the batch exports as CSV and (EUR, bank accounts only) as a SEPA credit transfer file, ISO 20022 pain.001.001.09; marking it paid makes every cash-out in it success with the payment reference (`<reference> #<cash-out id>`), cancelling it makes them pending and free again. Needs the `finance` scope.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "paid" | "cancelled";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "open" | "paid" | "cancelled";
+                                payment_reference: string | null;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                total_amount: number;
+                                item_count: number;
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                paid_at: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Select pending cash-outs of one currency into a payout batch
+         * @description A payout batch is the operator selecting pending cash-outs of one currency for payment: while the batch is open they cannot be cancelled; the batch exports as CSV and (EUR, bank accounts only) as a SEPA credit transfer file, ISO 20022 pain.001.001.09; marking it paid makes every cash-out in it success with the payment reference (`<reference> #<cash-out id>`), cancelling it makes them pending and free again. Needs the `finance` scope. Every cash-out that is not pending, already batched or of another currency is listed (422).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency: string;
+                        cash_out_ids: number[];
+                        debtor_name?: string;
+                        debtor_iban?: string;
+                        debtor_bic?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled";
+                            payment_reference: string | null;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            total_amount: number;
+                            item_count: number;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            paid_at: string | null;
+                            debtor_name: string;
+                            debtor_iban: string | null;
+                            debtor_bic: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            cash_outs: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payout batch with its cash-outs
+         * @description A payout batch is the operator selecting pending cash-outs of one currency for payment: while the batch is open they cannot be cancelled; the batch exports as CSV and (EUR, bank accounts only) as a SEPA credit transfer file, ISO 20022 pain.001.001.09; marking it paid makes every cash-out in it success with the payment reference (`<reference> #<cash-out id>`), cancelling it makes them pending and free again. Needs the `finance` scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled";
+                            payment_reference: string | null;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            total_amount: number;
+                            item_count: number;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            paid_at: string | null;
+                            debtor_name: string;
+                            debtor_iban: string | null;
+                            debtor_bic: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            cash_outs: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/payouts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The batch as CSV: one line per cash-out with the payee details
+         * @description Details are unmasked: the operator pays to them. Needs the `finance` scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One line per cash-out */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/sepa.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The batch as a SEPA credit transfer file (pain.001.001.09)
+         * @description EUR batches whose cash-outs all pay to an IBAN and BIC, from the debtor account given when the batch was made; otherwise 422 listing what is missing. Needs the `finance` scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ISO 20022 pain.001.001.09 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the batch paid: its cash-outs become success with the payment reference
+         * @description A payout batch is the operator selecting pending cash-outs of one currency for payment: while the batch is open they cannot be cancelled; the batch exports as CSV and (EUR, bank accounts only) as a SEPA credit transfer file, ISO 20022 pain.001.001.09; marking it paid makes every cash-out in it success with the payment reference (`<reference> #<cash-out id>`), cancelling it makes them pending and free again. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payment_reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled";
+                            payment_reference: string | null;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            total_amount: number;
+                            item_count: number;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            paid_at: string | null;
+                            debtor_name: string;
+                            debtor_iban: string | null;
+                            debtor_bic: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            cash_outs: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payout-batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up an open batch: its cash-outs are pending and free again
+         * @description A payout batch is the operator selecting pending cash-outs of one currency for payment: while the batch is open they cannot be cancelled; the batch exports as CSV and (EUR, bank accounts only) as a SEPA credit transfer file, ISO 20022 pain.001.001.09; marking it paid makes every cash-out in it success with the payment reference (`<reference> #<cash-out id>`), cancelling it makes them pending and free again. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "paid" | "cancelled";
+                            payment_reference: string | null;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            total_amount: number;
+                            item_count: number;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            paid_at: string | null;
+                            debtor_name: string;
+                            debtor_iban: string | null;
+                            debtor_bic: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            cash_outs: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** @description The payment method type */
+                                method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
+                                /** @enum {string} */
+                                status: "pending" | "success" | "cancelled" | "refund";
+                                payment_reference: string | null;
+                                requested_by: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description Every change, oldest first (empty in lists) */
+                                changes: {
+                                    from_status: ("pending" | "success" | "cancelled" | "refund") | null;
+                                    /** @enum {string} */
+                                    to_status: "pending" | "success" | "cancelled" | "refund";
+                                    reason: string | null;
+                                    entry_id: number;
+                                    actor: {
+                                        /** @enum {string} */
+                                        type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                        id: number | null;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commissions": {
         parameters: {
             query?: never;
@@ -16601,12 +18442,13 @@ export interface paths {
         };
         /**
          * List commissions, newest first
-         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
+         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, plan, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
          */
         get: {
             parameters: {
                 query?: {
                     brand_id?: number;
+                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */
@@ -18489,6 +20331,932 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the operator's webhook endpoints, newest first
+         * @description The operator's own endpoints, told of platform events: affiliate.created, affiliate.approved, customer.attributed, commission.created, bill.approved, cash_out.requested, cash_out.changed. Each message is a JSON POST `{ type, timestamp, data }` (amounts in minor units with their currency, as strings) signed as Standard Webhooks has it: headers `webhook-id` (the same on every attempt: drop duplicates by it, delivery is at least once), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256>`, space-separated when a rotated-out secret still signs). Verify with any Standard Webhooks library and the endpoint's `whsec_` secret. Success is a 2xx within 10 s; otherwise it is retried at once, after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then failed (replayable). Events are queued in the transaction of the change.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                url: string;
+                                description: string;
+                                event_types: string[];
+                                /** @enum {string} */
+                                status: "active" | "inactive";
+                                previous_secret_until: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe an endpoint to platform events
+         * @description The operator's own endpoints, told of platform events: affiliate.created, affiliate.approved, customer.attributed, commission.created, bill.approved, cash_out.requested, cash_out.changed. Each message is a JSON POST `{ type, timestamp, data }` (amounts in minor units with their currency, as strings) signed as Standard Webhooks has it: headers `webhook-id` (the same on every attempt: drop duplicates by it, delivery is at least once), `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256>`, space-separated when a rotated-out secret still signs). Verify with any Standard Webhooks library and the endpoint's `whsec_` secret. Success is a 2xx within 10 s; otherwise it is retried at once, after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h, then failed (replayable). Events are queued in the transaction of the change. The answer carries the signing secret; keep it, it is not shown again (rotate for a new one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An http:// or https:// URL */
+                        url: string;
+                        event_types: ("affiliate.created" | "affiliate.approved" | "customer.attributed" | "commission.created" | "bill.approved" | "cash_out.requested" | "cash_out.changed")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            event_types: string[];
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            previous_secret_until: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description The signing secret (whsec_...): shown on creation and rotation only */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every attempt to the webhook endpoints, newest first
+         * @description Time, URL, event type, message id, attempt number, response code, time and first 1 KB, and when the next retry is due.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    endpoint_id?: number;
+                    message_id?: string;
+                    event_type?: string;
+                    outcome?: "delivered" | "retry" | "failed";
+                    response_code?: number;
+                    /** @description Attempts at or after */
+                    from?: string;
+                    /** @description Attempts before */
+                    to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                delivery_id: number;
+                                endpoint_id: number;
+                                message_id: string;
+                                event_type: string;
+                                test: boolean;
+                                /** Format: date-time */
+                                attempted_at: string;
+                                url: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                outcome: "delivered" | "retry" | "failed";
+                                response_code: number | null;
+                                response_ms: number | null;
+                                response_body: string | null;
+                                error: string | null;
+                                next_retry_at: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            event_types: string[];
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            previous_secret_until: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Nothing more is sent to it; deliveries still waiting are failed; its log stays.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description URL, description, event types or status; an inactive endpoint is queued nothing new.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An http:// or https:// URL */
+                        url?: string;
+                        description?: string;
+                        event_types?: ("affiliate.created" | "affiliate.approved" | "customer.attributed" | "commission.created" | "bill.approved" | "cash_out.requested" | "cash_out.changed")[];
+                        /** @enum {string} */
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            event_types: string[];
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            previous_secret_until: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret
+         * @description Answers the new secret. For `grace_hours` (24 by default) the previous secret signs too: `webhook-signature` carries both signatures, space-separated, so receivers switch without losing a message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the previous secret still signs (default 24; 0: at once no more) */
+                        grace_hours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            url: string;
+                            description: string;
+                            event_types: string[];
+                            /** @enum {string} */
+                            status: "active" | "inactive";
+                            previous_secret_until: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description The signing secret (whsec_...): shown on creation and rotation only */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an endpoint a signed test message now
+         * @description Type `webhook.test`, sent once (no retries), logged as a test; answers the attempt.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            delivery_id: number;
+                            endpoint_id: number;
+                            message_id: string;
+                            event_type: string;
+                            test: boolean;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            url: string;
+                            attempt: number;
+                            /** @enum {string} */
+                            outcome: "delivered" | "retry" | "failed";
+                            response_code: number | null;
+                            response_ms: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            next_retry_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send again every failed delivery of an endpoint in a time range
+         * @description Each once more with its message id and body (a new timestamp and signature), at most 10,000 per call; each try is a new attempt in the log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made at or after
+                         */
+                        from?: string;
+                        /**
+                         * Format: date-time
+                         * @description Deliveries made before
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one failed webhook delivery again
+         * @description Once more, with its message id and body; a delivery that is not failed is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -24069,7 +26837,7 @@ export interface paths {
         };
         /**
          * My cash-outs, newest first
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log.
          */
         get: {
             parameters: {
@@ -24104,6 +26872,13 @@ export interface paths {
                                 amount: number;
                                 /** @description The payment method type */
                                 method: string;
+                                payment_method_id: number | null;
+                                /** @description The method's details as they were when requested (secret fields masked) */
+                                payment_details: {
+                                    [key: string]: string | boolean;
+                                };
+                                scheduled_for: string | null;
+                                payout_batch_id: number | null;
                                 /** @enum {string} */
                                 status: "pending" | "success" | "cancelled" | "refund";
                                 payment_reference: string | null;
@@ -24184,7 +26959,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw: ask to be paid from my available balance
-         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs a portal session that confirmed a two-factor code recently. `method` is the account's payment method (its own by default); the amount (minor units) must be within the method's limits, in major units of the currency: paypal 10-10000, check 100-50000, wire 50-1000000, direct_deposit 50-1000000, tipalti 20-100000, paxum 10-50000, veem 20-100000, payoneer 20-100000, bitcoin 20-100000, webmoney 10-10000, capitalist 10-50000, transferwise 20-100000, gift_card 10-1000, masspay 10-50000, skrill 10-10000, and at most the available balance (409 `insufficient_funds`). With an `Idempotency-Key` header the same request answers the same cash-out.
+         * @description A cash-out is **pending** when requested (its amount moved from available to reserved), **success** when the operator has paid it (reserved to payouts clearing, with the payment's reference), **cancelled** by the affiliate or the operator while pending (reserved back to available), **refund** when a paid one came back (back to available). A pending cash-out put in a payout batch can no longer be cancelled; it becomes success when the batch is marked paid. Any other change is a 409 `invalid_state` naming the status. Each change is a ledger entry and an event of the affiliate's log. Needs a portal session that confirmed a two-factor code recently. `method` is the account's payment method (its own by default); the amount (minor units) must be within the method's limits, in major units of the currency: paypal 10-10000, check 100-50000, wire 50-1000000, direct_deposit 50-1000000, tipalti 20-100000, paxum 10-50000, veem 20-100000, payoneer 20-100000, bitcoin 20-100000, webmoney 10-10000, capitalist 10-50000, transferwise 20-100000, gift_card 10-1000, masspay 10-50000, skrill 10-10000, coinspaid 20-100000, neteller 10-10000, bank_transfer 50-1000000, player_account 1-10000, other 10-50000, and at most the available balance (409 `insufficient_funds`). With an `Idempotency-Key` header the same request answers the same cash-out.
          */
         post: {
             parameters: {
@@ -24201,6 +26976,8 @@ export interface paths {
                         currency: string;
                         amount: number;
                         method?: string;
+                        /** @description One of my wallet payment methods: its details are copied into the cash-out */
+                        payment_method_id?: number;
                     };
                 };
             };
@@ -24219,6 +26996,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -24338,6 +27122,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -24458,6 +27249,13 @@ export interface paths {
                             amount: number;
                             /** @description The payment method type */
                             method: string;
+                            payment_method_id: number | null;
+                            /** @description The method's details as they were when requested (secret fields masked) */
+                            payment_details: {
+                                [key: string]: string | boolean;
+                            };
+                            scheduled_for: string | null;
+                            payout_batch_id: number | null;
                             /** @enum {string} */
                             status: "pending" | "success" | "cancelled" | "refund";
                             payment_reference: string | null;
@@ -24553,6 +27351,695 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My payment methods, masked
+         * @description A wallet holds at most one payment method of each type: the account payment types (paypal, wire, skrill, webmoney, capitalist, ...) and Coinspaid (`currency`, `wallet_address`), Neteller (`email`), bank transfer (`account_holder`, `iban` with its check digits, `bic`, optionally `bank_name`, `bank_address`), player account (`player_id`) and other (`description`). Details are checked per type (every problem listed at once) and read back masked (secret fields show their last 4 characters). A bank transfer method is `unverified` until a bank statement is uploaded (`pending`) and the operator approves it (`approved`; `declined` with a reason): only then may a cash-out pay to it. Adding and deleting are in the events log (`payment_method_added`, `payment_method_deleted`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                type: "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "coinspaid" | "neteller" | "bank_transfer" | "player_account" | "other";
+                                details: {
+                                    [key: string]: string | boolean;
+                                };
+                                /** @enum {string} */
+                                verification: "not_required" | "unverified" | "pending" | "approved" | "declined";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a payment method to my wallet (one of each type)
+         * @description A wallet holds at most one payment method of each type: the account payment types (paypal, wire, skrill, webmoney, capitalist, ...) and Coinspaid (`currency`, `wallet_address`), Neteller (`email`), bank transfer (`account_holder`, `iban` with its check digits, `bic`, optionally `bank_name`, `bank_address`), player account (`player_id`) and other (`description`). Details are checked per type (every problem listed at once) and read back masked (secret fields show their last 4 characters). A bank transfer method is `unverified` until a bank statement is uploaded (`pending`) and the operator approves it (`approved`; `declined` with a reason): only then may a cash-out pay to it. Adding and deleting are in the events log (`payment_method_added`, `payment_method_deleted`). A second method of a type is a 409 `conflict`. Needs a portal session that confirmed a two-factor code recently.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        details: {
+                            [key: string]: string | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            type: "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "coinspaid" | "neteller" | "bank_transfer" | "player_account" | "other";
+                            details: {
+                                [key: string]: string | boolean;
+                            };
+                            /** @enum {string} */
+                            verification: "not_required" | "unverified" | "pending" | "approved" | "declined";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one of my payment methods
+         * @description Requested cash-outs keep the details they were requested with; a schedule paying to the method is removed with it. Needs a portal session that confirmed a two-factor code recently.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/payment-methods/{id}/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bank transfer method's statements and the operator's decisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                payment_method_id: number;
+                                affiliate_id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined";
+                                decision_reason: string | null;
+                                decided_by: string | null;
+                                decided_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a bank statement to verify my bank transfer method
+         * @description The file (PDF, PNG or JPEG, at most 2 MiB) travels base64 in `content_base64`; the method is `pending` until the operator approves or declines it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        file_name: string;
+                        /** @description The PDF, PNG or JPEG file, base64, at most 2 MiB */
+                        content_base64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payment_method_id: number;
+                            affiliate_id: number;
+                            file_name: string;
+                            content_type: string;
+                            size_bytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined";
+                            decision_reason: string | null;
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/cash-out-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My automatic cash-out schedules (one per currency)
+         * @description An automatic cash-out schedule (one per currency) requests a cash-out to its payment method on the days it names: `daily`, `monthly` (on the 1st), `weekdays` (ISO 1 Monday to 7 Sunday) or `dates` of the month 1 to 31 (29 to 31 fall on the last day of a shorter month: 31 pays on 30 April and 28 February). The amount is the available balance less `reserve_amount`, at most `max_amount` (and the method's maximum); nothing is requested when that is below `min_amount` (or the method's minimum). At most one automatic cash-out per affiliate, currency and date. Amounts in minor units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                currency: string;
+                                payment_method_id: number;
+                                /** @enum {string} */
+                                frequency: "daily" | "monthly" | "weekdays" | "dates";
+                                weekdays: number[];
+                                month_days: number[];
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                min_amount: number;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                max_amount: number;
+                                /** @description Kept in the available balance */
+                                reserve_amount: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set my automatic cash-out schedule for a currency (replaces that currency’s)
+         * @description An automatic cash-out schedule (one per currency) requests a cash-out to its payment method on the days it names: `daily`, `monthly` (on the 1st), `weekdays` (ISO 1 Monday to 7 Sunday) or `dates` of the month 1 to 31 (29 to 31 fall on the last day of a shorter month: 31 pays on 30 April and 28 February). The amount is the available balance less `reserve_amount`, at most `max_amount` (and the method's maximum); nothing is requested when that is below `min_amount` (or the method's minimum). At most one automatic cash-out per affiliate, currency and date. Amounts in minor units. Needs a portal session that confirmed a two-factor code recently.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currency: string;
+                        payment_method_id: number;
+                        frequency: string;
+                        weekdays?: number[];
+                        month_days?: number[];
+                        /** @description No cash-out below it */
+                        min_amount: number;
+                        /** @description At most this per cash-out */
+                        max_amount: number;
+                        /** @description Kept in the available balance */
+                        reserve_amount?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            currency: string;
+                            payment_method_id: number;
+                            /** @enum {string} */
+                            frequency: "daily" | "monthly" | "weekdays" | "dates";
+                            weekdays: number[];
+                            month_days: number[];
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            min_amount: number;
+                            /** @description Minor units (1000 is 10.00 EUR) */
+                            max_amount: number;
+                            /** @description Kept in the available balance */
+                            reserve_amount: number;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/cash-out-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop my automatic cash-outs in a currency
+         * @description Needs a portal session that confirmed a two-factor code recently.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/commissions": {
         parameters: {
             query?: never;
@@ -24562,12 +28049,13 @@ export interface paths {
         };
         /**
          * My commissions, newest first, each explained
-         * @description What you earned, one line per thing earned (a claw-back is its own negative line), with its status and the sentence that explains it: the rule, the amounts and the tier.
+         * @description What you earned, one line per thing earned (a claw-back is its own negative line), with its status and, as the operator chooses for the program, the sentence that explains it (the rule, the amounts and the tier) and the trace's inputs (your customers' events and amounts, the rule, tier and formula); `explanation` and `inputs` are null when not shown.
          */
         get: {
             parameters: {
                 query?: {
                     brand_id?: number;
+                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */
@@ -24616,10 +28104,12 @@ export interface paths {
                                 /** Format: date-time */
                                 earned_at: string;
                                 hold_until: string | null;
-                                /** @description The trace as one readable sentence */
-                                explanation: string;
+                                explanation: string | null;
                                 /** Format: date-time */
                                 created_at: string;
+                                inputs: {
+                                    [key: string]: unknown;
+                                } | null;
                             }[];
                             paging: {
                                 page: number;
