@@ -72,9 +72,25 @@ describe('a bill', () => {
       hidden: false,
     });
 
+    const hook = await api(t, 'POST', '/webhooks', {
+      url: 'https://hooks.example/bills',
+      event_types: ['bill.approved'],
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
     const approved = await api(t, 'POST', `/bills/${listed!.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', amount_to_pay: 6000 });
+    const deliveries = await t.db
+      .selectFrom('webhook_deliveries')
+      .select(['event_type', 'payload'])
+      .where('endpoint_id', '=', hook.json().id)
+      .execute();
+    expect(deliveries.map((d) => d.event_type)).toEqual(['bill.approved']);
+    expect(JSON.parse(String(deliveries[0]!.payload)).data).toMatchObject({
+      bill_id: String(listed!.id),
+      amount_to_pay: '6000',
+      currency: 'EUR',
+    });
     expect(approved.json().ledger_entry_id).toEqual(expect.any(Number));
     expect(await balanceOf(t, p.affiliateId)).toMatchObject({ available: 6000, commissions: 6000 });
     const statuses = await t.db

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { recordAffiliateEvent } from '../identity/event-log/record-affiliate-event.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { postEntry } from '../ledger/post-entry.ts';
+import { queueWebhookEvent } from '../webhooks/queue-webhook-event.ts';
 import { queueBillApprovedEmail } from './bill-email.ts';
 import { lockBill, moveCommissions, recordBillChange } from './bill-transition.ts';
 import { type BillDetail, type BillScope, loadBill } from './bill-view.ts';
@@ -13,7 +14,8 @@ import { type BillDetail, type BillScope, loadBill } from './bill-view.ts';
  * Approves a pending or held bill, in one transaction: the amount to pay credits the affiliate's
  * available balance from the brand's commission expense (`postEntry`, cause `bill`, reference
  * `bill:<id>:approved`, so it is never credited twice), its commissions become billed, the
- * affiliate's events log says `bill_approved`, and the email to the affiliate is enqueued. A bill
+ * affiliate's events log says `bill_approved`, the email to the affiliate and the operator's
+ * `bill.approved` webhooks are enqueued. A bill
  * whose commissions changed since it was issued (one rejected or reversed) must be regenerated
  * first: 409.
  */
@@ -94,6 +96,23 @@ export async function approveBill(options: {
       },
     });
     await queueBillApprovedEmail(options.jobs, trx, bill);
+    await queueWebhookEvent({
+      db: trx,
+      type: 'bill.approved',
+      jobs: options.jobs,
+      payload: {
+        bill_id: bill.id,
+        affiliate_id: bill.affiliate_id,
+        brand_id: bill.brand_id,
+        plan_id: bill.plan_id,
+        currency: bill.currency,
+        period_start: bill.period_start,
+        period_end: bill.period_end,
+        issued_amount: bill.issued_amount,
+        amount_to_pay: bill.amount_to_pay,
+        ledger_entry_id: entryId,
+      },
+    });
   });
   return loadBill(options.db, options.id, scope);
 }
