@@ -18442,13 +18442,12 @@ export interface paths {
         };
         /**
          * List commissions, newest first
-         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, plan, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
+         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
          */
         get: {
             parameters: {
                 query?: {
                     brand_id?: number;
-                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */
@@ -28055,7 +28054,6 @@ export interface paths {
             parameters: {
                 query?: {
                     brand_id?: number;
-                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */

@@ -49,6 +49,7 @@ export function PortalLayout() {
     { label: 'Customers', to: '/portal/customers' },
     { label: 'Coupon codes', to: '/portal/coupon-codes' },
     { label: 'Commission plans', to: '/portal/commission-plans' },
+    { label: 'Wallet', to: '/portal/wallet' },
     { label: 'Commissions', to: '/portal/commissions' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },

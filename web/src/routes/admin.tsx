@@ -12,6 +12,7 @@ import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
 import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
 import { NewCampaignPage } from '../admin/campaigns/NewCampaignPage.tsx';
+import { CashOutsPage } from '../admin/cash-outs/CashOutsPage.tsx';
 import { ClickLogPage } from '../admin/clicks/ClickLogPage.tsx';
 import { ClickPage } from '../admin/clicks/ClickPage.tsx';
 import { validateClickSearch } from '../admin/clicks/click-search.ts';
@@ -34,6 +35,7 @@ import { EventsLogPage } from '../admin/events/EventsLogPage.tsx';
 import { validateEventSearch } from '../admin/events/event-search.ts';
 import { FraudRulesPage, validateRulesSearch } from '../admin/fraud-rules/FraudRulesPage.tsx';
 import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
+import { PayoutBatchesPage } from '../admin/payouts/PayoutBatchesPage.tsx';
 import { ProgramPage } from '../admin/program/ProgramPage.tsx';
 import { SetStaffPasswordPage } from '../admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from '../admin/staff/StaffPage.tsx';
@@ -240,6 +242,17 @@ const fraudRulesRoute = createRoute({
   validateSearch: validateRulesSearch,
   component: FraudRulesPage,
 });
+// Money out: the cash-out queue (with bank statements to review) and the payout batches.
+const cashOutsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/cash-outs',
+  component: CashOutsPage,
+});
+const payoutBatchesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/payouts',
+  component: PayoutBatchesPage,
+});
 // Who changed what: the catalog and the settings, with their actors.
 const auditLogRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -351,6 +364,8 @@ export const adminTree = adminRoute.addChildren([
     couponCodesRoute,
     fraudRulesRoute,
     auditLogRoute,
+    cashOutsRoute,
+    payoutBatchesRoute,
     campaignsRoute,
     newCampaignRoute,
     campaignRoute,

@@ -19,6 +19,7 @@ import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
+import { WalletPage } from '../portal/wallet/WalletPage.tsx';
 import { rootRoute, tokenSearch } from './root.tsx';
 
 // The affiliate portal: its own sign-in and session, separate from the back office.
@@ -131,6 +132,11 @@ const portalCouponCodesRoute = createRoute({
   path: '/coupon-codes',
   component: PortalCouponCodesPage,
 });
+const portalWalletRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/wallet',
+  component: WalletPage,
+});
 const portalCommissionPlansRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/commission-plans',
@@ -167,6 +173,7 @@ export const portalTree = portalRoute.addChildren([
     portalCustomersRoute,
     portalCouponCodesRoute,
     portalCommissionPlansRoute,
+    portalWalletRoute,
     portalCommissionsRoute,
     portalNotFoundRoute,
   ]),
