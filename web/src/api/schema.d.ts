@@ -16799,6 +16799,1736 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bills/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the bills of a period now (issue, or regenerate those not yet approved)
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. The run bills the approved commissions earned by the period's end that are on no bill yet, for the affiliates named (default: every affiliate with something to bill). A sum below the affiliate's threshold, or not positive, waits for the next period; an affiliate whose generation delay has not passed since the period's end is left out (`waiting`). Bills of the period not yet approved are regenerated, never duplicated; running it again changes nothing. The scheduled run (`bills.run`, daily) does the same for each affiliate's own schedule. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        period_start: string;
+                        /** Format: date */
+                        period_end: string;
+                        affiliate_ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run_id: number;
+                            period_start: string;
+                            period_end: string;
+                            affiliates: number;
+                            bills_issued: number;
+                            bills_regenerated: number;
+                            bills_unchanged: number;
+                            rolled_over: number;
+                            waiting: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bills, newest first, with filters (status, affiliate, brand, currency, period)
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    affiliate_id?: number;
+                    hidden?: boolean;
+                    status?: ("pending" | "on_hold" | "approved" | "cancelled" | "paid")[];
+                    brand_id?: number;
+                    currency?: string;
+                    /** @description Periods ending on or after this day */
+                    period_from?: string;
+                    /** @description Periods ending on or before this day */
+                    period_to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                affiliate_name: string;
+                                brand_id: number;
+                                brand_name: string;
+                                plan_id: number | null;
+                                plan_name: string | null;
+                                currency: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                period_start: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                period_end: string;
+                                /** @description What the lines sum to */
+                                issued_amount: number;
+                                /** @description The issued amount after corrections */
+                                amount_to_pay: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                issued_on: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                due_date: string;
+                                /** @description Not shown to the affiliate */
+                                hidden: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                lines_count: number;
+                                ledger_entry_id: number | null;
+                                approved_at: string | null;
+                                paid_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One bill with its lines, corrections and changes
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bill as a PDF invoice
+         * @description The operator's program and the affiliate's details, the period, due date, lines, corrections and the amount to pay.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bill as a PDF invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a bill: add or subtract, with a comment the affiliate sees
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Before approval the amount to pay changes (never below 0); after it the correction is a ledger entry between the affiliate's available balance and the brand's commission expense (a subtraction beyond the balance is 409 `insufficient_funds`). With an `Idempotency-Key` a replay changes nothing. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description add or subtract */
+                        action: string;
+                        /** @description Minor units, more than 0 */
+                        amount: number;
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve several bills: each credits its affiliate, or is refused on its own
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Each bill is approved in its own transaction; one that cannot be (not pending or on hold, commissions changed since it was issued, not found) is answered `refused` with the error, and the others go ahead. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @description approved or refused */
+                                status: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a bill: its amount to pay is credited to the affiliate's available balance
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. One ledger entry (reference `bill:<id>:approved`), the commissions become billed, the affiliate's events log records `bill_approved` and the affiliate is emailed. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a pending bill on hold while it is looked into
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Any other status is a 409 `invalid_state`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a bill off hold: pending again
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Any other status is a 409 `invalid_state`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a bill not yet approved: its commissions are not billed again
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Any other status is a 409 `invalid_state`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an approved bill was paid out: the bill and its commissions become paid
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. Any other status is a 409 `invalid_state`. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/affiliates/{id}/payment-methods": {
         parameters: {
             query?: never;
@@ -18442,12 +20172,13 @@ export interface paths {
         };
         /**
          * List commissions, newest first
-         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
+         * @description One row per thing earned, never edited: a refund claws back with a negative row naming what it reverses (`reverses_id`), a whole-period CPA tier tops up earlier CPAs with new rows (`source_commission_id`). Statuses: pending (inside its hold period), on_hold (its customer is held by a fraud rule), approved, rejected, reversed, billed, paid; every change is kept with who made it and why. Filter by affiliate, brand, plan, kind, status, customer and the time earned (`from` inclusive, `to` exclusive).
          */
         get: {
             parameters: {
                 query?: {
                     brand_id?: number;
+                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */
@@ -27350,6 +29081,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My bills, newest first (hidden ones are not shown)
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("pending" | "on_hold" | "approved" | "cancelled" | "paid")[];
+                    brand_id?: number;
+                    currency?: string;
+                    /** @description Periods ending on or after this day */
+                    period_from?: string;
+                    /** @description Periods ending on or before this day */
+                    period_to?: string;
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                affiliate_name: string;
+                                brand_id: number;
+                                brand_name: string;
+                                plan_id: number | null;
+                                plan_name: string | null;
+                                currency: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                period_start: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                period_end: string;
+                                /** @description What the lines sum to */
+                                issued_amount: number;
+                                /** @description The issued amount after corrections */
+                                amount_to_pay: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                issued_on: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                due_date: string;
+                                /** @description Not shown to the affiliate */
+                                hidden: boolean;
+                                /** @enum {string} */
+                                status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                lines_count: number;
+                                ledger_entry_id: number | null;
+                                approved_at: string | null;
+                                paid_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my bills with its lines and corrections
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/bills/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my bills as a PDF invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bill as a PDF invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/payment-methods": {
         parameters: {
             query?: never;
@@ -28054,6 +30166,7 @@ export interface paths {
             parameters: {
                 query?: {
                     brand_id?: number;
+                    plan_id?: number;
                     kind?: "cpl" | "cpa" | "revshare" | "sale_share" | "sub_cpa" | "sub_revshare" | "sub_net_pl";
                     status?: "pending" | "on_hold" | "approved" | "rejected" | "reversed" | "billed" | "paid";
                     /** @description Earned at or after */
