@@ -132,6 +132,13 @@ describe('a payout batch', () => {
       reserved: 0,
       payments: 120_50,
     });
+    // The affiliate is emailed each change: requested, then paid with the reference.
+    expect((await t.lastEmail(one.w.email, 'cash_out_pending')).text).toContain(
+      `cash-out ${one.id} of 120.50 EUR`,
+    );
+    const paidMail = await t.lastEmail(one.w.email, 'cash_out_success');
+    expect(paidMail.subject).toBe('Your cash-out is paid');
+    expect(paidMail.text).toContain(`Payment reference: SEPA-2027-01 #${one.id}`);
     const again = await operator('POST', `/payout-batches/${batch.id}/pay`, { payment_reference: 'again' });
     expect(again.statusCode).toBe(409);
     const listed = (await operator('GET', '/payout-batches?status=paid')).json().data;

@@ -24,7 +24,7 @@ export const runCashOutSchedulesJob = defineJob({
   timeoutSeconds: 3600,
   singletonKey: () => 'ledger.run-cash-out-schedules',
   schedule: { cron: '0 6 * * *', data: {} },
-  async run(data, { db }) {
-    await runCashOutSchedules({ db, ...(data.date ? { date: data.date } : {}) });
+  async run(data, { db, jobs }) {
+    await runCashOutSchedules({ db, jobs, ...(data.date ? { date: data.date } : {}) });
   },
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { CashOutView } from './cash-out-view.ts';
 import { STEPS, transition } from './transition.ts';
 
@@ -13,6 +14,7 @@ export function cancelCashOut(options: {
   actor: Actor;
   id: number;
   managerId?: number;
+  jobs?: JobQueue;
   affiliateId?: number;
   reason?: string | null;
 }): Promise<CashOutView> {

@@ -4,9 +4,11 @@ import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { queueWebhookEvent } from '../../webhooks/queue-webhook-event.ts';
 import { assertAffiliate, checkCurrency, MAX_AMOUNT, requestHash } from '../idempotency.ts';
 import { postEntry } from '../post-entry.ts';
+import { queueCashOutEmail } from './cash-out-email.ts';
 import { limitsInMinorUnits, majorUnits } from './cash-out-limits.ts';
 import { type CashOutView, loadCashOut } from './cash-out-view.ts';
 import { resolvePayoutMethod } from './payout-method.ts';
@@ -35,6 +37,8 @@ export async function requestCashOut(options: {
   idempotencyKey?: string;
   /** An automatic cash-out: its schedule and date (at most one per affiliate, currency and date). */
   schedule?: { id: number; date: string };
+  /** Emails the affiliate that the cash-out is requested (a job in the same transaction). */
+  jobs?: JobQueue;
 }): Promise<{ cashOut: CashOutView; replayed: boolean }> {
   const { db, input, affiliateId } = options;
   await assertAffiliate(db, affiliateId);
@@ -159,6 +163,14 @@ export async function requestCashOut(options: {
         amount,
         method,
       },
+    });
+    await queueCashOutEmail(options.jobs, trx, {
+      affiliateId,
+      cashOutId: Number(row.id),
+      status: 'pending',
+      amount,
+      currency: currency.code,
+      method,
     });
     return { cashOut: await loadCashOut(trx, Number(row.id)), replayed: false };
   });

@@ -6,8 +6,10 @@ import { type Actor, actorColumns } from '../../actor.ts';
 import { managedAffiliateIds } from '../../auth/managed-affiliates.ts';
 import { AppError } from '../../errors.ts';
 import { recordAffiliateEvent } from '../../identity/event-log/record-affiliate-event.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { queueWebhookEvent } from '../../webhooks/queue-webhook-event.ts';
 import { postEntry } from '../post-entry.ts';
+import { queueCashOutEmail } from './cash-out-email.ts';
 import { type CashOutView, loadCashOut } from './cash-out-view.ts';
 
 export interface Step {
@@ -65,6 +67,8 @@ export async function transition(options: {
   managerId?: number;
   reason?: string | null;
   paymentReference?: string | null;
+  /** Emails the affiliate about the change (a job in the same transaction). */
+  jobs?: JobQueue;
 }): Promise<CashOutView> {
   const { step } = options;
   return inTransaction(options.db, async (trx) => {
@@ -158,6 +162,16 @@ export async function transition(options: {
         reason,
         payment_reference: step.to === 'success' ? (options.paymentReference ?? null) : row.payment_reference,
       },
+    });
+    await queueCashOutEmail(options.jobs, trx, {
+      affiliateId: row.affiliate_id,
+      cashOutId: Number(row.id),
+      status: step.to,
+      amount: row.amount,
+      currency: row.currency,
+      method: row.method,
+      reference: options.paymentReference ?? null,
+      reason,
     });
     return loadCashOut(trx, Number(row.id));
   });

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { acceptCashOut } from '../cash-outs/accept-cash-out.ts';
 import { loadBatch, type PayoutBatchView } from './payout-batch-view.ts';
 
@@ -15,6 +16,8 @@ export async function markPayoutBatchPaid(options: {
   id: number;
   paymentReference: string;
   managerId?: number;
+  /** Emails each affiliate its paid cash-out. */
+  jobs?: JobQueue;
 }): Promise<PayoutBatchView> {
   const reference = options.paymentReference?.trim() ?? '';
   if (!reference)
@@ -44,6 +47,7 @@ export async function markPayoutBatchPaid(options: {
         actor: options.actor,
         id: Number(item.id),
         paymentReference: `${reference} #${item.id}`,
+        ...(options.jobs ? { jobs: options.jobs } : {}),
       });
     }
     const now = new Date();

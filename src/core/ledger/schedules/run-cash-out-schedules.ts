@@ -2,6 +2,7 @@ import { isUniqueViolation } from '../../../db/errors.ts';
 import type { Db } from '../../../db/index.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { limitsInMinorUnits } from '../cash-outs/cash-out-limits.ts';
 import { requestCashOut } from '../cash-outs/request-cash-out.ts';
 import { isWalletType } from '../wallet/wallet-types.ts';
@@ -25,7 +26,12 @@ const maxBig = (a: bigint, b: bigint) => (a > b ? a : b);
  * per affiliate, currency and date (a unique index), so a re-run or a second worker requests
  * nothing twice.
  */
-export async function runCashOutSchedules(options: { db: Db; date?: string }): Promise<ScheduleRunResult> {
+export async function runCashOutSchedules(options: {
+  db: Db;
+  date?: string;
+  /** Emails each affiliate its automatic cash-out. */
+  jobs?: JobQueue;
+}): Promise<ScheduleRunResult> {
   const { db } = options;
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const schedules = await db
@@ -74,6 +80,7 @@ export async function runCashOutSchedules(options: { db: Db; date?: string }): P
         input: { currency: s.currency, amount, payment_method_id: s.payment_method_id },
         idempotencyKey: `auto:${s.id}:${date}`,
         schedule: { id: s.id, date },
+        ...(options.jobs ? { jobs: options.jobs } : {}),
       });
       if (replayed) skip(s.id, 'already requested for this date');
       else result.created.push(cashOut.id);

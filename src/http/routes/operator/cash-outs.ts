@@ -96,6 +96,7 @@ export const cashOutRoutes: FastifyPluginAsyncTypebox = async (app) => {
         actor: actorOf(request),
         id: request.params.id,
         paymentReference: request.body.payment_reference,
+        jobs: app.deps.jobs,
         ...manager(request),
       }) as never,
   );
@@ -124,6 +125,7 @@ export const cashOutRoutes: FastifyPluginAsyncTypebox = async (app) => {
           actor: actorOf(request),
           id: request.params.id,
           reason: request.body?.reason ?? null,
+          jobs: app.deps.jobs,
           ...manager(request),
         }) as never,
     );

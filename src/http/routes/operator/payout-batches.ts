@@ -182,6 +182,7 @@ export const payoutBatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         actor: actorOf(request),
         id: request.params.id,
         paymentReference: request.body.payment_reference,
+        jobs: app.deps.jobs,
         ...manager(request),
       }) as never,
   );

@@ -185,6 +185,7 @@ export const partnerWalletRoutes: FastifyPluginAsyncTypebox = async (app) => {
         affiliateId: mine(request),
         input: request.body,
         idempotencyKey: request.headers['idempotency-key'],
+        jobs: app.deps.jobs,
       });
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(result.cashOut as never);
@@ -211,6 +212,7 @@ export const partnerWalletRoutes: FastifyPluginAsyncTypebox = async (app) => {
         id: request.params.id,
         affiliateId: mine(request),
         reason: request.body?.reason ?? null,
+        jobs: app.deps.jobs,
       }) as never,
   );
 };
