@@ -241,6 +241,40 @@ describe('a refusal', () => {
     expect(await ledgerSnapshot(db)).toBe(before);
   });
 
+  it('answers a replay with the same request hash', async () => {
+    const reference = `edge:${orderId()}`;
+    const postings = [
+      { account: available('ISK'), amount: 11n },
+      { account: corrections('ISK'), amount: -11n },
+    ];
+    const first = await post({ reference, requestHash: 'same', postings });
+    expect(await post({ reference, requestHash: 'same', postings })).toEqual({
+      entry: first.entry,
+      replayed: true,
+    });
+    const row = await db
+      .selectFrom('ledger_entries')
+      .select('request_hash')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    expect(row.request_hash).toBe('same');
+  });
+
+  it('writes one entry for twins posted at the same time, the others answered with it', async () => {
+    const reference = `edge:${orderId()}`;
+    const postings = [
+      { account: available('MXN'), amount: 13n },
+      { account: corrections('MXN'), amount: -13n },
+    ];
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => post({ reference, requestHash: 'twin', postings })),
+    );
+    expect(results.map((r) => r.replayed).sort()).toEqual([false, true, true, true]);
+    expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
+    // 13, once.
+    expect(await balance(available('MXN'))).toBe(13n);
+  });
+
   it('answers a replay without a request hash, and refuses one that adds a hash', async () => {
     const reference = `edge:${orderId()}`;
     const postings = [
