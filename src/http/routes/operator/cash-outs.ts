@@ -13,7 +13,8 @@ import { CASH_OUT_HELP, CashOut, CashOutPage, CashOutQuery, ReasonBody } from '.
 
 const CashOutParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) });
 const date = (v?: string) => (v === undefined ? undefined : new Date(v));
-const manager = (request: FastifyRequest) => {
+/** A limited manager's scope for the ledger's operations (`managerId`), or none. */
+export const manager = (request: FastifyRequest) => {
   const id = managedBy(request.principal);
   return id === null ? {} : { managerId: id };
 };

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { cancelPayoutBatch } from '../../../core/ledger/payouts/cancel-payout-batch.ts';
 import { createPayoutBatch } from '../../../core/ledger/payouts/create-payout-batch.ts';
@@ -9,14 +8,10 @@ import { getPayoutBatch } from '../../../core/ledger/payouts/get-payout-batch.ts
 import { listPayoutBatches } from '../../../core/ledger/payouts/list-payout-batches.ts';
 import { markPayoutBatchPaid } from '../../../core/ledger/payouts/mark-payout-batch-paid.ts';
 import { actorOf } from '../../actor.ts';
-import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, listPage, PageQuery, pageOf, StringEnum, withErrors } from '../../schemas/common.ts';
 import { PAYOUT_HELP, PayoutBatch, PayoutBatchBody, PayoutBatchPage } from '../../schemas/wallet.ts';
-
-const manager = (request: FastifyRequest) => {
-  const id = managedBy(request.principal);
-  return id === null ? {} : { managerId: id };
-};
+import { manager } from './cash-outs.ts';
 
 /** The operator's payout batches: select pending cash-outs, export them, mark them paid. */
 export const payoutBatchRoutes: FastifyPluginAsyncTypebox = async (app) => {

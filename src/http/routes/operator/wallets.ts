@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { listCashOutSchedules } from '../../../core/ledger/schedules/list-cash-out-schedules.ts';
 import { addPaymentMethod } from '../../../core/ledger/wallet/add-payment-method.ts';
@@ -9,7 +8,7 @@ import { listBankStatements } from '../../../core/ledger/wallet/list-bank-statem
 import { listPaymentMethods } from '../../../core/ledger/wallet/list-payment-methods.ts';
 import { readBankStatement } from '../../../core/ledger/wallet/read-bank-statement.ts';
 import { actorOf } from '../../actor.ts';
-import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
+import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, StringEnum, withErrors } from '../../schemas/common.ts';
 import {
   BankStatement,
@@ -21,11 +20,8 @@ import {
   ScheduleList,
   WALLET_HELP,
 } from '../../schemas/wallet.ts';
+import { manager } from './cash-outs.ts';
 
-const manager = (request: FastifyRequest) => {
-  const id = managedBy(request.principal);
-  return id === null ? {} : { managerId: id };
-};
 const MethodParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
   methodId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
