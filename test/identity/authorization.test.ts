@@ -99,7 +99,7 @@ beforeAll(async () => {
 
   // Events: a customer and a coupon code of each.
   const events = await t.apiKey(['events']);
-  const customerOf = async (affiliateId: number, who: string) => {
+  const customerOf = async (affiliateId: number, who: string, occurredAt = new Date(Date.now() - 60_000)) => {
     const res = await t.call(events, {
       method: 'POST',
       url: '/api/v1/events',
@@ -108,7 +108,7 @@ beforeAll(async () => {
         event_id: `tenant-${who}`,
         brand_id: brand,
         customer_id: `tenant-player-${who}`,
-        occurred_at: new Date(Date.now() - 60_000).toISOString(),
+        occurred_at: occurredAt.toISOString(),
         affiliate_id: affiliateId,
       },
     });
@@ -148,8 +148,9 @@ beforeAll(async () => {
     payload: { commission_plan_id: ids.bCampaignPlan },
   });
   expect(onCampaign.statusCode, onCampaign.body).toBe(200);
-  // A lead of B under B's plan: the engine pays B its CPL.
-  const lead = await customerOf(b.affiliateId, 'b-lead');
+  // A lead of B under B's plan, registered after the plan was assigned (an assignment applies
+  // to what is earned from its date on): the engine pays B its CPL.
+  const lead = await customerOf(b.affiliateId, 'b-lead', new Date());
   const cpl = await t.db
     .selectFrom('commissions')
     .select('id')
