@@ -55,6 +55,8 @@ export function PortalLayout() {
     { label: 'Security', to: '/portal/security' },
     ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),
     { label: 'Events log', to: '/portal/events' },
+    { label: 'Postbacks', to: '/portal/postbacks' },
+    { label: 'Postback log', to: '/portal/postback-log' },
   ];
 
   return (

@@ -10,6 +10,7 @@ import { CustomersPage as PortalCustomersPage } from '../portal/customers/Custom
 import { EventsPage } from '../portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from '../portal/HomePage.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
+import { PostbackLogPage, PostbacksPage } from '../portal/postbacks/PostbacksPage.tsx';
 import { ProfilePage } from '../portal/profile/ProfilePage.tsx';
 import { ForgotPasswordPage } from '../portal/public/ForgotPasswordPage.tsx';
 import { SetPasswordPage } from '../portal/public/SetPasswordPage.tsx';
@@ -112,6 +113,16 @@ const portalEventsRoute = createRoute({
   path: '/events',
   component: EventsPage,
 });
+const portalPostbacksRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/postbacks',
+  component: PostbacksPage,
+});
+const portalPostbackLogRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/postback-log',
+  component: PostbackLogPage,
+});
 const portalCampaignsRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/campaigns',
@@ -168,6 +179,8 @@ export const portalTree = portalRoute.addChildren([
     portalSecurityRoute,
     portalTeamRoute,
     portalEventsRoute,
+    portalPostbacksRoute,
+    portalPostbackLogRoute,
     portalCampaignsRoute,
     portalCampaignRoute,
     portalCustomersRoute,
