@@ -1,42 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createPostback } from '../../../core/postbacks/create-postback.ts';
-import { deletePostback } from '../../../core/postbacks/delete-postback.ts';
 import { exportPostbackLog } from '../../../core/postbacks/export-postback-log.ts';
-import { getPostback } from '../../../core/postbacks/get-postback.ts';
 import { listPostbackLog } from '../../../core/postbacks/list-postback-log.ts';
 import { listPostbacks } from '../../../core/postbacks/list-postbacks.ts';
 import { previewPostback } from '../../../core/postbacks/preview-postback.ts';
-import { replayPostbacks } from '../../../core/postbacks/replay-postbacks.ts';
-import { testFirePostback } from '../../../core/postbacks/test-fire-postback.ts';
-import { updatePostback } from '../../../core/postbacks/update-postback.ts';
 import { actorOf } from '../../actor.ts';
 import { partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
-import { IdParams, listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
+import { listPage, PageQuery, pageOf, withErrors } from '../../schemas/common.ts';
 import {
   LOG_HELP,
   logFilterOf,
   logFilters,
   POSTBACK_HELP,
   Postback,
-  PostbackAttempt,
   PostbackFields,
   PostbackLogPage,
   PostbackPage,
-  PostbackPatch,
   Preview,
   PreviewBody,
   postbackFilters,
-  ReplayBody,
-  Replayed,
-  TestFireBody,
   Variables,
   variableList,
 } from '../../schemas/postbacks.ts';
-import { CSV_RESPONSE, deliverSettings } from '../operator/postbacks.ts';
+import { CSV_RESPONSE } from '../operator/postbacks.ts';
+import { postbackItemRoutes } from '../shared/postback-item-routes.ts';
 import { scopeOf } from './campaigns.ts';
 
-const BigIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const partnerPostbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
@@ -139,142 +129,22 @@ export const partnerPostbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
   );
 
-  app.get(
-    '/postbacks/:id',
-    {
-      ...read,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Get one of my postbacks',
-        params: IdParams,
-        response: withErrors({ 200: Postback }, 401, 403, 404),
-      },
+  postbackItemRoutes(app, {
+    tags,
+    security: partnerSecurity,
+    read: read.preValidation,
+    write: write.preValidation,
+    scope: scopeOf,
+    eventOwner: 'your',
+    summaries: {
+      get: 'Get one of my postbacks',
+      change: 'Change one of my postbacks',
+      remove: 'Delete one of my postbacks',
+      testFire: 'Send one of my postbacks now and show the result',
+      replay: 'Send again the failed deliveries of one of my postbacks in a time range',
+      replayOne: 'Send one of my failed deliveries again',
     },
-    async (request) => getPostback({ db: db(), id: request.params.id, scope: scopeOf(request) }),
-  );
-
-  app.patch(
-    '/postbacks/:id',
-    {
-      ...write,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Change one of my postbacks',
-        description: 'Setting `status` to active again clears an automatic disable.',
-        params: IdParams,
-        body: PostbackPatch,
-        response: withErrors({ 200: Postback }, 401, 403, 404, 422),
-      },
-    },
-    async (request) =>
-      updatePostback({
-        db: db(),
-        actor: actorOf(request),
-        id: request.params.id,
-        input: request.body,
-        scope: scopeOf(request),
-      }),
-  );
-
-  app.delete(
-    '/postbacks/:id',
-    {
-      ...write,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Delete one of my postbacks',
-        params: IdParams,
-        response: withErrors({ 204: Type.Null() }, 401, 403, 404),
-      },
-    },
-    async (request, reply) => {
-      await deletePostback({
-        db: db(),
-        actor: actorOf(request),
-        id: request.params.id,
-        scope: scopeOf(request),
-      });
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/postbacks/:id/test-fire',
-    {
-      ...write,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Send one of my postbacks now and show the result',
-        description:
-          'With a sample event, or `event_ref`, one of your past events. Sent once, logged as a test.',
-        params: IdParams,
-        body: TestFireBody,
-        response: withErrors({ 200: PostbackAttempt }, 401, 403, 404, 409, 422),
-      },
-    },
-    async (request) =>
-      testFirePostback({
-        db: db(),
-        jobs: app.deps.jobs,
-        settings: deliverSettings(app),
-        id: request.params.id,
-        eventRef: request.body.event_ref,
-        scope: scopeOf(request),
-      }),
-  );
-
-  app.post(
-    '/postbacks/:id/replay',
-    {
-      ...write,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Send again the failed deliveries of one of my postbacks in a time range',
-        params: IdParams,
-        body: ReplayBody,
-        response: withErrors({ 202: Replayed }, 401, 403, 404, 422),
-      },
-    },
-    async (request, reply) =>
-      reply.status(202).send(
-        await replayPostbacks({
-          db: db(),
-          jobs: app.deps.jobs,
-          definitionId: request.params.id,
-          ...(request.body.from ? { from: new Date(request.body.from) } : {}),
-          ...(request.body.to ? { to: new Date(request.body.to) } : {}),
-          scope: scopeOf(request),
-        }),
-      ),
-  );
-
-  app.post(
-    '/postback-deliveries/:id/replay',
-    {
-      ...write,
-      schema: {
-        tags,
-        security: partnerSecurity,
-        summary: 'Send one of my failed deliveries again',
-        params: BigIdParams,
-        response: withErrors({ 202: Replayed }, 401, 403, 404, 409),
-      },
-    },
-    async (request, reply) =>
-      reply.status(202).send(
-        await replayPostbacks({
-          db: db(),
-          jobs: app.deps.jobs,
-          deliveryId: request.params.id,
-          scope: scopeOf(request),
-        }),
-      ),
-  );
+  });
 
   app.get(
     '/postback-log',
