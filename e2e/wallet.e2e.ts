@@ -88,6 +88,12 @@ describe('wallet', () => {
     await office.getByRole('button', { name: `Accept ${id}` }).click();
     await office.getByText('No pending cash-out.').waitFor();
 
+    // The back office shows the affiliate's balances, ledger and wallet on its page.
+    await office.goto(`${server.baseUrl}/admin/affiliates/${affiliateId}?tab=money`);
+    await office.getByRole('heading', { name: 'Balances' }).waitFor();
+    await office.getByRole('cell', { name: '74.50 EUR' }).first().waitFor();
+    await office.getByRole('cell', { name: 'skrill' }).waitFor();
+
     await owner.reload();
     await expect.poll(() => owner.getByTestId(`cash-out-${id}`).textContent()).toBe('success');
     await owner.getByText('SKRILL-TX-1').waitFor();

@@ -9,15 +9,17 @@ import { affiliateQuery } from './api.ts';
 import { BillingTab } from './BillingTab.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
+import { MoneyTab } from './MoneyTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { SignInAsButton } from './SignInAsButton.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
-export const TABS = ['profile', 'billing', 'users', 'history', 'events'] as const;
+export const TABS = ['profile', 'billing', 'money', 'users', 'history', 'events'] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   profile: 'Profile',
   billing: 'Billing and payment',
+  money: 'Balances and wallet',
   users: 'Users',
   history: 'History',
   events: 'Events log',
@@ -96,6 +98,7 @@ export function AffiliatePage() {
       </nav>
       {tab === 'profile' && <ProfileTab affiliate={a} />}
       {tab === 'billing' && <BillingTab id={id} currency={a.default_currency} />}
+      {tab === 'money' && <MoneyTab id={id} />}
       {tab === 'users' && <UsersTab id={id} />}
       {tab === 'history' && <HistoryTab id={id} />}
       {tab === 'events' && <EventsTab id={id} />}
