@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiCall,
   approvedAffiliate,
+  newPage,
   setUpAdmin,
+  signInToBackOffice,
   startE2E,
   stopE2E,
   submitPortalSignIn,
@@ -131,5 +133,33 @@ describe('postbacks in the portal', () => {
     await page.getByLabel('URL contains').fill('w-77');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => log.getByRole('row').count()).toBe(2);
+  });
+
+  it("shows the back office the affiliate's postbacks and log, and the operator's webhooks", async () => {
+    const office = await newPage(browser);
+    await signInToBackOffice(office, server);
+    await office.goto(`${server.baseUrl}/admin/affiliates/${ids.pia}?tab=postbacks`);
+    await expect
+      .poll(() => office.getByRole('region', { name: 'Postbacks' }).getByText('My tracker').count())
+      .toBe(1);
+    const log = office.getByRole('region', { name: 'Postback log' });
+    await expect.poll(() => log.getByText('w-77').count()).toBe(1);
+
+    // The operator subscribes an endpoint, is shown its secret once, and sends it a signed test.
+    await office
+      .getByRole('navigation', { name: 'Back office' })
+      .getByRole('link', { name: 'Webhooks' })
+      .click();
+    const form = office.getByRole('form', { name: 'New endpoint' });
+    await form.getByLabel('URL').fill(`${trackerBase}/hooks`);
+    await form.getByLabel('bill.approved').check();
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await expect.poll(() => office.getByRole('status').textContent()).toContain('whsec_');
+    const endpoints = office.getByRole('region', { name: 'Endpoints' });
+    await expect.poll(() => endpoints.getByText(`${trackerBase}/hooks`).count()).toBe(1);
+    await endpoints.getByRole('button', { name: 'Send test' }).click();
+    await expect.poll(() => received).toContain('/hooks');
+    const hookLog = office.getByRole('region', { name: 'Webhook log' });
+    await expect.poll(() => hookLog.getByText('webhook.test').count()).toBe(1);
   });
 });

@@ -34,11 +34,13 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Plan assignments', to: '/admin/plan-assignments' },
   { label: 'Commissions', to: '/admin/commissions' },
   { label: 'Backtest', to: '/admin/commission-backtest', scope: 'write' },
+  { label: 'Bills', to: '/admin/bills' },
   { label: 'Cash-outs', to: '/admin/cash-outs' },
   { label: 'Payout batches', to: '/admin/payouts', scope: 'finance' },
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },
   { label: 'Staff', to: '/admin/staff', scope: 'admin' },
   { label: 'Email outbox', to: '/admin/outbox', scope: 'admin' },
   { label: 'Audit log', to: '/admin/audit-log', scope: 'admin' },
+  { label: 'Webhooks', to: '/admin/webhooks', scope: 'admin' },
   { label: 'Program', to: '/admin/program', scope: 'admin' },
 ];

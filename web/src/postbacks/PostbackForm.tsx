@@ -147,13 +147,13 @@ export function PostbackForm(props: { api: PostbackApi; editing: Postback | null
         </button>
         <button
           type="button"
-          className="secondary"
+          className="button-secondary"
           disabled={!url || preview.isPending}
           onClick={() => preview.mutate()}
         >
           Preview
         </button>
-        <button type="button" className="secondary" onClick={props.onDone}>
+        <button type="button" className="button-secondary" onClick={props.onDone}>
           Cancel
         </button>
       </div>

@@ -35,12 +35,12 @@ export function PostbacksPanel({ api }: { api: PostbackApi }) {
       hiddenLabel: true,
       cell: (p) => (
         <span className="actions">
-          <button type="button" className="secondary" onClick={() => setEditing(p)}>
+          <button type="button" className="button-secondary" onClick={() => setEditing(p)}>
             Edit
           </button>
           <button
             type="button"
-            className="secondary"
+            className="button-secondary"
             disabled={fire.isPending}
             onClick={() => fire.mutate(p.id)}
           >

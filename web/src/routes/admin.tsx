@@ -8,6 +8,8 @@ import { NewAffiliatePage } from '../admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
 import { AuditLogPage } from '../admin/audit-log/AuditLogPage.tsx';
 import { validateAuditSearch } from '../admin/audit-log/audit-search.ts';
+import { BillPage } from '../admin/bills/BillPage.tsx';
+import { BillsPage } from '../admin/bills/BillsPage.tsx';
 import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
 import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
@@ -51,6 +53,7 @@ import { EditMediaPage } from '../admin/tracking/media/EditMediaPage.tsx';
 import { MediaPage } from '../admin/tracking/media/MediaPage.tsx';
 import { validateMediaSearch } from '../admin/tracking/media/media-search.ts';
 import { TrafficSourcesPage } from '../admin/traffic-sources/TrafficSourcesPage.tsx';
+import { WebhooksPage } from '../admin/webhooks/WebhooksPage.tsx';
 import { isUnauthenticated } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -242,6 +245,9 @@ const fraudRulesRoute = createRoute({
   validateSearch: validateRulesSearch,
   component: FraudRulesPage,
 });
+// Bills: run a period, review, correct and approve.
+const billsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills', component: BillsPage });
+const billRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills/$id', component: BillPage });
 // Money out: the cash-out queue (with bank statements to review) and the payout batches.
 const cashOutsRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -254,6 +260,11 @@ const payoutBatchesRoute = createRoute({
   component: PayoutBatchesPage,
 });
 // Who changed what: the catalog and the settings, with their actors.
+const webhooksRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/webhooks',
+  component: WebhooksPage,
+});
 const auditLogRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/audit-log',
@@ -364,6 +375,9 @@ export const adminTree = adminRoute.addChildren([
     couponCodesRoute,
     fraudRulesRoute,
     auditLogRoute,
+    webhooksRoute,
+    billsRoute,
+    billRoute,
     cashOutsRoute,
     payoutBatchesRoute,
     campaignsRoute,

@@ -10,11 +10,12 @@ import { BillingTab } from './BillingTab.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { MoneyTab } from './MoneyTab.tsx';
+import { PostbacksTab } from './PostbacksTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { SignInAsButton } from './SignInAsButton.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
-export const TABS = ['profile', 'billing', 'money', 'users', 'history', 'events'] as const;
+export const TABS = ['profile', 'billing', 'money', 'users', 'history', 'events', 'postbacks'] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   profile: 'Profile',
@@ -23,6 +24,7 @@ const TAB_LABELS: Record<Tab, string> = {
   users: 'Users',
   history: 'History',
   events: 'Events log',
+  postbacks: 'Postbacks',
 };
 
 export function validateTab(raw: Record<string, unknown>): { tab?: Tab } {
@@ -102,6 +104,7 @@ export function AffiliatePage() {
       {tab === 'users' && <UsersTab id={id} />}
       {tab === 'history' && <HistoryTab id={id} />}
       {tab === 'events' && <EventsTab id={id} />}
+      {tab === 'postbacks' && <PostbacksTab id={id} />}
     </>
   );
 }
