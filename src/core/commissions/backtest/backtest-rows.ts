@@ -2,7 +2,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { calculateCommissions } from '../engine/calculate-commissions.ts';
-import type { EngineCustomer, EngineEvent, NewCommission } from '../engine/engine-types.ts';
+import {
+  ENGINE_CUSTOMER_COLUMNS,
+  ENGINE_EVENT_COLUMNS,
+  type EngineCustomer,
+  type EngineEvent,
+  type NewCommission,
+} from '../engine/engine-types.ts';
 import { boundAt, type EnginePlan } from '../engine/plan-lookup.ts';
 import type { PlanDefinition } from '../plans/plan-definition.ts';
 import { dayAfter, type Period } from '../revshare/compute-period.ts';
@@ -51,20 +57,7 @@ export async function eventCommissions(
   if (!options.affiliateIds.length) return [];
   const customers: EngineCustomer[] = await db
     .selectFrom('customers')
-    .select([
-      'id',
-      'brand_id',
-      'external_id',
-      'affiliate_id',
-      'campaign_id',
-      'promo_id',
-      'country',
-      'registered_at',
-      'attributed_at',
-      'first_event_at',
-      'qualified_at',
-      'held',
-    ])
+    .select(ENGINE_CUSTOMER_COLUMNS)
     .where('brand_id', '=', plan.brand_id)
     .where(sql<boolean>`affiliate_id = any(${options.affiliateIds}::int[])`)
     .where('first_event_at', '<', until)
@@ -74,18 +67,7 @@ export async function eventCommissions(
   const ids = customers.map((c) => c.id.toString());
   const events: EngineEvent[] = await db
     .selectFrom('events')
-    .select([
-      'id',
-      'customer_id',
-      'type',
-      'occurred_at',
-      'amount',
-      'currency',
-      'original_id',
-      'affiliate_id',
-      'campaign_id',
-      'promo_id',
-    ])
+    .select(ENGINE_EVENT_COLUMNS)
     .where(sql<boolean>`customer_id = any(${ids}::bigint[])`)
     .where('occurred_at', '<', until)
     .orderBy('occurred_at')

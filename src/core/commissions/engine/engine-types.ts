@@ -16,6 +16,36 @@ export interface EngineEvent {
   promo_id: number | null;
 }
 
+/** The columns of `events` an EngineEvent is read from. */
+export const ENGINE_EVENT_COLUMNS = [
+  'id',
+  'customer_id',
+  'type',
+  'occurred_at',
+  'amount',
+  'currency',
+  'original_id',
+  'affiliate_id',
+  'campaign_id',
+  'promo_id',
+] as const;
+
+/** The columns of `customers` an EngineCustomer is read from. */
+export const ENGINE_CUSTOMER_COLUMNS = [
+  'id',
+  'brand_id',
+  'external_id',
+  'affiliate_id',
+  'campaign_id',
+  'promo_id',
+  'country',
+  'registered_at',
+  'attributed_at',
+  'first_event_at',
+  'qualified_at',
+  'held',
+] as const;
+
 /** A customer as the engine reads it, as its events left it. */
 export interface EngineCustomer {
   id: bigint;

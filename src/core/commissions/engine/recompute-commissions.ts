@@ -2,6 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { earnCommissions } from './earn-commissions.ts';
+import { ENGINE_CUSTOMER_COLUMNS, ENGINE_EVENT_COLUMNS } from './engine-types.ts';
 
 /**
  * Runs the engine again over every event of the customers (late events, an operator attributing
@@ -18,38 +19,14 @@ export async function recomputeCommissions(options: {
   return inTransaction(options.db, async (trx) => {
     const customers = await trx
       .selectFrom('customers')
-      .select([
-        'id',
-        'brand_id',
-        'external_id',
-        'affiliate_id',
-        'campaign_id',
-        'promo_id',
-        'country',
-        'registered_at',
-        'attributed_at',
-        'first_event_at',
-        'qualified_at',
-        'held',
-      ])
+      .select(ENGINE_CUSTOMER_COLUMNS)
       .where('id', 'in', options.customerIds)
       .orderBy('id')
       .forUpdate()
       .execute();
     const events = await trx
       .selectFrom('events')
-      .select([
-        'id',
-        'customer_id',
-        'type',
-        'occurred_at',
-        'amount',
-        'currency',
-        'original_id',
-        'affiliate_id',
-        'campaign_id',
-        'promo_id',
-      ])
+      .select(ENGINE_EVENT_COLUMNS)
       .where('customer_id', 'in', options.customerIds)
       .orderBy('occurred_at')
       .orderBy('id')

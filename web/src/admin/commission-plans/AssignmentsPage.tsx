@@ -189,13 +189,14 @@ function AssignFields({
   plans,
   state,
   set,
-  noDate,
+  noReason,
 }: {
   a: ReturnType<typeof useAssign>;
   plans: PlanOption[];
   state: { plan: string; from: string; reason: string };
   set(next: Partial<{ plan: string; from: string; reason: string }>): void;
-  noDate?: boolean;
+  /** A campaign's plan is set on the campaign, which keeps no reason. */
+  noReason?: boolean;
 }) {
   const { errors } = a;
   return (
@@ -212,21 +213,19 @@ function AssignFields({
         }}
         error={errors.field('plan_id') ?? errors.field('brand_id')}
       />
-      {!noDate && (
-        <TextField
-          id={errors.idOf('effective_from')}
-          label="Effective from"
-          type="datetime-local"
-          value={state.from}
-          hint="Empty: now"
-          onChange={(from) => {
-            errors.clear('effective_from');
-            set({ from });
-          }}
-          error={errors.field('effective_from')}
-        />
-      )}
-      {!noDate && (
+      <TextField
+        id={errors.idOf('effective_from')}
+        label="Effective from"
+        type="datetime-local"
+        value={state.from}
+        hint="Empty: now"
+        onChange={(from) => {
+          errors.clear('effective_from');
+          set({ from });
+        }}
+        error={errors.field('effective_from') ?? errors.field('commission_plan_effective_from')}
+      />
+      {!noReason && (
         <TextField
           id={errors.idOf('reason')}
           label="Reason"
@@ -293,17 +292,13 @@ function CampaignForm({
   const campaigns = useQuery(campaignOptionsQuery(affiliateId, brandId)).data?.data ?? [];
   const [campaign, setCampaign] = useState('');
   const [state, setState] = useState({ plan: '', from: '', reason: '' });
-  const a = useAssign(() => assignCampaign(Number(campaign), state.plan ? Number(state.plan) : null), {
-    ...ASSIGN_FIELDS,
-    commission_plan_id: 'Plan',
-  });
+  const a = useAssign(
+    () =>
+      assignCampaign(Number(campaign), state.plan ? Number(state.plan) : null, fromLocalInput(state.from)),
+    { ...ASSIGN_FIELDS, commission_plan_id: 'Plan', commission_plan_effective_from: 'Effective from' },
+  );
   return (
-    <AssignForm
-      title="A campaign's plan (in force from now)"
-      a={a}
-      submit="Set the campaign's plan"
-      doneText="Saved."
-    >
+    <AssignForm title="A campaign's plan" a={a} submit="Set the campaign's plan" doneText="Saved.">
       <SelectField
         label="Campaign"
         value={campaign}
@@ -311,7 +306,13 @@ function CampaignForm({
         options={campaigns.map((c) => ({ value: String(c.id), label: c.name }))}
         onChange={setCampaign}
       />
-      <AssignFields a={a} plans={plans} state={state} set={(n) => setState((s) => ({ ...s, ...n }))} noDate />
+      <AssignFields
+        a={a}
+        plans={plans}
+        state={state}
+        set={(n) => setState((s) => ({ ...s, ...n }))}
+        noReason
+      />
       {a.errors.field('commission_plan_id') && (
         <p className="field-error">{a.errors.field('commission_plan_id')}</p>
       )}

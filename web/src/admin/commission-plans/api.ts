@@ -82,12 +82,12 @@ export const assignAffiliate = (
 ) =>
   unwrap(api.PUT('/api/v1/affiliates/{id}/commission-plan', { params: { path: { id: affiliateId } }, body }));
 
-/** A campaign has one plan (as in Affilka): set on the campaign, in force from now. */
-export const assignCampaign = (campaignId: number, planId: number | null) =>
+/** A campaign has one plan (as in Affilka): set on the campaign, in force from `from` (now by default). */
+export const assignCampaign = (campaignId: number, planId: number | null, from?: string) =>
   unwrap(
     api.PATCH('/api/v1/campaigns/{id}', {
       params: { path: { id: campaignId } },
-      body: { commission_plan_id: planId },
+      body: { commission_plan_id: planId, ...(from ? { commission_plan_effective_from: from } : {}) },
     }),
   );
 
