@@ -34,6 +34,13 @@ export async function cpaCommissions(
   }
   const counted = new Map<string, number>();
   if (groups.size) {
+    // A tier position is the count of CPAs already written: concurrent batches of one affiliate
+    // would count the same rows and give two customers one position. One transaction-scoped lock
+    // per (affiliate, plan, month), taken in a fixed order so batches cannot deadlock, makes the
+    // next batch count after this one commits.
+    await sql`select pg_advisory_xact_lock(k)
+      from (select distinct hashtextextended(x, 0) as k from unnest(${[...groups.keys()].map((g) => `cpa-tier:${g}`)}::text[]) as x
+            order by 1) as keys`.execute(db);
     const keys = [...groups.keys()].map((k) => k.split(':'));
     const { rows } = await sql<{ key: string; n: number }>`
       select g.affiliate_id || ':' || g.plan_id || ':' || g.month as key, count(c.id)::int as n
