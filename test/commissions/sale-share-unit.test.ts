@@ -259,9 +259,9 @@ describe('saleCommissions', () => {
     const sale = await event(c, 'sale', at(0), 4n);
     expect(await saleCommissions(db, [{ event: sale, customer: c, plan: plan(undefined) }])).toEqual([]);
     const lifetime = { percent: '10', duration: 'lifetime' };
-    expect(await saleCommissions(db, [{ event: sale, customer: c, plan: plan(lifetime, 'USD') }])).toEqual(
-      [],
-    );
+    // A sale in EUR on a plan in USD: 10% of 10,000 would be 1,000.
+    const big = await event(c, 'sale', at(2), 10_000n);
+    expect(await saleCommissions(db, [{ event: big, customer: c, plan: plan(lifetime, 'USD') }])).toEqual([]);
     // 10% of 4 = 0.4 → 0; 10% of 5 = 0.5 → 1.
     expect(await saleCommissions(db, [{ event: sale, customer: c, plan: plan(lifetime) }])).toEqual([]);
     const five = await event(c, 'sale', at(1), 5n);
@@ -426,6 +426,25 @@ describe('reversals', () => {
         minor,
       ),
     ).toEqual([]);
+    expect(await reversals(db, [{ event: orphan, customer: c }], [], minor)).toEqual([]);
+  });
+
+  it('takes back only a sale share of the same run', async () => {
+    const c = await customer();
+    const sale = await event(c, 'sale', at(0), 1000n);
+    const refund = await event(c, 'refund', at(1), 500n, { original_id: sale.id });
+    const [share] = await saleCommissions(db, [
+      { event: sale, customer: c, plan: plan({ amount: 100, duration: 'lifetime' }) },
+    ]);
+    // A CPA row on the sale's event and a sale share of no event are no targets.
+    const others = [
+      { ...(share as NewCommission), kind: 'cpa' as const },
+      { ...(share as NewCommission), event_id: null },
+    ];
+    expect(await reversals(db, [{ event: refund, customer: c }], others, minor)).toEqual([]);
+    // The share itself is: 100 × 500 / 1000 = 50.
+    const [back] = await reversals(db, [{ event: refund, customer: c }], [share as NewCommission], minor);
+    expect(back?.amount).toBe(-50n);
   });
 
   it('takes back a share of the same run, with the currency minor unit given', async () => {
