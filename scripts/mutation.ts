@@ -9,7 +9,7 @@
  * the module's lines moving, and says why it is equivalent.
  *
  * MUTATION_CONCURRENCY (default 1) sets Stryker's concurrency: the machine is shared.
- * MUTATION_REUSE=1 scores a module's last report (.tmp/mutation/<name>.json) instead of running it
+ * MUTATION_REUSE=1 scores a module's last report (.tmp/mutation/<feature-path>.json) instead of running it
  * again: for checking "equivalent" entries.
  */
 import { spawnSync } from 'node:child_process';
@@ -63,7 +63,11 @@ let counted = 0;
 const survivors: string[] = [];
 const perModule: string[] = [];
 for (const entry of modules) {
-  const name = path.basename(entry.file, '.ts');
+  // postbacks-template, clicks-template: two modules may share a file name.
+  const name = entry.file
+    .replace(/^src\/core\//, '')
+    .replace(/\.ts$/, '')
+    .replaceAll('/', '-');
   const reportFile = path.join(outDir, `${name}.json`);
   const options = {
     ...base,
