@@ -30743,7 +30743,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete one of my postbacks */
+        /**
+         * Delete one of my postbacks
+         * @description It never fires again; its log stays until the retention days pass, deliveries still waiting are failed.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -30804,7 +30807,7 @@ export interface paths {
         head?: never;
         /**
          * Change one of my postbacks
-         * @description Setting `status` to active again clears an automatic disable.
+         * @description The fields given replace the stored ones and the whole is checked again. Setting `status` to active again clears an automatic disable.
          */
         patch: {
             parameters: {
@@ -30923,7 +30926,7 @@ export interface paths {
         put?: never;
         /**
          * Send one of my postbacks now and show the result
-         * @description With a sample event, or `event_ref`, one of your past events. Sent once, logged as a test.
+         * @description With a sample event, or `event_ref`, one of your past events. Sent once (no retries), logged as a test, not counted toward disabling. Client pixels cannot be test-fired (409): preview them.
          */
         post: {
             parameters: {
@@ -31046,7 +31049,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send again the failed deliveries of one of my postbacks in a time range */
+        /**
+         * Send again the failed deliveries of one of my postbacks in a time range
+         * @description Each once more, with the URL it was made with (at most 10,000 per call); each try is a new attempt in the log.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -31146,7 +31152,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send one of my failed deliveries again */
+        /**
+         * Send one of my failed deliveries again
+         * @description Once more, with the URL it was made with; a delivery that is not failed is a 409.
+         */
         post: {
             parameters: {
                 query?: never;
