@@ -34,6 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Plan assignments', to: '/admin/plan-assignments' },
   { label: 'Commissions', to: '/admin/commissions' },
   { label: 'Backtest', to: '/admin/commission-backtest', scope: 'write' },
+  { label: 'Bills', to: '/admin/bills' },
   { label: 'Cash-outs', to: '/admin/cash-outs' },
   { label: 'Payout batches', to: '/admin/payouts', scope: 'finance' },
   { label: 'API keys', to: '/admin/api-keys', scope: 'admin' },

@@ -50,6 +50,7 @@ export function PortalLayout() {
     { label: 'Coupon codes', to: '/portal/coupon-codes' },
     { label: 'Commission plans', to: '/portal/commission-plans' },
     { label: 'Wallet', to: '/portal/wallet' },
+    { label: 'Bills', to: '/portal/bills' },
     { label: 'Commissions', to: '/portal/commissions' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },

@@ -8,6 +8,8 @@ import { NewAffiliatePage } from '../admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
 import { AuditLogPage } from '../admin/audit-log/AuditLogPage.tsx';
 import { validateAuditSearch } from '../admin/audit-log/audit-search.ts';
+import { BillPage } from '../admin/bills/BillPage.tsx';
+import { BillsPage } from '../admin/bills/BillsPage.tsx';
 import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
 import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
@@ -243,6 +245,9 @@ const fraudRulesRoute = createRoute({
   validateSearch: validateRulesSearch,
   component: FraudRulesPage,
 });
+// Bills: run a period, review, correct and approve.
+const billsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills', component: BillsPage });
+const billRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills/$id', component: BillPage });
 // Money out: the cash-out queue (with bank statements to review) and the payout batches.
 const cashOutsRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -371,6 +376,8 @@ export const adminTree = adminRoute.addChildren([
     fraudRulesRoute,
     auditLogRoute,
     webhooksRoute,
+    billsRoute,
+    billRoute,
     cashOutsRoute,
     payoutBatchesRoute,
     campaignsRoute,

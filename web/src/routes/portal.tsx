@@ -1,6 +1,8 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import { isUnauthenticated } from '../api/client.ts';
 import { NotFoundInShell } from '../pages/NotFoundPage.tsx';
+import { BillPage as PortalBillPage } from '../portal/bills/BillPage.tsx';
+import { BillsPage as PortalBillsPage } from '../portal/bills/BillsPage.tsx';
 import { CampaignPage } from '../portal/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../portal/campaigns/CampaignsPage.tsx';
 import { CommissionPlansPage as PortalCommissionPlansPage } from '../portal/commission-plans/CommissionPlansPage.tsx';
@@ -148,6 +150,16 @@ const portalWalletRoute = createRoute({
   path: '/wallet',
   component: WalletPage,
 });
+const portalBillsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/bills',
+  component: PortalBillsPage,
+});
+const portalBillRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/bills/$id',
+  component: PortalBillPage,
+});
 const portalCommissionPlansRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/commission-plans',
@@ -187,6 +199,8 @@ export const portalTree = portalRoute.addChildren([
     portalCouponCodesRoute,
     portalCommissionPlansRoute,
     portalWalletRoute,
+    portalBillsRoute,
+    portalBillRoute,
     portalCommissionsRoute,
     portalNotFoundRoute,
   ]),
