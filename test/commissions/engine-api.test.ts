@@ -115,6 +115,52 @@ describe('customers held by a fraud rule', () => {
     expect((await e.api('GET', '/commissions/2147483647')).statusCode).toBe(404);
   });
 
+  it('a customer held after its commissions were approved puts them on hold with it', async () => {
+    // CPL 5.00 + CPA 30.00 on a first deposit of 10.00, no hold period: both approved at once.
+    const s = await brandWithPlan(e, {
+      cpl: { amount: 500 },
+      cpa: { amount: 3000, qualification: { min_first_deposit: 1000 } },
+    });
+    await e.t.db
+      .insertInto('fraud_rules')
+      .values({
+        brand_id: s.brand.id,
+        rule: 'country_not_allowed',
+        mode: 'hold',
+        params: JSON.stringify({ countries: ['DE'] }),
+      })
+      .execute();
+    const p = uid('p');
+    await send(e, [
+      event(s.brand.id, p, 'registration', ago(20 * DAY), { affiliate_id: s.affiliateId, country: 'DE' }),
+      event(s.brand.id, p, 'deposit', ago(19 * DAY), { amount: 1000 }),
+    ]);
+    const approved = await ok(await e.api('GET', `/commissions?brand_id=${s.brand.id}&status=approved`));
+    expect(approved.paging.total).toBe(2);
+
+    // A later deposit from FR trips the rule: the customer is held, and so is what it earned.
+    await send(e, [event(s.brand.id, p, 'deposit', ago(DAY), { amount: 2000, country: 'FR' })]);
+    const held = await ok(await e.api('GET', `/commissions?brand_id=${s.brand.id}&status=on_hold`));
+    expect(held.data.map((c: { kind: string; amount: number }) => [c.kind, c.amount])).toEqual([
+      ['cpa', 3000],
+      ['cpl', 500],
+    ]);
+    const cpa = await ok(await e.api('GET', `/commissions/${held.data[0].id}`));
+    expect(cpa.status_changes).toEqual([
+      expect.objectContaining({
+        from_status: 'approved',
+        to_status: 'on_hold',
+        reason: 'customer held by fraud rule country_not_allowed',
+      }),
+    ]);
+    // Nothing is approved any more, and the operator releases it as any held commission.
+    expect(
+      (await ok(await e.api('GET', `/commissions?brand_id=${s.brand.id}&status=approved`))).paging.total,
+    ).toBe(0);
+    const released = await ok(await e.api('POST', `/commissions/${cpa.id}/release`, { reason: 'checked' }));
+    expect(released.status).toBe('approved');
+  });
+
   it('a pending commission is approved early by the operator; derived rows follow', async () => {
     const s = await brandWithPlan(e, {
       cpa: { amount: 3000, hold_days: 30, qualification: { min_first_deposit: 1000 } },

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/index.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
+import { holdCustomerCommissions } from '../../commissions/earned/hold-customer-commissions.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { EventInput } from '../event-input.ts';
 import type { EventView } from '../event-view.ts';
@@ -170,6 +171,7 @@ async function recordInTransaction(batch: {
   const affiliateName = (id: number) => lookups.affiliates.get(id)?.name ?? `affiliate ${id}`;
   const pending: PendingEvent[] = [];
   const newCustomers: CustomerState[] = [];
+  const newlyHeld = new Map<bigint, string[]>();
   const ids = await allocateIds(trx, fresh.length, customerInputs.length - stored.length);
 
   // Each event in the order sent, against its customer as the earlier ones left it.
@@ -223,7 +225,10 @@ async function recordInTransaction(batch: {
     );
     for (const hit of hits) {
       row.flags = [...row.flags, hit.rule];
-      if (hit.mode === 'hold') row.held = true;
+      if (hit.mode !== 'hold') continue;
+      // A stored customer held now: what it earned before is held with it (below).
+      if (!row.held && !state.isNew) newlyHeld.set(row.id, [...(newlyHeld.get(row.id) ?? []), hit.rule]);
+      row.held = true;
     }
     fraud.remember(input.brandId, row);
 
@@ -267,6 +272,7 @@ async function recordInTransaction(batch: {
   if (!written) throw new RaceLost();
   // What the events earn, and their postbacks, commit with them.
   await earnAndNotify(trx, batch, pending, used);
+  await holdCustomerCommissions({ db: trx, actor: batch.actor, customers: newlyHeld, now });
 
   const created = new Map<number, EventView>();
   for (const p of pending) {
