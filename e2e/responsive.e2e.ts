@@ -186,6 +186,8 @@ describe('the shell at 390 px and 1440 px', () => {
     `/admin/commission-plans/${ids.plan}`,
     `/admin/commission-plans/${ids.plan}/publish`,
     `/admin/plan-assignments?brand=${ids.brand}&affiliate=${ids.affiliate}`,
+    `/admin/affiliates/${ids.affiliate}?tab=postbacks`,
+    '/admin/webhooks',
   ];
   const portal = [
     '/portal',
@@ -197,6 +199,8 @@ describe('the shell at 390 px and 1440 px', () => {
     '/portal/security',
     '/portal/team',
     '/portal/events',
+    '/portal/postbacks',
+    '/portal/postback-log',
     '/portal/no-such-page',
   ];
   // The pages an emailed link opens carry a token; a made-up one shows what a used one does.
