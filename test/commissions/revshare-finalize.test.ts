@@ -364,6 +364,54 @@ describe('sub-affiliate cuts over two levels', () => {
   });
 });
 
+describe('re-finalizing an earlier period', () => {
+  it('works out the later periods again, since their carry-in was its carry-out', async () => {
+    const { brandId } = await brandWithPlan({ revshare: { basis: 'net_pl', rate: '40', carry_over: true } });
+    const id = await affiliate();
+    const player = uid('p');
+    // June: net P/L 1,000,000 − 2,000,000 = −1,000,000 (× 40% = −400,000), carried.
+    // July: net P/L 1,500,000 (600,000); 600,000 − 400,000 = 200,000 paid.
+    await activity(brandId, id, player, '2026-06-15', { bets: 1_000_000, wins: 2_000_000 });
+    await activity(brandId, id, player, '2026-07-15', { bets: 1_500_000, wins: 0 });
+    const june = { period_start: '2026-06-01', period_end: '2026-06-30', affiliate_ids: [id] };
+    const july = { period_start: '2026-07-01', period_end: '2026-07-31', affiliate_ids: [id] };
+    await ok(await finalize(june));
+    await ok(await finalize(july));
+    const of = async () =>
+      (await commissions([id])).map((r) => [r.period_start, Number(r.amount), r.source_key.includes('#')]);
+    expect(await of()).toEqual([
+      ['2026-06-01', 0, false],
+      ['2026-07-01', 200_000, false],
+    ]);
+
+    // A late June event: +500,000 net P/L, so June is −500,000 (× 40% = −200,000 carried) and
+    // July becomes 600,000 − 200,000 = 400,000: +200,000 by an adjustment row of July.
+    await activity(brandId, id, player, '2026-06-20', { bets: 500_000, wins: 0 });
+    expect(await ok(await finalize(june))).toMatchObject({
+      later_periods: [{ period_start: '2026-07-01', period_end: '2026-07-31' }],
+      written: 0,
+      adjustments: 1,
+    });
+    expect(await of()).toEqual([
+      ['2026-06-01', 0, false],
+      ['2026-07-01', 200_000, false],
+      ['2026-07-01', 200_000, true],
+    ]);
+    const settled = await t.db
+      .selectFrom('revshare_settlements')
+      .select(['period_start', 'carry_in', 'carry_out', 'amount'])
+      .where('affiliate_id', '=', id)
+      .orderBy('period_start')
+      .execute();
+    expect(settled.map((r) => [Number(r.carry_in), Number(r.carry_out), Number(r.amount)])).toEqual([
+      [0, -200_000, 0],
+      [-200_000, 0, 400_000],
+    ]);
+    // Again: nothing more.
+    expect(await ok(await finalize(june))).toMatchObject({ written: 0, adjustments: 0 });
+  });
+});
+
 describe('late events and idempotency', () => {
   it('finalizing again changes nothing; a late event adds one adjustment row, never an edit', async () => {
     const { brandId } = await brandWithPlan({ revshare: { basis: 'net_pl', rate: '30' } });

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../../db/index.ts';
+import type { DB } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
@@ -21,6 +22,8 @@ export interface FinalizeResult {
   adjustments: number;
   /** Results that equal what was already written: nothing new. */
   unchanged: number;
+  /** Later periods already finalized, worked out again because their carry-in may have changed. */
+  later_periods: { period_start: string; period_end: string }[];
 }
 
 /**
@@ -53,20 +56,46 @@ export async function finalizeRevshare(options: {
     await sql`select pg_advisory_xact_lock(hashtext('affluent.revshare_finalize'))`.execute(trx);
     await checkNoOverlap(trx, period, options);
     const refreshed = await refreshAccruals(trx);
-    const computed = await computePeriod(trx, {
-      period,
-      brandId: options.brandId,
-      affiliateIds: options.affiliateIds,
-    });
-    const targets = [...revshareTargets(computed), ...(await cutTargets(trx, computed))];
-    const counts = await writeTargets(trx, options, targets, now);
-    await saveSettlements(trx, computed, options);
+    const counts = await finalizeOne(trx, period, options, now);
+    // A later period already finalized took this one's carry-out as its carry-in: worked out
+    // again in order, each difference an adjustment row of its own period.
+    const later = await laterPeriods(trx, period, options);
+    for (const next of later) {
+      const more = await finalizeOne(trx, next, options, now);
+      counts.written += more.written;
+      counts.adjustments += more.adjustments;
+    }
     return {
       period_start: period.start,
       period_end: period.end,
       accruals_refreshed: refreshed,
-      streams: computed.streams.length,
+      later_periods: later.map((p) => ({ period_start: p.start, period_end: p.end })),
       ...counts,
     };
   });
+}
+
+type Scope = { brandId?: number; affiliateIds?: number[]; actor: Actor };
+
+async function finalizeOne(trx: Transaction<DB>, period: Period, scope: Scope, now: Date) {
+  const computed = await computePeriod(trx, {
+    period,
+    brandId: scope.brandId,
+    affiliateIds: scope.affiliateIds,
+  });
+  const targets = [...revshareTargets(computed), ...(await cutTargets(trx, computed))];
+  const counts = await writeTargets(trx, { ...scope, period }, targets, now);
+  await saveSettlements(trx, computed, scope);
+  return { streams: computed.streams.length, ...counts };
+}
+
+/** The periods finalized after `period` in the scope, oldest first. */
+async function laterPeriods(trx: Transaction<DB>, period: Period, scope: Scope): Promise<Period[]> {
+  const { rows } = await sql<{ start: string; end: string }>`
+    select distinct period_start::text as start, period_end::text as end from revshare_settlements
+    where period_start > ${period.end}::date
+      ${scope.brandId !== undefined ? sql`and brand_id = ${scope.brandId}` : sql``}
+      ${scope.affiliateIds ? sql`and affiliate_id = any(${scope.affiliateIds}::int[])` : sql``}
+    order by 1`.execute(trx);
+  return rows;
 }

@@ -74,6 +74,10 @@ const FinalizeResult = Type.Object({
   written: Type.Integer({ description: 'Commissions written for the first time' }),
   adjustments: Type.Integer({ description: 'Adjustment rows for results that changed since' }),
   unchanged: Type.Integer({ description: 'Results equal to what was already written' }),
+  later_periods: Type.Array(Type.Object({ period_start: Type.String(), period_end: Type.String() }), {
+    description:
+      'Later periods already finalized in the scope, worked out again (their carry-in is this period’s carry-out); what changed there is in `written` and `adjustments`',
+  }),
 });
 
 export const revshareRoutes: FastifyPluginAsyncTypebox = async (app) => {
