@@ -23061,6 +23061,11 @@ export interface paths {
                             adjustments: number;
                             /** @description Results equal to what was already written */
                             unchanged: number;
+                            /** @description Later periods already finalized in the scope, worked out again (their carry-in is this period’s carry-out); what changed there is in `written` and `adjustments` */
+                            later_periods: {
+                                period_start: string;
+                                period_end: string;
+                            }[];
                         };
                     };
                 };

@@ -27,7 +27,6 @@ import { CSV_RESPONSE } from '../operator/postbacks.ts';
 import { postbackItemRoutes } from '../shared/postback-item-routes.ts';
 import { scopeOf } from './campaigns.ts';
 
-
 export const partnerPostbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const tags = ['portal: postbacks'];
