@@ -8,6 +8,7 @@ import { render } from '../email/layout.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { DELIVER_JOB, MAX_IDS_PER_JOB } from './job-names.ts';
 import { affiliateLimiter } from './limiter.ts';
+import { moveDeliveries } from './move-deliveries.ts';
 import { DISABLE_AFTER_FAILURES } from './postback.ts';
 import { type SendResult, sendRequest } from './send-request.ts';
 
@@ -175,20 +176,7 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
       select ${sql.raw(columns)} from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb) as x(${sql.raw(ATTEMPT_COLUMNS)})`.execute(
       trx,
     );
-    const moves = attempts.map((a) => ({
-      id: a.delivery_id,
-      state: a.outcome === 'retry' ? 'pending' : a.outcome,
-      attempts: a.attempt,
-      next_attempt_at: a.next_retry_at,
-      last_status: a.response_code,
-      finished_at: a.outcome === 'retry' ? null : a.attempted_at,
-    }));
-    await sql`update postback_deliveries d set state = x.state, attempts = x.attempts,
-        next_attempt_at = x.next_attempt_at, last_status = x.last_status, finished_at = x.finished_at,
-        claimed_until = null
-      from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
-        as x(id bigint, state text, attempts integer, next_attempt_at timestamptz, last_status integer, finished_at timestamptz)
-      where d.id = x.id`.execute(trx);
+    await moveDeliveries(trx, 'postback_deliveries', attempts);
     await countFailures(
       trx,
       jobs,

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { CLAIM_SECONDS, type DeliverSettings, nextStep } from '../postbacks/deliver-postbacks.ts';
 import { affiliateLimiter } from '../postbacks/limiter.ts';
+import { moveDeliveries } from '../postbacks/move-deliveries.ts';
 import { sendRequest } from '../postbacks/send-request.ts';
 import { webhookHeaders } from './sign-webhook.ts';
 import { WEBHOOK_DELIVER_JOB, WEBHOOK_IDS_PER_JOB } from './webhook-events.ts';
@@ -81,20 +82,7 @@ export async function deliverWebhooks(options: {
   );
   await inTransaction(db, async (trx) => {
     await trx.insertInto('webhook_attempts').values(attempts).execute();
-    const moves = attempts.map((a) => ({
-      id: a.delivery_id,
-      state: a.outcome === 'retry' ? 'pending' : a.outcome,
-      attempts: a.attempt,
-      next_attempt_at: a.next_retry_at,
-      last_status: a.response_code,
-      finished_at: a.outcome === 'retry' ? null : a.attempted_at,
-    }));
-    await sql`update webhook_deliveries d set state = x.state, attempts = x.attempts,
-        next_attempt_at = x.next_attempt_at, last_status = x.last_status, finished_at = x.finished_at,
-        claimed_until = null
-      from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb)
-        as x(id bigint, state text, attempts integer, next_attempt_at timestamptz, last_status integer, finished_at timestamptz)
-      where d.id = x.id`.execute(trx);
+    await moveDeliveries(trx, 'webhook_deliveries', attempts);
     // Each retry as a job due at its time; the minutely sweep catches any a crash left behind.
     for (const a of attempts)
       if (options.jobs && a.next_retry_at)
