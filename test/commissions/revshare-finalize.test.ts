@@ -461,7 +461,7 @@ describe('late events and idempotency', () => {
       delta: '60000',
     });
     expect(after[1]?.explanation).toMatch(
-      /^Adjustment of \+60000 minor units: the result is now 360000 \(was 300000\)/,
+      /^Adjustment of \+600\.00 EUR: the result is now 3,600\.00 EUR \(was 3,000\.00 EUR\)/,
     );
     expect(await ok(await finalize(period))).toMatchObject({ adjustments: 0, unchanged: 1 });
     expect(await commissions([id])).toHaveLength(2);

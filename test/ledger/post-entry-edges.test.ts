@@ -235,7 +235,7 @@ describe('a refusal', () => {
     });
     await expect(refused).rejects.toMatchObject({
       code: 'insufficient_funds',
-      message: 'the on hold RON balance is 50, which does not cover 60 (minor units)',
+      message: 'the on hold balance is 0.50 RON, which does not cover 0.60 RON',
       details: { account: 'on_hold', currency: 'RON', balance: 50, requested: 60 },
     });
     expect(await ledgerSnapshot(db)).toBe(before);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.ts';
 import { queueEmail } from '../email/email-job.ts';
 import { render } from '../email/layout.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { formatMinor } from './money-format.ts';
+import { formatMinor } from '../reference/money-format.ts';
 
 /** Enqueues, in the approval's transaction, the email telling the affiliate's owner users their bill was approved. */
 export async function queueBillApprovedEmail(

@@ -1,8 +1,8 @@
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import type { Db } from '../../db/index.ts';
 import { getProgram } from '../program/get-program.ts';
+import { formatWithUnit, minorUnitOf } from '../reference/money-format.ts';
 import { type BillScope, loadBill } from './bill-view.ts';
-import { formatWithUnit, minorUnitOf } from './money-format.ts';
 
 // The standard fonts cover Windows-1252 only: anything else is shown as "?" instead of failing.
 const printable = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');

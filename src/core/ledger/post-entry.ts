@@ -4,6 +4,7 @@ import type { LedgerCause } from '../../db/tables/ledger.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, actorColumns } from '../actor.ts';
 import { AppError } from '../errors.ts';
+import { formatWithUnit, minorUnitOf } from '../reference/money-format.ts';
 import { type AccountRef, accountKey, isAffiliateKind, lockAccounts } from './accounts.ts';
 import { type EntryView, loadEntries } from './entry-view.ts';
 
@@ -79,26 +80,28 @@ export async function postEntry(options: PostEntryOptions): Promise<PostedEntry>
       options.postings.map((p) => p.account),
     );
     const balances = new Map<string, bigint>();
+    const shortfalls: { kind: string; currency: string; before: bigint; requested: bigint }[] = [];
     const postings = options.postings.map((p) => {
       const key = accountKey(p.account);
       const account = accounts.get(key)!;
-      const after = (balances.get(key) ?? account.balance) + p.amount;
-      if (after < 0n && isAffiliateKind(account.kind)) {
-        const before = balances.get(key) ?? account.balance;
-        throw new AppError(
-          'insufficient_funds',
-          `the ${account.kind.replace('_', ' ')} ${account.currency} balance is ${before}, which does not cover ${-p.amount} (minor units)`,
-          {
-            account: account.kind,
-            currency: account.currency,
-            balance: Number(before),
-            requested: Number(-p.amount),
-          },
-        );
-      }
+      const before = balances.get(key) ?? account.balance;
+      const after = before + p.amount;
+      if (after < 0n && isAffiliateKind(account.kind))
+        shortfalls.push({ kind: account.kind, currency: account.currency, before, requested: -p.amount });
       balances.set(key, after);
       return { account_id: account.id, currency: account.currency, amount: p.amount, balance_after: after };
     });
+    const short = shortfalls[0];
+    if (short) {
+      const { kind, currency, before, requested } = short;
+      // In the words the affiliate reads: major units of the currency.
+      const minorUnit = await minorUnitOf(trx, currency);
+      throw new AppError(
+        'insufficient_funds',
+        `the ${kind.replace('_', ' ')} balance is ${formatWithUnit(before, currency, minorUnit)}, which does not cover ${formatWithUnit(requested, currency, minorUnit)}`,
+        { account: kind, currency, balance: Number(before), requested: Number(requested) },
+      );
+    }
 
     const now = new Date();
     const entry = await trx

@@ -14,6 +14,8 @@ export interface Target {
   affiliate_id: number;
   brand_id: number;
   currency: string;
+  /** The currency's decimals, for the words of an adjustment. */
+  minor_unit: number;
   amount: bigint;
   plan_id: number | null;
   plan_version_id: number | null;
@@ -34,6 +36,7 @@ export function revshareTargets(c: PeriodComputation): Target[] {
     affiliate_id: s.affiliate_id,
     brand_id: s.brand_id,
     currency: s.currency,
+    minor_unit: s.minor_unit,
     amount: s.result.carry.amount,
     plan_id: s.plan.id,
     plan_version_id: s.version.id,
@@ -132,6 +135,7 @@ export async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Pr
         affiliate_id: referrer,
         brand_id: s.brand_id,
         currency: s.currency,
+        minor_unit: s.minor_unit,
         amount,
         plan_id: found.plan.id,
         plan_version_id: found.version.id,
@@ -172,6 +176,7 @@ export async function cutTargets(trx: Transaction<DB>, c: PeriodComputation): Pr
         affiliate_id: referrer,
         brand_id: money.brand_id,
         currency: money.currency,
+        minor_unit: money.minor_unit,
         amount,
         plan_id: found.plan.id,
         plan_version_id: found.version.id,

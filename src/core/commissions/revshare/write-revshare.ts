@@ -2,6 +2,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
+import { formatWithUnit } from '../../reference/money-format.ts';
 import type { Period, PeriodComputation } from './compute-period.ts';
 import type { FinalizeResult } from './finalize-revshare.ts';
 import type { Kind, Target } from './revshare-targets.ts';
@@ -41,8 +42,9 @@ export async function writeTargets(
     plan_version_id: number | null;
     source_affiliate_id: number | null;
     level: 1 | 2 | null;
+    minor_unit: number;
   }>`select id, source_key, amount, kind, brand_id, affiliate_id, currency, plan_id, plan_version_id,
-      source_affiliate_id, level
+      source_affiliate_id, level, (select minor_unit from currencies where code = currency) as minor_unit
     from commissions
     where kind in ('revshare', 'sub_revshare', 'sub_net_pl')
       and period_start = ${period.start}::date and period_end = ${period.end}::date
@@ -128,7 +130,7 @@ export async function writeTargets(
             }
           : t.trace,
         explanation: adjusting
-          ? `Adjustment of ${delta > 0n ? '+' : ''}${delta} minor units: the result is now ${t.amount} (was ${had.sum}). ${t.explanation}`
+          ? `Adjustment of ${delta > 0n ? '+' : ''}${formatWithUnit(delta, t.currency, t.minor_unit)}: the result is now ${formatWithUnit(t.amount, t.currency, t.minor_unit)} (was ${formatWithUnit(had.sum, t.currency, t.minor_unit)}). ${t.explanation}`
           : t.explanation,
         ...actorColumns(scope.actor),
       });

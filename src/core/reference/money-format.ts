@@ -1,4 +1,4 @@
-// @internal: amounts in words people read (emails, the PDF)
+// Amounts in words people read (messages, explanations, emails, the PDF): major units and the currency.
 import type { Db } from '../../db/index.ts';
 
 /** Minor units as major units with the currency's own number of decimals: `1234.50 EUR`. */
