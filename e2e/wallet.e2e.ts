@@ -92,7 +92,7 @@ describe('wallet', () => {
     await office.goto(`${server.baseUrl}/admin/affiliates/${affiliateId}?tab=money`);
     await office.getByRole('heading', { name: 'Balances' }).waitFor();
     await office.getByRole('cell', { name: '74.50 EUR' }).first().waitFor();
-    await office.getByRole('cell', { name: 'skrill' }).waitFor();
+    await office.getByRole('cell', { name: 'Skrill', exact: true }).waitFor();
 
     await owner.reload();
     await expect.poll(() => owner.getByTestId(`cash-out-${id}`).textContent()).toBe('success');

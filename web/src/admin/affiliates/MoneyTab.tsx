@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
 import { minorToInput } from '../../forms/amount.ts';
+import { methodLabel } from '../../portal/wallet/api.ts';
 import { currencyListQuery } from '../../reference/pickers.tsx';
 
 /** An affiliate's money: balances per currency, the latest ledger lines, wallet and schedules. */
@@ -71,7 +72,7 @@ export function MoneyTab({ id }: { id: number }) {
           rows={methods.data?.data ?? []}
           empty="No payment method in the wallet."
           columns={[
-            { label: 'Type', cell: (m) => humanize(m.type) },
+            { label: 'Type', cell: (m) => methodLabel(m.type) },
             {
               label: 'Details',
               cell: (m) => (

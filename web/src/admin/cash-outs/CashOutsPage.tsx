@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { formatDateTime, humanize } from '../../format.ts';
+import { formatDateTime } from '../../format.ts';
 import { minorToInput } from '../../forms/amount.ts';
+import { methodLabel } from '../../portal/wallet/api.ts';
 import { BankStatements } from './BankStatements.tsx';
 
 const queueQuery = {
@@ -84,7 +85,7 @@ export function CashOutsPage() {
           { label: 'Requested', cell: (c) => <span className="nowrap">{formatDateTime(c.created_at)}</span> },
           { label: 'Affiliate', cell: (c) => c.affiliate_id },
           { label: 'Amount', cell: (c) => `${minorToInput(c.amount, 2)} ${c.currency}` },
-          { label: 'Method', cell: (c) => humanize(c.method) },
+          { label: 'Method', cell: (c) => methodLabel(c.method) },
           { label: 'Batch', cell: (c) => c.payout_batch_id ?? '—' },
           {
             label: 'Actions',
