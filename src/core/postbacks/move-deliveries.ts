@@ -1,4 +1,4 @@
-// @internal: a delivery's state after an attempt, the same for postbacks and the operator's webhooks.
+// A delivery's state after an attempt, the same for postbacks and the operator's webhooks.
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
