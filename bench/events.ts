@@ -13,6 +13,7 @@
  *   BENCH_BATCHES=25 BENCH_CLIENTS=4        # batches per client (default 25), clients (default 4)
  *   BENCH_COMMISSIONS=0                     # without the commission plan (the engine finds none)
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   # profile the platform
+ *   BENCH_PLATFORM_LOG=1                    # the platform's log on this terminal (its errors)
  *
  * Prints, last: events_per_s=<n> p99_batch_ms=<n> duplicates_rejected=<n>/<n> attributed=<n>/<n>
  * (attributed: of the new events, every one of which carries a valid hint or belongs to a bound

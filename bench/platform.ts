@@ -69,6 +69,6 @@ export function startPlatform(options: { databaseUrl: string; port: number; data
       DATA_DIR: options.dataDir,
       SECRET_KEY: randomBytes(32).toString('hex'),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_PLATFORM_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
 }

@@ -36,7 +36,9 @@ export async function attributeCustomer(options: {
       .selectFrom('customers')
       .selectAll()
       .where('id', '=', id)
-      .forUpdate()
+      // As the event batch locks its customers (record-events.ts): other batches' commissions
+      // naming this customer still check their foreign key.
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!customer) throw AppError.notFound('customer');
     if (options.managerId !== undefined) {

@@ -134,6 +134,10 @@ async function recordInTransaction(batch: {
   const fresh = replays.fresh;
 
   // The customers, locked in a fixed order; then what refunds take back (behind those locks).
+  // FOR NO KEY UPDATE, the lock an update of non-key columns takes: a concurrent batch writing a
+  // commission that names one of these customers (a whole-period tier top-up) checks its foreign
+  // key with FOR KEY SHARE, which this lock lets through, so it never waits on this batch while
+  // this batch waits on its tier lock.
   const customerInputs = [
     ...new Map(fresh.map((v) => [customerKey(v.input.brandId, v.input.customerId), v.input])).values(),
   ];
@@ -145,7 +149,7 @@ async function recordInTransaction(batch: {
           sql<boolean>`(brand_id, external_id) in (select * from unnest(${customerInputs.map((i) => i.brandId)}::int[], ${customerInputs.map((i) => i.customerId)}::text[]))`,
         )
         .orderBy('id')
-        .forUpdate()
+        .forNoKeyUpdate()
         .execute()
     : [];
   const originals = await loadOriginals(trx, fresh);
