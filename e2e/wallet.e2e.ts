@@ -11,6 +11,7 @@ import {
   stopE2E,
   submitPortalSignIn,
 } from './support/app.ts';
+import { earnTwoCpasLastMonth } from './support/earnings.ts';
 import type { TestServer } from './support/server.ts';
 
 const OWNER = { email: 'wallet@partner.example', password: 'Partner#pass1' };
@@ -19,8 +20,9 @@ const codeFor = (secret: string, steps: number) =>
     timestamp: Date.now() + steps * 30_000,
   });
 
-// The money path: a funded affiliate adds a payment method and withdraws with a fresh 2FA code in
-// the portal's wallet; the operator accepts the cash-out in the back office's queue.
+// The money path: the operator approves the affiliate's bill in the back office (two CPAs of
+// 30.00 = 60.00 EUR credited); the affiliate sees the balance, adds a payment method and withdraws
+// with a fresh 2FA code in the portal's wallet; the operator accepts the cash-out in its queue.
 describe('wallet', () => {
   let server: TestServer;
   let browser: Browser;
@@ -35,18 +37,21 @@ describe('wallet', () => {
       first_name: 'Wanda',
       last_name: 'Wallet',
     });
-    const funded = await operator('POST', `/api/v1/affiliates/${affiliateId}/funds`, {
-      amount: 100_00,
-      currency: 'EUR',
-      description: 'Approved bill',
-      order_id: 'e2e-wallet-fund',
-    });
-    expect(funded.status).toBe(201);
+    await earnTwoCpasLastMonth(server, operator, affiliateId, 'Wallet brand');
   });
 
   afterAll(() => stopE2E(browser, server));
 
-  it('withdraws to a new payment method with a fresh two-factor code, and the operator accepts it', async () => {
+  it('approves the bill, withdraws to a new payment method with a fresh two-factor code, and accepts it', async () => {
+    const office = await newPage(await browser.newContext());
+    await signInToBackOffice(office, server);
+    await office.goto(`${server.baseUrl}/admin/bills`);
+    await office.getByRole('button', { name: 'Run bills' }).click();
+    await office.getByText('1 issued, 0 regenerated').waitFor();
+    await office.getByRole('checkbox', { name: /Select bill/ }).check();
+    await office.getByRole('button', { name: 'Approve 1 selected' }).click();
+    await office.getByText('1 approved').waitFor();
+
     await submitPortalSignIn(owner, server, OWNER);
     await owner.waitForURL(`${server.baseUrl}/portal`);
     await owner.goto(`${server.baseUrl}/portal/security`);
@@ -58,7 +63,7 @@ describe('wallet', () => {
     await owner.getByRole('button', { name: 'I saved them' }).click();
 
     await owner.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Wallet' }).click();
-    await expect.poll(() => owner.getByTestId('available-EUR').textContent()).toBe('100 EUR');
+    await expect.poll(() => owner.getByTestId('available-EUR').textContent()).toBe('60 EUR');
     await owner.getByLabel('Two-factor code').fill(codeFor(secret, 1));
     await owner.getByRole('button', { name: 'Confirm' }).click();
     await owner.getByText('Confirmed: you can move money').waitFor();
@@ -78,11 +83,9 @@ describe('wallet', () => {
     await withdraw.getByRole('button', { name: 'Withdraw' }).click();
     const requested = await withdraw.getByRole('status').textContent();
     const id = /Cash-out (\d+) requested/.exec(requested ?? '')![1]!;
-    // 100.00 - 25.50 = 74.50 available
-    await expect.poll(() => owner.getByTestId('available-EUR').textContent()).toBe('74.50 EUR');
+    // 60.00 - 25.50 = 34.50 available
+    await expect.poll(() => owner.getByTestId('available-EUR').textContent()).toBe('34.50 EUR');
 
-    const office = await newPage(await browser.newContext());
-    await signInToBackOffice(office, server);
     await office.goto(`${server.baseUrl}/admin/cash-outs`);
     await office.getByLabel('Payment reference (to accept)').fill('SKRILL-TX-1');
     await office.getByRole('button', { name: `Accept ${id}` }).click();
@@ -91,7 +94,7 @@ describe('wallet', () => {
     // The back office shows the affiliate's balances, ledger and wallet on its page.
     await office.goto(`${server.baseUrl}/admin/affiliates/${affiliateId}?tab=money`);
     await office.getByRole('heading', { name: 'Balances' }).waitFor();
-    await office.getByRole('cell', { name: '74.50 EUR' }).first().waitFor();
+    await office.getByRole('cell', { name: '34.50 EUR' }).first().waitFor();
     await office.getByRole('cell', { name: 'Skrill', exact: true }).waitFor();
 
     await owner.reload();
