@@ -64,6 +64,10 @@ describe('wallet', () => {
 
     await owner.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Wallet' }).click();
     await expect.poll(() => owner.getByTestId('available-EUR').textContent()).toBe('60 EUR');
+    // The bill's credit is a balance transaction of the wallet.
+    await owner.getByRole('heading', { name: /Balance transactions/ }).waitFor();
+    await owner.getByRole('cell', { name: 'Bill approved' }).first().waitFor();
+    await owner.getByRole('heading', { name: /Closing balances/ }).waitFor();
     await owner.getByLabel('Two-factor code').fill(codeFor(secret, 1));
     await owner.getByRole('button', { name: 'Confirm' }).click();
     await owner.getByText('Confirmed: you can move money').waitFor();
@@ -93,7 +97,8 @@ describe('wallet', () => {
 
     // The back office shows the affiliate's balances, ledger and wallet on its page.
     await office.goto(`${server.baseUrl}/admin/affiliates/${affiliateId}?tab=money`);
-    await office.getByRole('heading', { name: 'Balances' }).waitFor();
+    await office.getByRole('heading', { name: 'Balances', exact: true }).waitFor();
+    await office.getByRole('heading', { name: /Closing balances/ }).waitFor();
     await office.getByRole('cell', { name: '34.50 EUR' }).first().waitFor();
     await office.getByRole('cell', { name: 'Skrill', exact: true }).waitFor();
 

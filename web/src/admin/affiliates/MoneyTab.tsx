@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { formatDateTime, humanize } from '../../format.ts';
+import { ClosingBalancesTable, TransactionsTable } from '../../components/LedgerTables.tsx';
+import { humanize } from '../../format.ts';
 import { minorToInput } from '../../forms/amount.ts';
 import { methodLabel } from '../../portal/wallet/api.ts';
 import { currencyListQuery } from '../../reference/pickers.tsx';
 
-/** An affiliate's money: balances per currency, the latest ledger lines, wallet and schedules. */
+/** An affiliate's money: balances per currency, the latest ledger lines, closing balances, wallet and schedules. */
 export function MoneyTab({ id }: { id: number }) {
   const path = { params: { path: { id } } };
   const balances = useQuery({
@@ -19,6 +20,15 @@ export function MoneyTab({ id }: { id: number }) {
       unwrap(
         api.GET('/api/v1/affiliates/{id}/balance-transactions', {
           params: { path: { id }, query: { page_size: 50 } },
+        }),
+      ),
+  });
+  const closing = useQuery({
+    queryKey: ['affiliates', id, 'closing-balances'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/affiliates/{id}/closing-balances', {
+          params: { path: { id }, query: { page_size: 31 } },
         }),
       ),
   });
@@ -53,18 +63,11 @@ export function MoneyTab({ id }: { id: number }) {
       </section>
       <section className="panel" aria-labelledby="money-ledger">
         <h2 id="money-ledger">Ledger (latest 50 lines)</h2>
-        <DataTable
-          rows={transactions.data?.data ?? []}
-          empty="No entry yet."
-          columns={[
-            { label: 'When', cell: (t) => <span className="nowrap">{formatDateTime(t.created_at)}</span> },
-            { label: 'Type', cell: (t) => humanize(t.step ? `${t.type} ${t.step}` : t.type) },
-            { label: 'Account', cell: (t) => humanize(t.account) },
-            { label: 'Amount', cell: (t) => money(t.amount, t.currency) },
-            { label: 'Balance after', cell: (t) => money(t.balance_after, t.currency) },
-            { label: 'Memo', cell: (t) => <span className="summary-cell muted">{t.memo}</span> },
-          ]}
-        />
+        <TransactionsTable rows={transactions.data?.data ?? []} money={money} empty="No entry yet." />
+      </section>
+      <section className="panel" aria-labelledby="money-closing">
+        <h2 id="money-closing">Closing balances (latest 31)</h2>
+        <ClosingBalancesTable rows={closing.data?.data ?? []} money={money} empty="No day closed yet." />
       </section>
       <section className="panel" aria-labelledby="money-wallet">
         <h2 id="money-wallet">Payment methods</h2>

@@ -1,19 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ClosingBalancesTable, TransactionsTable } from '../../components/LedgerTables.tsx';
 import { formatDateTime, humanize } from '../../format.ts';
-import { balancesQuery, cashOutsQuery, methodLabel, methodsQuery, schedulesQuery } from './api.ts';
+import {
+  balancesQuery,
+  cashOutsQuery,
+  closingQuery,
+  methodLabel,
+  methodsQuery,
+  schedulesQuery,
+  transactionsQuery,
+} from './api.ts';
 import { ConfirmTwoFactor } from './ConfirmTwoFactor.tsx';
 import { shown, useMinorUnits } from './money.ts';
 import { PaymentMethods } from './PaymentMethods.tsx';
 import { Schedules } from './Schedules.tsx';
 import { WithdrawForm } from './WithdrawForm.tsx';
 
-/** The wallet: balances, withdraw (2FA), cash-outs, payment methods and automatic schedules. */
+/** The wallet: balances, withdraw (2FA), cash-outs, balance transactions, closing balances, payment methods and automatic schedules. */
 export function WalletPage() {
   const balances = useQuery(balancesQuery);
   const methods = useQuery(methodsQuery);
   const schedules = useQuery(schedulesQuery);
   const cashOuts = useQuery(cashOutsQuery);
+  const transactions = useQuery(transactionsQuery);
+  const closing = useQuery(closingQuery);
   const unitOf = useMinorUnits();
   const money = (minor: number | bigint, currency: string) =>
     shown(Number(minor), currency, unitOf(currency));
@@ -70,6 +81,14 @@ export function WalletPage() {
             },
           ]}
         />
+      </section>
+      <section className="panel" aria-labelledby="transactions-heading">
+        <h2 id="transactions-heading">Balance transactions (latest 50)</h2>
+        <TransactionsTable rows={transactions.data?.data ?? []} money={money} empty="No transaction yet." />
+      </section>
+      <section className="panel" aria-labelledby="closing-heading">
+        <h2 id="closing-heading">Closing balances (latest 31 days)</h2>
+        <ClosingBalancesTable rows={closing.data?.data ?? []} money={money} empty="No day closed yet." />
       </section>
       {methods.data && <PaymentMethods methods={methods.data.data} />}
       {ready && schedules.data && (

@@ -28,6 +28,16 @@ export const cashOutsQuery = queryOptions({
   queryKey: ['portal', 'wallet', 'cash-outs'],
   queryFn: () => unwrap(api.GET('/api/partner/v1/cash-outs', { params: { query: { page_size: 20 } } })),
 });
+export const transactionsQuery = queryOptions({
+  queryKey: ['portal', 'wallet', 'balance-transactions'],
+  queryFn: () =>
+    unwrap(api.GET('/api/partner/v1/balance-transactions', { params: { query: { page_size: 50 } } })),
+});
+export const closingQuery = queryOptions({
+  queryKey: ['portal', 'wallet', 'closing-balances'],
+  queryFn: () =>
+    unwrap(api.GET('/api/partner/v1/closing-balances', { params: { query: { page_size: 31 } } })),
+});
 /** The fields each wallet type asks for, as the server checks them (core/ledger/wallet). */
 export const METHOD_FIELDS: Record<string, { key: string; label: string }[]> = {
   bank_transfer: [
