@@ -178,9 +178,11 @@ describe('operator coupon codes', () => {
     const clash = await api('PATCH', `/coupon-codes/${c.id}`, { code: taken.toLowerCase() });
     expect(clash.statusCode).toBe(409);
     expect(fields(clash).map((f: { path: string }) => f.path)).toEqual(['code']);
+    // One instant for both ends: two calls to ago() a millisecond apart would make a valid range.
+    const instant = ago(DAY).toISOString();
     const bad = await api('PATCH', `/coupon-codes/${c.id}`, {
-      valid_from: ago(DAY).toISOString(),
-      valid_until: ago(DAY).toISOString(),
+      valid_from: instant,
+      valid_until: instant,
       campaign_id: s.campaign.id,
     });
     expect(bad.statusCode).toBe(422);
