@@ -425,6 +425,7 @@ const OWN_DATA_ONLY = [
   'POST /postbacks',
   'GET /postback-log',
   'GET /postback-log.csv',
+  'GET /sub-affiliates',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -730,6 +731,24 @@ describe('affiliate A against affiliate B', () => {
       payload: { id: ids.aPostback, event_ref: Number(bConversion.id) },
     });
     expect(preview.statusCode).toBe(422);
+  });
+
+  it("shows A no sub-affiliate of B's", async () => {
+    await t.db
+      .updateTable('affiliates')
+      .set({ referrer_id: b.affiliateId })
+      .where('id', '=', a.affiliateId)
+      .execute();
+    try {
+      const subs = await t.as(a.cookie, { url: '/api/partner/v1/sub-affiliates' });
+      expect(subs.json()).toMatchObject({ data: [], paging: { total: 0 } });
+    } finally {
+      await t.db
+        .updateTable('affiliates')
+        .set({ referrer_id: null })
+        .where('id', '=', a.affiliateId)
+        .execute();
+    }
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {

@@ -6,6 +6,7 @@ import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { LEDGER_ROUTES } from './operator-routes-ledger.ts';
 import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
+import { REPORT_LIST_ROUTES } from './operator-routes-report-lists.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
@@ -38,4 +39,5 @@ export const ROUTES: Record<string, Entry> = {
   ...REVSHARE_ROUTES,
   ...WALLET_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...REPORT_LIST_ROUTES,
 };

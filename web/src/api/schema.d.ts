@@ -23288,6 +23288,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/affiliates/{id}/sub-affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's sub-affiliates, with what it earned from each
+         * @description The affiliates referred into the program (level 1) and those they referred (level 2), newest first, with what was earned from each in sub-affiliate commissions (CPA fees, RevShare and net P/L cuts; rejected ones left out), per currency in minor units. The campaign and promo are those the sub-affiliate signed up through, when known.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @description 1: referred by the affiliate; 2: referred by one of its level-1 sub-affiliates */
+                                level: number;
+                                /** @description The sub-affiliate's account status */
+                                status: string;
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                promo: {
+                                    id: number;
+                                    code: string;
+                                    title: string;
+                                } | null;
+                                /** Format: date-time */
+                                registered_at: string;
+                                /** @description Per currency; empty when nothing was earned from it yet */
+                                commissions: {
+                                    currency: string;
+                                    /** @description Minor units of `currency`: the sub-affiliate cuts earned from it at its level */
+                                    amount: number;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -31393,6 +31514,116 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sub-affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sub-affiliates, with what I earned from each
+         * @description The affiliates referred into the program (level 1) and those they referred (level 2), newest first, with what was earned from each in sub-affiliate commissions (CPA fees, RevShare and net P/L cuts; rejected ones left out), per currency in minor units. The campaign and promo are those the sub-affiliate signed up through, when known.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @description 1: referred by the affiliate; 2: referred by one of its level-1 sub-affiliates */
+                                level: number;
+                                /** @description The sub-affiliate's account status */
+                                status: string;
+                                campaign: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                promo: {
+                                    id: number;
+                                    code: string;
+                                    title: string;
+                                } | null;
+                                /** Format: date-time */
+                                registered_at: string;
+                                /** @description Per currency; empty when nothing was earned from it yet */
+                                commissions: {
+                                    currency: string;
+                                    /** @description Minor units of `currency`: the sub-affiliate cuts earned from it at its level */
+                                    amount: number;
+                                }[];
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
                 /** @description Every error, whatever the status */

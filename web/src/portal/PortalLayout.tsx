@@ -52,6 +52,7 @@ export function PortalLayout() {
     { label: 'Wallet', to: '/portal/wallet' },
     { label: 'Bills', to: '/portal/bills' },
     { label: 'Commissions', to: '/portal/commissions' },
+    { label: 'Sub-affiliates', to: '/portal/sub-affiliates' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },
     ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),

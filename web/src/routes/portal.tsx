@@ -21,6 +21,7 @@ import { SignUpPage } from '../portal/public/SignUpPage.tsx';
 import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
+import { SubAffiliatesPage } from '../portal/sub-affiliates/SubAffiliatesPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
 import { WalletPage } from '../portal/wallet/WalletPage.tsx';
 import { rootRoute, tokenSearch } from './root.tsx';
@@ -170,6 +171,11 @@ const portalCommissionsRoute = createRoute({
   path: '/commissions',
   component: PortalCommissionsPage,
 });
+const portalSubAffiliatesRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/sub-affiliates',
+  component: SubAffiliatesPage,
+});
 
 // An address the portal does not have: said inside the portal, with its navigation.
 const portalNotFoundRoute = createRoute({
@@ -202,6 +208,7 @@ export const portalTree = portalRoute.addChildren([
     portalBillsRoute,
     portalBillRoute,
     portalCommissionsRoute,
+    portalSubAffiliatesRoute,
     portalNotFoundRoute,
   ]),
 ]);

@@ -17,6 +17,7 @@ import { partnerProgramRoutes } from './program.ts';
 import { partnerPromoRoutes } from './promos.ts';
 import { partnerSessionRoutes } from './sessions.ts';
 import { partnerSignUpRoutes } from './sign-up.ts';
+import { partnerSubAffiliateRoutes } from './sub-affiliates.ts';
 import { partnerTeamRoutes } from './team.ts';
 import { partnerTrackingOptionRoutes } from './tracking-options.ts';
 import { partnerTwoFactorRoutes } from './two-factor.ts';
@@ -56,4 +57,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerPaymentMethodRoutes);
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
+  await app.register(partnerSubAffiliateRoutes);
 };

@@ -1,0 +1,15 @@
+import { type Entry, get } from './operator-calls.ts';
+
+/** Operator routes of the reports' lists: sub-affiliates, favorites, requested reports. */
+export const REPORT_LIST_ROUTES: Record<string, Entry> = {
+  'GET /affiliates/{id}/sub-affiliates': {
+    cross: (w) => [
+      {
+        name: "B's sub-affiliates",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/affiliates/${id}/sub-affiliates`),
+      },
+    ],
+  },
+};
