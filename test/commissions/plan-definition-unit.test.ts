@@ -217,6 +217,9 @@ describe('cpa', () => {
       'definition.cpa.amount: is required',
       'definition.cpa.qualification: is required: the rules a customer meets to earn the CPA',
     ]);
+    expect(problems({ cpa: { amount: 0, qualification } })).toEqual([
+      'definition.cpa.amount: must be more than 0',
+    ]);
     expect(problems({ cpa: { amount: 1, qualification: [] } })).toEqual([
       'definition.cpa.qualification: is required: the rules a customer meets to earn the CPA',
     ]);
@@ -333,6 +336,10 @@ describe('cpa', () => {
     expect(tiers({ mode: 'whole_period', levels: [{ from: 2, amount: 0 }] })).toEqual([
       'definition.cpa.tiers.levels[0].amount: must be more than 0',
       'definition.cpa.tiers.levels[0].from: the first tier must start at 1 (the first qualified customer)',
+    ]);
+    expect(tiers({ mode: 'whole_period', levels: [{ from: 1 }, { from: 2, amount: null }] })).toEqual([
+      'definition.cpa.tiers.levels[0].amount: is required',
+      'definition.cpa.tiers.levels[1].amount: is required',
     ]);
     expect(tiers({ mode: 'whole_period', levels: [{ from: 0, amount: 1 }] })).toEqual([
       'definition.cpa.tiers.levels[0].from: must be a whole number from 1 to 1000000',
