@@ -11,6 +11,7 @@ import type { IdentityTables } from './tables/identity.ts';
 import type { LedgerTables } from './tables/ledger.ts';
 import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
+import type { ReportFileTables } from './tables/report-files.ts';
 import type { RevshareTables } from './tables/revshare.ts';
 import type { TrackingTables } from './tables/tracking.ts';
 import type { WebhookTables } from './tables/webhooks.ts';
@@ -32,4 +33,5 @@ export interface DB
     RevshareTables,
     AuditTables,
     BillingTables,
-    WebhookTables {}
+    WebhookTables,
+    ReportFileTables {}

@@ -50,6 +50,7 @@ const ids = {
   bPaymentMethod: 0,
   bBankMethod: 0,
   bSchedule: 0,
+  bFavorite: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -71,6 +72,13 @@ beforeAll(async () => {
   await bApi('POST', '/profile/statistic-token');
   await bApi('POST', `/users/${bMember.userId}/statistic-token`);
   ids.bSession = (await bApi('GET', '/sessions')).json().data[0].id;
+  ids.bFavorite = (
+    await bApi('POST', '/reports/favorites', {
+      name: 'B feed',
+      report: { group_by: ['day'] },
+      dates: { period: 'today' },
+    })
+  ).json().id;
   ids.bMemberSession = (await bApi('GET', `/users/${bMember.userId}/sessions`)).json().data[0].id;
   ids.bEvent = (await bApi('GET', '/events')).json().data[0].id;
 
@@ -366,6 +374,14 @@ const CROSS: Attempt[] = [
     route: '/postback-deliveries/{id}/replay',
     url: () => `/postback-deliveries/${ids.bDelivery}/replay`,
   },
+  { method: 'GET', route: '/reports/favorites/{id}', url: () => `/reports/favorites/${ids.bFavorite}` },
+  {
+    method: 'PATCH',
+    route: '/reports/favorites/{id}',
+    url: () => `/reports/favorites/${ids.bFavorite}`,
+    payload: () => ({ name: 'Mine' }),
+  },
+  { method: 'DELETE', route: '/reports/favorites/{id}', url: () => `/reports/favorites/${ids.bFavorite}` },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -426,6 +442,8 @@ const OWN_DATA_ONLY = [
   'GET /postback-log',
   'GET /postback-log.csv',
   'GET /sub-affiliates',
+  'GET /reports/favorites',
+  'POST /reports/favorites',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -517,7 +535,14 @@ async function stateOfB() {
     .selectAll()
     .where('affiliate_id', '=', b.affiliateId)
     .execute();
+  const favorites = await t.db
+    .selectFrom('report_favorites')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    favorites,
     wallet,
     statements,
     schedules,

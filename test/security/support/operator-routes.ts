@@ -23,6 +23,10 @@ export const EXEMPT: Record<string, string> = {
   'POST /setup': 'creates the first administrator with the one-time token; no caller exists yet',
   'POST /auth/set-password': 'a staff invitee sets a password with the emailed token; no caller yet',
   'POST /auth/unlock': 'a locked staff user unlocks with the emailed token; no caller yet',
+  'POST /reports/favorites':
+    "saves a report configuration of the caller's own (any role, read-only included, may keep favorites); running one applies the caller's scope",
+  'PATCH /reports/favorites/{id}': "changes one of the caller's own favorites; another's answers 404",
+  'DELETE /reports/favorites/{id}': "deletes one of the caller's own favorites; another's answers 404",
 };
 
 /** Every operator route, as /openapi.json names it under /api/v1. */

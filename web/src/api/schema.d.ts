@@ -23409,6 +23409,969 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved reports, by name
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                report: {
+                                    /** @description IANA time zone of dates and periods; UTC by default */
+                                    timezone?: string;
+                                    /**
+                                     * @description Dimensions in the order wanted; none: one row (per currency)
+                                     * @example [
+                                     *       "day",
+                                     *       "affiliate"
+                                     *     ]
+                                     */
+                                    group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                    /** @description Each filter keeps the rows whose value is one of those given */
+                                    filters?: {
+                                        /** @description Only these brand ids */
+                                        brand?: number[];
+                                        /** @description Only these campaign ids */
+                                        campaign?: number[];
+                                        /** @description Only these promo ids */
+                                        promo?: number[];
+                                        /** @description Only these affiliate ids */
+                                        affiliate?: number[];
+                                        /** @description Only these commission plan ids */
+                                        plan?: number[];
+                                        /** @description Only these traffic source ids */
+                                        traffic_source?: number[];
+                                        /** @description Only these destination link ids */
+                                        landing?: number[];
+                                        /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                        country?: string[];
+                                        /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                        device?: string[];
+                                        /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                        sub1?: string[];
+                                        /** @description Only these sub2 values */
+                                        sub2?: string[];
+                                        /** @description Only these sub3 values */
+                                        sub3?: string[];
+                                        /** @description Only these sub4 values */
+                                        sub4?: string[];
+                                        /** @description Only these sub5 values */
+                                        sub5?: string[];
+                                        /** @description Only the promos with these codes (the tracking link's code) */
+                                        promo_code?: string[];
+                                        /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                        coupon_code?: string[];
+                                    };
+                                    /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                    columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                    /**
+                                     * @description Convert every money figure into this currency; without it each stays in its own
+                                     * @example EUR
+                                     */
+                                    currency?: string;
+                                    /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                    rate_date?: string;
+                                    /** @description Default: the dimensions in order, ascending */
+                                    sort?: {
+                                        /** @description A dimension or a chosen metric */
+                                        by: string;
+                                        /** @enum {string} */
+                                        direction?: "asc" | "desc";
+                                    }[];
+                                };
+                                /**
+                                 * @description Either fixed dates (from and to) or a period
+                                 * @example {
+                                 *       "period": "last_month"
+                                 *     }
+                                 * @example {
+                                 *       "from": "2026-03-01",
+                                 *       "to": "2026-03-23"
+                                 *     }
+                                 */
+                                dates: {
+                                    /**
+                                     * @description Fixed dates: the first day, included
+                                     * @example 2026-03-01
+                                     */
+                                    from?: string;
+                                    /**
+                                     * @description Fixed dates: the day after the last, excluded
+                                     * @example 2026-03-01
+                                     */
+                                    to?: string;
+                                    /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                    period?: string;
+                                    /** @description Days for last_n_days (1 to 366) */
+                                    n?: number;
+                                };
+                                /** @description The days the dates stand for now (to excluded) */
+                                resolved: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save a report configuration
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        report: {
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                        };
+                        /**
+                         * @description Either fixed dates (from and to) or a period
+                         * @example {
+                         *       "period": "last_month"
+                         *     }
+                         * @example {
+                         *       "from": "2026-03-01",
+                         *       "to": "2026-03-23"
+                         *     }
+                         */
+                        dates: {
+                            /**
+                             * @description Fixed dates: the first day, included
+                             * @example 2026-03-01
+                             */
+                            from?: string;
+                            /**
+                             * @description Fixed dates: the day after the last, excluded
+                             * @example 2026-03-01
+                             */
+                            to?: string;
+                            /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                            period?: string;
+                            /** @description Days for last_n_days (1 to 366) */
+                            n?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/favorites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my saved reports, with the days its dates stand for now
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved report
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved report or change its report or dates
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        report?: {
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                        };
+                        /**
+                         * @description Either fixed dates (from and to) or a period
+                         * @example {
+                         *       "period": "last_month"
+                         *     }
+                         * @example {
+                         *       "from": "2026-03-01",
+                         *       "to": "2026-03-23"
+                         *     }
+                         */
+                        dates?: {
+                            /**
+                             * @description Fixed dates: the first day, included
+                             * @example 2026-03-01
+                             */
+                            from?: string;
+                            /**
+                             * @description Fixed dates: the day after the last, excluded
+                             * @example 2026-03-01
+                             */
+                            to?: string;
+                            /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                            period?: string;
+                            /** @description Days for last_n_days (1 to 366) */
+                            n?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -31670,6 +32633,969 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved reports, by name
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                report: {
+                                    /** @description IANA time zone of dates and periods; UTC by default */
+                                    timezone?: string;
+                                    /**
+                                     * @description Dimensions in the order wanted; none: one row (per currency)
+                                     * @example [
+                                     *       "day",
+                                     *       "affiliate"
+                                     *     ]
+                                     */
+                                    group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                    /** @description Each filter keeps the rows whose value is one of those given */
+                                    filters?: {
+                                        /** @description Only these brand ids */
+                                        brand?: number[];
+                                        /** @description Only these campaign ids */
+                                        campaign?: number[];
+                                        /** @description Only these promo ids */
+                                        promo?: number[];
+                                        /** @description Only these affiliate ids */
+                                        affiliate?: number[];
+                                        /** @description Only these commission plan ids */
+                                        plan?: number[];
+                                        /** @description Only these traffic source ids */
+                                        traffic_source?: number[];
+                                        /** @description Only these destination link ids */
+                                        landing?: number[];
+                                        /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                        country?: string[];
+                                        /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                        device?: string[];
+                                        /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                        sub1?: string[];
+                                        /** @description Only these sub2 values */
+                                        sub2?: string[];
+                                        /** @description Only these sub3 values */
+                                        sub3?: string[];
+                                        /** @description Only these sub4 values */
+                                        sub4?: string[];
+                                        /** @description Only these sub5 values */
+                                        sub5?: string[];
+                                        /** @description Only the promos with these codes (the tracking link's code) */
+                                        promo_code?: string[];
+                                        /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                        coupon_code?: string[];
+                                    };
+                                    /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                    columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                    /**
+                                     * @description Convert every money figure into this currency; without it each stays in its own
+                                     * @example EUR
+                                     */
+                                    currency?: string;
+                                    /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                    rate_date?: string;
+                                    /** @description Default: the dimensions in order, ascending */
+                                    sort?: {
+                                        /** @description A dimension or a chosen metric */
+                                        by: string;
+                                        /** @enum {string} */
+                                        direction?: "asc" | "desc";
+                                    }[];
+                                };
+                                /**
+                                 * @description Either fixed dates (from and to) or a period
+                                 * @example {
+                                 *       "period": "last_month"
+                                 *     }
+                                 * @example {
+                                 *       "from": "2026-03-01",
+                                 *       "to": "2026-03-23"
+                                 *     }
+                                 */
+                                dates: {
+                                    /**
+                                     * @description Fixed dates: the first day, included
+                                     * @example 2026-03-01
+                                     */
+                                    from?: string;
+                                    /**
+                                     * @description Fixed dates: the day after the last, excluded
+                                     * @example 2026-03-01
+                                     */
+                                    to?: string;
+                                    /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                    period?: string;
+                                    /** @description Days for last_n_days (1 to 366) */
+                                    n?: number;
+                                };
+                                /** @description The days the dates stand for now (to excluded) */
+                                resolved: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save a report configuration
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        report: {
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                        };
+                        /**
+                         * @description Either fixed dates (from and to) or a period
+                         * @example {
+                         *       "period": "last_month"
+                         *     }
+                         * @example {
+                         *       "from": "2026-03-01",
+                         *       "to": "2026-03-23"
+                         *     }
+                         */
+                        dates: {
+                            /**
+                             * @description Fixed dates: the first day, included
+                             * @example 2026-03-01
+                             */
+                            from?: string;
+                            /**
+                             * @description Fixed dates: the day after the last, excluded
+                             * @example 2026-03-01
+                             */
+                            to?: string;
+                            /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                            period?: string;
+                            /** @description Days for last_n_days (1 to 366) */
+                            n?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/favorites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my saved reports, with the days its dates stand for now
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved report
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved report or change its report or dates
+         * @description Favorites are saved report configurations (filters, columns, grouping, currency, sort, time zone) with fixed dates or a relative period (today, yesterday, this_week, last_week, this_month, last_month, last_n_days with n) resolved each time the favorite runs. Each user sees and changes only their own.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        report?: {
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                        };
+                        /**
+                         * @description Either fixed dates (from and to) or a period
+                         * @example {
+                         *       "period": "last_month"
+                         *     }
+                         * @example {
+                         *       "from": "2026-03-01",
+                         *       "to": "2026-03-23"
+                         *     }
+                         */
+                        dates?: {
+                            /**
+                             * @description Fixed dates: the first day, included
+                             * @example 2026-03-01
+                             */
+                            from?: string;
+                            /**
+                             * @description Fixed dates: the day after the last, excluded
+                             * @example 2026-03-01
+                             */
+                            to?: string;
+                            /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                            period?: string;
+                            /** @description Days for last_n_days (1 to 366) */
+                            n?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            report: {
+                                /** @description IANA time zone of dates and periods; UTC by default */
+                                timezone?: string;
+                                /**
+                                 * @description Dimensions in the order wanted; none: one row (per currency)
+                                 * @example [
+                                 *       "day",
+                                 *       "affiliate"
+                                 *     ]
+                                 */
+                                group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                                /** @description Each filter keeps the rows whose value is one of those given */
+                                filters?: {
+                                    /** @description Only these brand ids */
+                                    brand?: number[];
+                                    /** @description Only these campaign ids */
+                                    campaign?: number[];
+                                    /** @description Only these promo ids */
+                                    promo?: number[];
+                                    /** @description Only these affiliate ids */
+                                    affiliate?: number[];
+                                    /** @description Only these commission plan ids */
+                                    plan?: number[];
+                                    /** @description Only these traffic source ids */
+                                    traffic_source?: number[];
+                                    /** @description Only these destination link ids */
+                                    landing?: number[];
+                                    /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                    country?: string[];
+                                    /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                    device?: string[];
+                                    /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                    sub1?: string[];
+                                    /** @description Only these sub2 values */
+                                    sub2?: string[];
+                                    /** @description Only these sub3 values */
+                                    sub3?: string[];
+                                    /** @description Only these sub4 values */
+                                    sub4?: string[];
+                                    /** @description Only these sub5 values */
+                                    sub5?: string[];
+                                    /** @description Only the promos with these codes (the tracking link's code) */
+                                    promo_code?: string[];
+                                    /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                    coupon_code?: string[];
+                                };
+                                /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                                columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                                /**
+                                 * @description Convert every money figure into this currency; without it each stays in its own
+                                 * @example EUR
+                                 */
+                                currency?: string;
+                                /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                                rate_date?: string;
+                                /** @description Default: the dimensions in order, ascending */
+                                sort?: {
+                                    /** @description A dimension or a chosen metric */
+                                    by: string;
+                                    /** @enum {string} */
+                                    direction?: "asc" | "desc";
+                                }[];
+                            };
+                            /**
+                             * @description Either fixed dates (from and to) or a period
+                             * @example {
+                             *       "period": "last_month"
+                             *     }
+                             * @example {
+                             *       "from": "2026-03-01",
+                             *       "to": "2026-03-23"
+                             *     }
+                             */
+                            dates: {
+                                /**
+                                 * @description Fixed dates: the first day, included
+                                 * @example 2026-03-01
+                                 */
+                                from?: string;
+                                /**
+                                 * @description Fixed dates: the day after the last, excluded
+                                 * @example 2026-03-01
+                                 */
+                                to?: string;
+                                /** @description A relative period resolved each time the report runs, in the report's time zone: today, yesterday, this_week, last_week, this_month, last_month, last_n_days. Weeks start on Monday; this week and this month are whole; last_n_days is the n days ending today. */
+                                period?: string;
+                                /** @description Days for last_n_days (1 to 366) */
+                                n?: number;
+                            };
+                            /** @description The days the dates stand for now (to excluded) */
+                            resolved: {
+                                from: string;
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }

@@ -34,6 +34,7 @@ import { payoutBatchRoutes } from './payout-batches.ts';
 import { postbackRoutes } from './postbacks.ts';
 import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
+import { reportFavoriteOperatorRoutes } from './report-favorites.ts';
 import { reportSubAffiliateRoutes } from './report-sub-affiliates.ts';
 import { revshareRoutes } from './revshare.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
@@ -92,4 +93,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(webhookRoutes);
   await app.register(revshareRoutes);
   await app.register(reportSubAffiliateRoutes);
+  await app.register(reportFavoriteOperatorRoutes);
 };

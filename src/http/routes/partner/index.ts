@@ -15,6 +15,7 @@ import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
 import { partnerProgramRoutes } from './program.ts';
 import { partnerPromoRoutes } from './promos.ts';
+import { partnerReportFavoriteRoutes } from './report-favorites.ts';
 import { partnerSessionRoutes } from './sessions.ts';
 import { partnerSignUpRoutes } from './sign-up.ts';
 import { partnerSubAffiliateRoutes } from './sub-affiliates.ts';
@@ -58,4 +59,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);
   await app.register(partnerSubAffiliateRoutes);
+  await app.register(partnerReportFavoriteRoutes);
 };
