@@ -280,6 +280,33 @@ describe('a bill', () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.json().data).toEqual([]);
     expect((await t.as(p.cookie, { url: `/api/partner/v1/bills/${hidden!.id}` })).statusCode).toBe(404);
+
+    // Reviewed, the operator shows it: the affiliate sees it; showing it again records nothing more.
+    const shown = await api(t, 'POST', `/bills/${hidden!.id}/show`, { reason: 'reviewed' });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({ hidden: false, status: 'pending' });
+    expect((await api(t, 'POST', `/bills/${hidden!.id}/show`, {})).json()).toMatchObject({ hidden: false });
+    const seen = await t.as(p.cookie, { url: '/api/partner/v1/bills' });
+    expect(seen.json().data.map((b: { id: number }) => b.id)).toEqual([hidden!.id]);
+    expect((await t.as(p.cookie, { url: `/api/partner/v1/bills/${hidden!.id}` })).statusCode).toBe(200);
+
+    // Hidden again: gone from the portal, and both changes are in the bill's history.
+    const again = await api(t, 'POST', `/bills/${hidden!.id}/hide`, {});
+    expect(again.json()).toMatchObject({ hidden: true });
+    expect((await t.as(p.cookie, { url: '/api/partner/v1/bills' })).json().data).toEqual([]);
+    const changes = (await bill(t, hidden!.id)).changes.map(
+      (c: { action: string; from_status: string; to_status: string; reason: string | null }) => [
+        c.action,
+        c.from_status,
+        c.to_status,
+        c.reason,
+      ],
+    );
+    expect(changes.filter(([action]: string[]) => action === 'shown' || action === 'hidden')).toEqual([
+      ['shown', 'pending', 'pending', 'reviewed'],
+      ['hidden', 'pending', 'pending', null],
+    ]);
+    expect((await api(t, 'POST', '/bills/999999999/show', {})).statusCode).toBe(404);
   });
 
   it('on hold cannot be approved until released; cancelled, its commissions are not billed again', async () => {

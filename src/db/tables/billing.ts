@@ -3,7 +3,16 @@ import type { ActorType } from './actor.ts';
 import type { CreatedAt } from './foundation.ts';
 
 export type BillStatus = 'pending' | 'on_hold' | 'approved' | 'cancelled' | 'paid';
-export type BillAction = 'issued' | 'regenerated' | 'held' | 'released' | 'approved' | 'cancelled' | 'paid';
+export type BillAction =
+  | 'issued'
+  | 'regenerated'
+  | 'held'
+  | 'released'
+  | 'approved'
+  | 'cancelled'
+  | 'paid'
+  | 'shown'
+  | 'hidden';
 
 type Id8 = ColumnType<bigint, bigint | string | number | undefined, never>;
 type Ref8 = ColumnType<bigint, bigint | string | number, bigint | string | number>;

@@ -61,7 +61,17 @@ const BillCorrection = Type.Object({
 });
 
 const BillChange = Type.Object({
-  action: StringEnum(['issued', 'regenerated', 'held', 'released', 'approved', 'cancelled', 'paid'] as const),
+  action: StringEnum([
+    'issued',
+    'regenerated',
+    'held',
+    'released',
+    'approved',
+    'cancelled',
+    'paid',
+    'shown',
+    'hidden',
+  ] as const),
   from_status: Nullable(StringEnum(BILL_STATUSES)),
   to_status: StringEnum(BILL_STATUSES),
   issued_amount: Minor(),

@@ -45,4 +45,6 @@ export const BILL_ROUTES: Record<string, Entry> = {
   'POST /bills/{id}/release': finance('release'),
   'POST /bills/{id}/cancel': finance('cancel'),
   'POST /bills/{id}/mark-paid': finance('mark-paid'),
+  'POST /bills/{id}/show': finance('show'),
+  'POST /bills/{id}/hide': finance('hide'),
 };

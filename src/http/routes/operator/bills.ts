@@ -12,6 +12,7 @@ import { markBillPaid } from '../../../core/billing/mark-bill-paid.ts';
 import { releaseBill } from '../../../core/billing/release-bill.ts';
 import { renderBillPdf } from '../../../core/billing/render-bill-pdf.ts';
 import { runBills } from '../../../core/billing/run-bills.ts';
+import { setBillVisibility } from '../../../core/billing/set-bill-visibility.ts';
 import { actorOf } from '../../actor.ts';
 import { managedBy, operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { BILLS_HELP, BillDetail, BillPage, BillParams, BillQuery, PdfResponse } from '../../schemas/bills.ts';
@@ -287,6 +288,36 @@ export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
           db: db(),
           actor: actorOf(request),
           id: request.params.id,
+          reason: request.body?.reason ?? null,
+          scope: scopeOf(request),
+        }) as never,
+    );
+  }
+
+  for (const [verb, hidden, summary] of [
+    ['show', false, 'Show a hidden bill to its affiliate (portal and partner API)'],
+    ['hide', true, 'Hide a bill from its affiliate again'],
+  ] as const) {
+    app.post(
+      `/bills/:id/${verb}`,
+      {
+        ...finance,
+        schema: {
+          tags,
+          security: operatorSecurity,
+          summary,
+          description: `${BILLS_HELP} A bill is issued hidden when the affiliate's billing settings hide invoices by default; the operator shows it once reviewed. Any status; the change is in the bill's \`changes\` (\`shown\`, \`hidden\`) with the actor, and asking for the visibility it already has changes nothing. Needs the \`finance\` scope.`,
+          params: BillParams,
+          body: Type.Optional(ReasonBody),
+          response: withErrors({ 200: BillDetail }, 401, 403, 404, 422),
+        },
+      },
+      async (request) =>
+        setBillVisibility({
+          db: db(),
+          actor: actorOf(request),
+          id: request.params.id,
+          hidden,
           reason: request.body?.reason ?? null,
           scope: scopeOf(request),
         }) as never,

@@ -7,7 +7,7 @@ import { humanize } from '../../format.ts';
 import { inputToMinor } from '../../forms/amount.ts';
 import { BillSummary } from '../../portal/bills/BillSummary.tsx';
 
-type Verb = 'approve' | 'hold' | 'release' | 'cancel' | 'mark-paid';
+type Verb = 'approve' | 'hold' | 'release' | 'cancel' | 'mark-paid' | 'show' | 'hide';
 const VERBS: Record<string, Verb[]> = {
   pending: ['approve', 'hold', 'cancel'],
   on_hold: ['release', 'cancel'],
@@ -68,8 +68,21 @@ export function BillPage() {
             {humanize(verb.replace('-', '_'))}
           </button>
         ))}
+        <button
+          type="button"
+          className="secondary"
+          disabled={step.isPending}
+          onClick={() => step.mutate(b.hidden ? 'show' : 'hide')}
+        >
+          {b.hidden ? 'Show to the affiliate' : 'Hide from the affiliate'}
+        </button>
         <a href={`/api/v1/bills/${b.id}/pdf`}>PDF</a>
       </p>
+      {b.hidden && (
+        <p className="muted">
+          Hidden: the affiliate does not see this bill in the portal or the partner API.
+        </p>
+      )}
       {step.error && (
         <p role="alert" className="error">
           {step.error.message}
