@@ -17147,7 +17147,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -17407,7 +17407,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -17685,7 +17685,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -17869,7 +17869,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -18062,7 +18062,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -18255,7 +18255,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -18448,7 +18448,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
@@ -18496,6 +18496,374 @@ export interface paths {
                 };
                 /** @description Every error, whatever the status */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show a hidden bill to its affiliate (portal and partner API)
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. A bill is issued hidden when the affiliate's billing settings hide invoices by default; the operator shows it once reviewed. Any status; the change is in the bill's `changes` (`shown`, `hidden`) with the actor, and asking for the visibility it already has changes nothing. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a bill from its affiliate again
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. A bill is issued hidden when the affiliate's billing settings hide invoices by default; the operator shows it once reviewed. Any status; the change is in the bill's `changes` (`shown`, `hidden`) with the actor, and asking for the visibility it already has changes nothing. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            affiliate_name: string;
+                            brand_id: number;
+                            brand_name: string;
+                            plan_id: number | null;
+                            plan_name: string | null;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_start: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            period_end: string;
+                            /** @description What the lines sum to */
+                            issued_amount: number;
+                            /** @description The issued amount after corrections */
+                            amount_to_pay: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            issued_on: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            /** @description Not shown to the affiliate */
+                            hidden: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                            lines_count: number;
+                            ledger_entry_id: number | null;
+                            approved_at: string | null;
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            lines: {
+                                id: number;
+                                commission_id: number;
+                                kind: string;
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                /** Format: date-time */
+                                earned_at: string;
+                                explanation: string;
+                            }[];
+                            corrections: {
+                                id: number;
+                                /** @enum {string} */
+                                action: "add" | "subtract";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                amount: number;
+                                comment: string;
+                                after_approval: boolean;
+                                ledger_entry_id: number | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                /** @enum {string} */
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
+                                from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
+                                /** @enum {string} */
+                                to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
+                                /** @description Minor units (1000 is 10.00 EUR) */
+                                issued_amount: number;
+                                reason: string | null;
+                                actor: {
+                                    /** @enum {string} */
+                                    type: "staff" | "api_key" | "affiliate_user" | "affiliate_api_key" | "system" | "cli";
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -30412,7 +30780,7 @@ export interface paths {
                             }[];
                             changes: {
                                 /** @enum {string} */
-                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid";
+                                action: "issued" | "regenerated" | "held" | "released" | "approved" | "cancelled" | "paid" | "shown" | "hidden";
                                 from_status: ("pending" | "on_hold" | "approved" | "cancelled" | "paid") | null;
                                 /** @enum {string} */
                                 to_status: "pending" | "on_hold" | "approved" | "cancelled" | "paid";
