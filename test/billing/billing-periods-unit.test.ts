@@ -90,6 +90,11 @@ describe('months', () => {
     ]);
   });
 
+  it('a quarter starting later this month: the two starts before it are three and six months back', () => {
+    // Quarters from January on the 15th; on 10 April the April start is still to come.
+    expect(due({ frequency: 'quarterly', day_of_month: 15 }, '2026-04-10')).toBe('2025-10-15..2026-01-14');
+  });
+
   it('two months from December, on the 15th', () => {
     const s = { frequency: 'two_months' as const, starting_month: 12, day_of_month: 15 };
     // Starts: 15 December, 15 February, 15 April.
