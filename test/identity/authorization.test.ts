@@ -442,6 +442,7 @@ const OWN_DATA_ONLY = [
   'GET /postback-log',
   'GET /postback-log.csv',
   'GET /sub-affiliates',
+  'POST /reports/performance',
   'GET /reports/favorites',
   'POST /reports/favorites',
 ];
@@ -774,6 +775,20 @@ describe('affiliate A against affiliate B', () => {
         .where('id', '=', a.affiliateId)
         .execute();
     }
+  });
+
+  it("shows A none of B's rows in a performance report, even when A names B", async () => {
+    const report = (filters: Record<string, unknown>) =>
+      t.as(a.cookie, {
+        method: 'POST',
+        url: '/api/partner/v1/reports/performance',
+        payload: { from: '2020-01-01', to: '2030-01-01', group_by: ['affiliate'], columns: ['clicks'], filters },
+      });
+    const named = await report({ affiliate: [b.affiliateId] });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json()).toMatchObject({ rows: [], totals: [], total_rows: 0 });
+    const all = (await report({})).json();
+    expect(all.rows.filter((r: { affiliate: number }) => r.affiliate !== a.affiliateId)).toEqual([]);
   });
 
   it("keeps B's events out of A's log in the operator API too", async () => {

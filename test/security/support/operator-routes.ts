@@ -23,6 +23,8 @@ export const EXEMPT: Record<string, string> = {
   'POST /setup': 'creates the first administrator with the one-time token; no caller exists yet',
   'POST /auth/set-password': 'a staff invitee sets a password with the emailed token; no caller yet',
   'POST /auth/unlock': 'a locked staff user unlocks with the emailed token; no caller yet',
+  'POST /reports/performance':
+    "a read sent as POST (the query is a body), read scope; a limited manager's report leaves other affiliates' rows out (test/reports/engine-scope.test.ts)",
   'POST /reports/favorites':
     "saves a report configuration of the caller's own (any role, read-only included, may keep favorites); running one applies the caller's scope",
   'PATCH /reports/favorites/{id}': "changes one of the caller's own favorites; another's answers 404",

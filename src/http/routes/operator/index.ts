@@ -36,6 +36,7 @@ import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
 import { reportFavoriteOperatorRoutes } from './report-favorites.ts';
 import { reportSubAffiliateRoutes } from './report-sub-affiliates.ts';
+import { reportRoutes } from './reports.ts';
 import { revshareRoutes } from './revshare.ts';
 import { securitySettingsRoutes } from './security-settings.ts';
 import { sessionRoutes } from './session.ts';
@@ -94,4 +95,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(revshareRoutes);
   await app.register(reportSubAffiliateRoutes);
   await app.register(reportFavoriteOperatorRoutes);
+  await app.register(reportRoutes);
 };

@@ -16,6 +16,7 @@ import { partnerProfileRoutes } from './profile.ts';
 import { partnerProgramRoutes } from './program.ts';
 import { partnerPromoRoutes } from './promos.ts';
 import { partnerReportFavoriteRoutes } from './report-favorites.ts';
+import { partnerReportRoutes } from './reports.ts';
 import { partnerSessionRoutes } from './sessions.ts';
 import { partnerSignUpRoutes } from './sign-up.ts';
 import { partnerSubAffiliateRoutes } from './sub-affiliates.ts';
@@ -60,4 +61,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerPostbackRoutes);
   await app.register(partnerSubAffiliateRoutes);
   await app.register(partnerReportFavoriteRoutes);
+  await app.register(partnerReportRoutes);
 };

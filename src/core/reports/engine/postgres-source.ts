@@ -1,0 +1,66 @@
+import type { Db } from '../../../db/index.ts';
+import { currenciesQuery, rowsQuery, totalsQuery } from '../rollups/report-sql.ts';
+import type { ReportRow } from './report-query.ts';
+import type { ReportPlan, ReportSource } from './report-source.ts';
+
+const STREAM_BATCH = 2000;
+
+function toRow(raw: Record<string, unknown>): ReportRow {
+  const row: ReportRow = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'total_rows') continue;
+    row[key] = value instanceof Date ? value.toISOString() : (value as ReportRow[string]);
+  }
+  return row;
+}
+
+/** Reads the rollups of PostgreSQL (and PGlite): src/core/reports/rollups. */
+export const postgresSource: ReportSource = {
+  async page(db, plan, page, pageSize) {
+    const { rows } = await rowsQuery(plan, { limit: pageSize, offset: (page - 1) * pageSize }).execute(db);
+    let total = rows.length ? Number(rows[0]!.total_rows) : 0;
+    // Past the last page the window has no row to count on: count once more without paging.
+    if (!rows.length && page > 1) total = (await rowsQuery(plan).execute(db)).rows.length;
+    return { rows: rows.map((r) => toRow(r)), total };
+  },
+  async totals(db, plan) {
+    const { rows } = await totalsQuery(plan).execute(db);
+    return rows.map((r) => toRow(r));
+  },
+  async currencies(db, plan) {
+    const { rows } = await currenciesQuery(plan).execute(db);
+    return rows.map((r) => r.currency);
+  },
+  stream(db, plan) {
+    return cursorRows(db, plan);
+  },
+};
+
+let cursors = 0;
+
+/**
+ * A server-side cursor in a transaction (the caller's, or one of its own), fetched STREAM_BATCH
+ * rows at a time, so memory holds one batch whatever the report's size. Leaving the loop early
+ * ends the transaction (it only read).
+ */
+async function* cursorRows(db: Db, plan: ReportPlan): AsyncGenerator<ReportRow> {
+  const own = db.isTransaction ? null : await db.startTransaction().execute();
+  const trx = own ?? db;
+  const name = `report_rows_${++cursors}`;
+  const compiled = rowsQuery(plan).compile(trx);
+  const run = (text: string, parameters: readonly unknown[] = []) =>
+    trx.executeQuery<Record<string, unknown>>({ ...compiled, sql: text, parameters });
+  let finished = false;
+  try {
+    await run(`declare ${name} no scroll cursor for ${compiled.sql}`, compiled.parameters);
+    for (;;) {
+      const { rows } = await run(`fetch ${STREAM_BATCH} from ${name}`);
+      if (!rows.length) break;
+      for (const raw of rows) yield toRow(raw);
+    }
+    await run(`close ${name}`);
+    finished = true;
+  } finally {
+    if (own) await (finished ? own.commit() : own.rollback()).execute();
+  }
+}
