@@ -6,6 +6,7 @@ import base from './vitest.config.ts';
 export default mergeConfig(
   base,
   defineConfig({
-    test: { hookTimeout: 240_000, testTimeout: 120_000 },
+    // Stryker places its mutants through Vite's transform, so these runs keep Vite's module runner.
+    test: { hookTimeout: 240_000, testTimeout: 120_000, experimental: { viteModuleRunner: true } },
   }),
 );

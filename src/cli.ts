@@ -6,6 +6,7 @@ import { CLI } from './core/actor.ts';
 import { createAdmin } from './core/auth/create-admin.ts';
 import { createApiKey } from './core/auth/create-api-key.ts';
 import { listApiKeys } from './core/auth/list-api-keys.ts';
+import { setPasswordHashCost } from './core/auth/passwords.ts';
 import { revokeApiKey } from './core/auth/revoke-api-key.ts';
 import { loadDemo } from './core/demo/load-demo.ts';
 import { AppError } from './core/errors.ts';
@@ -143,6 +144,7 @@ if (!name) {
 }
 
 const config = loadConfigOrExit();
+setPasswordHashCost(config.identity.passwordHash);
 const database = await openDatabaseOrExit(config);
 let problem: string | undefined;
 try {

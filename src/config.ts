@@ -20,6 +20,8 @@ export interface Config {
   identity: IdentityConfig;
   jobs: JobsConfig;
   postbacks: PostbacksConfig;
+  /** Requested reports: how long their files are kept (REPORTS_RETENTION_DAYS). */
+  reports: { retentionDays: number };
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     identity: loadIdentityConfig(env),
     jobs: loadJobsConfig(env),
     postbacks: loadPostbacksConfig(env),
+    reports: { retentionDays: int(env, 'REPORTS_RETENTION_DAYS', 30, 1, 3650) },
   };
 }
 
@@ -153,6 +156,14 @@ export interface IdentityConfig {
   rateLimitPerKey: number;
   rateLimitPerUser: number;
   rateLimitPerIp: number;
+  /** argon2id cost of new password hashes (a stored hash carries its own cost when verified). */
+  passwordHash: PasswordHashCost;
+}
+
+export interface PasswordHashCost {
+  memoryKib: number;
+  timeCost: number;
+  parallelism: number;
 }
 
 function loadIdentityConfig(env: Env): IdentityConfig {
@@ -170,6 +181,12 @@ function loadIdentityConfig(env: Env): IdentityConfig {
     rateLimitPerKey: int(env, 'RATE_LIMIT_PER_KEY', 30_000, 0, 100_000_000),
     rateLimitPerUser: int(env, 'RATE_LIMIT_PER_USER', 1200, 0, 100_000_000),
     rateLimitPerIp: int(env, 'RATE_LIMIT_PER_IP', 600, 0, 100_000_000),
+    // argon2's own defaults (64 MiB, 3 passes, 4 lanes); the test suites lower them.
+    passwordHash: {
+      memoryKib: int(env, 'PASSWORD_HASH_MEMORY_KIB', 65_536, 1024, 4_194_304),
+      timeCost: int(env, 'PASSWORD_HASH_TIME_COST', 3, 1, 100),
+      parallelism: int(env, 'PASSWORD_HASH_PARALLELISM', 4, 1, 64),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { setPasswordHashCost } from '../core/auth/passwords.ts';
 import { TrackingRuntime } from '../core/clicks/tracking-runtime.ts';
 import { JobQueue } from '../core/jobs/job-queue.ts';
 import { platformJobTypes } from '../core/jobs/job-types.ts';
@@ -38,6 +39,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config, database } = options;
   // Clicks (/c/...) and impressions (/i/...) are answered by the raw request listener before
   // Fastify sees them: see src/http/tracking/server-factory.ts. Everything else is Fastify's.
+  setPasswordHashCost(config.identity.passwordHash);
   const tracking = new TrackingRuntime(config, database);
   const trackingHandler = createTrackingHandler(tracking);
   const app = Fastify({

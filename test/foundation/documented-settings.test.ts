@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { issueSetupToken } from '../../src/core/auth/setup.ts';
 import { approvedPartner, createIdentityApp, type IdentityTestApp } from '../identity/helpers.ts';
 import { freePort, runNode, type Spawned, tempDir } from '../support/spawn.ts';
@@ -194,4 +195,45 @@ describe('SHUTDOWN_TIMEOUT_MS', () => {
     request.destroy();
     // A server process of its own: its start migrates a fresh embedded database.
   }, 200_000);
+});
+
+describe('PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      PASSWORD_HASH_MEMORY_KIB: '2048',
+      PASSWORD_HASH_TIME_COST: '2',
+      PASSWORD_HASH_PARALLELISM: '2',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('make new hashes with that cost, and a hash of another cost still signs in', async () => {
+    const cookie = await t.staffCookie();
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    const [staff] = await t.db.selectFrom('staff_users').select('password_hash').execute();
+    expect(staff?.password_hash).toMatch(/^\$argon2id\$v=19\$m=2048,p=2,t=2\$/);
+    // A hash made with the suites' cost (1024 / 1 / 1) carries it: checked as it was made.
+    const argon2 = (await import('argon2')).default;
+    const older = await argon2.hash('Sup3r#secret', {
+      type: argon2.argon2id,
+      memoryCost: 1024,
+      timeCost: 1,
+      parallelism: 1,
+    });
+    await t.db.updateTable('staff_users').set({ password_hash: older }).execute();
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: {
+        email: (await t.db.selectFrom('staff_users').select('email').executeTakeFirstOrThrow()).email,
+        password: 'Sup3r#secret',
+      },
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it("default to argon2's own cost", () => {
+    expect(loadConfig({}).identity.passwordHash).toEqual({ memoryKib: 65_536, timeCost: 3, parallelism: 4 });
+  });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { CHEAP_HASHES } from './cheap-hashes.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,7 @@ export interface Spawned {
 export function runNode(script: string, args: string[], env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...CHEAP_HASHES, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

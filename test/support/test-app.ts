@@ -9,6 +9,7 @@ import type { JobType } from '../../src/core/jobs/job-type.ts';
 import { platformJobTypes } from '../../src/core/jobs/job-types.ts';
 import type { Database, Db } from '../../src/db/index.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { CHEAP_HASHES } from './cheap-hashes.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -44,7 +45,7 @@ export async function createTestApp(
   const database = await createTestDatabase();
   // Job workers are off unless a test turns them on: most tests run jobs with jobs.runUntilIdle().
   const config = {
-    ...loadConfig({ DATA_DIR: '.tmp/test-data', JOBS_ENABLED: 'false', ...env }),
+    ...loadConfig({ DATA_DIR: '.tmp/test-data', JOBS_ENABLED: 'false', ...CHEAP_HASHES, ...env }),
     secretKey: 'x'.repeat(48),
   };
   const types = platformJobTypes().add(...(options.jobTypes ?? []));

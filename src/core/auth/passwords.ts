@@ -1,16 +1,47 @@
 import argon2 from 'argon2';
 import { AppError } from '../errors.ts';
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export interface HashCost {
+  memoryKib: number;
+  timeCost: number;
+  parallelism: number;
 }
 
-// Verified against when the account does not exist, so both failures take the same time.
-const DECOY_HASH = hashPassword('decoy password that never matches');
+// argon2's defaults until the app sets the configured cost (PASSWORD_HASH_* in the README).
+let cost: HashCost = { memoryKib: 65_536, timeCost: 3, parallelism: 4 };
+let decoy: Promise<string> | undefined;
+
+/** The cost of new hashes, from the configuration; set once when the app is built. */
+export function setPasswordHashCost(next: HashCost): void {
+  if (
+    next.memoryKib === cost.memoryKib &&
+    next.timeCost === cost.timeCost &&
+    next.parallelism === cost.parallelism
+  )
+    return;
+  cost = { ...next };
+  decoy = undefined;
+}
+
+function decoyHash(): Promise<string> {
+  decoy ??= hashPassword('decoy password that never matches');
+  return decoy;
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, {
+    type: argon2.argon2id,
+    memoryCost: cost.memoryKib,
+    timeCost: cost.timeCost,
+    parallelism: cost.parallelism,
+  });
+}
 
 export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash ?? (await DECOY_HASH), password);
+    // Verified against a decoy of the same cost when the account does not exist, so both
+    // failures take the same time.
+    return await argon2.verify(hash ?? (await decoyHash()), password);
   } catch {
     return false;
   }
