@@ -252,6 +252,44 @@ describe('a bill', () => {
     ]);
   });
 
+  it("compares with the threshold converted from the affiliate's default currency, and waits without a rate", async () => {
+    for (const code of ['CHF', 'NOK'])
+      expect((await api(t, 'PATCH', `/currencies/${code}`, { enabled: true })).statusCode).toBe(200);
+    // 1 EUR = 0.8 CHF on 2026-03-20, so 1 CHF = 1 / 0.8 = 1.25 EUR.
+    const rates = [{ base: 'EUR', quote: 'CHF', date: '2026-03-20', rate: '0.8' }];
+    expect((await api(t, 'POST', '/exchange-rates', { rates })).statusCode).toBe(200);
+    const { brandId } = await brandWith(t, CPA_PLAN);
+
+    const chf = await approvedPartner(t, 'billx');
+    // 28.00 CHF = 28.00 × 1.25 = 35.00 EUR: the EUR bill needs 3500 cents.
+    await setBilling(t, chf.affiliateId, { invoice_amount_threshold: 2800 }, 'CHF');
+    await cpa(t, brandId, chf.affiliateId, '2026-03-10');
+    // 3000 cents ≥ 2800 unconverted, but 3000 < 3500: it waits.
+    expect(await run(t, { ...MARCH, affiliate_ids: [chf.affiliateId] })).toMatchObject({
+      bills_issued: 0,
+      rolled_over: 1,
+    });
+    await cpa(t, brandId, chf.affiliateId, '2026-04-10');
+    // 3000 + 3000 = 6000 ≥ 3500 (April's last day uses the same latest rate): billed.
+    expect(await run(t, { ...APRIL, affiliate_ids: [chf.affiliateId] })).toMatchObject({ bills_issued: 1 });
+    expect((await billsOf(t, chf.affiliateId)).map((b) => [b.currency, b.issued_amount])).toEqual([
+      ['EUR', 6000],
+    ]);
+
+    // No EUR/NOK rate on or before March 31: the threshold of 1.00 NOK cannot be judged, the sum waits.
+    const nok = await approvedPartner(t, 'billn');
+    await setBilling(t, nok.affiliateId, { invoice_amount_threshold: 100 }, 'NOK');
+    await cpa(t, brandId, nok.affiliateId, '2026-03-11');
+    expect(await run(t, { ...MARCH, affiliate_ids: [nok.affiliateId] })).toMatchObject({
+      bills_issued: 0,
+      rolled_over: 1,
+    });
+    const nokRate = [{ base: 'EUR', quote: 'NOK', date: '2026-03-31', rate: '11.5' }];
+    expect((await api(t, 'POST', '/exchange-rates', { rates: nokRate })).statusCode).toBe(200);
+    // 1.00 NOK = 1 / 11.5 EUR ≈ 0.09 EUR (9 cents): 3000 ≥ 9, billed on the rerun.
+    expect(await run(t, { ...MARCH, affiliate_ids: [nok.affiliateId] })).toMatchObject({ bills_issued: 1 });
+  });
+
   it('waits for the generation delay, and is hidden when the settings say so', async () => {
     const p = await approvedPartner(t, 'billd');
     const { brandId } = await brandWith(t, CPA_PLAN);

@@ -8,7 +8,9 @@ export interface BillingSettings {
   affiliate_id: number;
   frequency: string;
   delay: number;
+  /** In `threshold_currency` (the affiliate's default currency; null when it has none). */
   threshold: bigint;
+  threshold_currency: string | null;
   terms: number;
   hidden: boolean;
 }
@@ -65,7 +67,7 @@ export async function loadSettings(db: Db, affiliateIds: number[]): Promise<Bill
   const { rows } = await sql<BillingSettings>`
     select a.id as affiliate_id, coalesce(b.frequency, 'manual') as frequency,
       coalesce(b.invoice_generation_delay_days, 0) as delay, coalesce(b.invoice_amount_threshold, 0) as threshold,
-      coalesce(b.payment_terms_days, 0) as terms, coalesce(b.invoices_hidden_by_default, false) as hidden
+      a.default_currency as threshold_currency, coalesce(b.payment_terms_days, 0) as terms, coalesce(b.invoices_hidden_by_default, false) as hidden
     from affiliates a left join affiliate_billing b on b.affiliate_id = a.id
     where a.id = any(${affiliateIds}::int[]) order by a.id`.execute(db);
   return rows.map((r) => ({ ...r, threshold: BigInt(r.threshold) }));

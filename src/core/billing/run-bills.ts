@@ -14,6 +14,7 @@ import {
   writeLines,
 } from './bill-groups.ts';
 import { addDays, generationDay, type Period } from './billing-periods.ts';
+import { thresholdConverter } from './threshold-in.ts';
 
 export interface BillRunResult {
   run_id: number;
@@ -23,7 +24,10 @@ export interface BillRunResult {
   bills_issued: number;
   bills_regenerated: number;
   bills_unchanged: number;
-  /** Sums below the threshold (or not positive), and bills already approved: they wait. */
+  /**
+   * Sums below the threshold (or not positive; the threshold converted into the bill's currency,
+   * and a sum with no rate to convert it waits too), and bills already approved: they wait.
+   */
   rolled_over: number;
   /** Affiliates whose generation delay has not passed. */
   waiting: number;
@@ -109,11 +113,13 @@ export async function runBills(options: {
     const count = (m: Map<number, number>, id: number) => m.set(id, (m.get(id) ?? 0) + 1);
     let unchanged = 0;
     const seen = new Set<string>();
+    const thresholdIn = thresholdConverter(trx, period.end);
     for (const g of groups) {
       const key = groupKey(g);
       seen.add(key);
       const s = byAffiliate.get(g.affiliate_id)!;
-      const qualifies = g.total > 0n && g.total >= s.threshold;
+      const threshold = await thresholdIn(s.threshold, s.threshold_currency, g.currency);
+      const qualifies = threshold !== null && g.total > 0n && g.total >= threshold;
       const bill = byKey.get(key);
       if (bill && bill.status !== 'pending' && bill.status !== 'on_hold') {
         count(rolled, g.affiliate_id);

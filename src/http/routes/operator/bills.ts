@@ -42,7 +42,7 @@ export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: operatorSecurity,
         summary: 'Run the bills of a period now (issue, or regenerate those not yet approved)',
-        description: `${BILLS_HELP} The run bills the approved commissions earned by the period's end that are on no bill yet, for the affiliates named (default: every affiliate with something to bill). A sum below the affiliate's threshold, or not positive, waits for the next period; an affiliate whose generation delay has not passed since the period's end is left out (\`waiting\`). Bills of the period not yet approved are regenerated, never duplicated; running it again changes nothing. The scheduled run (\`bills.run\`, daily) does the same for each affiliate's own schedule. Needs the \`finance\` scope.`,
+        description: `${BILLS_HELP} The run bills the approved commissions earned by the period's end that are on no bill yet, for the affiliates named (default: every affiliate with something to bill). A sum below the affiliate's threshold, or not positive, waits for the next period (the threshold is in the affiliate's default currency: a bill in another currency compares with it converted at the rate of the period's last day, and without such a rate the sum waits too); an affiliate whose generation delay has not passed since the period's end is left out (\`waiting\`). Bills of the period not yet approved are regenerated, never duplicated; running it again changes nothing. The scheduled run (\`bills.run\`, daily) does the same for each affiliate's own schedule. Needs the \`finance\` scope.`,
         body: Type.Object(
           {
             period_start: Type.String({ format: 'date' }),
