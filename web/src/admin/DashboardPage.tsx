@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { ClickCounts } from '../clicks/ClickCounts.tsx';
 import { platformCountsQuery } from '../clicks/queries.ts';
 import { HealthSummary } from '../components/HealthSummary.tsx';
+import { Dashboard } from '../reports/Dashboard.tsx';
 import { SetupChecklist } from './home/SetupChecklist.tsx';
 
 export function DashboardPage() {
@@ -11,6 +12,11 @@ export function DashboardPage() {
     <>
       <h1>Dashboard</h1>
       <SetupChecklist />
+      <div className="panel-heading">
+        <p className="muted">Every affiliate, each amount in its own currency.</p>
+        <Link to="/admin/reports">Reports</Link>
+      </div>
+      <Dashboard audience="operator" topBy="affiliate" />
       <section className="panel" aria-labelledby="home-clicks-title">
         <div className="panel-heading">
           <h2 id="home-clicks-title">Clicks</h2>

@@ -33,6 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Commission plans', to: '/admin/commission-plans' },
   { label: 'Plan assignments', to: '/admin/plan-assignments' },
   { label: 'Commissions', to: '/admin/commissions' },
+  { label: 'Reports', to: '/admin/reports' },
   { label: 'Backtest', to: '/admin/commission-backtest', scope: 'write' },
   { label: 'Bills', to: '/admin/bills' },
   { label: 'Cash-outs', to: '/admin/cash-outs' },

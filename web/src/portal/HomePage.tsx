@@ -3,11 +3,13 @@ import { Link } from '@tanstack/react-router';
 import { ClickCounts } from '../clicks/ClickCounts.tsx';
 import { myCountsQuery } from '../clicks/queries.ts';
 import { humanize } from '../format.ts';
-import { partnerMeQuery } from './queries.ts';
+import { Dashboard } from '../reports/Dashboard.tsx';
+import { partnerMeQuery, profileQuery } from './queries.ts';
 
 export function HomePage() {
   const me = useQuery(partnerMeQuery);
   const counts = useQuery(myCountsQuery);
+  const profile = useQuery(profileQuery);
   if (!me.data) return null;
   const { user, affiliate, two_factor } = me.data;
   return (
@@ -45,6 +47,17 @@ export function HomePage() {
           </p>
         )}
       </section>
+      <div className="panel-heading">
+        <p className="muted">
+          {profile.data?.report_currency
+            ? `Amounts converted into ${profile.data.report_currency}, your report currency (Profile).`
+            : 'Each amount in its own currency; choose a report currency in your Profile to see them in one.'}
+        </p>
+        <Link to="/portal/reports">Reports</Link>
+      </div>
+      {profile.isSuccess && (
+        <Dashboard audience="partner" topBy="campaign" currency={profile.data.report_currency} />
+      )}
       {!user.two_factor_enabled && (
         <section className="panel notice">
           <p>

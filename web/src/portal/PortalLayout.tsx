@@ -45,6 +45,7 @@ export function PortalLayout() {
 
   const links: ShellLink[] = [
     { label: 'Home', to: '/portal', exact: true },
+    { label: 'Reports', to: '/portal/reports' },
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Customers', to: '/portal/customers' },
     { label: 'Coupon codes', to: '/portal/coupon-codes' },

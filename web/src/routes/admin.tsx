@@ -39,6 +39,7 @@ import { FraudRulesPage, validateRulesSearch } from '../admin/fraud-rules/FraudR
 import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
 import { PayoutBatchesPage } from '../admin/payouts/PayoutBatchesPage.tsx';
 import { ProgramPage } from '../admin/program/ProgramPage.tsx';
+import { ReportsPage } from '../admin/reports/ReportsPage.tsx';
 import { SetStaffPasswordPage } from '../admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from '../admin/staff/StaffPage.tsx';
 import { UnlockStaffPage } from '../admin/staff/UnlockStaffPage.tsx';
@@ -58,6 +59,7 @@ import { isUnauthenticated } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { NotFoundInShell } from '../pages/NotFoundPage.tsx';
+import { validateReportSearch } from '../reports/report-search.ts';
 import { rootRoute, tokenSearch } from './root.tsx';
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
@@ -309,6 +311,12 @@ const commissionsRoute = createRoute({
   validateSearch: validateCommissionSearch,
   component: CommissionsPage,
 });
+const reportsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/reports',
+  validateSearch: validateReportSearch,
+  component: ReportsPage,
+});
 const backtestRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/commission-backtest',
@@ -391,5 +399,6 @@ export const adminTree = adminRoute.addChildren([
     commissionsRoute,
     backtestRoute,
     planAssignmentsRoute,
+    reportsRoute,
   ]),
 ]);

@@ -20,10 +20,12 @@ import { SignInPage } from '../portal/public/SignInPage.tsx';
 import { SignUpPage } from '../portal/public/SignUpPage.tsx';
 import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
+import { ReportsPage as PortalReportsPage } from '../portal/reports/ReportsPage.tsx';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
 import { SubAffiliatesPage } from '../portal/sub-affiliates/SubAffiliatesPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
 import { WalletPage } from '../portal/wallet/WalletPage.tsx';
+import { validateReportSearch } from '../reports/report-search.ts';
 import { rootRoute, tokenSearch } from './root.tsx';
 
 // The affiliate portal: its own sign-in and session, separate from the back office.
@@ -177,6 +179,13 @@ const portalSubAffiliatesRoute = createRoute({
   component: SubAffiliatesPage,
 });
 
+const portalReportsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/reports',
+  validateSearch: validateReportSearch,
+  component: PortalReportsPage,
+});
+
 // An address the portal does not have: said inside the portal, with its navigation.
 const portalNotFoundRoute = createRoute({
   getParentRoute: () => portalShellRoute,
@@ -209,6 +218,7 @@ export const portalTree = portalRoute.addChildren([
     portalBillRoute,
     portalCommissionsRoute,
     portalSubAffiliatesRoute,
+    portalReportsRoute,
     portalNotFoundRoute,
   ]),
 ]);

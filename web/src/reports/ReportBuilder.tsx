@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { displayTimeZone } from '../format.ts';
+import { type Audience, allowedMetricsQuery, reportQuery } from './api.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { FavoritesPanel } from './FavoritesPanel.tsx';
+import { searchOfFavorite } from './favorite-search.ts';
+import { ReportForm } from './ReportForm.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import { type ReportSearch, toReportQuery } from './report-search.ts';
+
+interface ReportBuilderProps {
+  audience: Audience;
+  /** The report as the address has it. */
+  search: ReportSearch;
+  /** Puts a report in the address (and so runs it). */
+  onSearch(next: ReportSearch): void;
+}
+
+/** The performance report screen shared by the back office and the portal. */
+export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps) {
+  const allowed = useQuery(allowedMetricsQuery(audience));
+  const timeZone = displayTimeZone();
+  const query = toReportQuery(search, timeZone, allowed.data);
+  const report = useQuery({ ...reportQuery(audience, query), enabled: allowed.isSuccess });
+  return (
+    <>
+      {allowed.data && (
+        <ReportForm
+          search={search}
+          metrics={allowed.data}
+          withAffiliates={audience === 'operator'}
+          currencySource={audience}
+          onRun={onSearch}
+        />
+      )}
+      {allowed.isError && <p className="form-summary">{allowed.error.message}</p>}
+      <section className="panel" aria-labelledby="report-result-title">
+        <div className="panel-heading">
+          <h2 id="report-result-title">
+            {query.from} to {query.to} <span className="muted">(excluded, {timeZone})</span>
+          </h2>
+          <ExportButtons audience={audience} query={query} />
+        </div>
+        {report.isError && <p className="form-summary">{report.error.message}</p>}
+        {report.isPending && !report.isError && <p className="muted">Running the report…</p>}
+        {report.data && (
+          <ReportTable
+            result={report.data}
+            sort={search.sort}
+            dir={search.dir}
+            onSort={(sort, dir) => onSearch({ ...search, sort, dir, page: undefined })}
+            onPage={(page) => onSearch({ ...search, page })}
+          />
+        )}
+      </section>
+      <FavoritesPanel
+        audience={audience}
+        query={query}
+        search={search}
+        onOpen={(f) => onSearch(searchOfFavorite(f))}
+      />
+    </>
+  );
+}
