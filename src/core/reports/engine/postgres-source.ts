@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import { currenciesQuery, rowsQuery, totalsQuery } from '../rollups/report-sql.ts';
 import type { ReportRow } from './report-query.ts';
 import type { ReportPlan, ReportSource } from './report-source.ts';
@@ -14,18 +16,31 @@ function toRow(raw: Record<string, unknown>): ReportRow {
   return row;
 }
 
+/**
+ * A report groups tens of thousands of rows in hash tables: with the default 4 MB they spill to
+ * disk and take several times as long, so report statements get more, for their transaction only.
+ */
+const WORK_MEM = sql`set local work_mem = '64MB'`;
+function withMemory<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    await WORK_MEM.execute(trx);
+    return fn(trx);
+  });
+}
+
 /** Reads the rollups of PostgreSQL (and PGlite): src/core/reports/rollups. */
 export const postgresSource: ReportSource = {
-  async page(db, plan, page, pageSize) {
-    const { rows } = await rowsQuery(plan, { limit: pageSize, offset: (page - 1) * pageSize }).execute(db);
-    let total = rows.length ? Number(rows[0]!.total_rows) : 0;
-    // Past the last page the window has no row to count on: count once more without paging.
-    if (!rows.length && page > 1) total = (await rowsQuery(plan).execute(db)).rows.length;
-    return { rows: rows.map((r) => toRow(r)), total };
+  page(db, plan, page, pageSize) {
+    return withMemory(db, async (trx) => {
+      const { rows } = await rowsQuery(plan, { limit: pageSize, offset: (page - 1) * pageSize }).execute(trx);
+      let total = rows.length ? Number(rows[0]!.total_rows) : 0;
+      // Past the last page the window has no row to count on: count once more without paging.
+      if (!rows.length && page > 1) total = (await rowsQuery(plan).execute(trx)).rows.length;
+      return { rows: rows.map((r) => toRow(r)), total };
+    });
   },
-  async totals(db, plan) {
-    const { rows } = await totalsQuery(plan).execute(db);
-    return rows.map((r) => toRow(r));
+  totals(db, plan) {
+    return withMemory(db, async (trx) => (await totalsQuery(plan).execute(trx)).rows.map((r) => toRow(r)));
   },
   async currencies(db, plan) {
     const { rows } = await currenciesQuery(plan).execute(db);
@@ -52,6 +67,7 @@ async function* cursorRows(db: Db, plan: ReportPlan): AsyncGenerator<ReportRow> 
     trx.executeQuery<Record<string, unknown>>({ ...compiled, sql: text, parameters });
   let finished = false;
   try {
+    await WORK_MEM.execute(trx);
     await run(`declare ${name} no scroll cursor for ${compiled.sql}`, compiled.parameters);
     for (;;) {
       const { rows } = await run(`fetch ${STREAM_BATCH} from ${name}`);

@@ -36,7 +36,10 @@ export type Base = (typeof COUNT_BASES)[number] | (typeof MONEY_BASES)[number];
  */
 export type Grain = 'hour' | 'day' | 'raw';
 
-/** The columns every part projects besides its sums: a fact's time and its dimensions. */
+/**
+ * The columns every part projects besides its sums: a fact's time (at the day grain a UTC
+ * timestamp without zone, so periods need no time zone arithmetic per row) and its dimensions.
+ */
 export const FACT_COLUMNS = [
   'brand_id',
   'affiliate_id',
@@ -100,8 +103,7 @@ const clicks: Source = {
   hasCustomer: false,
   from: (g) =>
     (g === 'raw' ? 'clicks f' : g === 'hour' ? 'report_click_hours f' : 'report_click_days f') + PROMO_JOIN,
-  at: (g) =>
-    g === 'raw' ? 'f.clicked_at' : g === 'hour' ? 'f.hour' : "(f.day::timestamp at time zone 'UTC')",
+  at: (g) => (g === 'raw' ? 'f.clicked_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.clicked_at' : 'f.hour')(g, p)),
   column(g, c) {
     if (c === 'plan_id' || c === 'currency') return null;
@@ -119,7 +121,7 @@ const impressions: Source = {
   bases: ['impressions'],
   hasCustomer: false,
   from: () => 'promo_impressions f join promos pr on pr.id = f.promo_id',
-  at: () => 'f.hour',
+  at: (g) => (g === 'day' ? "(f.hour at time zone 'UTC')" : 'f.hour'),
   range: hourRange('f.hour'),
   column(_g, c) {
     if (c === 'promo_id') return 'f.promo_id';
@@ -162,8 +164,7 @@ const events: Source = {
             .join(', ')}
         from ${RAW_EVENTS}) f${PROMO_JOIN}`
       : (g === 'hour' ? 'report_event_hours f' : 'report_event_days f') + PROMO_JOIN,
-  at: (g) =>
-    g === 'raw' ? 'f.occurred_at' : g === 'hour' ? 'f.hour' : "(f.day::timestamp at time zone 'UTC')",
+  at: (g) => (g === 'raw' ? 'f.occurred_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.occurred_at' : 'f.hour')(g, p)),
   column(g, c) {
     if (c === 'plan_id' || c === 'device') return null;
@@ -199,8 +200,7 @@ const commissions: Source = {
           left join clicks k on k.id = cu.click_id
         where m.status <> 'rejected') f${PROMO_JOIN}`
       : (g === 'hour' ? 'report_commission_hours f' : 'report_commission_days f') + PROMO_JOIN,
-  at: (g) =>
-    g === 'raw' ? 'f.earned_at' : g === 'hour' ? 'f.hour' : "(f.day::timestamp at time zone 'UTC')",
+  at: (g) => (g === 'raw' ? 'f.earned_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.earned_at' : 'f.hour')(g, p)),
   column(g, c) {
     if (c === 'device') return null;

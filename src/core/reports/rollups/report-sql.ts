@@ -31,8 +31,8 @@ export function grainOf(plan: ReportPlan): Grain {
 
 const q = (name: string) => `"${name}"`;
 
-function dimensionExpr(d: Dimension): string {
-  if (isPeriod(d)) return `date_trunc('${d}', f.at, tz.zone)`;
+function dimensionExpr(d: Dimension, grain: Grain): string {
+  if (isPeriod(d)) return grain === 'day' ? `date_trunc('${d}', f.at)` : `date_trunc('${d}', f.at, tz.zone)`;
   return `f.${DIMENSION_COLUMN[d] as FactColumn}`;
 }
 
@@ -59,7 +59,7 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
     ? sql.join(parts, sql` union all `)
     : sql`select null::timestamptz as at where false`;
   const dims = plan.groupBy.map(q);
-  const dimSelect = plan.groupBy.map((d) => `${dimensionExpr(d)} as ${q(d)}`);
+  const dimSelect = plan.groupBy.map((d) => `${dimensionExpr(d, grain)} as ${q(d)}`);
   const sums = bases.map((b) => `sum(f.${b}) as ${b}`);
   const positions = [...plan.groupBy, 'currency'].map((_, i) => i + 1).join(', ');
   const g = sql`g as (select ${sql.raw([...dimSelect, 'f.currency', ...sums].join(', '))}
@@ -110,7 +110,10 @@ export function rowsQuery(
   page?: { limit: number; offset: number },
 ): RawBuilder<Record<string, unknown>> {
   const bases = basesOf(plan.metrics);
-  const dims = plan.groupBy.map((d) => `r.${q(d)}`);
+  const utc = grainOf(plan) === 'day';
+  const dims = plan.groupBy.map((d) =>
+    utc && isPeriod(d) ? `(r.${q(d)} at time zone 'UTC') as ${q(d)}` : `r.${q(d)}`,
+  );
   const names = plan.groupBy.filter(isIdDimension).map((d) => {
     const [table, column] = NAME_SOURCE[d];
     return {
