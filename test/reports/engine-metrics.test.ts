@@ -217,3 +217,34 @@ describe('metrics by day', () => {
     expect((await report(e, body)).rows).toEqual([{ currency: 'EUR', cpl_commission: 0 }]);
   });
 });
+
+describe('clicks through the redirect', () => {
+  it('are in the report once the click writer has written its batch (COPY on PostgreSQL)', async () => {
+    const s = await reportBrand(e);
+    for (let i = 0; i < 3; i++) {
+      const res = await e.t.app.inject({
+        url: `/c/${s.promo.code}`,
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      expect(res.statusCode).toBe(302);
+    }
+    await e.t.app.tracking.clicks.flush();
+    const stored = await e.t.db
+      .selectFrom('clicks')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('promo_id', '=', s.promo.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(3);
+    const today = dayAgo(0);
+    const r = await report(e, {
+      from: isoDay(today),
+      to: isoDay(new Date(today.getTime() + DAY)),
+      group_by: ['promo'],
+      columns: ['clicks'],
+      filters: { brand: [s.brand.id] },
+    });
+    expect(r.rows).toEqual([
+      { promo: s.promo.id, promo_name: expect.any(String), currency: null, clicks: 3 },
+    ]);
+  });
+});
