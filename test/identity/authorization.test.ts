@@ -51,6 +51,7 @@ const ids = {
   bBankMethod: 0,
   bSchedule: 0,
   bFavorite: 0,
+  bRequested: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -77,6 +78,12 @@ beforeAll(async () => {
       name: 'B feed',
       report: { group_by: ['day'] },
       dates: { period: 'today' },
+    })
+  ).json().id;
+  ids.bRequested = (
+    await bApi('POST', '/reports/requested', {
+      format: 'xlsx',
+      query: { from: '2026-01-01', to: '2026-01-02', group_by: ['day'] },
     })
   ).json().id;
   ids.bMemberSession = (await bApi('GET', `/users/${bMember.userId}/sessions`)).json().data[0].id;
@@ -382,6 +389,18 @@ const CROSS: Attempt[] = [
     payload: () => ({ name: 'Mine' }),
   },
   { method: 'DELETE', route: '/reports/favorites/{id}', url: () => `/reports/favorites/${ids.bFavorite}` },
+  { method: 'GET', route: '/reports/requested/{id}', url: () => `/reports/requested/${ids.bRequested}` },
+  {
+    method: 'PATCH',
+    route: '/reports/requested/{id}',
+    url: () => `/reports/requested/${ids.bRequested}`,
+    payload: () => ({ name: 'Mine' }),
+  },
+  {
+    method: 'GET',
+    route: '/reports/requested/{id}/download',
+    url: () => `/reports/requested/${ids.bRequested}/download?as=xlsx`,
+  },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -445,6 +464,10 @@ const OWN_DATA_ONLY = [
   'POST /reports/performance',
   'GET /reports/favorites',
   'POST /reports/favorites',
+  'POST /reports/performance/export',
+  'GET /reports/feeds/{id}',
+  'GET /reports/requested',
+  'POST /reports/requested',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -542,8 +565,15 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const requested = await t.db
+    .selectFrom('requested_reports')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
     favorites,
+    requested,
     wallet,
     statements,
     schedules,
@@ -759,6 +789,16 @@ describe('affiliate A against affiliate B', () => {
     expect(preview.statusCode).toBe(422);
   });
 
+  it("opens none of B's favorites with A's statistic token", async () => {
+    const token = (
+      await t.as(a.cookie, { method: 'POST', url: '/api/partner/v1/profile/statistic-token' })
+    ).json().statistic_token;
+    const feed = await t.app.inject({
+      url: `/api/partner/v1/reports/feeds/${ids.bFavorite}?format=json&token=${token}`,
+    });
+    expect(feed.statusCode).toBe(404);
+  });
+
   it("shows A no sub-affiliate of B's", async () => {
     await t.db
       .updateTable('affiliates')
@@ -782,7 +822,13 @@ describe('affiliate A against affiliate B', () => {
       t.as(a.cookie, {
         method: 'POST',
         url: '/api/partner/v1/reports/performance',
-        payload: { from: '2020-01-01', to: '2030-01-01', group_by: ['affiliate'], columns: ['clicks'], filters },
+        payload: {
+          from: '2020-01-01',
+          to: '2030-01-01',
+          group_by: ['affiliate'],
+          columns: ['clicks'],
+          filters,
+        },
       });
     const named = await report({ affiliate: [b.affiliateId] });
     expect(named.statusCode, named.body).toBe(200);

@@ -6,6 +6,9 @@ const OWN = "the caller's own saved reports: no affiliate's resource (each user 
 export const REPORT_LIST_ROUTES: Record<string, Entry> = {
   'GET /reports/favorites': { none: OWN },
   'GET /reports/favorites/{id}': { none: OWN },
+  'GET /reports/requested': { none: OWN },
+  'GET /reports/requested/{id}': { none: OWN },
+  'GET /reports/requested/{id}/download': { none: OWN },
   'GET /affiliates/{id}/sub-affiliates': {
     cross: (w) => [
       {

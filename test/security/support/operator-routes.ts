@@ -29,6 +29,11 @@ export const EXEMPT: Record<string, string> = {
     "saves a report configuration of the caller's own (any role, read-only included, may keep favorites); running one applies the caller's scope",
   'PATCH /reports/favorites/{id}': "changes one of the caller's own favorites; another's answers 404",
   'DELETE /reports/favorites/{id}': "deletes one of the caller's own favorites; another's answers 404",
+  'POST /reports/requested':
+    "requests a report of the caller's own, built with the caller's scope (any role may)",
+  'PATCH /reports/requested/{id}': "names one of the caller's own requested reports; another's answers 404",
+  'POST /reports/performance/export':
+    "a read sent as POST (the query is a body), read scope; the export applies the caller's scope as the report does (test/reports/exports.test.ts)",
 };
 
 /** Every operator route, as /openapi.json names it under /api/v1. */

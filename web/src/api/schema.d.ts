@@ -24740,6 +24740,982 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/reports/performance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a performance report as CSV, XLSX, JSON or XML
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         *
+         *     Read scope (a POST only because the query is a body); a limited account manager's export has only their affiliates' rows.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description csv: the rows (a header of column keys, then one line per row); xlsx: sheets Rows and Totals; json: the report as POST /reports/performance answers it, every row, no paging; xml: the same as <report> with <columns>, <conversion>, <rows> and <totals> */
+                    format: "csv" | "xlsx" | "json" | "xml";
+                    /** @description csv only: the rows (default) or the totals */
+                    part?: "rows" | "totals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description Dimensions in the order wanted; none: one row (per currency)
+                         * @example [
+                         *       "day",
+                         *       "affiliate"
+                         *     ]
+                         */
+                        group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                        /** @description Each filter keeps the rows whose value is one of those given */
+                        filters?: {
+                            /** @description Only these brand ids */
+                            brand?: number[];
+                            /** @description Only these campaign ids */
+                            campaign?: number[];
+                            /** @description Only these promo ids */
+                            promo?: number[];
+                            /** @description Only these affiliate ids */
+                            affiliate?: number[];
+                            /** @description Only these commission plan ids */
+                            plan?: number[];
+                            /** @description Only these traffic source ids */
+                            traffic_source?: number[];
+                            /** @description Only these destination link ids */
+                            landing?: number[];
+                            /** @description Only these countries (ISO 3166-1 alpha-2) */
+                            country?: string[];
+                            /** @description Only these device types (desktop, mobile, tablet, ...) */
+                            device?: string[];
+                            /** @description Only clicks (and the customers they brought) with these sub1 values */
+                            sub1?: string[];
+                            /** @description Only these sub2 values */
+                            sub2?: string[];
+                            /** @description Only these sub3 values */
+                            sub3?: string[];
+                            /** @description Only these sub4 values */
+                            sub4?: string[];
+                            /** @description Only these sub5 values */
+                            sub5?: string[];
+                            /** @description Only the promos with these codes (the tracking link's code) */
+                            promo_code?: string[];
+                            /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                            coupon_code?: string[];
+                        };
+                        /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @description Default: the dimensions in order, ascending */
+                        sort?: {
+                            /** @description A dimension or a chosen metric */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The whole report as a file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/json": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My requested reports, newest first
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @description The report query, its dates resolved */
+                                report: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "xlsx" | "csv";
+                                /** @enum {string} */
+                                state: "processing" | "failed" | "successful";
+                                /** @description Percent of rows written */
+                                progress: number;
+                                rows_written: number;
+                                total_rows: number | null;
+                                error: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                requested_at: string;
+                                finished_at: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Request a report to be built in the background
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Either `query` or `favorite_id` */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Blank: none (a favorite's name when from one) */
+                        name?: string;
+                        /**
+                         * @description The download you want; both the XLSX and the zipped CSV are made
+                         * @enum {string}
+                         */
+                        format: "xlsx" | "csv";
+                        query?: {
+                            /**
+                             * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                             * @example 2026-11-01
+                             */
+                            from: string;
+                            /**
+                             * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                             * @example 2026-11-01
+                             */
+                            to: string;
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                            /** @default 1 */
+                            page?: number;
+                            /** @default 100 */
+                            page_size?: number;
+                        };
+                        /** @description One of your favorites, its period resolved now */
+                        favorite_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/requested/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my requested reports, with its state and progress
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Name one of my requested reports
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/requested/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ready report as XLSX or zipped CSV
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx: sheets Rows and Totals; zip: rows.csv and totals.csv */
+                    as: "xlsx" | "zip";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/zip": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a performance report
+         * @description Metrics over clicks, impressions, events and commissions, grouped by any
+         *     combination of periods (hour, day, week starting Monday, month, quarter, year, in `timezone`),
+         *     brand, campaign, promo, affiliate, commission plan, country, device, traffic source, landing and
+         *     sub1 to sub5, over [from, to). Figures come from rollups kept in the same transaction as the
+         *     clicks, events and commissions they sum, so a late event is in the next report; sub-ids and
+         *     coupon codes are read from the raw rows. Event figures have no plan (group by plan splits
+         *     commissions only), impressions have no country or device, and events take the promo's landing.
+         *
+         *     Without `currency`, money stays in its own currency and a group has one row per currency (its
+         *     clicks and registrations join the row of its one currency); with `currency`, every amount is
+         *     converted at the exchange rates of `rate_date` (the latest rate on or before it), rounded half
+         *     to even once per group and currency, and the rates used come back in `conversion`; a currency
+         *     without a rate is a 422 naming it. GGR is bets less wins, NGR GGR less bonuses, net deposits
+         *     deposits less withdrawals and chargebacks; commissions count unless rejected, at the time earned.
+         *
+         *     Read scope (every staff role may read reports); a limited account manager sees only their
+         *     affiliates' rows.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description Dimensions in the order wanted; none: one row (per currency)
+                         * @example [
+                         *       "day",
+                         *       "affiliate"
+                         *     ]
+                         */
+                        group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                        /** @description Each filter keeps the rows whose value is one of those given */
+                        filters?: {
+                            /** @description Only these brand ids */
+                            brand?: number[];
+                            /** @description Only these campaign ids */
+                            campaign?: number[];
+                            /** @description Only these promo ids */
+                            promo?: number[];
+                            /** @description Only these affiliate ids */
+                            affiliate?: number[];
+                            /** @description Only these commission plan ids */
+                            plan?: number[];
+                            /** @description Only these traffic source ids */
+                            traffic_source?: number[];
+                            /** @description Only these destination link ids */
+                            landing?: number[];
+                            /** @description Only these countries (ISO 3166-1 alpha-2) */
+                            country?: string[];
+                            /** @description Only these device types (desktop, mobile, tablet, ...) */
+                            device?: string[];
+                            /** @description Only clicks (and the customers they brought) with these sub1 values */
+                            sub1?: string[];
+                            /** @description Only these sub2 values */
+                            sub2?: string[];
+                            /** @description Only these sub3 values */
+                            sub3?: string[];
+                            /** @description Only these sub4 values */
+                            sub4?: string[];
+                            /** @description Only these sub5 values */
+                            sub5?: string[];
+                            /** @description Only the promos with these codes (the tracking link's code) */
+                            promo_code?: string[];
+                            /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                            coupon_code?: string[];
+                        };
+                        /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @description Default: the dimensions in order, ascending */
+                        sort?: {
+                            /** @description A dimension or a chosen metric */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The columns in order: dimensions, currency, the chosen metrics */
+                            columns: {
+                                key: string;
+                                /** @description dimension, currency, count, money or ratio */
+                                kind: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: number | string | null;
+                            }[];
+                            /** @description Summed over every row (not only this page): one per currency without conversion (currency null for the counts of groups in several currencies), one when converted */
+                            totals: {
+                                [key: string]: number | string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total_rows: number;
+                            currency_mode: "native" | "converted";
+                            conversion?: {
+                                currency: string;
+                                rate_date: string;
+                                rates: {
+                                    from: string;
+                                    to: string;
+                                    /** @description 1 from = rate to */
+                                    rate: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -33964,6 +34940,1066 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/partner/v1/reports/performance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a performance report as CSV, XLSX, JSON or XML
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         *
+         *     Only your own rows, and only the measurements the operator lets you see (a hidden one asked for is a 422).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description csv: the rows (a header of column keys, then one line per row); xlsx: sheets Rows and Totals; json: the report as POST /reports/performance answers it, every row, no paging; xml: the same as <report> with <columns>, <conversion>, <rows> and <totals> */
+                    format: "csv" | "xlsx" | "json" | "xml";
+                    /** @description csv only: the rows (default) or the totals */
+                    part?: "rows" | "totals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description Dimensions in the order wanted; none: one row (per currency)
+                         * @example [
+                         *       "day",
+                         *       "affiliate"
+                         *     ]
+                         */
+                        group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                        /** @description Each filter keeps the rows whose value is one of those given */
+                        filters?: {
+                            /** @description Only these brand ids */
+                            brand?: number[];
+                            /** @description Only these campaign ids */
+                            campaign?: number[];
+                            /** @description Only these promo ids */
+                            promo?: number[];
+                            /** @description Only these affiliate ids */
+                            affiliate?: number[];
+                            /** @description Only these commission plan ids */
+                            plan?: number[];
+                            /** @description Only these traffic source ids */
+                            traffic_source?: number[];
+                            /** @description Only these destination link ids */
+                            landing?: number[];
+                            /** @description Only these countries (ISO 3166-1 alpha-2) */
+                            country?: string[];
+                            /** @description Only these device types (desktop, mobile, tablet, ...) */
+                            device?: string[];
+                            /** @description Only clicks (and the customers they brought) with these sub1 values */
+                            sub1?: string[];
+                            /** @description Only these sub2 values */
+                            sub2?: string[];
+                            /** @description Only these sub3 values */
+                            sub3?: string[];
+                            /** @description Only these sub4 values */
+                            sub4?: string[];
+                            /** @description Only these sub5 values */
+                            sub5?: string[];
+                            /** @description Only the promos with these codes (the tracking link's code) */
+                            promo_code?: string[];
+                            /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                            coupon_code?: string[];
+                        };
+                        /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @description Default: the dimensions in order, ascending */
+                        sort?: {
+                            /** @description A dimension or a chosen metric */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The whole report as a file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/json": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A statistics feed: one of my favorites as JSON, XML, CSV or XLSX, without a session
+         * @description Open this URL anywhere (a spreadsheet, a script) without signing in: `token` is your statistic token (Profile), `id` one of your favorites. A favorite with a relative period (this month, last 7 days) resolves it at each fetch, so the same link keeps working across months. Expiring or regenerating the token stops every link holding it (401). Your own rows only, and only the measurements the operator lets you see.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Your statistic token */
+                    token?: string;
+                    format: "csv" | "xlsx" | "json" | "xml";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The whole report as a file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/json": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My requested reports, newest first
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                name: string;
+                                /** @description The report query, its dates resolved */
+                                report: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "xlsx" | "csv";
+                                /** @enum {string} */
+                                state: "processing" | "failed" | "successful";
+                                /** @description Percent of rows written */
+                                progress: number;
+                                rows_written: number;
+                                total_rows: number | null;
+                                error: string | null;
+                                actor: {
+                                    type: string;
+                                    id: number | null;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                requested_at: string;
+                                finished_at: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Request a report to be built in the background
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Either `query` or `favorite_id` */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Blank: none (a favorite's name when from one) */
+                        name?: string;
+                        /**
+                         * @description The download you want; both the XLSX and the zipped CSV are made
+                         * @enum {string}
+                         */
+                        format: "xlsx" | "csv";
+                        query?: {
+                            /**
+                             * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                             * @example 2026-11-01
+                             */
+                            from: string;
+                            /**
+                             * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                             * @example 2026-11-01
+                             */
+                            to: string;
+                            /** @description IANA time zone of dates and periods; UTC by default */
+                            timezone?: string;
+                            /**
+                             * @description Dimensions in the order wanted; none: one row (per currency)
+                             * @example [
+                             *       "day",
+                             *       "affiliate"
+                             *     ]
+                             */
+                            group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                            /** @description Each filter keeps the rows whose value is one of those given */
+                            filters?: {
+                                /** @description Only these brand ids */
+                                brand?: number[];
+                                /** @description Only these campaign ids */
+                                campaign?: number[];
+                                /** @description Only these promo ids */
+                                promo?: number[];
+                                /** @description Only these affiliate ids */
+                                affiliate?: number[];
+                                /** @description Only these commission plan ids */
+                                plan?: number[];
+                                /** @description Only these traffic source ids */
+                                traffic_source?: number[];
+                                /** @description Only these destination link ids */
+                                landing?: number[];
+                                /** @description Only these countries (ISO 3166-1 alpha-2) */
+                                country?: string[];
+                                /** @description Only these device types (desktop, mobile, tablet, ...) */
+                                device?: string[];
+                                /** @description Only clicks (and the customers they brought) with these sub1 values */
+                                sub1?: string[];
+                                /** @description Only these sub2 values */
+                                sub2?: string[];
+                                /** @description Only these sub3 values */
+                                sub3?: string[];
+                                /** @description Only these sub4 values */
+                                sub4?: string[];
+                                /** @description Only these sub5 values */
+                                sub5?: string[];
+                                /** @description Only the promos with these codes (the tracking link's code) */
+                                promo_code?: string[];
+                                /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                                coupon_code?: string[];
+                            };
+                            /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                            columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                            /**
+                             * @description Convert every money figure into this currency; without it each stays in its own
+                             * @example EUR
+                             */
+                            currency?: string;
+                            /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                            rate_date?: string;
+                            /** @description Default: the dimensions in order, ascending */
+                            sort?: {
+                                /** @description A dimension or a chosen metric */
+                                by: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                            /** @default 1 */
+                            page?: number;
+                            /** @default 100 */
+                            page_size?: number;
+                        };
+                        /** @description One of your favorites, its period resolved now */
+                        favorite_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/requested/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my requested reports, with its state and progress
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Name one of my requested reports
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @description The report query, its dates resolved */
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            format: "xlsx" | "csv";
+                            /** @enum {string} */
+                            state: "processing" | "failed" | "successful";
+                            /** @description Percent of rows written */
+                            progress: number;
+                            rows_written: number;
+                            total_rows: number | null;
+                            error: string | null;
+                            actor: {
+                                type: string;
+                                id: number | null;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requested_at: string;
+                            finished_at: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/reports/requested/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ready report as XLSX or zipped CSV
+         * @description Large reports are built in the background: a requested report is processing (with its progress), then successful or failed. When it is ready its owner is emailed a link to it; it downloads as XLSX (sheets Rows and Totals) or as a zip of rows.csv and totals.csv, and is kept for REPORTS_RETENTION_DAYS (30 by default). Each user sees only their own.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx: sheets Rows and Totals; zip: rows.csv and totals.csv */
+                    as: "xlsx" | "zip";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/zip": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a performance report of my traffic and earnings
+         * @description Metrics over clicks, impressions, events and commissions, grouped by any
+         *     combination of periods (hour, day, week starting Monday, month, quarter, year, in `timezone`),
+         *     brand, campaign, promo, affiliate, commission plan, country, device, traffic source, landing and
+         *     sub1 to sub5, over [from, to). Figures come from rollups kept in the same transaction as the
+         *     clicks, events and commissions they sum, so a late event is in the next report; sub-ids and
+         *     coupon codes are read from the raw rows. Event figures have no plan (group by plan splits
+         *     commissions only), impressions have no country or device, and events take the promo's landing.
+         *
+         *     Without `currency`, money stays in its own currency and a group has one row per currency (its
+         *     clicks and registrations join the row of its one currency); with `currency`, every amount is
+         *     converted at the exchange rates of `rate_date` (the latest rate on or before it), rounded half
+         *     to even once per group and currency, and the rates used come back in `conversion`; a currency
+         *     without a rate is a 422 naming it. GGR is bets less wins, NGR GGR less bonuses, net deposits
+         *     deposits less withdrawals and chargebacks; commissions count unless rejected, at the time earned.
+         *
+         *     Only your own rows. Measurements the operator has not opened to you (extra permissions) are left
+         *     out of the default columns, and asking for one is a 422 naming it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description Dimensions in the order wanted; none: one row (per currency)
+                         * @example [
+                         *       "day",
+                         *       "affiliate"
+                         *     ]
+                         */
+                        group_by: ("hour" | "day" | "week" | "month" | "quarter" | "year" | "brand" | "campaign" | "promo" | "affiliate" | "plan" | "traffic_source" | "landing" | "country" | "device" | "sub1" | "sub2" | "sub3" | "sub4" | "sub5")[];
+                        /** @description Each filter keeps the rows whose value is one of those given */
+                        filters?: {
+                            /** @description Only these brand ids */
+                            brand?: number[];
+                            /** @description Only these campaign ids */
+                            campaign?: number[];
+                            /** @description Only these promo ids */
+                            promo?: number[];
+                            /** @description Only these affiliate ids */
+                            affiliate?: number[];
+                            /** @description Only these commission plan ids */
+                            plan?: number[];
+                            /** @description Only these traffic source ids */
+                            traffic_source?: number[];
+                            /** @description Only these destination link ids */
+                            landing?: number[];
+                            /** @description Only these countries (ISO 3166-1 alpha-2) */
+                            country?: string[];
+                            /** @description Only these device types (desktop, mobile, tablet, ...) */
+                            device?: string[];
+                            /** @description Only clicks (and the customers they brought) with these sub1 values */
+                            sub1?: string[];
+                            /** @description Only these sub2 values */
+                            sub2?: string[];
+                            /** @description Only these sub3 values */
+                            sub3?: string[];
+                            /** @description Only these sub4 values */
+                            sub4?: string[];
+                            /** @description Only these sub5 values */
+                            sub5?: string[];
+                            /** @description Only the promos with these codes (the tracking link's code) */
+                            promo_code?: string[];
+                            /** @description Only customers who came with these coupon codes (clicks and impressions have none and drop out) */
+                            coupon_code?: string[];
+                        };
+                        /** @description Metrics in the order wanted; default clicks, unique_clicks, registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @description Default: the dimensions in order, ascending */
+                        sort?: {
+                            /** @description A dimension or a chosen metric */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The columns in order: dimensions, currency, the chosen metrics */
+                            columns: {
+                                key: string;
+                                /** @description dimension, currency, count, money or ratio */
+                                kind: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: number | string | null;
+                            }[];
+                            /** @description Summed over every row (not only this page): one per currency without conversion (currency null for the counts of groups in several currencies), one when converted */
+                            totals: {
+                                [key: string]: number | string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total_rows: number;
+                            currency_mode: "native" | "converted";
+                            conversion?: {
+                                currency: string;
+                                rate_date: string;
+                                rates: {
+                                    from: string;
+                                    to: string;
+                                    /** @description 1 from = rate to */
+                                    rate: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

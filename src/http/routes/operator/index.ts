@@ -34,7 +34,9 @@ import { payoutBatchRoutes } from './payout-batches.ts';
 import { postbackRoutes } from './postbacks.ts';
 import { programRoutes } from './program.ts';
 import { promoRoutes } from './promos.ts';
+import { reportExportOperatorRoutes } from './report-exports.ts';
 import { reportFavoriteOperatorRoutes } from './report-favorites.ts';
+import { requestedReportOperatorRoutes } from './report-requested.ts';
 import { reportSubAffiliateRoutes } from './report-sub-affiliates.ts';
 import { reportRoutes } from './reports.ts';
 import { revshareRoutes } from './revshare.ts';
@@ -95,5 +97,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(revshareRoutes);
   await app.register(reportSubAffiliateRoutes);
   await app.register(reportFavoriteOperatorRoutes);
+  await app.register(reportExportOperatorRoutes);
+  await app.register(requestedReportOperatorRoutes);
   await app.register(reportRoutes);
 };

@@ -1,0 +1,52 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { Db } from '../../../db/index.ts';
+import type { ReportQuery, ReportScope } from '../engine/report-query.ts';
+import { streamReport } from '../engine/stream-report.ts';
+import { csvLines, csvOf } from './csv-export.ts';
+import { CONTENT_TYPES, type ExportFormat } from './export-formats.ts';
+import { jsonChunks } from './json-export.ts';
+import { writeXlsx } from './xlsx-export.ts';
+import { xmlChunks } from './xml-export.ts';
+
+export interface ReportFile {
+  contentType: string;
+  fileName: string;
+  body: Readable;
+}
+
+/**
+ * A whole report (every row, its totals) as a file streamed while it is read: CSV (the rows, or
+ * with `part: 'totals'` the totals), XLSX (rows and totals sheets), JSON or XML. The query is
+ * checked (and the caller's scope applied) before the first byte, so a bad one is a plain 422.
+ */
+export async function exportReport(options: {
+  db: Db;
+  scope: ReportScope;
+  query: ReportQuery;
+  format: ExportFormat;
+  part?: 'rows' | 'totals';
+  name?: string;
+}): Promise<ReportFile> {
+  const report = await streamReport({ db: options.db, scope: options.scope, query: options.query });
+  const base = options.name ?? 'report';
+  const file = (body: Readable, suffix = '') => ({
+    contentType: CONTENT_TYPES[options.format],
+    fileName: `${base}${suffix}.${options.format}`,
+    body,
+  });
+  switch (options.format) {
+    case 'csv':
+      return options.part === 'totals'
+        ? file(Readable.from(csvOf(report.columns, await report.totals())), '-totals')
+        : file(Readable.from(csvLines(report.columns, report.rows)));
+    case 'json':
+      return file(Readable.from(jsonChunks(report)));
+    case 'xml':
+      return file(Readable.from(xmlChunks(report)));
+    case 'xlsx': {
+      const out = new PassThrough();
+      writeXlsx(report, out).catch((error) => out.destroy(error));
+      return file(out);
+    }
+  }
+}
