@@ -78,5 +78,7 @@ async function* cursorRows(db: Db, plan: ReportPlan): AsyncGenerator<ReportRow> 
     finished = true;
   } finally {
     if (own) await (finished ? own.commit() : own.rollback()).execute();
+    // Left early inside the caller's transaction: the cursor would stay open until its end.
+    else if (!finished) await run(`close ${name}`).catch(() => {});
   }
 }
