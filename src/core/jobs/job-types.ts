@@ -4,6 +4,7 @@ import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
 import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
+import { foldRollupsJob } from '../reports/rollups/fold-rollups.ts';
 import { requestedReportJobTypes } from '../reports/requested/requested-report-jobs.ts';
 import { webhookJobTypes } from '../webhooks/webhook-jobs.ts';
 import { JobRegistry } from './registry.ts';
@@ -18,6 +19,7 @@ export function platformJobTypes(): JobRegistry {
     runScheduledBillsJob,
     runCashOutSchedulesJob,
     ...postbackJobTypes,
+    foldRollupsJob,
     ...webhookJobTypes,
     ...requestedReportJobTypes,
   );
