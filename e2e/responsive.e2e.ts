@@ -188,6 +188,8 @@ describe('the shell at 390 px and 1440 px', () => {
     `/admin/plan-assignments?brand=${ids.brand}&affiliate=${ids.affiliate}`,
     `/admin/affiliates/${ids.affiliate}?tab=postbacks`,
     '/admin/webhooks',
+    '/admin/reports',
+    '/admin/reports?period=last_30_days&group=day,affiliate,country&cols=clicks,unique_clicks,registrations,ftd_count,ftd_amount,deposit_amount,ngr,total_commission',
   ];
   const portal = [
     '/portal',
@@ -201,6 +203,8 @@ describe('the shell at 390 px and 1440 px', () => {
     '/portal/events',
     '/portal/postbacks',
     '/portal/postback-log',
+    '/portal/reports',
+    '/portal/reports?period=last_30_days&group=day,campaign,country',
     '/portal/no-such-page',
   ];
   // The pages an emailed link opens carry a token; a made-up one shows what a used one does.
