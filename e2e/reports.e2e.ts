@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,11 @@ import {
 } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
+// CI keeps .tmp (.ci/run), so the screenshots of a run can be looked at afterwards.
+const SHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 // Three clicks on one promo and a customer who registers and deposits 25.00 EUR, all today: the
 // operator builds a report by day and affiliate, sorts it, saves it as a favorite, opens it again,
 // exports it as CSV, and sees the dashboard's figures and charts; the affiliate sees its own.
@@ -26,6 +32,7 @@ describe('reports', () => {
 
   beforeAll(async () => {
     ({ server, browser, page } = await startE2E());
+    fs.mkdirSync(SHOTS, { recursive: true });
     operator = await setUpAdmin(server);
     affiliateId = await approvedAffiliate(server, operator, partner, {
       first_name: 'Rita',
@@ -136,6 +143,13 @@ describe('reports', () => {
       expect(page.url()).toMatch(part);
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain(`#${affiliateId}`);
 
+    // At phone width the report fits: the table scrolls in its own box, the page never sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, 'reports-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS, 'reports-1440.png'), fullPage: true });
+
     await page
       .getByRole('navigation', { name: 'Back office' })
       .getByRole('link', { name: 'Dashboard' })
@@ -149,6 +163,9 @@ describe('reports', () => {
     await expect
       .poll(() => page.getByRole('img', { name: 'Clicks per country' }).locator('svg path').count())
       .toBeGreaterThan(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-390.png'), fullPage: true });
 
     // The affiliate's home shows its own figures and charts; its report screen runs.
     const portal = await newPage(await browser.newContext());

@@ -137,12 +137,14 @@ function overTime(plan: DashboardPlan, days: Map<string, Figures>, metrics: Metr
       ...counts.map((m) => ({
         type: 'line' as const,
         name: METRICS[m].label,
+        showSymbol: false,
         data: plan.chartDays.map((d) => at(d)?.counts[m] ?? 0),
       })),
       ...money.map((c) => ({
         type: 'bar' as const,
         name: `Commissions ${c}`,
         yAxisIndex: 1,
+        barMaxWidth: 12,
         data: plan.chartDays.map((d) => major(at(d)?.money[c] ?? 0, c)),
       })),
     ],
@@ -156,6 +158,6 @@ function bars(groups: { label: string; clicks: number }[]): ChartOption {
     grid: { left: 8, right: 16, bottom: 8, top: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((g) => g.label) },
-    series: [{ type: 'bar', name: 'Clicks', data: shown.map((g) => g.clicks) }],
+    series: [{ type: 'bar', name: 'Clicks', barMaxWidth: 24, data: shown.map((g) => g.clicks) }],
   };
 }

@@ -54,7 +54,7 @@ export function FavoritesPanel({ audience, query, search, onOpen }: FavoritesPan
         {periodLabel && (
           <label className="checkbox">
             <input type="checkbox" checked={relative} onChange={(e) => setRelative(e.target.checked)} />
-            Keep “{periodLabel}” relative (else the dates {query.from} to {query.to}, excluded)
+            Keep “{periodLabel}” relative (else the days shown now, fixed)
           </label>
         )}
         <div className="actions">

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { displayTimeZone } from '../format.ts';
+import { displayTimeZone, formatDate } from '../format.ts';
 import { type Audience, allowedMetricsQuery, reportQuery } from './api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FavoritesPanel } from './FavoritesPanel.tsx';
 import { searchOfFavorite } from './favorite-search.ts';
+import { addDays } from './periods.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { type ReportSearch, toReportQuery } from './report-search.ts';
@@ -37,7 +38,10 @@ export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps
       <section className="panel" aria-labelledby="report-result-title">
         <div className="panel-heading">
           <h2 id="report-result-title">
-            {query.from} to {query.to} <span className="muted">(excluded, {timeZone})</span>
+            {query.from === addDays(query.to, -1)
+              ? formatDate(query.from)
+              : `${formatDate(query.from)} – ${formatDate(addDays(query.to, -1))}`}{' '}
+            <span className="muted">({timeZone})</span>
           </h2>
           <ExportButtons audience={audience} query={query} />
         </div>

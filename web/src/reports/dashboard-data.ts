@@ -129,9 +129,10 @@ export function ranked(
 ): { label: string; clicks: number }[] {
   const groups = new Map<string, { label: string; clicks: number }>();
   for (const row of rows) {
-    const id = String(row[by] ?? '—');
+    // No value (a click without a known country, an unattributed customer) is a group of its own.
+    const id = row[by] === null || row[by] === undefined ? '' : String(row[by]);
     const name = row[`${by}_name`];
-    const label = typeof name === 'string' && name ? name : id;
+    const label = typeof name === 'string' && name ? name : id || 'Unknown';
     const group = groups.get(id) ?? { label, clicks: 0 };
     group.clicks += typeof row.clicks === 'number' ? row.clicks : 0;
     groups.set(id, group);
