@@ -14,7 +14,8 @@
  *   npm run bench:reports                                # own database on the local server, dropped after
  *   DATABASE_URL=postgres://... npm run bench:reports    # an existing empty database
  *
- * Prints, last: report_p50_ms=<n> report_p99_ms=<n> growth=<p50 at 10x / p50 at 1x> export_rss_mb=<n>
+ * Prints, last: report_p50_ms=<n> report_p99_ms=<n> growth=<p50 at 10x / p50 at 1x> export_rss_mb=<n>,
+ * each the slower of the two reports' figure (each report's own figures before it, on stderr).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -142,8 +143,9 @@ const QUERIES: [string, ReportQuery][] = [
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function time(db: Db, size: string): Promise<number[]> {
-  const all: number[] = [];
+/** Per query, its p50 and p99 over BENCH_RUNS runs. */
+async function time(db: Db, size: string): Promise<{ p50: number; p99: number }[]> {
+  const out: { p50: number; p99: number }[] = [];
   for (const [name, query] of QUERIES) {
     await runReport({ db, scope: {}, query }); // warm the cache once
     const times: number[] = [];
@@ -154,10 +156,10 @@ async function time(db: Db, size: string): Promise<number[]> {
       if (i === 0) log(`${size} ${name}: ${r.total_rows} rows`);
     }
     times.sort((a, b) => a - b);
+    out.push({ p50: pct(times, 50), p99: pct(times, 99) });
     log(`${size} ${name}: p50_ms=${pct(times, 50).toFixed(1)} p99_ms=${pct(times, 99).toFixed(1)}`);
-    all.push(...times);
   }
-  return all.sort((a, b) => a - b);
+  return out;
 }
 
 async function exportRss(db: Db): Promise<number> {
@@ -218,9 +220,12 @@ async function main(): Promise<void> {
     log(`rollup rows: ${sizes.map((s) => `${s.t}=${s.n}`).join(' ')}`);
     const large = await time(db, 'size 2');
     const rss = await exportRss(db);
-    const growth = pct(large, 50) / pct(small, 50);
+    // The slower report's figures: each report has to meet the target, not their mix.
+    const p50 = Math.max(...large.map((q) => q.p50));
+    const p99 = Math.max(...large.map((q) => q.p99));
+    const growth = Math.max(...large.map((q, i) => q.p50 / small[i]!.p50));
     process.stdout.write(
-      `report_p50_ms=${pct(large, 50).toFixed(1)} report_p99_ms=${pct(large, 99).toFixed(1)} growth=${growth.toFixed(2)} export_rss_mb=${rss.toFixed(1)}\n`,
+      `report_p50_ms=${p50.toFixed(1)} report_p99_ms=${p99.toFixed(1)} growth=${growth.toFixed(2)} export_rss_mb=${rss.toFixed(1)}\n`,
     );
   } finally {
     await database.close();
