@@ -4,8 +4,8 @@ import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
 import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
-import { foldRollupsJob } from '../reports/rollups/fold-rollups.ts';
 import { requestedReportJobTypes } from '../reports/requested/requested-report-jobs.ts';
+import { foldRollupsJob } from '../reports/rollups/fold-rollups.ts';
 import { webhookJobTypes } from '../webhooks/webhook-jobs.ts';
 import { JobRegistry } from './registry.ts';
 

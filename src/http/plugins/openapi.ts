@@ -34,6 +34,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       info: { title: 'Affluent API', version: VERSION, description: DESCRIPTION },
       components: {
         securitySchemes: {
+          statisticToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'Authorization',
+            description: "Affilka's report API: the affiliate user's statistic token",
+          },
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },

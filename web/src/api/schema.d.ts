@@ -16810,7 +16810,7 @@ export interface paths {
         put?: never;
         /**
          * Run the bills of a period now (issue, or regenerate those not yet approved)
-         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. The run bills the approved commissions earned by the period's end that are on no bill yet, for the affiliates named (default: every affiliate with something to bill). A sum below the affiliate's threshold, or not positive, waits for the next period; an affiliate whose generation delay has not passed since the period's end is left out (`waiting`). Bills of the period not yet approved are regenerated, never duplicated; running it again changes nothing. The scheduled run (`bills.run`, daily) does the same for each affiliate's own schedule. Needs the `finance` scope.
+         * @description A bill is what the program owes an affiliate for a billing period, one per affiliate, brand, commission plan and currency, with a line per approved commission (a commission is on one bill at most). **pending** when issued, **on hold** while looked into, **approved** when the amount to pay was credited to the affiliate's available balance (a ledger entry, cause `bill`), **cancelled** (its commissions are not billed again), **paid** once paid out. Corrections add or subtract with a comment: before approval they change the amount to pay, after it each is a ledger entry. Amounts are integer minor units. The run bills the approved commissions earned by the period's end that are on no bill yet, for the affiliates named (default: every affiliate with something to bill). A sum below the affiliate's threshold, or not positive, waits for the next period (the threshold is in the affiliate's default currency: a bill in another currency compares with it converted at the rate of the period's last day, and without such a rate the sum waits too); an affiliate whose generation delay has not passed since the period's end is left out (`waiting`). Bills of the period not yet approved are regenerated, never duplicated; running it again changes nothing. The scheduled run (`bills.run`, daily) does the same for each affiliate's own schedule. Needs the `finance` scope.
          */
         post: {
             parameters: {
@@ -35996,6 +35996,201 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/v1/partner/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner report (Affilka)
+         * @description Authenticated by the affiliate user's statistic token (Profile) in the `Authorization` header, as is or after `Bearer `; an expired or regenerated token is 401. Only the affiliate's own rows and the attributes the operator lets it see.
+         *
+         *     Lists are comma-separated (`group_by=period,campaign&columns=clicks,ngr`). `to` is the last day included. The answer is the native performance report: `rows` and `totals` keyed by attribute, money in minor units of each row's currency (or of `currency` when converting, with the rates used in `conversion`).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day, YYYY-MM-DD */
+                    from: string;
+                    /** @description Last day, included, YYYY-MM-DD */
+                    to: string;
+                    /** @description Groupings in order: period, brand, campaign, promo, comma-separated */
+                    group_by?: string;
+                    /** @description Granularity of group_by period; day by default */
+                    period?: "hour" | "day" | "week" | "month" | "quarter" | "year";
+                    /** @description Attributes in order (see /report/attributes); the default set without, comma-separated */
+                    columns?: string;
+                    /** @description Only these brand ids, comma-separated */
+                    brand_id?: string;
+                    /** @description Only these commission strategy (plan) ids, comma-separated */
+                    strategy_id?: string;
+                    /** @description Only these campaign ids, comma-separated */
+                    campaign_id?: string;
+                    /** @description Only these promo ids, comma-separated */
+                    promo_id?: string;
+                    /** @description Only these promo codes (the tracking link's code), comma-separated */
+                    promo_code?: string;
+                    /** @description Convert all currencies into this one */
+                    currency?: string;
+                    /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                    exchange_rates_date?: string;
+                    /** @description IANA time zone of the days; UTC by default */
+                    timezone?: string;
+                    page?: number;
+                    /** @description Rows per page; 100 by default */
+                    per_page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The columns in order: dimensions, currency, the chosen metrics */
+                            columns: {
+                                key: string;
+                                /** @description dimension, currency, count, money or ratio */
+                                kind: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: number | string | null;
+                            }[];
+                            /** @description Summed over every row (not only this page): one per currency without conversion (currency null for the counts of groups in several currencies), one when converted */
+                            totals: {
+                                [key: string]: number | string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total_rows: number;
+                            currency_mode: "native" | "converted";
+                            conversion?: {
+                                currency: string;
+                                rate_date: string;
+                                rates: {
+                                    from: string;
+                                    to: string;
+                                    /** @description 1 from = rate to */
+                                    rate: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer/v1/partner/report/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report attributes available to me (Affilka)
+         * @description Authenticated by the affiliate user's statistic token (Profile) in the `Authorization` header, as is or after `Bearer `; an expired or regenerated token is 401. Only the affiliate's own rows and the attributes the operator lets it see.
+         *
+         *     The attributes (columns) the report may be asked for, with the groupings and periods.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attributes: {
+                                name: string;
+                                title: string;
+                                kind: string;
+                                description: string;
+                            }[];
+                            group_by: string[];
+                            periods: string[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
