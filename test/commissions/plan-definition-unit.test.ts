@@ -539,6 +539,10 @@ describe('sale_share', () => {
     expect(saleShare({ percent: '5', duration: 'months' })).toEqual([
       'definition.sale_share.months: is required for a duration in months',
     ]);
+    // null is no number of months (the engine would pay for none): required, like a missing one.
+    expect(saleShare({ percent: '5', duration: 'months', months: null })).toEqual([
+      'definition.sale_share.months: is required for a duration in months',
+    ]);
     expect(saleShare({ percent: '5', duration: 'months', months: 0 })).toEqual([
       'definition.sale_share.months: must be a whole number from 1 to 120',
     ]);

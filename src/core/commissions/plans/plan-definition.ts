@@ -337,7 +337,8 @@ export function checkPlanDefinition(raw: unknown, countries: ReadonlySet<string>
       if (s.duration !== 'first_sale' && s.duration !== 'months' && s.duration !== 'lifetime')
         fail('sale_share.duration', 'must be first_sale, months or lifetime');
       if (s.duration === 'months') {
-        if (s.months === undefined) fail('sale_share.months', 'is required for a duration in months');
+        if (s.months === undefined || s.months === null)
+          fail('sale_share.months', 'is required for a duration in months');
         count(s.months, 'sale_share.months', 1, 120);
       } else if (s.months !== undefined) fail('sale_share.months', 'is only used with duration months');
     }
