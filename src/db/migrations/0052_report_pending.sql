@@ -149,3 +149,30 @@ begin
   select day, brand_id, affiliate_id, campaign_id, promo_id, plan_id, currency, sum(cpl), sum(cpa), sum(revshare), sum(sub_affiliate), sum(total), sum(qualified_cpa_count) from d group by day, brand_id, affiliate_id, campaign_id, promo_id, plan_id, currency
   on conflict (day, brand_id, affiliate_id, campaign_id, promo_id, plan_id, currency) do update set cpl = t.cpl + excluded.cpl, cpa = t.cpa + excluded.cpa, revshare = t.revshare + excluded.revshare, sub_affiliate = t.sub_affiliate + excluded.sub_affiliate, total = t.total + excluded.total, qualified_cpa_count = t.qualified_cpa_count + excluded.qualified_cpa_count;
 end $$;
+
+-- An inserted event has no activity lines yet (they reference it, and come in a later statement
+-- with their own trigger): its own facts only, without probing activity_lines for every event.
+create function report_event_own_facts(rel text, sign integer) returns text language sql immutable as $$
+  select format($q$
+    select %2$s as sign, e.occurred_at as at, e.brand_id, e.affiliate_id, e.campaign_id, e.promo_id,
+      coalesce(e.country, c.country) as country, e.currency,
+      (e.type = 'registration')::int as registrations, (e.type = 'qualification')::int as qualified_leads,
+      e.is_ftd::int as ftd_count, case when e.is_ftd then coalesce(e.amount, 0) else 0 end as ftd_amount,
+      (e.type = 'deposit')::int as deposit_count,
+      case when e.type = 'deposit' then coalesce(e.amount, 0) else 0 end as deposit_amount,
+      case when e.type = 'withdrawal' then coalesce(e.amount, 0) else 0 end as withdrawal_amount,
+      case when e.type = 'chargeback' then coalesce(e.amount, 0) else 0 end as chargebacks,
+      0 as bets, 0 as wins, 0 as bonuses
+    from %1$s e join customers c on c.id = e.customer_id
+  $q$, rel, sign)
+$$;
+create or replace function report_events_changed() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    execute report_event_sql(report_event_own_facts('added', 1));
+  else
+    execute report_event_sql(
+      report_event_facts('removed', -1) || ' union all ' || report_event_facts('added', 1));
+  end if;
+  return null;
+end $$;
