@@ -113,5 +113,25 @@ describe('rollup fold', () => {
     // A fold with nothing pending changes nothing.
     await foldRollups({ db: e.t.db });
     expect(await report(e, query)).toEqual(late);
+
+    // Status changes that move no sum (an approval) add no pending row; a rejection does.
+    const commissions = await e.t.db
+      .selectFrom('commissions')
+      .select(['id', 'kind', 'status'])
+      .where('affiliate_id', '=', s.affiliateId)
+      .orderBy('id')
+      .execute();
+    // This plan has no hold period: every commission is approved already. Billing one is the
+    // change a bill's approval makes (approved → billed), thousands of rows at once.
+    expect(commissions.map((c) => c.status)).toEqual(commissions.map(() => 'approved'));
+    const cpa = commissions.find((c) => c.kind === 'cpa')!;
+    await sql`update commissions set status = 'billed' where id = ${cpa.id}`.execute(e.t.db);
+    expect((await rowCounts(s.affiliateId)).commission_days_pending).toBe(0);
+    const cpl = commissions.find((c) => c.kind === 'cpl')!;
+    const rejected = await e.api('POST', `/commissions/${cpl.id}/reject`, { reason: 'test' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect((await rowCounts(s.affiliateId)).commission_days_pending).toBe(1);
+    // 7000 − one CPL of 500 = 6500.
+    expect((await report(e, query)).rows[0]).toMatchObject({ cpl_commission: 500, total_commission: 6500 });
   });
 });

@@ -176,3 +176,20 @@ begin
   end if;
   return null;
 end $$;
+
+-- A commission's sums change only when it becomes rejected or stops being so: approvals, billing
+-- and payment move no sum, so they add no pending rows (a bill's approval updates thousands).
+create or replace function report_commissions_changed() returns trigger language plpgsql as $$
+declare
+  moved text := '(select %s.* from removed r join added a on a.id = r.id
+    where (r.status = ''rejected'') <> (a.status = ''rejected''))';
+begin
+  if tg_op = 'INSERT' then
+    execute report_commission_sql(report_commission_facts('added', 1));
+  else
+    execute report_commission_sql(
+      report_commission_facts(format(moved, 'r'), -1) || ' union all ' ||
+      report_commission_facts(format(moved, 'a'), 1));
+  end if;
+  return null;
+end $$;
