@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendEmail } from '../../src/core/email/send-email.ts';
 import {
@@ -373,6 +376,38 @@ describe('email through SMTP', () => {
       const after = await down.db.selectFrom('email_messages').select(['status', 'job_id']).execute();
       expect(after).toHaveLength(2);
       expect(after.find((m) => m.job_id === jobs.data[0].id)?.status).toBe('sent');
+
+      // An attachment is read from the data directory and goes with the message (its name and
+      // size on the row); a path leaving the data directory is refused and nothing is written.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'affluent-mail-'));
+      fs.mkdirSync(path.join(dir, 'requested-reports'));
+      fs.writeFileSync(path.join(dir, 'requested-reports', 'r.xlsx'), 'xlsx bytes');
+      const settings = { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'aff@example.com', dataDir: dir };
+      const base = {
+        template: 'requested_report_ready',
+        to: email,
+        subject: 'Report',
+        text: 't',
+        html: '<p>t</p>',
+      };
+      const attached = [{ filename: 'Clicks.xlsx', file: 'requested-reports/r.xlsx' }];
+      await sendEmail({ db: smtp.db, settings, message: { ...base, attachments: attached } });
+      expect(received.at(-1)).toMatch(/filename="?Clicks\.xlsx/);
+      expect(received.at(-1)).toContain(Buffer.from('xlsx bytes').toString('base64'));
+      const rows = await smtp.db
+        .selectFrom('email_messages')
+        .select('attachments')
+        .where('subject', '=', 'Report')
+        .execute();
+      expect(rows).toEqual([{ attachments: [{ filename: 'Clicks.xlsx', bytes: 10 }] }]);
+      const outside = [{ filename: 'passwd', file: '../../etc/passwd' }];
+      await expect(
+        sendEmail({ db: smtp.db, settings, message: { ...base, attachments: outside } }),
+      ).rejects.toThrow(/outside the data directory/);
+      expect(
+        await smtp.db.selectFrom('email_messages').select('id').where('subject', '=', 'Report').execute(),
+      ).toHaveLength(1);
+      fs.rmSync(dir, { recursive: true, force: true });
     } finally {
       await smtp.close();
       await down.close();

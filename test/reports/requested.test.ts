@@ -94,6 +94,9 @@ describe('requested reports', () => {
     const email = await t.lastEmail(owner.email, 'requested_report_ready');
     expect(email.subject).toBe('Your report is ready: Clicks');
     expect(email.text).toContain(`/portal/reports/requested/${id}`);
+    // The XLSX is attached: the very file the download serves.
+    const sent = email as unknown as { attachments: { filename: string; bytes: number }[] };
+    expect(sent.attachments).toEqual([{ filename: 'Clicks.xlsx', bytes: xlsx.rawPayload.length }]);
   });
 
   it("renames, is its owner's only, and goes with its files after the retention", async () => {

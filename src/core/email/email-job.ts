@@ -20,6 +20,11 @@ export const sendEmailJob = defineJob({
       subject: text(1000),
       text: text(100_000),
       html: text(200_000),
+      attachments: Type.Optional(
+        Type.Array(Type.Object({ filename: text(255), file: text(500) }, { additionalProperties: false }), {
+          maxItems: 5,
+        }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -30,7 +35,11 @@ export const sendEmailJob = defineJob({
   async run(data, { db, config, job }) {
     await sendEmail({
       db,
-      settings: { smtpUrl: config.identity.smtpUrl, mailFrom: config.identity.mailFrom },
+      settings: {
+        smtpUrl: config.identity.smtpUrl,
+        mailFrom: config.identity.mailFrom,
+        dataDir: config.dataDir,
+      },
       message: data,
       jobId: job.id,
     });

@@ -9,6 +9,7 @@ export interface OutboxMessage {
   html: string | null;
   transport: 'outbox' | 'smtp';
   status: 'stored' | 'sent' | 'failed';
+  attachments: { filename: string; bytes: number }[];
   created_at: Date;
 }
 
@@ -34,6 +35,7 @@ export async function listOutbox(
     html: r.html_body,
     transport: r.transport,
     status: r.status,
+    attachments: r.attachments,
     created_at: r.created_at,
   }));
 }

@@ -1,5 +1,14 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/index.ts';
+
+/** A file of the data directory sent with the message (a requested report's XLSX). */
+export interface EmailAttachment {
+  filename: string;
+  /** Relative to DATA_DIR. */
+  file: string;
+}
 
 export interface EmailMessage {
   /** Which template made it: set_password, reset_password, unlock, sign_up_received, ... */
@@ -8,11 +17,30 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: EmailAttachment[];
 }
 
 export interface EmailSettings {
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where attachments are read from; a message with attachments needs it. */
+  dataDir?: string;
+}
+
+/** Each attachment's full path and size; a path leaving the data directory is refused. */
+async function resolveAttachments(settings: EmailSettings, attachments: EmailAttachment[]) {
+  if (attachments.length === 0) return [];
+  if (!settings.dataDir) throw new Error('attachments need the data directory');
+  const root = path.resolve(settings.dataDir);
+  return Promise.all(
+    attachments.map(async (a) => {
+      const full = path.resolve(root, a.file);
+      if (!full.startsWith(`${root}${path.sep}`))
+        throw new Error(`attachment ${a.file} is outside the data directory`);
+      const { size } = await fs.stat(full);
+      return { filename: a.filename, path: full, bytes: size };
+    }),
+  );
 }
 
 const transports = new Map<string, Transporter>();
@@ -50,6 +78,7 @@ export async function sendEmail({ db, settings, message, jobId }: SendEmailOptio
         .executeTakeFirst()
     : undefined;
   if (earlier && earlier.status !== 'failed') return;
+  const files = await resolveAttachments(settings, message.attachments ?? []);
   const id =
     earlier?.id ??
     (
@@ -63,6 +92,7 @@ export async function sendEmail({ db, settings, message, jobId }: SendEmailOptio
           html_body: viaSmtp ? null : message.html,
           transport: viaSmtp ? 'smtp' : 'outbox',
           job_id: jobId ?? null,
+          attachments: JSON.stringify(files.map((f) => ({ filename: f.filename, bytes: f.bytes }))),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -75,6 +105,7 @@ export async function sendEmail({ db, settings, message, jobId }: SendEmailOptio
       subject: message.subject,
       text: message.text,
       html: message.html,
+      attachments: files.map((f) => ({ filename: f.filename, path: f.path })),
     });
   } catch (error) {
     await db

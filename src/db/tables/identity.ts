@@ -117,6 +117,8 @@ export interface EmailMessagesTable {
   sent_at: Date | null;
   /** The email.send job that wrote it (0012): a retry or a re-run after a crash finds its row. */
   job_id: string | null;
+  /** Name and size of each file sent with it (0053). */
+  attachments: ColumnType<{ filename: string; bytes: number }[], string | undefined, string>;
 }
 
 export interface PlatformSettingsTable {

@@ -6431,6 +6431,11 @@ export interface paths {
                                 html: string | null;
                                 transport: string;
                                 status: string;
+                                /** @description Files sent with the message: name and size in bytes */
+                                attachments: {
+                                    filename: string;
+                                    bytes: number;
+                                }[];
                                 /** Format: date-time */
                                 created_at: string;
                             }[];

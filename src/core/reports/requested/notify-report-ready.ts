@@ -41,12 +41,20 @@ export async function notifyReportReady(options: {
   const link = `${options.config.publicUrl}/${area}/reports/requested/${report.id}`;
   const name = report.name || `Report ${report.id}`;
   const days = Math.round((report.expires_at.getTime() - Date.now()) / 86_400_000);
-  const text = `${name} is ready (${Number(report.total_rows ?? 0)} rows).\n\nDownload it as XLSX or zipped CSV: ${link}\n\nThe files are kept for ${days} days.`;
+  const text = `${name} is ready (${Number(report.total_rows ?? 0)} rows): the XLSX is attached.\n\nDownload it as XLSX or zipped CSV: ${link}\n\nThe files are kept for ${days} days.`;
+  // A file name any mail client takes: the report's name without path or control characters.
+  const filename = `${
+    [...name]
+      .map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '-' : c))
+      .join('')
+      .slice(0, 150) || 'report'
+  }.xlsx`;
   await queueEmail(options.jobs, options.db, {
     template: 'requested_report_ready',
     to,
     subject: `Your report is ready: ${name}`,
     text,
-    html: `<p>${escapeText(name)} is ready (${Number(report.total_rows ?? 0)} rows).</p><p><a href="${escapeText(link)}">Download it as XLSX or zipped CSV</a></p><p>The files are kept for ${days} days.</p>`,
+    attachments: report.xlsx_key ? [{ filename, file: `requested-reports/${report.xlsx_key}` }] : [],
+    html: `<p>${escapeText(name)} is ready (${Number(report.total_rows ?? 0)} rows): the XLSX is attached.</p><p><a href="${escapeText(link)}">Download it as XLSX or zipped CSV</a></p><p>The files are kept for ${days} days.</p>`,
   });
 }

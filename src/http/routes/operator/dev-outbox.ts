@@ -14,6 +14,9 @@ const Message = Type.Object({
   html: Type.Union([Type.String(), Type.Null()]),
   transport: Type.String(),
   status: Type.String(),
+  attachments: Type.Array(Type.Object({ filename: Type.String(), bytes: Type.Integer() }), {
+    description: 'Files sent with the message: name and size in bytes',
+  }),
   created_at: Timestamp,
 });
 

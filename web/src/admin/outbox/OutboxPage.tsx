@@ -54,6 +54,16 @@ export function OutboxPage() {
                     >
                       {m.subject}
                     </button>
+                    {m.attachments.length > 0 && (
+                      <span className="muted">
+                        {' '}
+                        (attached:{' '}
+                        {m.attachments
+                          .map((a) => `${a.filename}, ${Math.ceil(a.bytes / 1024)} KB`)
+                          .join('; ')}
+                        )
+                      </span>
+                    )}
                     {open === m.id && <pre className="email-text">{m.text}</pre>}
                   </>
                 ),
