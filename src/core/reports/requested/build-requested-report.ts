@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import archiver from 'archiver';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/index.ts';
+import { inTransaction } from '../../../db/transaction.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { ReportQuery, ReportScope } from '../engine/report-query.ts';
 import { streamReport } from '../engine/stream-report.ts';
@@ -52,15 +53,18 @@ export async function buildRequestedReport(options: { db: Db; jobs: JobQueue; co
     zip.append(Buffer.from(totals), { name: 'totals.csv' });
     await zip.finalize();
     await written;
-    const finished = await db
-      .updateTable('requested_reports')
-      .set({ state: 'successful', xlsx_key: xlsxKey, zip_key: zipKey, finished_at: new Date() })
-      .where('id', '=', id)
-      .where('state', '=', 'processing')
-      .returningAll()
-      .executeTakeFirst();
-    if (finished)
-      await notifyReportReady({ db, jobs: options.jobs, config: options.config, report: finished });
+    // Successful and the email job in one transaction: a crash between them can lose neither.
+    await inTransaction(db, async (trx) => {
+      const finished = await trx
+        .updateTable('requested_reports')
+        .set({ state: 'successful', xlsx_key: xlsxKey, zip_key: zipKey, finished_at: new Date() })
+        .where('id', '=', id)
+        .where('state', '=', 'processing')
+        .returningAll()
+        .executeTakeFirst();
+      if (finished)
+        await notifyReportReady({ db: trx, jobs: options.jobs, config: options.config, report: finished });
+    });
   } catch (error) {
     await db
       .updateTable('requested_reports')
