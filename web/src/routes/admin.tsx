@@ -1,5 +1,4 @@
-import { createRoute, redirect } from '@tanstack/react-router';
-import { AdminLayout } from '../admin/AdminLayout.tsx';
+import { createRoute } from '@tanstack/react-router';
 import { AffiliatePage, validateTab } from '../admin/affiliates/AffiliatePage.tsx';
 import { AffiliatesPage } from '../admin/affiliates/AffiliatesPage.tsx';
 import { EditAffiliatePage } from '../admin/affiliates/EditAffiliatePage.tsx';
@@ -8,24 +7,13 @@ import { NewAffiliatePage } from '../admin/affiliates/NewAffiliatePage.tsx';
 import { ApiKeysPage } from '../admin/api-keys/ApiKeysPage.tsx';
 import { AuditLogPage } from '../admin/audit-log/AuditLogPage.tsx';
 import { validateAuditSearch } from '../admin/audit-log/audit-search.ts';
-import { BillPage } from '../admin/bills/BillPage.tsx';
-import { BillsPage } from '../admin/bills/BillsPage.tsx';
 import { CampaignPage } from '../admin/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from '../admin/campaigns/CampaignsPage.tsx';
 import { validateCampaignSearch } from '../admin/campaigns/campaign-search.ts';
 import { NewCampaignPage } from '../admin/campaigns/NewCampaignPage.tsx';
-import { CashOutsPage } from '../admin/cash-outs/CashOutsPage.tsx';
 import { ClickLogPage } from '../admin/clicks/ClickLogPage.tsx';
 import { ClickPage } from '../admin/clicks/ClickPage.tsx';
 import { validateClickSearch } from '../admin/clicks/click-search.ts';
-import { AssignmentsPage, validateAssignmentSearch } from '../admin/commission-plans/AssignmentsPage.tsx';
-import { NewPlanPage } from '../admin/commission-plans/NewPlanPage.tsx';
-import { PlanPage } from '../admin/commission-plans/PlanPage.tsx';
-import { PlansPage, validatePlanSearch } from '../admin/commission-plans/PlansPage.tsx';
-import { PublishVersionPage } from '../admin/commission-plans/PublishVersionPage.tsx';
-import { BacktestPage } from '../admin/commissions/BacktestPage.tsx';
-import { CommissionsPage } from '../admin/commissions/CommissionsPage.tsx';
-import { validateCommissionSearch } from '../admin/commissions/commission-search.ts';
 import { CouponCodesPage } from '../admin/coupon-codes/CouponCodesPage.tsx';
 import { validateCouponSearch } from '../admin/coupon-codes/coupon-search.ts';
 import { CustomerPage } from '../admin/customers/CustomerPage.tsx';
@@ -37,9 +25,7 @@ import { EventsLogPage } from '../admin/events/EventsLogPage.tsx';
 import { validateEventSearch } from '../admin/events/event-search.ts';
 import { FraudRulesPage, validateRulesSearch } from '../admin/fraud-rules/FraudRulesPage.tsx';
 import { OutboxPage } from '../admin/outbox/OutboxPage.tsx';
-import { PayoutBatchesPage } from '../admin/payouts/PayoutBatchesPage.tsx';
 import { ProgramPage } from '../admin/program/ProgramPage.tsx';
-import { ReportsPage } from '../admin/reports/ReportsPage.tsx';
 import { SetStaffPasswordPage } from '../admin/staff/SetStaffPasswordPage.tsx';
 import { StaffPage } from '../admin/staff/StaffPage.tsx';
 import { UnlockStaffPage } from '../admin/staff/UnlockStaffPage.tsx';
@@ -55,14 +41,11 @@ import { MediaPage } from '../admin/tracking/media/MediaPage.tsx';
 import { validateMediaSearch } from '../admin/tracking/media/media-search.ts';
 import { TrafficSourcesPage } from '../admin/traffic-sources/TrafficSourcesPage.tsx';
 import { WebhooksPage } from '../admin/webhooks/WebhooksPage.tsx';
-import { isUnauthenticated } from '../api/client.ts';
-import { meQuery } from '../api/queries.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { NotFoundInShell } from '../pages/NotFoundPage.tsx';
-import { validateReportSearch } from '../reports/report-search.ts';
-import { rootRoute, tokenSearch } from './root.tsx';
-
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin' });
+import { earningsRoutes } from './admin-earnings.tsx';
+import { adminRoute, shellRoute } from './admin-shell.tsx';
+import { tokenSearch } from './root.tsx';
 
 const loginRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -73,22 +56,6 @@ const loginRoute = createRoute({
       ? { redirect: search.redirect }
       : {},
   component: LoginPage,
-});
-
-// Pathless: everything signed-in shares the shell, and the session is checked once, before rendering.
-const shellRoute = createRoute({
-  getParentRoute: () => adminRoute,
-  id: 'shell',
-  component: AdminLayout,
-  beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQuery);
-    } catch (error) {
-      if (isUnauthenticated(error))
-        throw redirect({ to: '/admin/login', search: { redirect: location.href } });
-      throw error;
-    }
-  },
 });
 
 const dashboardRoute = createRoute({ getParentRoute: () => shellRoute, path: '/', component: DashboardPage });
@@ -247,20 +214,6 @@ const fraudRulesRoute = createRoute({
   validateSearch: validateRulesSearch,
   component: FraudRulesPage,
 });
-// Bills: run a period, review, correct and approve.
-const billsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills', component: BillsPage });
-const billRoute = createRoute({ getParentRoute: () => shellRoute, path: '/bills/$id', component: BillPage });
-// Money out: the cash-out queue (with bank statements to review) and the payout batches.
-const cashOutsRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/cash-outs',
-  component: CashOutsPage,
-});
-const payoutBatchesRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/payouts',
-  component: PayoutBatchesPage,
-});
 // Who changed what: the catalog and the settings, with their actors.
 const webhooksRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -272,55 +225,6 @@ const auditLogRoute = createRoute({
   path: '/audit-log',
   validateSearch: validateAuditSearch,
   component: AuditLogPage,
-});
-
-// Commission plans: the list, the editor (a new plan, a new version), one plan with its versions,
-// and who gets which plan.
-const plansRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commission-plans',
-  validateSearch: validatePlanSearch,
-  component: PlansPage,
-});
-const newPlanRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commission-plans/new',
-  component: NewPlanPage,
-});
-const planRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commission-plans/$id',
-  component: PlanPage,
-});
-const publishVersionRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commission-plans/$id/publish',
-  component: PublishVersionPage,
-});
-const planAssignmentsRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/plan-assignments',
-  validateSearch: validateAssignmentSearch,
-  component: AssignmentsPage,
-});
-
-// What affiliates earned, each with its trace, and what another plan would have paid.
-const commissionsRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commissions',
-  validateSearch: validateCommissionSearch,
-  component: CommissionsPage,
-});
-const reportsRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/reports',
-  validateSearch: validateReportSearch,
-  component: ReportsPage,
-});
-const backtestRoute = createRoute({
-  getParentRoute: () => shellRoute,
-  path: '/commission-backtest',
-  component: BacktestPage,
 });
 
 // Campaigns (an affiliate's promos for one brand), one campaign with its promos, and the
@@ -384,21 +288,10 @@ export const adminTree = adminRoute.addChildren([
     fraudRulesRoute,
     auditLogRoute,
     webhooksRoute,
-    billsRoute,
-    billRoute,
-    cashOutsRoute,
-    payoutBatchesRoute,
     campaignsRoute,
     newCampaignRoute,
     campaignRoute,
     trafficSourcesRoute,
-    plansRoute,
-    newPlanRoute,
-    planRoute,
-    publishVersionRoute,
-    commissionsRoute,
-    backtestRoute,
-    planAssignmentsRoute,
-    reportsRoute,
+    ...earningsRoutes,
   ]),
 ]);
