@@ -45,6 +45,10 @@ describe('majorUnits', () => {
       [7n, 0, '7'],
       [1_000n, 0, '1000'],
       [123_456_789_012_345_678_901n, 8, '1234567890123.45678901'],
+      // A negative amount (a correction taken back) keeps its sign in front: not "0.-5".
+      [-5n, 2, '-0.05'],
+      [-12_345n, 2, '-123.45'],
+      [-7n, 0, '-7'],
     ];
     for (const [amount, minor, text] of cases) expect(majorUnits(amount, minor), text).toBe(text);
   });

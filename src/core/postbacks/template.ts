@@ -134,11 +134,5 @@ export function renderBody(template: string, vars: Variables): string {
   return JSON.stringify(body);
 }
 
-/** Minor units as a decimal string in major units (1050, 2 → "10.50"). */
-export function majorUnits(amount: bigint, minorUnit: number): string {
-  const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString().padStart(minorUnit + 1, '0');
-  const whole = minorUnit ? digits.slice(0, -minorUnit) : digits;
-  const fraction = minorUnit ? `.${digits.slice(-minorUnit)}` : '';
-  return `${negative ? '-' : ''}${whole}${fraction}`;
-}
+// One formatter of major units for postbacks, cash-outs and messages alike.
+export { majorUnits } from '../reference/money-format.ts';

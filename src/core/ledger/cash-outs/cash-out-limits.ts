@@ -35,9 +35,5 @@ export function limitsInMinorUnits(method: WalletType, minorUnit: number) {
   return { min: BigInt(min) * factor, max: BigInt(max) * factor };
 }
 
-/** An amount in major units: 12345 with 2 decimals is "123.45". */
-export function majorUnits(amount: bigint, minorUnit: number): string {
-  const factor = 10n ** BigInt(minorUnit);
-  const whole = amount / factor;
-  return minorUnit ? `${whole}.${(amount % factor).toString().padStart(minorUnit, '0')}` : `${whole}`;
-}
+// Amounts in major units (12345 with 2 decimals is "123.45"): the platform's one formatter.
+export { majorUnits } from '../../reference/money-format.ts';
