@@ -462,6 +462,7 @@ const OWN_DATA_ONLY = [
   'GET /postback-log.csv',
   'GET /sub-affiliates',
   'POST /reports/performance',
+  'GET /reports/columns',
   'GET /reports/favorites',
   'POST /reports/favorites',
   'POST /reports/performance/export',

@@ -116,6 +116,14 @@ describe('who sees what', () => {
       .execute();
     const opened = await w.partnerReport({ group_by: [], columns: ['clicks', 'deposit_amount'] });
     expect(opened.json().rows).toEqual([{ currency: 'EUR', clicks: 2, deposit_amount: 4000 }]);
+    // The portal asks which measurements it may offer: the opened one is listed, the rest are not.
+    const columns = await t.as(w.partner.cookie, { url: '/api/partner/v1/reports/columns' });
+    expect(columns.statusCode, columns.body).toBe(200);
+    const names = columns.json().data.map((c: { name: string }) => c.name);
+    expect(names).toContain('deposit_amount');
+    expect(names).toContain('clicks');
+    expect(names).not.toContain('ftd_count');
+    expect(names).not.toContain('registrations');
     // The operator sees everything.
     const operator = await report(e, {
       ...w.range,

@@ -32,9 +32,9 @@ export const reportQuery = (audience: Audience, body: ReportQuery) =>
   });
 
 /**
- * The metrics the reader may ask for. Staff see every one; for an affiliate the partner API
- * answers a report of every metric with a 422 naming each hidden column (`columns[i]`), so the
- * portal offers the rest and never builds a report the API would refuse.
+ * The metrics the reader may ask for, in order. Staff see every one; an affiliate the ones the
+ * operator opened to it (GET /reports/columns), so the portal never builds a report the API
+ * would refuse.
  */
 export const allowedMetricsQuery = (audience: Audience) =>
   queryOptions({
@@ -42,32 +42,11 @@ export const allowedMetricsQuery = (audience: Audience) =>
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Metric[]> => {
       if (audience === 'operator') return METRIC_NAMES;
-      const probe = {
-        from: '2000-01-01',
-        to: '2000-01-02',
-        group_by: [],
-        columns: METRIC_NAMES,
-        page_size: 1,
-      };
-      try {
-        await runReport(audience, probe);
-        return METRIC_NAMES;
-      } catch (error) {
-        const hidden = new Set(hiddenIndexes(error));
-        if (hidden.size === 0) throw error;
-        return METRIC_NAMES.filter((_, i) => !hidden.has(i));
-      }
+      const { data } = await unwrap(api.GET('/api/partner/v1/reports/columns'));
+      const open = new Set(data.map((c) => c.name));
+      return METRIC_NAMES.filter((m) => open.has(m));
     },
   });
-
-function hiddenIndexes(error: unknown): number[] {
-  if (!(error instanceof ApiError) || error.status !== 422) return [];
-  const fields = (error.details as { fields?: { path?: string }[] } | null)?.fields ?? [];
-  return fields.flatMap((f) => {
-    const match = /^columns\[(\d+)\]$/.exec(f.path ?? '');
-    return match ? [Number(match[1])] : [];
-  });
-}
 
 /** Downloads a report file from the export endpoint under the name the server gives it. */
 export async function downloadExport(audience: Audience, body: ReportQuery, format: ExportFormat) {
