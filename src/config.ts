@@ -22,6 +22,8 @@ export interface Config {
   postbacks: PostbacksConfig;
   /** Requested reports: how long their files are kept (REPORTS_RETENTION_DAYS). */
   reports: { retentionDays: number };
+  /** Commission Factory's API: calls per API key in a rolling minute and day (0 = off). */
+  commissionFactory: { callsPerMinute: number; callsPerDay: number };
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -99,6 +101,11 @@ export function loadConfig(env: Env = process.env): Config {
     jobs: loadJobsConfig(env),
     postbacks: loadPostbacksConfig(env),
     reports: { retentionDays: int(env, 'REPORTS_RETENTION_DAYS', 30, 1, 3650) },
+    // Commission Factory's documented limits, so a migrated integration is paced as it was.
+    commissionFactory: {
+      callsPerMinute: int(env, 'COMMISSION_FACTORY_CALLS_PER_MINUTE', 30, 0, 100_000_000),
+      callsPerDay: int(env, 'COMMISSION_FACTORY_CALLS_PER_DAY', 1000, 0, 100_000_000),
+    },
   };
 }
 

@@ -119,6 +119,10 @@ async function freshCredentials(): Promise<void> {
   }
 }
 
+/** Commission Factory's API takes the operator key in the query string (its security scheme). */
+const queryKeyPath = (path: string) => path.startsWith('/commissionfactory/');
+const withQueryKey = (url: string) => `${url}${url.includes('?') ? '&' : '?'}apiKey=${credentials.key}`;
+
 function send(op: Operation, v: Variant): Promise<LightMyRequestResponse> {
   const auth: Record<string, string> = v.anonymous
     ? {}
@@ -127,7 +131,7 @@ function send(op: Operation, v: Variant): Promise<LightMyRequestResponse> {
       : { authorization: `Bearer ${credentials.key}` };
   return t.app.inject({
     method: op.method as 'GET',
-    url: v.url,
+    url: queryKeyPath(op.path) && !v.anonymous ? withQueryKey(v.url) : v.url,
     headers: { ...auth, ...v.headers },
     ...(v.payload !== undefined ? { payload: v.payload } : {}),
   });

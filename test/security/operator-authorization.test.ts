@@ -68,6 +68,59 @@ const specRoutes = async () => {
   );
 };
 
+/**
+ * Compatibility APIs outside /api/v1 that take an operator API key in their vendor's way, with the
+ * scope each needs and how the vendor answers a key without it. Every such operation of the
+ * document must be listed here.
+ */
+const QUERY_KEY_ROUTES: Record<string, { scope: string; url: (key: string) => string; refused: number }> = {
+  'GET /commissionfactory/V1/Merchant/Affiliates': {
+    scope: 'read',
+    url: (key) => `/commissionfactory/V1/Merchant/Affiliates?apiKey=${key}`,
+    refused: 401,
+  },
+  'GET /commissionfactory/V1/Merchant/Affiliates/{id}': {
+    scope: 'read',
+    url: (key) => `/commissionfactory/V1/Merchant/Affiliates/${w.a.affiliateId}?apiKey=${key}`,
+    refused: 401,
+  },
+};
+
+describe('compatibility APIs on operator keys', () => {
+  it('lists every operation taking a vendor-placed operator key', async () => {
+    const spec = await openApi(t.app);
+    const found = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { security?: Record<string, string[]>[] }>)
+        .filter(([, op]) => op.security?.some((s) => 'commissionFactoryApiKey' in s))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(QUERY_KEY_ROUTES).sort());
+  });
+
+  it('serves a key with the scope, refuses one without it and a staff session in the vendor way, changing nothing', async () => {
+    const events = await t.apiKey(['events']);
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(QUERY_KEY_ROUTES)) {
+      const before = await tableDigests(t.db);
+      const allowed = await t.app.inject({ url: entry.url(w.readOnly) });
+      if (allowed.statusCode !== 200)
+        failures.push(`${route} with a ${entry.scope} key: ${excerpt(allowed)}`);
+      const refused = await t.app.inject({ url: entry.url(events) });
+      if (refused.statusCode !== entry.refused)
+        failures.push(`${route} with an events key: expected ${entry.refused}, got ${excerpt(refused)}`);
+      // The back office's session is no key of the vendor's: refused as having none.
+      const session = await t.app.inject({ url: entry.url(''), headers: { cookie: w.manager.cookie } });
+      if (session.statusCode !== entry.refused)
+        failures.push(`${route} with a staff session: expected ${entry.refused}, got ${excerpt(session)}`);
+      const changed = changedTables(before, await tableDigests(t.db)).filter(
+        (c) => !c.startsWith('api_keys'),
+      );
+      if (changed.length) failures.push(`${route}: the calls changed ${changed.map((c) => c.split(':')[0])}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
+
 describe('operator authorization matrix', () => {
   it('lists every operator route, each with attempts or a reason', async () => {
     const routes = await specRoutes();

@@ -71,6 +71,7 @@ export interface AffiliateListItem {
   payment_type: PaymentType;
   created_at: Date;
   updated_at: Date;
+  applied_at: Date;
   approved_at: Date | null;
   last_login_at: Date | null;
 }
@@ -245,6 +246,7 @@ async function listItems(db: Db, ids: number[]): Promise<AffiliateListItem[]> {
       'a.external_id',
       'a.created_at',
       'a.updated_at',
+      'a.applied_at',
       'a.approved_at',
       'a.last_login_at',
       'a.account_manager_id',
@@ -283,6 +285,7 @@ async function listItems(db: Db, ids: number[]): Promise<AffiliateListItem[]> {
       payment_type: (r.payment_type ?? 'none') as PaymentType,
       created_at: r.created_at,
       updated_at: r.updated_at,
+      applied_at: r.applied_at,
       approved_at: r.approved_at,
       last_login_at: r.last_login_at,
     };

@@ -40,6 +40,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             name: 'Authorization',
             description: "Affilka's report API: the affiliate user's statistic token",
           },
+          commissionFactoryApiKey: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'apiKey',
+            description: "Commission Factory's merchant API: an operator API key with the read scope",
+          },
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },
