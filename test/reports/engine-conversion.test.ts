@@ -132,6 +132,34 @@ describe('currency conversion', () => {
     expect(r.totals).toEqual([{ currency: 'JPY', deposit_amount: 5659 }]); // 1712 + 3757 + 48 + 142
   });
 
+  it('takes amounts already in the target currency as they are and rounds the others', async () => {
+    const { range } = await deposits();
+    // A direct USD rate, dated after every other test's rate date so that none of them sees it.
+    const rates = [{ base: 'USD', quote: 'EUR', date: '2025-09-01', rate: '0.85' }];
+    const res = await e.t.call(e.admin, {
+      method: 'POST',
+      url: '/api/v1/exchange-rates',
+      payload: { rates },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const r = await report(e, {
+      ...range,
+      group_by: ['day'],
+      columns: ['deposit_amount', 'total_commission'],
+      currency: 'EUR',
+      rate_date: '2025-09-01',
+    });
+    expect(r.conversion.rates).toEqual([
+      { from: 'EUR', to: 'EUR', rate: '1' },
+      { from: 'USD', to: 'EUR', rate: '0.85' },
+    ]);
+    // Deposits: 1001 EUR as it is; 2503 × 0.85 = 2127.55 → 2128; 1001 + 2128 = 3129.
+    // Commissions are all EUR: CPL 500 + CPA 3000 = 3500, unchanged.
+    const row = { currency: 'EUR', deposit_amount: 3129, total_commission: 3500 };
+    expect(r.rows).toEqual([{ day: dayAgo(3).toISOString(), ...row }]);
+    expect(r.totals).toEqual([row]);
+  });
+
   it('refuses with a 422 naming the currency that has no rate on the date', async () => {
     const { range } = await deposits();
     const res = await e.t.call(e.admin, {

@@ -79,6 +79,11 @@ describe('grouping, filters, sorting and paging', () => {
     // 3 + 2 + 1 clicks, 1 + 1 registrations; the currency-less counts have no currency.
     expect(first.totals).toEqual([{ currency: null, clicks: 6, registrations: 2 }]);
     expect(second.totals).toEqual(first.totals);
+    // Past the last page: no rows, but still the report's size and totals.
+    const past = await report(e, { ...body, page: 3 });
+    expect(past.rows).toEqual([]);
+    expect(past.total_rows).toBe(4);
+    expect(past.totals).toEqual(first.totals);
   });
 
   it('groups by country and device (hourly rollups) and by sub1 (raw clicks), any combination', async () => {

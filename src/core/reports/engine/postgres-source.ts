@@ -1,20 +1,23 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { currenciesQuery, rowsQuery, totalsQuery } from '../rollups/report-sql.ts';
+import { currenciesQuery, pageQuery, rowsQuery, totalsQuery } from '../rollups/report-sql.ts';
 import type { ReportRow } from './report-query.ts';
 import type { ReportPlan, ReportSource } from './report-source.ts';
 
 const STREAM_BATCH = 2000;
 
-function toRow(raw: Record<string, unknown>): ReportRow {
+function toRow(raw: Record<string, unknown>, keys: readonly string[] = Object.keys(raw)): ReportRow {
   const row: ReportRow = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'total_rows') continue;
+  for (const key of keys) {
+    const value = raw[key];
     row[key] = value instanceof Date ? value.toISOString() : (value as ReportRow[string]);
   }
   return row;
 }
+
+/** The columns of pageQuery's statement that are not the report's. */
+const PAGE_ONLY = new Set(['is_total', 'ord', 'total_rows']);
 
 /**
  * A report groups tens of thousands of rows in hash tables: with the default 4 MB they spill to
@@ -32,11 +35,16 @@ function withMemory<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
 export const postgresSource: ReportSource = {
   page(db, plan, page, pageSize) {
     return withMemory(db, async (trx) => {
-      const { rows } = await rowsQuery(plan, { limit: pageSize, offset: (page - 1) * pageSize }).execute(trx);
-      let total = rows.length ? Number(rows[0]!.total_rows) : 0;
-      // Past the last page the window has no row to count on: count once more without paging.
-      if (!rows.length && page > 1) total = (await rowsQuery(plan).execute(trx)).rows.length;
-      return { rows: rows.map((r) => toRow(r)), total };
+      const { rows } = await pageQuery(plan, { limit: pageSize, offset: (page - 1) * pageSize }).execute(trx);
+      const totals = rows.filter((r) => r.is_total);
+      const shown = rows.filter((r) => !r.is_total);
+      const keys = shown.length ? Object.keys(shown[0]!).filter((k) => !PAGE_ONLY.has(k)) : [];
+      return {
+        rows: shown.map((r) => toRow(r, keys)),
+        // Every totals row carries the number of groups; no totals row: no group at all.
+        total: totals.length ? Number(totals[0]!.total_rows) : 0,
+        totals: totals.map((r) => toRow(r, ['currency', ...plan.metrics])),
+      };
     });
   },
   totals(db, plan) {

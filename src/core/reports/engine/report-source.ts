@@ -25,12 +25,17 @@ export interface ReportPlan {
 
 export interface SourcePage {
   rows: ReportRow[];
+  /** The number of rows of the whole report. */
   total: number;
+  /** The report's totals rows, as totals() answers them (computed with the page, in one pass). */
+  totals: ReportRow[];
 }
 
 /** Where report figures come from. PostgreSQL reads the rollups (src/core/reports/rollups). */
 export interface ReportSource {
+  /** One page of rows with the report's size and totals. */
   page(db: Db, plan: ReportPlan, page: number, pageSize: number): Promise<SourcePage>;
+  /** The totals rows alone (a stream's, after its rows). */
   totals(db: Db, plan: ReportPlan): Promise<ReportRow[]>;
   /** Every row in order, in bounded memory (keyset pages or a cursor). */
   stream(db: Db, plan: ReportPlan): AsyncIterable<ReportRow>;

@@ -58,17 +58,14 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
   const { plan, source, conversion } = await preparedPlan(options);
   const page = options.query.page ?? 1;
   const pageSize = options.query.page_size ?? 100;
-  const [rows, totals] = await Promise.all([
-    source.page(options.db, plan, page, pageSize),
-    source.totals(options.db, plan),
-  ]);
+  const answer = await source.page(options.db, plan, page, pageSize);
   return {
     columns: reportColumns(plan),
-    rows: rows.rows,
-    totals,
+    rows: answer.rows,
+    totals: answer.totals,
     page,
     page_size: pageSize,
-    total_rows: rows.total,
+    total_rows: answer.total,
     currency_mode: conversion ? 'converted' : 'native',
     ...(conversion ? { conversion } : {}),
   };

@@ -79,7 +79,10 @@ const TEXT_COLUMNS = new Set<FactColumn>(['country', 'device', 'sub1', 'sub2', '
 
 interface Source {
   bases: readonly Base[];
-  /** Per grain: the FROM clause (alias f), the time expression and the expression of each column and sum. */
+  /**
+   * Per grain: the FROM clause (alias f), the time expression and the expression of each column
+   * and sum. Expressions naming `pr.` need PROMO_JOIN, which factPart adds only then.
+   */
   from(grain: Grain): string;
   at(grain: Grain): string;
   /** How the time range applies (the daily tables compare dates). */
@@ -95,14 +98,15 @@ const hourRange = (col: string) => (_g: Grain, p: ReportPlan) =>
 const dayRange = (p: ReportPlan) => sql`f.day >= ${isoDay(p.from)}::date and f.day < ${isoDay(p.to)}::date`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 // Dimensions a promo decides: its landing now (events and commissions keep no landing of their
-// own) and its traffic source (set once).
+// own) and its traffic source (set once). A left join on the key never adds or drops a fact row,
+// so parts leave it out when no expression reads the promo.
 const PROMO_JOIN = ' left join promos pr on pr.id = f.promo_id';
+const readsPromo = (expr: string) => /\bpr\./.test(expr);
 
 const clicks: Source = {
   bases: ['clicks', 'unique_clicks'],
   hasCustomer: false,
-  from: (g) =>
-    (g === 'raw' ? 'clicks f' : g === 'hour' ? 'report_click_hours f' : 'report_click_days f') + PROMO_JOIN,
+  from: (g) => (g === 'raw' ? 'clicks f' : g === 'hour' ? 'report_click_hours f' : 'report_click_days f'),
   at: (g) => (g === 'raw' ? 'f.clicked_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.clicked_at' : 'f.hour')(g, p)),
   column(g, c) {
@@ -162,8 +166,10 @@ const events: Source = {
           ${Object.entries(RAW_EVENT_BASE)
             .map(([b, expr]) => `${expr} as ${b}`)
             .join(', ')}
-        from ${RAW_EVENTS}) f${PROMO_JOIN}`
-      : (g === 'hour' ? 'report_event_hours f' : 'report_event_days f') + PROMO_JOIN,
+        from ${RAW_EVENTS}) f`
+      : g === 'hour'
+        ? 'report_event_hours f'
+        : 'report_event_days f',
   at: (g) => (g === 'raw' ? 'f.occurred_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.occurred_at' : 'f.hour')(g, p)),
   column(g, c) {
@@ -198,8 +204,10 @@ const commissions: Source = {
             .join(', ')}
         from commissions m left join customers cu on cu.id = m.customer_id
           left join clicks k on k.id = cu.click_id
-        where m.status <> 'rejected') f${PROMO_JOIN}`
-      : (g === 'hour' ? 'report_commission_hours f' : 'report_commission_days f') + PROMO_JOIN,
+        where m.status <> 'rejected') f`
+      : g === 'hour'
+        ? 'report_commission_hours f'
+        : 'report_commission_days f',
   at: (g) => (g === 'raw' ? 'f.earned_at' : g === 'hour' ? 'f.hour' : 'f.day::timestamp'),
   range: (g, p) => (g === 'day' ? dayRange(p) : hourRange(g === 'raw' ? 'f.earned_at' : 'f.hour')(g, p)),
   column(g, c) {
@@ -229,6 +237,7 @@ export function factPart(
 ): RawBuilder<unknown> | null {
   if (!source.bases.some((b) => bases.includes(b))) return null;
   const where: RawBuilder<unknown>[] = [source.range(grain, plan)];
+  const used: string[] = [];
   for (const [dimension, values] of Object.entries(plan.filters)) {
     if (!values) continue;
     if (dimension === 'coupon') {
@@ -240,11 +249,13 @@ export function factPart(
     if (!column) continue;
     const expr = source.column(grain, column);
     if (!expr) return null;
+    used.push(expr);
     where.push(
       sql`${sql.raw(expr)} = any(${values}::${sql.raw(TEXT_COLUMNS.has(column) ? 'text' : 'int')}[])`,
     );
   }
   const affiliate = source.column(grain, 'affiliate_id') ?? 'null';
+  used.push(affiliate);
   if (plan.affiliateIds) where.push(sql`${sql.raw(affiliate)} = any(${plan.affiliateIds}::int[])`);
   if (plan.managerId !== null)
     where.push(
@@ -256,7 +267,9 @@ export function factPart(
     `${source.column(grain, 'currency') ?? 'null::text'} as currency`,
     ...bases.map((b) => `${source.bases.includes(b) ? source.base(grain, b) : '0'} as ${b}`),
   ];
-  return sql`select ${sql.raw(select.join(', '))} from ${sql.raw(source.from(grain))} where ${sql.join(where, sql` and `)}`;
+  const from = source.from(grain);
+  const join = !readsPromo(from) && [...select, ...used].some(readsPromo) ? PROMO_JOIN : '';
+  return sql`select ${sql.raw(select.join(', '))} from ${sql.raw(from + join)} where ${sql.join(where, sql` and `)}`;
 }
 
 const cast = (c: FactColumn) => (TEXT_COLUMNS.has(c) ? 'null::text' : 'null::int');

@@ -1,5 +1,6 @@
 // @internal: a report plan as one SQL statement over the rollups (or the raw tables).
 import { type RawBuilder, sql } from 'kysely';
+import { Dec } from '../../reference/decimal.ts';
 import { type Dimension, ID_DIMENSIONS, type Metric } from '../engine/report-query.ts';
 import { isPeriod, type ReportPlan } from '../engine/report-source.ts';
 import {
@@ -48,6 +49,26 @@ const NAME_SOURCE: Record<(typeof ID_DIMENSIONS)[number], [table: string, column
 const isIdDimension = (d: Dimension): d is (typeof ID_DIMENSIONS)[number] =>
   (ID_DIMENSIONS as readonly string[]).includes(d);
 
+/**
+ * Sums of bigint columns as bigint (report_sum, migration 0061): the built-in sum returns numeric
+ * and keeps a numeric state per group, which made grouping tens of thousands of groups slow.
+ */
+const total = (expr: string) => `report_sum(${expr})`;
+
+/**
+ * A money sum of a group-and-currency row in the target currency: rounded half to even once, as
+ * applyRate does; a currency at factor 1 (the target itself) is taken as it is, without numeric
+ * arithmetic. A currency without a factor (the currency-less counts' rows) adds nothing.
+ */
+function converted(column: string, factors: Map<string, string>): RawBuilder<unknown> {
+  const arms = [...factors].map(([currency, factor]) =>
+    new Dec(factor).eq(1)
+      ? sql`when ${currency}::text then ${sql.raw(column)}`
+      : sql`when ${currency}::text then report_round_half_even(${sql.raw(column)} * ${factor}::numeric)::bigint`,
+  );
+  return arms.length ? sql`case g.currency ${sql.join(arms, sql` `)} end` : sql`null::bigint`;
+}
+
 /** The CTEs up to `r`: one row per group (and currency, unless converting) with its bases summed. */
 function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
   const grain = grainOf(plan);
@@ -60,7 +81,7 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
     : sql`select null::timestamptz as at where false`;
   const dims = plan.groupBy.map(q);
   const dimSelect = plan.groupBy.map((d) => `${dimensionExpr(d, grain)} as ${q(d)}`);
-  const sums = bases.map((b) => `sum(f.${b}) as ${b}`);
+  const sums = bases.map((b) => `${total(`f.${b}::bigint`)} as ${b}`);
   const positions = [...plan.groupBy, 'currency'].map((_, i) => i + 1).join(', ');
   const g = sql`g as (select ${sql.raw([...dimSelect, 'f.currency', ...sums].join(', '))}
     from facts f cross join tz group by ${sql.raw(positions)})`;
@@ -68,18 +89,14 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
   const groupBy = dims.length ? dims.join(', ') : '()';
   let r: RawBuilder<unknown>;
   if (plan.conversion) {
-    const fx = [...plan.conversion.factors].map(([c, f]) => sql`(${c}::text, ${f}::numeric)`);
-    const values = fx.length
-      ? sql`values ${sql.join(fx)}`
-      : sql`select null::text, null::numeric where false`;
-    const converted = bases.map((b) =>
+    const { factors } = plan.conversion;
+    const sumsOf = bases.map((b) =>
       (MONEY_BASES as readonly string[]).includes(b)
-        ? `coalesce(sum(report_round_half_even(g.${b} * fx.factor)), 0) as ${b}`
-        : `sum(g.${b}) as ${b}`,
+        ? sql`coalesce(report_sum(${converted(`g.${b}`, factors)}), 0) as ${sql.raw(b)}`
+        : sql.raw(`${total(`g.${b}`)} as ${b}`),
     );
-    r = sql`fx (currency, factor) as (${values}),
-      r as (select ${sql.raw(dimList)}${plan.conversion.currency}::text as currency, ${sql.raw(converted.join(', '))}
-        from g left join fx on fx.currency = g.currency group by ${sql.raw(groupBy)} having count(*) > 0)`;
+    r = sql`r as (select ${sql.raw(dimList)}${plan.conversion.currency}::text as currency, ${sql.join(sumsOf)}
+        from g group by ${sql.raw(groupBy)} having count(*) > 0)`;
   } else {
     // A group's currency-less counts (clicks, registrations) join its one currency's row; with
     // several currencies they stay in a row of their own (currency null).
@@ -87,7 +104,7 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
     r = sql`m as (select ${sql.raw(dimList)}coalesce(currency, case when count(currency) over w = 1
           then max(currency) over w end) as currency, ${sql.raw(bases.join(', '))}
         from g window w as (${sql.raw(window)})),
-      r as (select ${sql.raw(dimList)}currency, ${sql.raw(bases.map((b) => `sum(${b}) as ${b}`).join(', '))}
+      r as (select ${sql.raw(dimList)}currency, ${sql.raw(bases.map((b) => `${total(b)} as ${b}`).join(', '))}
         from m group by ${sql.raw(dims.length ? `${dims.join(', ')}, currency` : 'currency')})`;
   }
   return sql`with tz (zone) as (select ${plan.timezone}::text), facts as (${facts}), ${g}, ${r}`;
@@ -97,50 +114,85 @@ function metricSelect(metrics: readonly Metric[]): string {
   return metrics.map((m) => `${METRIC_SQL[m].expr} as ${q(m)}`).join(', ');
 }
 
-function orderBy(plan: ReportPlan): string {
-  const keys = plan.sort.map((s) => `x.${q(s.by)} ${s.direction} nulls last`);
+function orderBy(plan: ReportPlan, alias: string): string {
+  const keys = plan.sort.map((s) => `${alias}.${q(s.by)} ${s.direction} nulls last`);
   for (const d of [...plan.groupBy, 'currency'])
-    if (!plan.sort.some((s) => s.by === d)) keys.push(`x.${q(d)} nulls first`);
+    if (!plan.sort.some((s) => s.by === d)) keys.push(`${alias}.${q(d)} nulls first`);
   return keys.join(', ');
 }
 
-/** The report's rows in order; `limit` / `offset` page it, and each row carries `total_rows`. */
-export function rowsQuery(
-  plan: ReportPlan,
-  page?: { limit: number; offset: number },
-): RawBuilder<Record<string, unknown>> {
-  const bases = basesOf(plan.metrics);
+/** `x`: the rows with their metrics (periods of the daily rollups as UTC instants). */
+function metricRows(plan: ReportPlan): RawBuilder<unknown> {
   const utc = grainOf(plan) === 'day';
   const dims = plan.groupBy.map((d) =>
     utc && isPeriod(d) ? `(r.${q(d)} at time zone 'UTC') as ${q(d)}` : `r.${q(d)}`,
   );
-  const names = plan.groupBy.filter(isIdDimension).map((d) => {
+  return sql`x as (select ${sql.raw([...dims, 'r.currency', metricSelect(plan.metrics)].join(', '))} from r)`;
+}
+
+/** The `<dimension>_name` columns of the id dimensions, joined on the rows of `alias`. */
+function names(plan: ReportPlan, alias: string) {
+  return plan.groupBy.filter(isIdDimension).map((d) => {
     const [table, column] = NAME_SOURCE[d];
     return {
       select: `n_${d}.${column} as ${q(`${d}_name`)}`,
-      join: `left join ${table} n_${d} on n_${d}.id = x.${q(d)}`,
+      join: `left join ${table} n_${d} on n_${d}.id = ${alias}.${q(d)}`,
     };
   });
-  const x = sql`x as (select ${sql.raw([...dims, 'r.currency', metricSelect(plan.metrics)].join(', '))} from r)`;
-  return sql`${groupedRows(plan, bases)}, ${x}
-    select x.*${sql.raw(names.map((n) => `, ${n.select}`).join(''))}${sql.raw(page ? ', count(*) over () as total_rows' : '')}
-    from x ${sql.raw(names.map((n) => n.join).join(' '))}
-    order by ${sql.raw(orderBy(plan))}
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
 }
 
 /**
- * One row per currency (one in all when converting), summed over every group; as in a group,
- * the currency-less counts join the one currency when there is only one.
+ * The totals over `r`: one row per currency (one in all when converting), summed over every
+ * group; as in a group, the currency-less counts join the one currency when there is only one.
  */
-export function totalsQuery(plan: ReportPlan): RawBuilder<Record<string, unknown>> {
-  const bases = basesOf(plan.metrics);
-  const sums = bases.map((b) => `sum(${b}) as ${b}`).join(', ');
-  return sql`${groupedRows(plan, bases)},
-    t as (select currency, ${sql.raw(sums)} from r group by currency),
+function totalsCtes(bases: Base[]): RawBuilder<unknown> {
+  const sums = bases.map((b) => `${total(b)} as ${b}`).join(', ');
+  return sql`t as (select currency, ${sql.raw(sums)} from r group by currency),
     u as (select coalesce(currency, case when count(currency) over () = 1 then max(currency) over () end)
       as currency, ${sql.raw(bases.join(', '))} from t),
-    v as (select currency, ${sql.raw(sums)} from u group by currency)
+    v as (select currency, ${sql.raw(sums)} from u group by currency)`;
+}
+
+/** Every row of the report in order (for streams). */
+export function rowsQuery(plan: ReportPlan): RawBuilder<Record<string, unknown>> {
+  const joined = names(plan, 'x');
+  return sql`${groupedRows(plan, basesOf(plan.metrics))}, ${metricRows(plan)}
+    select x.*${sql.raw(joined.map((n) => `, ${n.select}`).join(''))}
+    from x ${sql.raw(joined.map((n) => n.join).join(' '))}
+    order by ${sql.raw(orderBy(plan, 'x'))}`;
+}
+
+/**
+ * One page of rows, the totals and the number of rows, from one grouping of the facts (`r`,
+ * materialized since three parts read it): the rows (`is_total` false) in order, then the totals
+ * rows (true) in currency order, each carrying `total_rows`. Names are joined to the page only.
+ */
+export function pageQuery(
+  plan: ReportPlan,
+  page: { limit: number; offset: number },
+): RawBuilder<Record<string, unknown>> {
+  const bases = basesOf(plan.metrics);
+  const joined = names(plan, 'p');
+  const dimNulls = plan.groupBy.map(() => 'null');
+  const nameNulls = joined.map(() => 'null');
+  return sql`${groupedRows(plan, bases)}, ${metricRows(plan)},
+    p as (select x.* from x order by ${sql.raw(orderBy(plan, 'x'))} limit ${page.limit} offset ${page.offset}),
+    ${totalsCtes(bases)}
+    select * from (
+      select false as is_total, p.*${sql.raw(joined.map((n) => `, ${n.select}`).join(''))},
+        row_number() over (order by ${sql.raw(orderBy(plan, 'p'))}) as ord, null::bigint as total_rows
+      from p ${sql.raw(joined.map((n) => n.join).join(' '))}
+      union all
+      select true, ${sql.raw([...dimNulls, 'currency', metricSelect(plan.metrics), ...nameNulls].join(', '))},
+        row_number() over (order by currency nulls first), (select count(*) from r)
+      from v
+    ) a order by is_total, ord`;
+}
+
+/** The totals rows alone (for streams, whose rows come from a cursor). */
+export function totalsQuery(plan: ReportPlan): RawBuilder<Record<string, unknown>> {
+  const bases = basesOf(plan.metrics);
+  return sql`${groupedRows(plan, bases)}, ${totalsCtes(bases)}
     select currency, ${sql.raw(metricSelect(plan.metrics))} from v order by currency nulls first`;
 }
 
