@@ -36277,6 +36277,289 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/commissionfactory/V1/Merchant/Affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET Affiliates (Commission Factory)
+         * @description Authenticated by an operator API key with the `read` scope in `?apiKey=` (a missing, invalid or revoked key, or one without the scope, is 401). JSON by default; XML with `Accept: application/xml` (or `text/xml`, or `?contentType=application/xml`) in the namespace `https://api.commissionfactory.com/V1/Merchant`, nulls as `i:nil="true"`. Errors are `{ "Message": "..." }` (XML `<Error><Message>`) with 400, 401, 404, 429 or 500. At most 30 calls per key in a rolling 60 seconds and 1000 in a rolling 24 hours, one at a time (429 with Retry-After beyond).
+         *
+         *     Statuses:
+         *
+         *     | Commission Factory | native | meaning |
+         *     |---|---|---|
+         *     | `Approved` | `active`, `view_only` | joined and approved (view_only: approved, signs in but changes nothing) |
+         *     | `Pending` | `pending` | applied, not yet reviewed |
+         *     | `Invited` | (none) | no native equivalent: always an empty list |
+         *     | (not served) | `declined`, `inactive`, `suspended` | no relationship with the merchant: left out of the list, 404 by id |
+         *
+         *     Every affiliate the API serves (or those of `status`), by id, with `TrafficSources` null. An unknown status is 400.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description AffiliateStatus to filter by: Approved, Pending, Invited (any case). Without it, every affiliate this API serves. */
+                    status?: string;
+                    /** @description `application/xml` or `application/json`: overrides the Accept header */
+                    contentType?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description AffiliateArray */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The native affiliate id */
+                            Id: number;
+                            /** @description created_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateCreated: string;
+                            /** @description updated_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateModified: string;
+                            /** @description applied_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateApplied: string;
+                            DateApproved: string | null;
+                            /** @description contact_name, else the account name */
+                            ContactName: string;
+                            BusinessName: string | null;
+                            /**
+                             * @description AffiliateStatus: see the table
+                             * @enum {string}
+                             */
+                            Status: "Approved" | "Pending" | "Invited";
+                            TrafficSources: {
+                                /** @description Always `Website`: the website Affluent holds for the affiliate */
+                                Type: string;
+                                /** @description `Approved` with the account, `Pending` while its application is */
+                                Status: string;
+                                WebsiteDateCreated: string;
+                                WebsiteDateModified: string;
+                                WebsiteUrl: string;
+                                /** @description The host of the URL */
+                                WebsiteName: string;
+                                WebsiteDescription: string | null;
+                                WebsiteCategory: string | null;
+                                WebsiteType: string | null;
+                                WebsiteWeeklyVisitors: number | null;
+                                WebsiteYearsOnline: number | null;
+                                WebsiteChannel: string | null;
+                                WebsiteVerified: boolean;
+                            }[] | null;
+                        }[];
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commissionfactory/V1/Merchant/Affiliates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET Affiliate by id (Commission Factory)
+         * @description Authenticated by an operator API key with the `read` scope in `?apiKey=` (a missing, invalid or revoked key, or one without the scope, is 401). JSON by default; XML with `Accept: application/xml` (or `text/xml`, or `?contentType=application/xml`) in the namespace `https://api.commissionfactory.com/V1/Merchant`, nulls as `i:nil="true"`. Errors are `{ "Message": "..." }` (XML `<Error><Message>`) with 400, 401, 404, 429 or 500. At most 30 calls per key in a rolling 60 seconds and 1000 in a rolling 24 hours, one at a time (429 with Retry-After beyond).
+         *
+         *     Statuses:
+         *
+         *     | Commission Factory | native | meaning |
+         *     |---|---|---|
+         *     | `Approved` | `active`, `view_only` | joined and approved (view_only: approved, signs in but changes nothing) |
+         *     | `Pending` | `pending` | applied, not yet reviewed |
+         *     | `Invited` | (none) | no native equivalent: always an empty list |
+         *     | (not served) | `declined`, `inactive`, `suspended` | no relationship with the merchant: left out of the list, 404 by id |
+         *
+         *     One affiliate with `TrafficSources`: its website as a `Website` source (an empty array without one). An affiliate this API does not serve (declined, inactive, suspended) is 404 like a missing one.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description AffiliateStatus to filter by: Approved, Pending, Invited (any case). Without it, every affiliate this API serves. */
+                    status?: string;
+                    /** @description `application/xml` or `application/json`: overrides the Accept header */
+                    contentType?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Affiliate, its properties in the order of the original */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The native affiliate id */
+                            Id: number;
+                            /** @description created_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateCreated: string;
+                            /** @description updated_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateModified: string;
+                            /** @description applied_at, UTC, `2000-01-01T00:00:00.000` */
+                            DateApplied: string;
+                            DateApproved: string | null;
+                            /** @description contact_name, else the account name */
+                            ContactName: string;
+                            BusinessName: string | null;
+                            /**
+                             * @description AffiliateStatus: see the table
+                             * @enum {string}
+                             */
+                            Status: "Approved" | "Pending" | "Invited";
+                            TrafficSources: {
+                                /** @description Always `Website`: the website Affluent holds for the affiliate */
+                                Type: string;
+                                /** @description `Approved` with the account, `Pending` while its application is */
+                                Status: string;
+                                WebsiteDateCreated: string;
+                                WebsiteDateModified: string;
+                                WebsiteUrl: string;
+                                /** @description The host of the URL */
+                                WebsiteName: string;
+                                WebsiteDescription: string | null;
+                                WebsiteCategory: string | null;
+                                WebsiteType: string | null;
+                                WebsiteWeeklyVisitors: number | null;
+                                WebsiteYearsOnline: number | null;
+                                WebsiteChannel: string | null;
+                                WebsiteVerified: boolean;
+                            }[] | null;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+                /** @description In XML: `<Error><Message>...</Message></Error>` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
