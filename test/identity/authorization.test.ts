@@ -461,6 +461,8 @@ const OWN_DATA_ONLY = [
   'GET /postback-log',
   'GET /postback-log.csv',
   'GET /sub-affiliates',
+  'POST /reports/sub-affiliates',
+  'POST /reports/sub-affiliates/export',
   'POST /reports/performance',
   'GET /reports/columns',
   'GET /reports/favorites',
@@ -800,7 +802,7 @@ describe('affiliate A against affiliate B', () => {
     expect(feed.statusCode).toBe(404);
   });
 
-  it("shows A no sub-affiliate of B's", async () => {
+  it("shows A no sub-affiliate of B's, in the list, the report or its export", async () => {
     await t.db
       .updateTable('affiliates')
       .set({ referrer_id: b.affiliateId })
@@ -809,6 +811,20 @@ describe('affiliate A against affiliate B', () => {
     try {
       const subs = await t.as(a.cookie, { url: '/api/partner/v1/sub-affiliates' });
       expect(subs.json()).toMatchObject({ data: [], paging: { total: 0 } });
+      const query = { from: '2020-01-01', to: '2030-01-01', group_by: ['sub_affiliate'] };
+      const report = await t.as(a.cookie, {
+        method: 'POST',
+        url: '/api/partner/v1/reports/sub-affiliates',
+        payload: query,
+      });
+      expect(report.statusCode, report.body).toBe(200);
+      expect(report.json()).toMatchObject({ rows: [], totals: [], total_rows: 0 });
+      const exported = await t.as(a.cookie, {
+        method: 'POST',
+        url: '/api/partner/v1/reports/sub-affiliates/export?format=json',
+        payload: query,
+      });
+      expect(JSON.parse(exported.body)).toMatchObject({ rows: [], totals: [] });
     } finally {
       await t.db
         .updateTable('affiliates')

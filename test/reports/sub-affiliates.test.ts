@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ago, DAY, event } from '../commissions/engine-helpers.ts';
 import { uid } from '../events/helpers.ts';
 import {
-  affiliateIdOf,
   approvedPartner,
   createIdentityApp,
   type IdentityTestApp,
-  PASSWORD,
   type Partner,
-  uniqueEmail,
 } from '../identity/helpers.ts';
 import { seedPromo } from '../tracking/helpers.ts';
+import { appliedThrough } from './sub-affiliate-helpers.ts';
 
 let t: IdentityTestApp;
 beforeAll(async () => {
@@ -19,27 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An affiliate that applied through `referrer`'s sub-affiliate link (?ref=<id>), approved. */
-async function referred(referrerId: number, label: string): Promise<number> {
-  const email = uniqueEmail(label);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/partner/v1/sign-up',
-    payload: {
-      email,
-      password: PASSWORD,
-      first_name: 'Sub',
-      last_name: label,
-      company_name: uid(label),
-      terms_accepted: true,
-      ref: String(referrerId),
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = await affiliateIdOf(t, email);
-  const approve = await t.call(t.admin, { method: 'POST', url: `/api/v1/affiliates/${id}/approve` });
-  expect(approve.statusCode, approve.body).toBe(204);
-  return id;
-}
+const referred = (referrerId: number, label: string) => appliedThrough(t, label, { ref: String(referrerId) });
 
 const op = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
   const res = await t.call(t.admin, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });

@@ -34,6 +34,10 @@ export const EXEMPT: Record<string, string> = {
   'PATCH /reports/requested/{id}': "names one of the caller's own requested reports; another's answers 404",
   'POST /reports/performance/export':
     "a read sent as POST (the query is a body), read scope; the export applies the caller's scope as the report does (test/reports/exports.test.ts)",
+  'POST /affiliates/{id}/reports/sub-affiliates':
+    'a read sent as POST (the query is a body), read scope; the limited manager attempts are in REPORT_LIST_ROUTES',
+  'POST /affiliates/{id}/reports/sub-affiliates/export':
+    'a read sent as POST (the query is a body), read scope; the limited manager attempts are in REPORT_LIST_ROUTES',
 };
 
 /** Every operator route, as /openapi.json names it under /api/v1. */

@@ -23782,6 +23782,305 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/affiliates/{id}/reports/sub-affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the report of an affiliate's sub-affiliates and what it earned from them
+         * @description The sub-affiliate report: the sub-affiliates' own figures (any
+         *     measurement of a performance report, over their rows) and what the affiliate earned from them in
+         *     sub-affiliate commissions, split by the level the plan paid (`sub_commission_level_1`,
+         *     `sub_commission_level_2`; `sub_commission` is both), over [from, to) at the time earned, not
+         *     rejected. Group by `sub_affiliate` (each row names it and its level, 1 or 2) and/or one period
+         *     (hour, day, week starting Monday, month, quarter, year, in `timezone`); no grouping is one row
+         *     per currency for all of them. Currencies work as in a performance report: each amount in its own,
+         *     or with `currency` all converted at the rates of `rate_date`, the rates used in `conversion`.
+         *     Totals are over every row, not only the page.
+         *
+         *     Read scope: the report of any affiliate's sub-affiliates (every measurement; the affiliate's own
+         *     extra permissions limit only what it sees in the portal). An unknown affiliate is a 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description sub_affiliate and at most one period, in the order wanted; none: one row (per currency) for all the sub-affiliates
+                         * @example [
+                         *       "month",
+                         *       "sub_affiliate"
+                         *     ]
+                         */
+                        group_by: ("sub_affiliate" | "hour" | "day" | "week" | "month" | "quarter" | "year")[];
+                        /** @description The sub-affiliates' own measurements (as a performance report names them) and what was earned from them (sub_commission_level_1, sub_commission_level_2, sub_commission), in the order wanted; default registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission, sub_commission_level_1, sub_commission_level_2, sub_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc" | "sub_commission_level_1" | "sub_commission_level_2" | "sub_commission")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The columns in order: dimensions, currency, the chosen metrics */
+                            columns: {
+                                key: string;
+                                /** @description dimension, currency, count, money or ratio */
+                                kind: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: number | string | null;
+                            }[];
+                            /** @description Summed over every row (not only this page): one per currency without conversion (currency null for the counts of groups in several currencies), one when converted */
+                            totals: {
+                                [key: string]: number | string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total_rows: number;
+                            currency_mode: "native" | "converted";
+                            conversion?: {
+                                currency: string;
+                                rate_date: string;
+                                rates: {
+                                    from: string;
+                                    to: string;
+                                    /** @description 1 from = rate to */
+                                    rate: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/reports/sub-affiliates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the report of an affiliate's sub-affiliates as CSV, XLSX, JSON or XML
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         *
+         *     Read scope: the report of any affiliate's sub-affiliates (every measurement; the affiliate's own
+         *     extra permissions limit only what it sees in the portal). An unknown affiliate is a 404.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description csv: the rows (a header of column keys, then one line per row); xlsx: sheets Rows and Totals; json: the report as POST /reports/performance answers it, every row, no paging; xml: the same as <report> with <columns>, <conversion>, <rows> and <totals> */
+                    format: "csv" | "xlsx" | "json" | "xml";
+                    /** @description csv only: the rows (default) or the totals */
+                    part?: "rows" | "totals";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description sub_affiliate and at most one period, in the order wanted; none: one row (per currency) for all the sub-affiliates
+                         * @example [
+                         *       "month",
+                         *       "sub_affiliate"
+                         *     ]
+                         */
+                        group_by: ("sub_affiliate" | "hour" | "day" | "week" | "month" | "quarter" | "year")[];
+                        /** @description The sub-affiliates' own measurements (as a performance report names them) and what was earned from them (sub_commission_level_1, sub_commission_level_2, sub_commission), in the order wanted; default registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission, sub_commission_level_1, sub_commission_level_2, sub_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc" | "sub_commission_level_1" | "sub_commission_level_2" | "sub_commission")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The whole report as a file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/json": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/favorites": {
         parameters: {
             query?: never;
@@ -26273,6 +26572,8 @@ export interface paths {
                         /** @description Must be true: the terms and conditions are accepted */
                         terms_accepted: boolean;
                         ref?: string;
+                        /** @description The promo code of a sub-affiliate tracking link (a promo whose landing is for sub-affiliates; its URL passes `promo={{promo_code}}` to /portal/signup): recorded as the promo and campaign the sub-affiliate came through, and the promo's affiliate becomes the referrer. Ignored when unknown, or when `ref` names another affiliate. */
+                        promo?: string;
                     };
                 };
             };
@@ -33978,6 +34279,285 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/sub-affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the report of my sub-affiliates' performance and what I earned from them
+         * @description The sub-affiliate report: the sub-affiliates' own figures (any
+         *     measurement of a performance report, over their rows) and what the affiliate earned from them in
+         *     sub-affiliate commissions, split by the level the plan paid (`sub_commission_level_1`,
+         *     `sub_commission_level_2`; `sub_commission` is both), over [from, to) at the time earned, not
+         *     rejected. Group by `sub_affiliate` (each row names it and its level, 1 or 2) and/or one period
+         *     (hour, day, week starting Monday, month, quarter, year, in `timezone`); no grouping is one row
+         *     per currency for all of them. Currencies work as in a performance report: each amount in its own,
+         *     or with `currency` all converted at the rates of `rate_date`, the rates used in `conversion`.
+         *     Totals are over every row, not only the page.
+         *
+         *     Only your own sub-affiliates (the two levels you earn from). Measurements the operator has not
+         *     opened to you (extra permissions) are left out of the default columns, and asking for one is a 422
+         *     naming it; what you earned from them is the sub-affiliate commission measurement.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description sub_affiliate and at most one period, in the order wanted; none: one row (per currency) for all the sub-affiliates
+                         * @example [
+                         *       "month",
+                         *       "sub_affiliate"
+                         *     ]
+                         */
+                        group_by: ("sub_affiliate" | "hour" | "day" | "week" | "month" | "quarter" | "year")[];
+                        /** @description The sub-affiliates' own measurements (as a performance report names them) and what was earned from them (sub_commission_level_1, sub_commission_level_2, sub_commission), in the order wanted; default registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission, sub_commission_level_1, sub_commission_level_2, sub_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc" | "sub_commission_level_1" | "sub_commission_level_2" | "sub_commission")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The columns in order: dimensions, currency, the chosen metrics */
+                            columns: {
+                                key: string;
+                                /** @description dimension, currency, count, money or ratio */
+                                kind: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: number | string | null;
+                            }[];
+                            /** @description Summed over every row (not only this page): one per currency without conversion (currency null for the counts of groups in several currencies), one when converted */
+                            totals: {
+                                [key: string]: number | string | null;
+                            }[];
+                            page: number;
+                            page_size: number;
+                            total_rows: number;
+                            currency_mode: "native" | "converted";
+                            conversion?: {
+                                currency: string;
+                                rate_date: string;
+                                rates: {
+                                    from: string;
+                                    to: string;
+                                    /** @description 1 from = rate to */
+                                    rate: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/reports/sub-affiliates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export my sub-affiliate report as CSV, XLSX, JSON or XML
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         *
+         *     Only your own sub-affiliates (the two levels you earn from). Measurements the operator has not
+         *     opened to you (extra permissions) are left out of the default columns, and asking for one is a 422
+         *     naming it; what you earned from them is the sub-affiliate commission measurement.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description csv: the rows (a header of column keys, then one line per row); xlsx: sheets Rows and Totals; json: the report as POST /reports/performance answers it, every row, no paging; xml: the same as <report> with <columns>, <conversion>, <rows> and <totals> */
+                    format: "csv" | "xlsx" | "json" | "xml";
+                    /** @description csv only: the rows (default) or the totals */
+                    part?: "rows" | "totals";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Start, included: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        from: string;
+                        /**
+                         * @description End, excluded: a date (YYYY-MM-DD, midnight in `timezone`) or a timestamp on a whole hour
+                         * @example 2026-11-01
+                         */
+                        to: string;
+                        /** @description IANA time zone of dates and periods; UTC by default */
+                        timezone?: string;
+                        /**
+                         * @description sub_affiliate and at most one period, in the order wanted; none: one row (per currency) for all the sub-affiliates
+                         * @example [
+                         *       "month",
+                         *       "sub_affiliate"
+                         *     ]
+                         */
+                        group_by: ("sub_affiliate" | "hour" | "day" | "week" | "month" | "quarter" | "year")[];
+                        /** @description The sub-affiliates' own measurements (as a performance report names them) and what was earned from them (sub_commission_level_1, sub_commission_level_2, sub_commission), in the order wanted; default registrations, ftd_count, ftd_amount, deposit_amount, ngr, total_commission, sub_commission_level_1, sub_commission_level_2, sub_commission */
+                        columns?: ("impressions" | "clicks" | "unique_clicks" | "registrations" | "qualified_leads" | "ftd_count" | "ftd_amount" | "deposit_count" | "deposit_amount" | "withdrawal_amount" | "net_deposits" | "bets" | "wins" | "ggr" | "bonuses" | "ngr" | "cpl_commission" | "cpa_commission" | "revshare_commission" | "sub_affiliate_commission" | "total_commission" | "qualified_cpa_count" | "registration_rate" | "ftd_rate" | "epc" | "sub_commission_level_1" | "sub_commission_level_2" | "sub_commission")[];
+                        /**
+                         * @description Convert every money figure into this currency; without it each stays in its own
+                         * @example EUR
+                         */
+                        currency?: string;
+                        /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
+                        rate_date?: string;
+                        /** @default 1 */
+                        page?: number;
+                        /** @default 100 */
+                        page_size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The whole report as a file, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                        "application/json": Record<string, never>;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

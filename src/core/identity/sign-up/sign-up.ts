@@ -25,6 +25,11 @@ export interface SignUpInput {
   terms_accepted: boolean;
   /** From a sub-affiliate link (?ref=<referral code or affiliate id>): that affiliate becomes the referrer. */
   ref?: string;
+  /**
+   * The code of the promo whose sub-affiliate link brought the applicant (its landing passes
+   * `promo={{promo_code}}`): recorded with the application, and its affiliate becomes the referrer.
+   */
+  promo?: string;
   ip?: string | null;
   userAgent?: string | null;
   referrerUrl?: string | null;
@@ -94,6 +99,26 @@ async function referrerId(db: Db, ref: string | undefined): Promise<number | nul
 }
 
 /**
+ * The promo of a sub-affiliate link (one whose landing is for sub-affiliates), enabled, of an
+ * affiliate that can still refer; any other code is ignored like an unknown `ref`.
+ */
+async function referralPromo(db: Db, code: string | undefined) {
+  const value = code?.trim();
+  if (!value || value.length > 64) return null;
+  const row = await db
+    .selectFrom('promos')
+    .innerJoin('destination_links', 'destination_links.id', 'promos.destination_link_id')
+    .innerJoin('affiliates', 'affiliates.id', 'promos.affiliate_id')
+    .select(['promos.code', 'promos.affiliate_id'])
+    .where('promos.code', '=', value)
+    .where('promos.enabled', '=', true)
+    .where('destination_links.audience', '=', 'sub_affiliates')
+    .where('affiliates.status', '=', 'active')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
  * The public application form: a pending affiliate with its owner user (who can sign in once the
  * operator approves), the terms acceptance recorded with the request's origin, the signed_up event
  * and the "application received" email job, all in one transaction. An address that already has
@@ -113,7 +138,12 @@ export async function signUp({
   const first = input.first_name.trim();
   const last = input.last_name.trim();
   const company = input.company_name?.trim() || null;
-  const referrer = await referrerId(db, input.ref);
+  const promo = await referralPromo(db, input.promo);
+  const named = await referrerId(db, input.ref);
+  // A referral code and a promo of two different affiliates: the code names the referrer, and
+  // the promo, not being one of the referrer's, is not recorded.
+  const referrer = named ?? promo?.affiliate_id ?? null;
+  const promoCode = promo && promo.affiliate_id === referrer ? promo.code : null;
   let userId = 0;
   try {
     const affiliateId = await createAffiliate({
@@ -154,6 +184,7 @@ export async function signUp({
               user_agent: input.userAgent?.slice(0, 512) ?? null,
               referrer_url: input.referrerUrl?.slice(0, 2048) ?? null,
               ref: input.ref ?? null,
+              promo_code: promoCode,
             }),
           })
           .where('id', '=', created.id)
@@ -163,7 +194,7 @@ export async function signUp({
           type: 'signed_up',
           userId: user.id,
           actor: { type: 'affiliate_user', id: user.id, name: user.email, ip: input.ip },
-          data: { referrer_id: referrer },
+          data: { referrer_id: referrer, ...(promoCode ? { promo_code: promoCode } : {}) },
         });
         const message = templates.sign_up_received({ name: first, company: company ?? '' });
         await queueEmail(jobs, trx, { template: 'sign_up_received', to: user.email, ...message });

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { Db } from '../../../db/index.ts';
-import type { ReportQuery, ReportScope } from '../engine/report-query.ts';
+import type { ReportQuery, ReportScope, ReportStream } from '../engine/report-query.ts';
 import { streamReport } from '../engine/stream-report.ts';
 import { csvLines, csvOf } from './csv-export.ts';
 import { CONTENT_TYPES, type ExportFormat } from './export-formats.ts';
@@ -28,6 +28,14 @@ export async function exportReport(options: {
   name?: string;
 }): Promise<ReportFile> {
   const report = await streamReport({ db: options.db, scope: options.scope, query: options.query });
+  return reportFile(report, options);
+}
+
+/** Any report stream as a file of `format` (the sub-affiliate report uses it too). */
+export async function reportFile(
+  report: ReportStream,
+  options: { format: ExportFormat; part?: 'rows' | 'totals'; name?: string },
+): Promise<ReportFile> {
   const base = options.name ?? 'report';
   const file = (body: Readable, suffix = '') => ({
     contentType: CONTENT_TYPES[options.format],

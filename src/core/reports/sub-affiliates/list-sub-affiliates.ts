@@ -1,6 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 
+/**
+ * The affiliate's sub-affiliates as rows (id, name, status, applied_at, signup_info, level, via):
+ * level 1 names it as referrer, level 2 names one of those (itself left out, should two refer
+ * each other).
+ */
+export function subAffiliatesOf(affiliateId: number) {
+  return sql`
+    select id, name, status, applied_at, signup_info, 1 as level, referrer_id as via
+      from affiliates where referrer_id = ${affiliateId}
+    union all
+    select s.id, s.name, s.status, s.applied_at, s.signup_info, 2 as level, s.referrer_id
+      from affiliates s join affiliates d on d.id = s.referrer_id
+     where d.referrer_id = ${affiliateId} and s.id <> ${affiliateId}`;
+}
+
 export interface SubAffiliateEarning {
   currency: string;
   /** Minor units of `currency`: the cuts the affiliate earned from this sub-affiliate. */
@@ -34,13 +49,7 @@ export async function listSubAffiliates(options: {
   offset: number;
 }): Promise<{ data: SubAffiliate[]; total: number }> {
   const { db, affiliateId } = options;
-  const subs = sql`
-    select id, name, status, applied_at, signup_info, 1 as level, referrer_id as via
-      from affiliates where referrer_id = ${affiliateId}
-    union all
-    select s.id, s.name, s.status, s.applied_at, s.signup_info, 2 as level, s.referrer_id
-      from affiliates s join affiliates d on d.id = s.referrer_id
-     where d.referrer_id = ${affiliateId} and s.id <> ${affiliateId}`;
+  const subs = subAffiliatesOf(affiliateId);
   const [rows, count] = await Promise.all([
     sql<{
       id: number;

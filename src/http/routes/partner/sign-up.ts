@@ -47,6 +47,13 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
               description: 'Must be true: the terms and conditions are accepted',
             }),
             ref: Type.Optional(Type.String({ maxLength: 64 })),
+            promo: Type.Optional(
+              Type.String({
+                maxLength: 64,
+                description:
+                  "The promo code of a sub-affiliate tracking link (a promo whose landing is for sub-affiliates; its URL passes `promo={{promo_code}}` to /portal/signup): recorded as the promo and campaign the sub-affiliate came through, and the promo's affiliate becomes the referrer. Ignored when unknown, or when `ref` names another affiliate.",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -70,8 +77,9 @@ export const partnerSignUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         jobs: app.deps.jobs,
         input: {
           ...request.body,
-          // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the query.
-          ref: request.body.ref || request.cookies.affluent_ref,
+          // The referral link (/r/<code>) also leaves its code in a cookie, for a form that lost the
+          // query; a promo's link, the newer and explicit one, wins over an old cookie.
+          ref: request.body.ref || (request.body.promo ? undefined : request.cookies.affluent_ref),
           ip: request.ip,
           userAgent: request.headers['user-agent'],
           referrerUrl: typeof request.headers.referer === 'string' ? request.headers.referer : null,
