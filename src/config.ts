@@ -226,6 +226,8 @@ export interface PostbacksConfig {
   logRetentionDays: number;
   /** Requests in flight per affiliate in one process, so one slow tracker cannot hold up others. */
   affiliateConcurrency: number;
+  /** Send postbacks from a worker thread of their own, off the thread that serves the API. */
+  senderThread: boolean;
 }
 
 function loadPostbacksConfig(env: Env): PostbacksConfig {
@@ -233,5 +235,6 @@ function loadPostbacksConfig(env: Env): PostbacksConfig {
     allowPrivate: bool(env, 'POSTBACKS_ALLOW_PRIVATE', false),
     logRetentionDays: int(env, 'POSTBACK_LOG_RETENTION_DAYS', 90, 1, 3650),
     affiliateConcurrency: int(env, 'POSTBACKS_AFFILIATE_CONCURRENCY', 8, 1, 1000),
+    senderThread: bool(env, 'POSTBACKS_SENDER_THREAD', true),
   };
 }

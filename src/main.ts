@@ -4,6 +4,7 @@ import { ConfigError } from './config.ts';
 import { issueSetupToken } from './core/auth/setup.ts';
 import { JobQueue } from './core/jobs/job-queue.ts';
 import { platformJobTypes } from './core/jobs/job-types.ts';
+import { threadSender } from './core/postbacks/sender.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { VERSION } from './version.ts';
@@ -58,6 +59,8 @@ async function shutdown(signal: string): Promise<void> {
     // Jobs in flight get most of the budget to finish; what is still running then is given back
     // (retried later, here or by another process) before the database closes.
     await Promise.all([app.close(), jobs.stop(Math.floor(config.shutdownTimeoutMs * 0.75))]);
+    // After the jobs, which wait for the requests they handed to the sending thread.
+    await threadSender.close();
     await database.close();
     logger.flush();
     process.exit(0);

@@ -7,10 +7,10 @@ import { queueEmail } from '../email/email-job.ts';
 import { render } from '../email/layout.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { DELIVER_JOB, MAX_IDS_PER_JOB } from './job-names.ts';
-import { affiliateLimiter } from './limiter.ts';
 import { moveDeliveries } from './move-deliveries.ts';
 import { DISABLE_AFTER_FAILURES } from './postback.ts';
-import { type SendResult, sendRequest } from './send-request.ts';
+import type { SendResult } from './send-request.ts';
+import { inlineSender, type Sender } from './sender.ts';
 
 /**
  * The fixed retry schedule: the first attempt at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h
@@ -44,6 +44,8 @@ type Delivery = Selectable<PostbackDeliveriesTable>;
 export interface DeliverSettings {
   allowPrivate: boolean;
   affiliateConcurrency: number;
+  /** Postbacks only (webhooks sign at the moment of sending, on their caller's thread); inline when left out. */
+  sender?: Sender;
 }
 
 export interface DeliverResult {
@@ -111,19 +113,18 @@ export async function deliverPostbacks(options: {
   };
   await Promise.all(
     [...groups.entries()].map(async ([affiliateId, group]) => {
-      const outcomes = await Promise.all(
-        group.map((delivery) =>
-          affiliateLimiter.run(affiliateId, settings.affiliateConcurrency, async () => {
-            const attemptedAt = new Date();
-            const result = await sendRequest(
-              { method: delivery.method, url: delivery.url, body: delivery.body },
-              settings.allowPrivate,
-            );
-            return { delivery, result, attemptedAt };
-          }),
-        ),
+      const sent = await (settings.sender ?? inlineSender).send(
+        affiliateId,
+        settings.affiliateConcurrency,
+        group.map((d) => ({ method: d.method, url: d.url, body: d.body })),
+        settings.allowPrivate,
       );
-      ready.push(outcomes);
+      ready.push(
+        group.map((delivery, i) => {
+          const { attemptedAt, ...result } = sent[i]!;
+          return { delivery, result, attemptedAt };
+        }),
+      );
       flushing ??= flush();
       await flushing;
     }),
@@ -184,14 +185,18 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
     );
     if (jobs) {
       // Each retry as a job due at its time; the minutely sweep catches any a crash left behind.
-      const due = new Map<string, number[]>();
+      // One job per second, due at the end of it: a job due before its deliveries would find
+      // them not yet due and leave them to the sweep.
+      const due = new Map<number, number[]>();
       for (const a of attempts) {
         if (!a.next_retry_at) continue;
-        const at = a.next_retry_at.slice(0, 19);
-        due.set(at, [...(due.get(at) ?? []), Number(a.delivery_id)]);
+        const at = Math.ceil(new Date(a.next_retry_at).getTime() / 1000) * 1000;
+        const ids = due.get(at) ?? [];
+        ids.push(Number(a.delivery_id));
+        due.set(at, ids);
       }
       for (const [at, ids] of due)
-        await jobs.enqueue(trx, { name: DELIVER_JOB, data: { ids }, startAfter: new Date(`${at}Z`) });
+        await jobs.enqueue(trx, { name: DELIVER_JOB, data: { ids }, startAfter: new Date(at) });
     }
   });
   return counted;

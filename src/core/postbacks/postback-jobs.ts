@@ -1,13 +1,15 @@
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
 import { defineJob } from '../jobs/job-type.ts';
-import { deliverPostbacks } from './deliver-postbacks.ts';
+import { type DeliverSettings, deliverPostbacks } from './deliver-postbacks.ts';
 import { CLEANUP_JOB, DELIVER_JOB, MAX_IDS_PER_JOB, SWEEP_JOB } from './job-names.ts';
 import { purgePostbackLog } from './purge-postback-log.ts';
+import { threadSender } from './sender.ts';
 
-const settingsOf = (config: Config) => ({
+const settingsOf = (config: Config): DeliverSettings => ({
   allowPrivate: config.postbacks.allowPrivate,
   affiliateConcurrency: config.postbacks.affiliateConcurrency,
+  ...(config.postbacks.senderThread ? { sender: threadSender } : {}),
 });
 
 /**

@@ -14,6 +14,14 @@ export interface SendResult {
   error: string | null;
 }
 
+/** One request: a postback's GET or POST, or a webhook's signed POST. */
+export interface SendTarget {
+  method: 'GET' | 'POST';
+  url: string;
+  body: string | null;
+  headers?: Record<string, string>;
+}
+
 const options = { keepAlive: true, maxSockets: 256, timeout: TIMEOUT_MS };
 const guarded = {
   http: new RequestFilteringHttpAgent({
@@ -34,10 +42,7 @@ const open = { http: new http.Agent(options), https: new https.Agent(options) };
  * followed, so not a success); 10 s at most. Private, loopback and link-local addresses are
  * refused at connection time, after DNS, unless `allowPrivate` (development and tests).
  */
-export function sendRequest(
-  target: { method: 'GET' | 'POST'; url: string; body: string | null; headers?: Record<string, string> },
-  allowPrivate: boolean,
-): Promise<SendResult> {
+export function sendRequest(target: SendTarget, allowPrivate: boolean): Promise<SendResult> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
