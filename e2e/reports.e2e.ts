@@ -28,6 +28,7 @@ describe('reports', () => {
   let page: Page;
   let operator: ApiCall;
   let affiliateId: number;
+  let subId: number;
   const partner = { email: 'rita@partner.example', password: 'Aff1liate#pass' };
 
   beforeAll(async () => {
@@ -59,10 +60,25 @@ describe('reports', () => {
       });
       expect(visit.status).toBe(302);
     }
+    // Rita referred Sam (her sub-affiliate), who brought one registration of his own.
+    subId = await approvedAffiliate(
+      server,
+      operator,
+      { email: 'sam@partner.example', password: 'Aff1liate#pass' },
+      { first_name: 'Sam', last_name: 'Sub', company_name: 'Sam Sub Media' },
+    );
+    const referred = await operator('PATCH', `/api/v1/affiliates/${subId}`, { referrer_id: affiliateId });
+    expect(referred.status, JSON.stringify(referred.json)).toBe(200);
+    // Rita may see registrations (an extra permission), so her sub-affiliate report can show them.
+    const opened = await operator('PATCH', `/api/v1/affiliates/${affiliateId}`, {
+      extra_permissions: ['registrations_report'],
+    });
+    expect(opened.status, JSON.stringify(opened.json)).toBe(200);
     const sent = await operator('POST', '/api/v1/events', {
       events: [
         { type: 'registration', event_id: 'r1', customer_id: 'p1', affiliate_id: affiliateId },
         { type: 'deposit', event_id: 'd1', customer_id: 'p1', amount: 2500, currency: 'EUR' },
+        { type: 'registration', event_id: 'r2', customer_id: 'p2', affiliate_id: subId },
       ].map((e) => ({ ...e, brand_id: brand.json.id, occurred_at: new Date().toISOString() })),
     });
     expect(sent.status, JSON.stringify(sent.json)).toBe(200);
@@ -125,7 +141,8 @@ describe('reports', () => {
     const file = await (await download).path();
     const csv = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toContain('clicks');
-    expect(csv).toHaveLength(2);
+    // The header, Rita's row (3 clicks first), Sam's (his one registration).
+    expect(csv).toHaveLength(3);
     expect(csv[1]).toContain(',3,1,2500');
 
     // A fresh report screen opens the favorite as it was saved: grouping, columns and sort.
@@ -182,7 +199,47 @@ describe('reports', () => {
     await portal.getByRole('form', { name: 'Report' }).getByLabel('Add to group by').selectOption('campaign');
     await portal.getByRole('button', { name: 'Run report' }).click();
     await expect
-      .poll(() => portal.getByTestId('report-table').locator('tbody tr').first().textContent())
+      .poll(() => portal.getByTestId('report-table').locator('tbody').textContent())
       .toContain('Spring push');
+
+    // With a report currency in her profile, the report converts into it unless she picks native.
+    const profile = await portal.evaluate(async () => {
+      const res = await fetch('/api/partner/v1/profile', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
+        body: JSON.stringify({ report_currency: 'EUR' }),
+      });
+      return res.status;
+    });
+    expect(profile).toBe(200);
+    await portal.goto(`${server.baseUrl}/portal/reports?period=today`);
+    const form = portal.getByRole('form', { name: 'Report' });
+    await expect.poll(() => form.getByLabel('Currency').inputValue()).toBe('EUR');
+    await portal.getByTestId('report-conversion').waitFor();
+    await form.getByLabel('Currency').selectOption('');
+    await portal.getByRole('button', { name: 'Run report' }).click();
+    await portal.waitForURL(/currency=native/);
+    await expect.poll(() => portal.getByTestId('report-conversion').count()).toBe(0);
+
+    // The sub-affiliate tab: Sam, level 1, with his registration, by day.
+    await portal
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Sub-affiliates' })
+      .click();
+    await portal.getByRole('tab', { name: 'Report' }).click();
+    const subForm = portal.getByRole('form', { name: 'Sub-affiliate report' });
+    await subForm.getByLabel('Period', { exact: true }).selectOption('today');
+    await subForm.getByLabel('By period').selectOption('day');
+    await subForm.getByLabel('Add to columns').selectOption('registrations');
+    await subForm.getByRole('button', { name: 'Run report' }).click();
+    await portal.waitForURL(/sub_by=day/);
+    const subRow = portal.getByTestId('report-table').locator('tbody tr').first();
+    await expect.poll(() => subRow.textContent()).toContain(`Sam Sub Media #${subId}`);
+    const subCells = await subRow.locator('td').allTextContents();
+    // day, sub-affiliate, level 1, currency (EUR, her report currency), registrations 1.
+    expect(subCells.slice(2)).toEqual(['1', 'EUR', '1']);
+    await portal.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflow(portal)).toBeLessThanOrEqual(0);
+    await portal.screenshot({ path: path.join(SHOTS, 'sub-affiliate-report-390.png'), fullPage: true });
   });
 });

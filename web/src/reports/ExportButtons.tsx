@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { type Audience, downloadExport, type ExportFormat } from './api.ts';
-import type { ReportQuery } from './catalog.ts';
+import type { ExportFormat } from './api.ts';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'csv', label: 'CSV' },
@@ -9,15 +8,15 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'xml', label: 'XML' },
 ];
 
-/** The whole report (every page, with its totals) as a file. */
-export function ExportButtons({ audience, query }: { audience: Audience; query: ReportQuery }) {
+/** The whole report (every page, with its totals) as a file, by `onDownload`. */
+export function ExportButtons({ onDownload }: { onDownload(format: ExportFormat): Promise<void> }) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function download(format: ExportFormat) {
     setBusy(format);
     setError(null);
     try {
-      await downloadExport(audience, query, format);
+      await onDownload(format);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { displayTimeZone, formatDate } from '../format.ts';
-import { type Audience, allowedMetricsQuery, reportQuery } from './api.ts';
+import { type Audience, allowedMetricsQuery, downloadExport, reportQuery } from './api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { FavoritesPanel } from './FavoritesPanel.tsx';
 import { searchOfFavorite } from './favorite-search.ts';
 import { addDays } from './periods.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportTable } from './ReportTable.tsx';
-import { type ReportSearch, toReportQuery } from './report-search.ts';
+import { NATIVE, type ReportSearch, toReportQuery } from './report-search.ts';
 
 interface ReportBuilderProps {
   audience: Audience;
@@ -15,13 +15,15 @@ interface ReportBuilderProps {
   search: ReportSearch;
   /** Puts a report in the address (and so runs it). */
   onSearch(next: ReportSearch): void;
+  /** Converted into this unless the reader chose native currencies (an affiliate's report currency). */
+  defaultCurrency?: string | null;
 }
 
 /** The performance report screen shared by the back office and the portal. */
-export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps) {
+export function ReportBuilder({ audience, search, onSearch, defaultCurrency }: ReportBuilderProps) {
   const allowed = useQuery(allowedMetricsQuery(audience));
   const timeZone = displayTimeZone();
-  const query = toReportQuery(search, timeZone, allowed.data);
+  const query = toReportQuery(search, timeZone, allowed.data, defaultCurrency);
   const report = useQuery({ ...reportQuery(audience, query), enabled: allowed.isSuccess });
   return (
     <>
@@ -31,6 +33,7 @@ export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps
           metrics={allowed.data}
           withAffiliates={audience === 'operator'}
           currencySource={audience}
+          defaultCurrency={defaultCurrency}
           onRun={onSearch}
         />
       )}
@@ -43,7 +46,7 @@ export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps
               : `${formatDate(query.from)} – ${formatDate(addDays(query.to, -1))}`}{' '}
             <span className="muted">({timeZone})</span>
           </h2>
-          <ExportButtons audience={audience} query={query} />
+          <ExportButtons onDownload={(format) => downloadExport(audience, query, format)} />
         </div>
         {report.isError && <p className="form-summary">{report.error.message}</p>}
         {report.isPending && !report.isError && <p className="muted">Running the report…</p>}
@@ -61,7 +64,11 @@ export function ReportBuilder({ audience, search, onSearch }: ReportBuilderProps
         audience={audience}
         query={query}
         search={search}
-        onOpen={(f) => onSearch(searchOfFavorite(f))}
+        // A favorite keeps its own currency choice: one saved native stays native (Affilka's rule).
+        onOpen={(f) => {
+          const next = searchOfFavorite(f);
+          onSearch(defaultCurrency && !next.currency ? { ...next, currency: NATIVE } : next);
+        }}
       />
     </>
   );

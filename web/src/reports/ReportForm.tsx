@@ -5,7 +5,7 @@ import { type ReferenceSource, useCurrencyOptions } from '../reference/pickers.t
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, METRICS, type Metric } from './catalog.ts';
 import { OrderedPicker } from './OrderedPicker.tsx';
 import { QUICK_PERIODS, type QuickPeriod } from './periods.ts';
-import { type ReportSearch, splitList, validateReportSearch } from './report-search.ts';
+import { currencyOf, NATIVE, type ReportSearch, splitList, validateReportSearch } from './report-search.ts';
 
 interface ReportFormProps {
   search: ReportSearch;
@@ -14,6 +14,8 @@ interface ReportFormProps {
   /** Staff filter and group by affiliate; an affiliate sees only itself. */
   withAffiliates: boolean;
   currencySource: ReferenceSource;
+  /** What an unchosen currency converts into; choosing "each in its own" then says native. */
+  defaultCurrency?: string | null;
   onRun(next: ReportSearch): void;
 }
 
@@ -33,7 +35,7 @@ const FILTER_FIELDS: { key: Filter; label: string; hint: string }[] = [
   { key: 'promo_code', label: 'Promo codes', hint: "The tracking link's code" },
 ];
 
-const draftOf = (s: ReportSearch): Draft => ({
+const draftOf = (s: ReportSearch, defaultCurrency?: string | null): Draft => ({
   period: s.period ?? (s.from && s.to ? 'custom' : 'last_7_days'),
   from: s.from ?? '',
   to: s.to ?? '',
@@ -46,14 +48,21 @@ const draftOf = (s: ReportSearch): Draft => ({
   country: s.country ?? '',
   device: s.device ?? '',
   promo_code: s.promo_code ?? '',
-  currency: s.currency ?? '',
+  currency: currencyOf(s, defaultCurrency) ?? '',
   rate_date: s.rate_date ?? '',
 });
 
 /** What a report is: its days, grouping, filters, columns and currency; Run puts it in the address. */
-export function ReportForm({ search, metrics, withAffiliates, currencySource, onRun }: ReportFormProps) {
-  const [draft, setDraft] = useState(() => draftOf(search));
-  useEffect(() => setDraft(draftOf(search)), [search]);
+export function ReportForm({
+  search,
+  metrics,
+  withAffiliates,
+  currencySource,
+  defaultCurrency,
+  onRun,
+}: ReportFormProps) {
+  const [draft, setDraft] = useState(() => draftOf(search, defaultCurrency));
+  useEffect(() => setDraft(draftOf(search, defaultCurrency)), [search, defaultCurrency]);
   const set = (key: keyof Draft) => (value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
   const currencies = useCurrencyOptions(currencySource, draft.currency);
   const dimensions = DIMENSIONS.filter((d) => withAffiliates || d !== 'affiliate');
@@ -68,6 +77,7 @@ export function ReportForm({ search, metrics, withAffiliates, currencySource, on
     onRun(
       validateReportSearch({
         ...rest,
+        currency: rest.currency || (defaultCurrency ? NATIVE : undefined),
         period: custom ? undefined : period,
         from: custom ? draft.from : undefined,
         to: custom ? draft.to : undefined,

@@ -6,8 +6,8 @@ interface ReportTableProps {
   result: ReportResult;
   sort?: string;
   dir?: 'asc' | 'desc';
-  /** A header was clicked: sort by that column (again: the other way). */
-  onSort(key: string, dir: 'asc' | 'desc'): void;
+  /** A header was clicked: sort by that column (again: the other way); none: headers do not sort. */
+  onSort?(key: string, dir: 'asc' | 'desc'): void;
   onPage(page: number): void;
 }
 
@@ -34,7 +34,7 @@ export function ReportTable({ result, sort, dir = 'asc', onSort, onPage }: Repor
                     className={numeric(c) ? 'num' : undefined}
                     aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
                   >
-                    {c.kind === 'currency' ? (
+                    {c.kind === 'currency' || !onSort ? (
                       c.label
                     ) : (
                       <button type="button" className="sort-header" onClick={() => onSort(c.key, next)}>

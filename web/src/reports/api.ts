@@ -51,15 +51,24 @@ export const allowedMetricsQuery = (audience: Audience) =>
 /** Downloads a report file from the export endpoint under the name the server gives it. */
 export async function downloadExport(audience: Audience, body: ReportQuery, format: ExportFormat) {
   const options = { params: { query: { format } }, body, parseAs: 'blob' as const };
-  const { data, error, response } =
+  const answer =
     audience === 'partner'
       ? await api.POST('/api/partner/v1/reports/performance/export', options)
       : await api.POST('/api/v1/reports/performance/export', options);
+  await saveBlob(answer, `report.${format}`);
+}
+
+/** Saves an export's answer as a file, under the name the server gives it (else `fallback`). */
+export async function saveBlob(
+  answer: { data?: unknown; error?: unknown; response: Response },
+  fallback: string,
+) {
+  const { data, error, response } = answer;
   if (!response.ok || !data) throw new ApiError(response.status, (error as never) ?? null);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   const link = document.createElement('a');
   link.href = URL.createObjectURL(data as Blob);
-  link.download = name ?? `report.${format}`;
+  link.download = name ?? fallback;
   document.body.append(link);
   link.click();
   link.remove();

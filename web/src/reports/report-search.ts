@@ -19,11 +19,24 @@ export interface ReportSearch {
   country?: string;
   device?: string;
   promo_code?: string;
+  /** A currency to convert into, or `native` for each in its own over a default currency. */
   currency?: string;
   rate_date?: string;
   sort?: string;
   dir?: 'asc' | 'desc';
   page?: number;
+}
+
+/** The address's word for "each amount in its own currency" when a default currency would apply. */
+export const NATIVE = 'native';
+
+/**
+ * The currency a report converts into: the one chosen, none when native was chosen, else the
+ * reader's default report currency (an affiliate user's, from the profile).
+ */
+export function currencyOf(s: ReportSearch, defaultCurrency?: string | null): string | undefined {
+  if (s.currency === NATIVE) return undefined;
+  return s.currency ?? defaultCurrency ?? undefined;
 }
 
 export const ID_FILTERS = ['brand', 'campaign', 'promo', 'affiliate'] as const;
@@ -63,9 +76,11 @@ export function validateReportSearch(raw: Record<string, unknown>): ReportSearch
     device: words(raw.device),
     promo_code: words(raw.promo_code),
     currency:
-      typeof raw.currency === 'string' && /^[A-Za-z0-9]{3}$/.test(raw.currency)
-        ? raw.currency.toUpperCase()
-        : undefined,
+      raw.currency === NATIVE
+        ? NATIVE
+        : typeof raw.currency === 'string' && /^[A-Za-z0-9]{3}$/.test(raw.currency)
+          ? raw.currency.toUpperCase()
+          : undefined,
     rate_date: day(raw.rate_date),
     sort: typeof raw.sort === 'string' && /^[a-z0-9_]{1,64}$/.test(raw.sort) ? raw.sort : undefined,
     dir: oneOf(['asc', 'desc'] as const, raw.dir),
@@ -86,7 +101,13 @@ export function daysOf(s: ReportSearch, timeZone: string): { from: string; to: s
 export const PAGE_SIZE = 50;
 
 /** The report query a search stands for; `allowed` narrows the columns to what the reader may see. */
-export function toReportQuery(s: ReportSearch, timeZone: string, allowed?: readonly Metric[]): ReportQuery {
+export function toReportQuery(
+  s: ReportSearch,
+  timeZone: string,
+  allowed?: readonly Metric[],
+  defaultCurrency?: string | null,
+): ReportQuery {
+  const currency = currencyOf(s, defaultCurrency);
   const filters: NonNullable<ReportQuery['filters']> = {};
   for (const key of ID_FILTERS) if (s[key]) filters[key] = splitList(s[key]).map(Number);
   for (const key of TEXT_FILTERS) if (s[key]) filters[key] = splitList(s[key]);
@@ -97,8 +118,8 @@ export function toReportQuery(s: ReportSearch, timeZone: string, allowed?: reado
     group_by: splitList(s.group) as Dimension[],
     filters: Object.keys(filters).length ? filters : undefined,
     columns: cols.length ? cols : undefined,
-    currency: s.currency,
-    rate_date: s.currency ? s.rate_date : undefined,
+    currency,
+    rate_date: currency ? s.rate_date : undefined,
     sort: s.sort ? [{ by: s.sort, direction: s.dir ?? 'asc' }] : undefined,
     page: s.page ?? 1,
     page_size: PAGE_SIZE,

@@ -22,7 +22,10 @@ import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
 import { ReportsPage as PortalReportsPage } from '../portal/reports/ReportsPage.tsx';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
-import { SubAffiliatesPage } from '../portal/sub-affiliates/SubAffiliatesPage.tsx';
+import {
+  SubAffiliatesPage,
+  validateSubAffiliatesSearch,
+} from '../portal/sub-affiliates/SubAffiliatesPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
 import { WalletPage } from '../portal/wallet/WalletPage.tsx';
 import { validateReportSearch } from '../reports/report-search.ts';
@@ -46,8 +49,10 @@ const portalSignInRoute = createRoute({
 const portalSignUpRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: '/signup',
-  validateSearch: (search: Record<string, unknown>): { ref?: string } =>
-    typeof search.ref === 'string' || typeof search.ref === 'number' ? { ref: String(search.ref) } : {},
+  validateSearch: (search: Record<string, unknown>): { ref?: string; promo?: string } => ({
+    ...(typeof search.ref === 'string' || typeof search.ref === 'number' ? { ref: String(search.ref) } : {}),
+    ...(typeof search.promo === 'string' ? { promo: search.promo } : {}),
+  }),
   component: SignUpPage,
 });
 
@@ -176,6 +181,7 @@ const portalCommissionsRoute = createRoute({
 const portalSubAffiliatesRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/sub-affiliates',
+  validateSearch: validateSubAffiliatesSearch,
   component: SubAffiliatesPage,
 });
 

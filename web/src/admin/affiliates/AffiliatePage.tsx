@@ -3,6 +3,11 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { ClickCounts } from '../../clicks/ClickCounts.tsx';
 import { countsOfQuery } from '../../clicks/queries.ts';
 import { humanize } from '../../format.ts';
+import {
+  SubAffiliateReport,
+  type SubReportSearch,
+  validateSubReportSearch,
+} from '../../reports/SubAffiliateReport.tsx';
 import { useAllows } from '../use-allows.ts';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { affiliateQuery } from './api.ts';
@@ -15,27 +20,42 @@ import { ProfileTab } from './ProfileTab.tsx';
 import { SignInAsButton } from './SignInAsButton.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
-export const TABS = ['profile', 'billing', 'money', 'users', 'history', 'events', 'postbacks'] as const;
+export const TABS = [
+  'profile',
+  'billing',
+  'money',
+  'users',
+  'sub_affiliates',
+  'history',
+  'events',
+  'postbacks',
+] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
   profile: 'Profile',
   billing: 'Billing and payment',
   money: 'Balances and wallet',
   users: 'Users',
+  sub_affiliates: 'Sub-affiliates',
   history: 'History',
   events: 'Events log',
   postbacks: 'Postbacks',
 };
 
-export function validateTab(raw: Record<string, unknown>): { tab?: Tab } {
-  return TABS.includes(raw.tab as Tab) ? { tab: raw.tab as Tab } : {};
+export function validateTab(raw: Record<string, unknown>): { tab?: Tab } & SubReportSearch {
+  return {
+    ...(TABS.includes(raw.tab as Tab) ? { tab: raw.tab as Tab } : {}),
+    ...validateSubReportSearch(raw),
+  };
 }
 
 const route = getRouteApi('/admin/shell/affiliates/$id');
 
 export function AffiliatePage() {
   const id = Number(route.useParams().id);
-  const tab = route.useSearch().tab ?? 'profile';
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const tab = search.tab ?? 'profile';
   const support = useAllows('support');
   const write = useAllows('write');
   const affiliate = useQuery(
@@ -102,6 +122,13 @@ export function AffiliatePage() {
       {tab === 'billing' && <BillingTab id={id} currency={a.default_currency} />}
       {tab === 'money' && <MoneyTab id={id} />}
       {tab === 'users' && <UsersTab id={id} />}
+      {tab === 'sub_affiliates' && (
+        <SubAffiliateReport
+          owner={{ audience: 'operator', affiliateId: id }}
+          search={search}
+          onSearch={(next) => navigate({ search: { tab, ...next } })}
+        />
+      )}
       {tab === 'history' && <HistoryTab id={id} />}
       {tab === 'events' && <EventsTab id={id} />}
       {tab === 'postbacks' && <PostbacksTab id={id} />}

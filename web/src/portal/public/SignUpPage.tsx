@@ -24,9 +24,12 @@ const FIELDS = {
   terms_accepted: 'Terms and conditions',
 };
 
-/** The public application form; a sub-affiliate link brings `?ref=<code>`. */
+/**
+ * The public application form; a referral link brings `?ref=<code>`, a promo's sub-affiliate
+ * tracking link `?promo=<promo code>`.
+ */
 export function SignUpPage() {
-  const { ref } = useSearch({ from: '/portal/signup' });
+  const { ref, promo } = useSearch({ from: '/portal/signup' });
   const errors = useFormErrors(FIELDS);
   const program = useQuery(programQuery).data;
   const sources = useQuery(trafficSourcesQuery).data?.data ?? [];
@@ -60,6 +63,7 @@ export function SignUpPage() {
             traffic_source_id: form.traffic_source_id ? Number(form.traffic_source_id) : undefined,
             terms_accepted: terms,
             ...(ref ? { ref } : {}),
+            ...(promo ? { promo } : {}),
           },
         }),
       ),

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
@@ -8,6 +9,12 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { formatMoney } from '../../customers/money.ts';
 import { formatDateTime, sentenceCase } from '../../format.ts';
+import {
+  SubAffiliateReport,
+  type SubReportSearch,
+  validateSubReportSearch,
+} from '../../reports/SubAffiliateReport.tsx';
+import { profileQuery } from '../queries.ts';
 
 type SubAffiliate = Json<paths['/api/partner/v1/sub-affiliates']['get']['responses'][200]>['data'][number];
 
@@ -23,8 +30,55 @@ const subAffiliatesQuery = (page: number) =>
     placeholderData: keepPreviousData,
   });
 
-/** The affiliates you referred (level 1) and those they referred (level 2), with what each earned you. */
+const route = getRouteApi('/portal/portal-shell/sub-affiliates');
+
+export function validateSubAffiliatesSearch(
+  raw: Record<string, unknown>,
+): { tab?: 'report' } & SubReportSearch {
+  return { ...(raw.tab === 'report' ? { tab: 'report' as const } : {}), ...validateSubReportSearch(raw) };
+}
+
+/** The sub-affiliates: the list (who they are) and the report (their figures and what they earned you). */
 export function SubAffiliatesPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const profile = useQuery(profileQuery);
+  const report = search.tab === 'report';
+  return (
+    <>
+      <h1>Sub-affiliates</h1>
+      <div className="tabs" role="tablist" aria-label="Sub-affiliate views">
+        {[
+          { report: false, label: 'List' },
+          { report: true, label: 'Report' },
+        ].map((t) => (
+          <button
+            key={t.label}
+            type="button"
+            role="tab"
+            aria-selected={report === t.report}
+            className={report === t.report ? 'active' : 'button-secondary'}
+            onClick={() => navigate({ search: t.report ? { ...search, tab: 'report' } : {} })}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {!report && <SubAffiliateList />}
+      {report && profile.data && (
+        <SubAffiliateReport
+          owner={{ audience: 'partner' }}
+          search={search}
+          onSearch={(next) => navigate({ search: { tab: 'report', ...next } })}
+          defaultCurrency={profile.data.report_currency}
+        />
+      )}
+    </>
+  );
+}
+
+/** The affiliates you referred (level 1) and those they referred (level 2), with what each earned you. */
+function SubAffiliateList() {
   const [page, setPage] = useState(1);
   const list = useQuery(subAffiliatesQuery(page));
   const columns: Column<SubAffiliate>[] = [
@@ -54,7 +108,6 @@ export function SubAffiliatesPage() {
   ];
   return (
     <>
-      <h1>Sub-affiliates</h1>
       <p className="muted">
         The affiliates who joined the program through your sub-affiliate link, and the ones they brought in,
         newest first, with the sub-affiliate commission you earned from each.
