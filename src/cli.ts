@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
 import type { Config } from './config.ts';
 import { CLI } from './core/actor.ts';
+import { recordOperatorChange } from './core/audit/record-operator-change.ts';
 import { createAdmin } from './core/auth/create-admin.ts';
 import { createApiKey } from './core/auth/create-api-key.ts';
 import { listApiKeys } from './core/auth/list-api-keys.ts';
@@ -11,6 +12,9 @@ import { revokeApiKey } from './core/auth/revoke-api-key.ts';
 import { loadDemo } from './core/demo/load-demo.ts';
 import { AppError } from './core/errors.ts';
 import { type ImportRejection, importEvents } from './core/events/imports/import-events.ts';
+import { checkHistory } from './core/history/check-history.ts';
+import { secretOf } from './core/history/history-jobs.ts';
+import { rotateSigningKey } from './core/history/signing-keys.ts';
 import type { Db } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 
@@ -26,7 +30,12 @@ const USAGE = `usage: npm run cli -- <command>
                                                    --dry-run records everything, then rolls it back
   demo [--clicks <n>]                              load a demo program into an empty installation
                                                    (brands, links, banners, affiliates, campaigns,
-                                                   promos and clicks over the last 30 days)`;
+                                                   promos and clicks over the last 30 days)
+  history check [--affiliate <id>]                 check every history chain against the database
+  history rotate-key                               retire the signing key, sign with a new one
+  verify <statement.json> [--keys <file|url>]      verify a bill statement or chain export (no
+                                                   database needed: the same check affiliates run
+                                                   with verifier/verify-statement.mjs)`;
 
 type Command = (db: Db, args: string[], config: Config) => Promise<void>;
 
@@ -51,6 +60,35 @@ function required(values: Record<string, unknown>, name: string): string {
 }
 
 const commands: Record<string, Command> = {
+  'history check': async (db, args) => {
+    const { values } = options(args, { affiliate: 'string' });
+    const affiliateId = values.affiliate === undefined ? undefined : Number(values.affiliate);
+    if (affiliateId !== undefined && !(Number.isInteger(affiliateId) && affiliateId > 0))
+      fail(`--affiliate must be an affiliate's id\n${USAGE}`);
+    const result = await checkHistory({ db, ...(affiliateId ? { affiliateId } : {}) });
+    for (const p of result.problems) out(`affiliate ${p.affiliate_id}: ${p.message}`);
+    out(
+      `${result.affiliates} chains, ${result.links} records checked, ${result.problems.length} with a problem`,
+    );
+    if (result.problems.length) process.exitCode = 1;
+  },
+  'history rotate-key': async (db, _args, config) => {
+    const result = await db.transaction().execute(async (trx) => {
+      const rotated = await rotateSigningKey({ db: trx, secretKey: secretOf(config.secretKey) });
+      const detail = { retired: rotated.retired };
+      await recordOperatorChange(trx, {
+        entity: 'history_signing_key',
+        id: rotated.active,
+        action: 'rotated',
+        actor: CLI,
+        detail,
+      });
+      return rotated;
+    });
+    out(
+      `signing with ${result.active}${result.retired ? `; ${result.retired} retired, still published` : ''}`,
+    );
+  },
   migrate: async (db) => {
     const ran = await migrate(db);
     out(ran.length ? `applied ${ran.join(', ')}` : 'database is up to date');
@@ -137,6 +175,11 @@ const commands: Record<string, Command> = {
 };
 
 const argv = process.argv.slice(2);
+if (argv[0] === 'verify') {
+  // The affiliate's check: the standalone verifier, without configuration or database.
+  const { main } = await import('../verifier/verify-statement.mjs');
+  process.exit(await main(argv.slice(1)));
+}
 const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => n in commands);
 if (!name) {
   process.stderr.write(`${USAGE}\n`);

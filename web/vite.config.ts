@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 // In development the API server runs separately (npm start, port 8080); these paths belong to it.
 const API_SERVER = 'http://localhost:8080';
-const proxied = ['/api', '/healthz', '/readyz', '/openapi.json', '/docs'];
+const proxied = ['/api', '/healthz', '/readyz', '/openapi.json', '/docs', '/.well-known'];
 
 export default defineConfig({
   root,

@@ -94,14 +94,14 @@ describe('import rules', () => {
       /^src\/db must not import src\/core/,
     );
     expect(importProblem(at('src/db/index.ts'), at('src/http/app.ts'))).toMatch(/^src\/db must not import/);
-    const sealed = 'src/core/identity/two-factor/sealed-secret.ts';
+    const sealed = 'src/core/identity/two-factor/totp.ts';
     expect(isInternal(at(sealed))).toBe(true);
     expect(importProblem(at('src/core/affiliates/create-affiliate.ts'), at(sealed))).toBe(
       `${sealed} is internal to src/core/identity: call one of its operations instead`,
     );
     expect(importProblem(at('src/http/routes/partner/two-factor.ts'), at(sealed))).toMatch(/is internal/);
     // Inside the feature, across its subdomains, and an operation file from anywhere: allowed.
-    expect(importProblem(at('src/core/identity/two-factor/totp.ts'), at(sealed))).toBeNull();
+    expect(importProblem(at('src/core/identity/two-factor/start-two-factor.ts'), at(sealed))).toBeNull();
     expect(importProblem(at('src/core/identity/sessions/sign-in.ts'), at(sealed))).toBeNull();
     expect(
       importProblem(

@@ -331,6 +331,7 @@ const CROSS: Attempt[] = [
   { method: 'GET', route: '/cash-outs/{id}', url: () => `/cash-outs/${ids.bCashOut}` },
   { method: 'GET', route: '/bills/{id}', url: () => `/bills/${ids.bBill}` },
   { method: 'GET', route: '/bills/{id}/pdf', url: () => `/bills/${ids.bBill}/pdf` },
+  { method: 'GET', route: '/bills/{id}/statement', url: () => `/bills/${ids.bBill}/statement` },
   {
     method: 'POST',
     route: '/cash-outs/{id}/cancel',
@@ -450,6 +451,7 @@ const OWN_DATA_ONLY = [
   'GET /cash-outs',
   'POST /cash-outs',
   'GET /bills',
+  'GET /history/chain',
   'GET /payment-methods',
   'POST /payment-methods',
   'GET /cash-out-schedules',

@@ -2,6 +2,7 @@ import { runScheduledBillsJob } from '../billing/bill-jobs.ts';
 import { approveDueCommissionsJob } from '../commissions/earned/commission-jobs.ts';
 import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
+import { chainRecordsJob, sealCheckpointsJob } from '../history/history-jobs.ts';
 import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
 import { requestedReportJobTypes } from '../reports/requested/requested-report-jobs.ts';
@@ -20,6 +21,8 @@ export function platformJobTypes(): JobRegistry {
     runCashOutSchedulesJob,
     ...postbackJobTypes,
     foldRollupsJob,
+    chainRecordsJob,
+    sealCheckpointsJob,
     ...webhookJobTypes,
     ...requestedReportJobTypes,
   );

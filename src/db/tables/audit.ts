@@ -6,6 +6,7 @@ export interface OperatorChangesTable {
   id: Generated<bigint>;
   entity:
     | 'api_key'
+    | 'history_signing_key'
     | 'staff_user'
     | 'currency'
     | 'exchange_rates'

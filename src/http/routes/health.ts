@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { publishedKeys } from '../../core/history/signing-keys.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
 import { VERSION } from '../../version.ts';
+import { HISTORY_HELP, PublishedKeys } from '../schemas/history.ts';
 
 const Health = Type.Object({ status: Type.String(), version: Type.String() });
 const Ready = Type.Object({
@@ -12,6 +14,22 @@ const Ready = Type.Object({
 });
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/.well-known/affluent-history-keys.json',
+    {
+      schema: {
+        tags: ['history'],
+        summary: 'The public keys that sign history checkpoints and bill statements',
+        description: HISTORY_HELP,
+        response: { 200: PublishedKeys },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { keys: await publishedKeys({ db: app.deps.database.db }) };
+    },
+  );
+
   app.get(
     '/healthz',
     {

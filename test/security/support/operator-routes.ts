@@ -4,6 +4,7 @@ import { BILL_ROUTES } from './operator-routes-bills.ts';
 import { CLICK_ROUTES } from './operator-routes-clicks.ts';
 import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
+import { HISTORY_ROUTES } from './operator-routes-history.ts';
 import { LEDGER_ROUTES } from './operator-routes-ledger.ts';
 import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REPORT_LIST_ROUTES } from './operator-routes-report-lists.ts';
@@ -50,6 +51,7 @@ export const ROUTES: Record<string, Entry> = {
   ...COMMISSION_ROUTES,
   ...LEDGER_ROUTES,
   ...BILL_ROUTES,
+  ...HISTORY_ROUTES,
   ...POSTBACK_ROUTES,
   ...REVSHARE_ROUTES,
   ...WALLET_ROUTES,

@@ -22,5 +22,16 @@ export async function seedBill(db: Db, affiliateId: number): Promise<number> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // As a bill run leaves it: its issue in its history (what its statement is made of).
+  await db
+    .insertInto('bill_changes')
+    .values({
+      bill_id: row.id,
+      action: 'issued',
+      to_status: 'pending',
+      issued_amount: 1000,
+      actor_type: 'system',
+    })
+    .execute();
   return Number(row.id);
 }

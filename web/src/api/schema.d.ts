@@ -4,6 +4,67 @@
  */
 
 export interface paths {
+    "/.well-known/affluent-history-keys.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign history checkpoints and bill statements
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                id: string;
+                                /** @enum {string} */
+                                algorithm: "Ed25519";
+                                /** @description base64url of the raw 32-byte public key */
+                                public_key: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                retired_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -6672,6 +6733,426 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed statement of a bill, as its affiliate downloads it
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A signed bill statement, as the verifier reads it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            v: "affluent-statement-v1";
+                            issuer: string;
+                            /** Format: date-time */
+                            issued_at: string;
+                            affiliate_id: number;
+                            bill: {
+                                [key: string]: unknown;
+                            };
+                            range: {
+                                from_seq: number;
+                                to_seq: number;
+                                prev_hash: string;
+                            };
+                            totals: {
+                                lines: number;
+                                /** @description Minor units of the bill currency */
+                                lines_amount: number;
+                                by_kind: {
+                                    [key: string]: number;
+                                };
+                                corrections_added: number;
+                                corrections_subtracted: number;
+                                amount_to_pay: number;
+                            };
+                            checkpoint: {
+                                affiliate_id: number;
+                                seq: number;
+                                hash: string;
+                                /** Format: date-time */
+                                sealed_at: string;
+                                key_id: string;
+                                /** @description base64url Ed25519 signature of the canonical checkpoint */
+                                signature: string;
+                            };
+                            links: {
+                                seq: number;
+                                kind: string;
+                                ref_id: string;
+                                body_hash: string;
+                                hash: string;
+                                /** @description The record in full (records behind the bill only) */
+                                body?: unknown;
+                            }[];
+                            key_id: string;
+                            /** @description base64url Ed25519 signature of the canonical statement without it */
+                            signature: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/history/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's whole history chain
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The whole chain of the affiliate, every link with its record, every checkpoint and the keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            v: "affluent-chain-v1";
+                            issuer: string;
+                            affiliate_id: number;
+                            links: unknown[];
+                            checkpoints: {
+                                affiliate_id: number;
+                                seq: number;
+                                hash: string;
+                                /** Format: date-time */
+                                sealed_at: string;
+                                key_id: string;
+                                /** @description base64url Ed25519 signature of the canonical checkpoint */
+                                signature: string;
+                            }[];
+                            keys: unknown[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check every chain (or one affiliate’s) against the database as it is now
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         *
+         *     Re-links each chain from its first record and re-reads each record's source row: a row changed or deleted in the database behind the platform's back, or a link rewritten, is named (the first problem of each chain).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affiliates: number;
+                            links: number;
+                            problems: {
+                                affiliate_id: number;
+                                seq: number;
+                                kind: string;
+                                ref_id: string;
+                                problem: "chain_broken" | "body_changed" | "source_changed" | "source_missing";
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing key of checkpoints and statements
+         * @description The active key is retired (its public half stays published, so what it signed still verifies; its private half is deleted) and a new one signs from now on. In the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retired: string | null;
+                            active: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -32189,6 +32670,245 @@ export interface paths {
                     };
                     content: {
                         "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/bills/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed statement of one of my bills
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A signed bill statement, as the verifier reads it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            v: "affluent-statement-v1";
+                            issuer: string;
+                            /** Format: date-time */
+                            issued_at: string;
+                            affiliate_id: number;
+                            bill: {
+                                [key: string]: unknown;
+                            };
+                            range: {
+                                from_seq: number;
+                                to_seq: number;
+                                prev_hash: string;
+                            };
+                            totals: {
+                                lines: number;
+                                /** @description Minor units of the bill currency */
+                                lines_amount: number;
+                                by_kind: {
+                                    [key: string]: number;
+                                };
+                                corrections_added: number;
+                                corrections_subtracted: number;
+                                amount_to_pay: number;
+                            };
+                            checkpoint: {
+                                affiliate_id: number;
+                                seq: number;
+                                hash: string;
+                                /** Format: date-time */
+                                sealed_at: string;
+                                key_id: string;
+                                /** @description base64url Ed25519 signature of the canonical checkpoint */
+                                signature: string;
+                            };
+                            links: {
+                                seq: number;
+                                kind: string;
+                                ref_id: string;
+                                body_hash: string;
+                                hash: string;
+                                /** @description The record in full (records behind the bill only) */
+                                body?: unknown;
+                            }[];
+                            key_id: string;
+                            /** @description base64url Ed25519 signature of the canonical statement without it */
+                            signature: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/history/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My whole history chain, to verify or keep
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The whole chain of the affiliate, every link with its record, every checkpoint and the keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            v: "affluent-chain-v1";
+                            issuer: string;
+                            affiliate_id: number;
+                            links: unknown[];
+                            checkpoints: {
+                                affiliate_id: number;
+                                seq: number;
+                                hash: string;
+                                /** Format: date-time */
+                                sealed_at: string;
+                                key_id: string;
+                                /** @description base64url Ed25519 signature of the canonical checkpoint */
+                                signature: string;
+                            }[];
+                            keys: unknown[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };

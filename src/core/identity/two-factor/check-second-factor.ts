@@ -1,12 +1,12 @@
 // @internal: only core/identity imports this file.
 import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
+import { unseal } from '../../auth/sealed-secret.ts';
 import { AppError } from '../../errors.ts';
 import type { AffiliateUserRow } from '../affiliate-user.ts';
 import type { IdentityDeps, IdentityEnv } from '../context.ts';
 import { lockAffiliateUser } from '../lockout/lock-affiliate-user.ts';
 import { redeemRecoveryCode } from './recovery-codes.ts';
-import { unseal } from './sealed-secret.ts';
 import { acceptedCounter, normalizeCode } from './totp.ts';
 
 export const SECOND_FACTOR_LOCKED =

@@ -1,11 +1,11 @@
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
+import { unseal } from '../../auth/sealed-secret.ts';
 import { AppError } from '../../errors.ts';
 import { getAffiliateUser } from '../affiliate-user.ts';
 import type { Actor, IdentityEnv } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
-import { unseal } from './sealed-secret.ts';
 import { acceptedCounter } from './totp.ts';
 
 /** Turns 2FA on with a code from the pending secret; returns the recovery codes, shown this once. */

@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import type { Db } from '../../../db/index.ts';
+import { seal } from '../../auth/sealed-secret.ts';
 import { AppError } from '../../errors.ts';
 import { getAffiliateUser } from '../affiliate-user.ts';
 import type { IdentityEnv } from '../context.ts';
-import { seal } from './sealed-secret.ts';
 import { newTotpSecret, totpFor } from './totp.ts';
 
 export interface TwoFactorSetup {

@@ -27,6 +27,7 @@ import { eventIngestRoutes } from './events.ts';
 import { eventReadRoutes } from './events-read.ts';
 import { exchangeRateRoutes } from './exchange-rates.ts';
 import { fraudRuleRoutes } from './fraud-rules.ts';
+import { historyRoutes } from './history.ts';
 import { jobRoutes } from './jobs.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { mediaRoutes } from './media.ts';
@@ -66,6 +67,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(devOutboxRoutes);
   await app.register(jobRoutes);
   await app.register(auditLogRoutes);
+  await app.register(historyRoutes);
   await app.register(currencyRoutes);
   await app.register(countryRoutes);
   await app.register(exchangeRateRoutes);

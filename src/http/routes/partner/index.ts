@@ -10,6 +10,7 @@ import { partnerCommissionRoutes } from './commissions.ts';
 import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
+import { partnerHistoryRoutes } from './history.ts';
 import { partnerPaymentMethodRoutes } from './payment-methods.ts';
 import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
@@ -59,6 +60,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerCommissionPlanRoutes);
   await app.register(partnerWalletRoutes);
   await app.register(partnerBillRoutes);
+  await app.register(partnerHistoryRoutes);
   await app.register(partnerPaymentMethodRoutes);
   await app.register(partnerCommissionRoutes);
   await app.register(partnerPostbackRoutes);

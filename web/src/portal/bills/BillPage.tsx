@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { api, unwrap } from '../../api/client.ts';
+import { BillStatement } from './BillStatement.tsx';
 import { BillSummary } from './BillSummary.tsx';
 
-/** One of my bills with its corrections and lines, and its PDF. */
+/** One of my bills with its corrections and lines, its PDF and its verified statement. */
 export function BillPage() {
   const id = Number(useParams({ strict: false }).id);
   const bill = useQuery({
@@ -18,6 +19,7 @@ export function BillPage() {
         <a href={`/api/partner/v1/bills/${id}/pdf`}>Download the PDF</a>
       </p>
       <BillSummary bill={bill.data} />
+      <BillStatement id={id} />
     </>
   );
 }

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.ts';
+import { bodyHash, canonicalJson, GENESIS_HASH, linkHash } from './chain-hash.ts';
+import { type ChainKind, readBodies } from './record-bodies.ts';
+
+const BATCH = 5000;
+
+interface Pending {
+  id: string;
+  affiliate_id: number;
+  kind: ChainKind;
+  ref_id: string;
+}
+
+/**
+ * Links the queued records of committed transactions into their affiliates' chains, oldest first,
+ * `BATCH` at a time until none is left, and takes them off the queue in the same transaction;
+ * returns how many it linked. A transaction still open has queued records this one cannot see:
+ * a later run links them, after whatever was linked meanwhile (a chain's order is the order of
+ * linking). One chainer at a time (an advisory lock); the others return 0 at once.
+ */
+export async function chainPendingRecords(options: { db: Db }): Promise<number> {
+  let linked = 0;
+  for (;;) {
+    const n = await options.db.transaction().execute((trx) => chainBatch(trx));
+    if (n === null) return linked;
+    linked += n;
+    if (n < BATCH) return linked;
+  }
+}
+
+async function chainBatch(db: Db): Promise<number | null> {
+  const { rows: lock } = await sql<{ ok: boolean }>`
+    select pg_try_advisory_xact_lock(hashtextextended('history:chain', 0)) as ok`.execute(db);
+  if (!lock[0]?.ok) return null;
+  // Bodies print their timestamps in the session's zone: always UTC, so a later check reads the same.
+  await sql`set local time zone 'UTC'`.execute(db);
+  const { rows: pending } = await sql<Pending>`
+    delete from chain_queue where id in (select id from chain_queue order by id limit ${BATCH})
+    returning id::text as id, affiliate_id, kind, ref_id::text as ref_id`.execute(db);
+  pending.sort((a, b) => Number(a.id) - Number(b.id));
+  if (pending.length) await link(db, pending);
+  return pending.length;
+}
+
+async function link(db: Db, pending: Pending[]) {
+  const byKind = new Map<ChainKind, string[]>();
+  for (const p of pending) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p.ref_id]);
+  const bodies = new Map<string, unknown>();
+  for (const [kind, ids] of byKind)
+    for (const [id, body] of await readBodies(db, kind, [...new Set(ids)])) bodies.set(`${kind}:${id}`, body);
+
+  const affiliates = [...new Set(pending.map((p) => p.affiliate_id))];
+  const { rows: heads } = await sql<{ affiliate_id: number; seq: string; hash: string }>`
+    select distinct on (affiliate_id) affiliate_id, seq::text as seq, hash from chain_links
+    where affiliate_id = any(${affiliates}::int[]) order by affiliate_id, chain_links.seq desc`.execute(db);
+  const head = new Map(heads.map((h) => [h.affiliate_id, { seq: Number(h.seq), hash: h.hash }]));
+
+  const links = pending.map((p) => {
+    // A row removed before it was linked (a regenerated bill's line) is linked as gone.
+    const body = bodies.get(`${p.kind}:${p.ref_id}`) ?? { removed_before_linking: true };
+    const prev = head.get(p.affiliate_id) ?? { seq: 0, hash: GENESIS_HASH };
+    const seq = prev.seq + 1;
+    const bh = bodyHash(p.kind, p.ref_id, body);
+    const hash = linkHash(p.affiliate_id, seq, prev.hash, bh);
+    head.set(p.affiliate_id, { seq, hash });
+    return {
+      affiliate_id: p.affiliate_id,
+      seq,
+      kind: p.kind,
+      ref_id: p.ref_id,
+      body: JSON.parse(canonicalJson(body)),
+      body_hash: bh,
+      prev_hash: prev.hash,
+      hash,
+    };
+  });
+  await sql`
+    insert into chain_links (affiliate_id, seq, kind, ref_id, body, body_hash, prev_hash, hash)
+    select affiliate_id, seq, kind, ref_id, body, body_hash, prev_hash, hash
+    from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as x(affiliate_id integer,
+      seq bigint, kind text, ref_id bigint, body jsonb, body_hash text, prev_hash text, hash text)`.execute(
+    db,
+  );
+}
