@@ -19,10 +19,7 @@ export interface PublishedKey {
 }
 
 /** The raw 32-byte Ed25519 public key, base64url (what the verifier imports). */
-const rawPublic = (key: KeyObject) =>
-  Buffer.from((createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x, 'base64url').toString(
-    'base64url',
-  );
+const rawPublic = (key: KeyObject) => (createPublicKey(key).export({ format: 'jwk' }) as { x: string }).x;
 
 /**
  * The installation's signing key, made on first use: Ed25519, its private half sealed with the
