@@ -98,6 +98,25 @@ describe('a cash-out', () => {
       .then((all) => all.filter((e) => (e.data as { cash_out_id: number }).cash_out_id === cashOut.id));
     expect(events.map((e) => e.type)).toEqual(['cashout_requested', 'cashout_accepted', 'refund_made']);
     expect(events[0]!.data).toMatchObject({ cash_out_id: cashOut.id, amount: '3000', method: 'paypal' });
+
+    // Each change emailed the owner once (the replay sent nothing): 3000 minor units = 30.00 EUR.
+    await t.jobs.runUntilIdle();
+    const mail = await t.db
+      .selectFrom('email_messages')
+      .select(['template', 'subject', 'text_body'])
+      .where('to_address', '=', a.email)
+      .where('template', 'like', 'cash_out_%')
+      .orderBy('id')
+      .execute()
+      .then((all) => all.filter((m) => m.text_body.includes(`cash-out ${cashOut.id} of`)));
+    expect(mail.map((m) => [m.template, m.subject])).toEqual([
+      ['cash_out_pending', 'Your cash-out is requested'],
+      ['cash_out_success', 'Your cash-out is paid'],
+      ['cash_out_refund', 'Your cash-out came back'],
+    ]);
+    expect(mail[0]!.text_body).toContain(`Your cash-out ${cashOut.id} of 30.00 EUR (paypal) was requested`);
+    expect(mail[1]!.text_body).toContain('Payment reference: PAYPAL-TX-1');
+    expect(mail[2]!.text_body).toContain('Reason: PayPal returned it');
   });
 
   it('is cancelled by the affiliate or the operator while pending, funds released', async () => {
