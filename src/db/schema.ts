@@ -3,6 +3,7 @@ import type { AuditTables } from './tables/audit.ts';
 import type { BillingTables } from './tables/billing.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
 import type { CommissionTables } from './tables/commissions.ts';
+import type { CorrespondenceTables } from './tables/correspondence.ts';
 import type { EarnedCommissionTables } from './tables/earned-commissions.ts';
 import type { EventImportTables } from './tables/event-imports.ts';
 import type { EventTables } from './tables/events.ts';
@@ -34,4 +35,5 @@ export interface DB
     AuditTables,
     BillingTables,
     WebhookTables,
-    ReportFileTables {}
+    ReportFileTables,
+    CorrespondenceTables {}

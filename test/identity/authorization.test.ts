@@ -13,6 +13,7 @@ import { SYSTEM } from '../../src/core/actor.ts';
 import { requestCashOut } from '../../src/core/ledger/cash-outs/request-cash-out.ts';
 import { fundAffiliate } from '../../src/core/ledger/fund-affiliate.ts';
 import { seedBill } from '../security/support/world-bills.ts';
+import { seedCorrespondence } from '../security/support/world-correspondence.ts';
 import { seedWallets } from '../security/support/world-wallet.ts';
 import {
   approvedPartner,
@@ -52,6 +53,8 @@ const ids = {
   bSchedule: 0,
   bFavorite: 0,
   bRequested: 0,
+  bInquiry: 0,
+  bFile: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -240,6 +243,9 @@ beforeAll(async () => {
   ids.bPaymentMethod = wallets.bPaymentMethodId;
   ids.bBankMethod = wallets.bBankMethodId;
   ids.bSchedule = wallets.bScheduleId;
+  const correspondence = await seedCorrespondence(t, t.app.deps.config.dataDir, a.affiliateId, b.affiliateId);
+  ids.bInquiry = correspondence.bInquiryId;
+  ids.bFile = correspondence.bFileId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -402,6 +408,14 @@ const CROSS: Attempt[] = [
     route: '/reports/requested/{id}/download',
     url: () => `/reports/requested/${ids.bRequested}/download?as=xlsx`,
   },
+  { method: 'GET', route: '/inquiries/{id}', url: () => `/inquiries/${ids.bInquiry}` },
+  {
+    method: 'POST',
+    route: '/inquiries/{id}/answer',
+    url: () => `/inquiries/${ids.bInquiry}/answer`,
+    payload: () => ({ body: 'Mine', files: [{ file_name: 'x.pdf', content_base64: 'JVBERi0xLjQK' }] }),
+  },
+  { method: 'GET', route: '/correspondence-files/{id}', url: () => `/correspondence-files/${ids.bFile}` },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -473,6 +487,7 @@ const OWN_DATA_ONLY = [
   'GET /reports/feeds/{id}',
   'GET /reports/requested',
   'POST /reports/requested',
+  'GET /inquiries',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -576,7 +591,28 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const inquiries = await t.db
+    .selectFrom('inquiries')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
+  const inquiryAnswers = await t.db
+    .selectFrom('inquiry_answers')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
+  const files = await t.db
+    .selectFrom('correspondence_files')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    inquiries,
+    inquiryAnswers,
+    files,
     favorites,
     requested,
     wallet,
@@ -728,6 +764,8 @@ describe('affiliate A against affiliate B', () => {
       a.affiliateId,
     ]);
     expect(methods.map((m: { id: number }) => m.id)).not.toContain(ids.bPaymentMethod);
+    const inquiries = (await get('/inquiries')).data;
+    expect(inquiries.map((i: { affiliate_id: number }) => i.affiliate_id)).toEqual([a.affiliateId]);
     const schedules = (await get('/cash-out-schedules')).data;
     expect(schedules.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([a.affiliateId]);
     const scheduleForB = await t.as(a.cookie, {

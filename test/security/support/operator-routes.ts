@@ -3,6 +3,7 @@ import { AFFILIATE_ROUTES } from './operator-routes-affiliates.ts';
 import { BILL_ROUTES } from './operator-routes-bills.ts';
 import { CLICK_ROUTES } from './operator-routes-clicks.ts';
 import { COMMISSION_ROUTES } from './operator-routes-commissions.ts';
+import { CORRESPONDENCE_ROUTES } from './operator-routes-correspondence.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { HISTORY_ROUTES } from './operator-routes-history.ts';
 import { LEDGER_ROUTES } from './operator-routes-ledger.ts';
@@ -57,4 +58,5 @@ export const ROUTES: Record<string, Entry> = {
   ...WALLET_ROUTES,
   ...WEBHOOK_ROUTES,
   ...REPORT_LIST_ROUTES,
+  ...CORRESPONDENCE_ROUTES,
 };

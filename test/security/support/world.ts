@@ -7,6 +7,7 @@ import { requestCashOut } from '../../../src/core/ledger/cash-outs/request-cash-
 import { fundAffiliate } from '../../../src/core/ledger/fund-affiliate.ts';
 import { createIdentityApp, type IdentityTestApp, portalCookie } from '../../identity/helpers.ts';
 import { seedBill } from './world-bills.ts';
+import { type CorrespondenceWorld, seedCorrespondence } from './world-correspondence.ts';
 import { seedWallets, type WalletWorld } from './world-wallet.ts';
 
 /**
@@ -91,6 +92,7 @@ export interface World {
   aBillId: number;
   bBillId: number;
   wallet: WalletWorld;
+  correspondence: CorrespondenceWorld;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -443,6 +445,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     bBillId: await seedBill(t.db, b.affiliateId),
     // After the cash-outs: the wallets' batch takes another 20.00 EUR of each balance.
     wallet: await seedWallets(t, dataDir, a.affiliateId, b.affiliateId),
+    correspondence: await seedCorrespondence(t, dataDir, a.affiliateId, b.affiliateId),
   };
 }
 

@@ -28,6 +28,7 @@ import { eventReadRoutes } from './events-read.ts';
 import { exchangeRateRoutes } from './exchange-rates.ts';
 import { fraudRuleRoutes } from './fraud-rules.ts';
 import { historyRoutes } from './history.ts';
+import { inquiryRoutes } from './inquiries.ts';
 import { jobRoutes } from './jobs.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { mediaRoutes } from './media.ts';
@@ -102,4 +103,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(reportExportOperatorRoutes);
   await app.register(requestedReportOperatorRoutes);
   await app.register(reportRoutes);
+  await app.register(inquiryRoutes);
 };

@@ -11,6 +11,7 @@ import { partnerCouponCodeRoutes } from './coupon-codes.ts';
 import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
 import { partnerHistoryRoutes } from './history.ts';
+import { partnerInquiryRoutes } from './inquiries.ts';
 import { partnerPaymentMethodRoutes } from './payment-methods.ts';
 import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
@@ -70,4 +71,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerReportFeedRoutes);
   await app.register(partnerRequestedReportRoutes);
   await app.register(partnerReportRoutes);
+  await app.register(partnerInquiryRoutes);
 };
