@@ -24,6 +24,8 @@ export interface Config {
   reports: { retentionDays: number };
   /** Commission Factory's API: calls per API key in a rolling minute and day (0 = off). */
   commissionFactory: { callsPerMinute: number; callsPerDay: number };
+  /** The ClickHouse analytics store (ANALYTICS_URL); undefined: everything stays on PostgreSQL. */
+  analytics: AnalyticsConfig | undefined;
 }
 
 /** A bad variable: `message` is the one line printed before the process stops. */
@@ -106,6 +108,45 @@ export function loadConfig(env: Env = process.env): Config {
       callsPerMinute: int(env, 'COMMISSION_FACTORY_CALLS_PER_MINUTE', 30, 0, 100_000_000),
       callsPerDay: int(env, 'COMMISSION_FACTORY_CALLS_PER_DAY', 1000, 0, 100_000_000),
     },
+    analytics: loadAnalyticsConfig(env),
+  };
+}
+
+/** A ClickHouse server over HTTP: where the copy of clicks, events and commissions goes. */
+export interface AnalyticsConfig {
+  /** The HTTP endpoint without credentials or path: `http://host:8123`. */
+  url: string;
+  username: string;
+  password: string;
+  database: string;
+  /** Raw clicks are dropped by ClickHouse after this many days (0 = kept); rollups stay. */
+  clickTtlDays: number;
+  /** Rows per insert, and the longest wait before a smaller batch is written. */
+  batchRows: number;
+  flushIntervalMs: number;
+  /** Every statement is cancelled on the server after this long. */
+  queryTimeoutMs: number;
+}
+
+function loadAnalyticsConfig(env: Env): AnalyticsConfig | undefined {
+  const raw = url(env, 'ANALYTICS_URL', ['http:', 'https:']);
+  if (raw === undefined) return undefined;
+  const parsed = new URL(raw);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\/+|\/+$/g, '')) || 'default';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(database)) {
+    throw new ConfigError(
+      `ANALYTICS_URL's path must be a database name of letters, digits and _ (got "${database}")`,
+    );
+  }
+  return {
+    url: `${parsed.protocol}//${parsed.host}`,
+    username: decodeURIComponent(parsed.username) || 'default',
+    password: decodeURIComponent(parsed.password),
+    database,
+    clickTtlDays: int(env, 'ANALYTICS_CLICK_TTL_DAYS', 400, 0, 36_500),
+    batchRows: int(env, 'ANALYTICS_BATCH_ROWS', 10_000, 1, 500_000),
+    flushIntervalMs: int(env, 'ANALYTICS_FLUSH_INTERVAL_MS', 2000, 10, 3_600_000),
+    queryTimeoutMs: int(env, 'ANALYTICS_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
 }
 

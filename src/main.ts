@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
 import { ConfigError } from './config.ts';
+import { openAnalyticsStore } from './core/analytics/analytics-store.ts';
+import { applyAnalyticsSchema } from './core/analytics/schema/apply-analytics-schema.ts';
 import { issueSetupToken } from './core/auth/setup.ts';
 import { JobQueue } from './core/jobs/job-queue.ts';
 import { platformJobTypes } from './core/jobs/job-types.ts';
@@ -45,6 +47,15 @@ try {
 
 const app = await buildApp({ config, database, jobs, logger, web: true });
 
+// ClickHouse is optional and may be down: the platform starts without it.
+const analytics = config.analytics ? openAnalyticsStore(config.analytics) : undefined;
+if (analytics) {
+  applyAnalyticsSchema({ store: analytics }).then(
+    (ran) => ran.length && logger.info({ migrations: ran }, 'applied analytics migrations'),
+    (error: unknown) => logger.error({ err: error }, 'the analytics schema could not be applied'),
+  );
+}
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -61,6 +72,7 @@ async function shutdown(signal: string): Promise<void> {
     await Promise.all([app.close(), jobs.stop(Math.floor(config.shutdownTimeoutMs * 0.75))]);
     // After the jobs, which wait for the requests they handed to the sending thread.
     await threadSender.close();
+    await analytics?.close();
     await database.close();
     logger.flush();
     process.exit(0);
