@@ -14,6 +14,7 @@ import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
 import type { ReportFileTables } from './tables/report-files.ts';
 import type { RevshareTables } from './tables/revshare.ts';
+import type { TermsTables } from './tables/terms.ts';
 import type { TrackingTables } from './tables/tracking.ts';
 import type { WebhookTables } from './tables/webhooks.ts';
 
@@ -36,4 +37,5 @@ export interface DB
     BillingTables,
     WebhookTables,
     ReportFileTables,
-    CorrespondenceTables {}
+    CorrespondenceTables,
+    TermsTables {}

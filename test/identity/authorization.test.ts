@@ -55,6 +55,7 @@ const ids = {
   bRequested: 0,
   bInquiry: 0,
   bFile: 0,
+  bMessage: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -246,6 +247,7 @@ beforeAll(async () => {
   const correspondence = await seedCorrespondence(t, t.app.deps.config.dataDir, a.affiliateId, b.affiliateId);
   ids.bInquiry = correspondence.bInquiryId;
   ids.bFile = correspondence.bFileId;
+  ids.bMessage = correspondence.bMessageId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -338,6 +340,7 @@ const CROSS: Attempt[] = [
   { method: 'GET', route: '/bills/{id}', url: () => `/bills/${ids.bBill}` },
   { method: 'GET', route: '/bills/{id}/pdf', url: () => `/bills/${ids.bBill}/pdf` },
   { method: 'GET', route: '/bills/{id}/statement', url: () => `/bills/${ids.bBill}/statement` },
+  { method: 'GET', route: '/bills/{id}/statement/pdf', url: () => `/bills/${ids.bBill}/statement/pdf` },
   {
     method: 'POST',
     route: '/cash-outs/{id}/cancel',
@@ -416,6 +419,12 @@ const CROSS: Attempt[] = [
     payload: () => ({ body: 'Mine', files: [{ file_name: 'x.pdf', content_base64: 'JVBERi0xLjQK' }] }),
   },
   { method: 'GET', route: '/correspondence-files/{id}', url: () => `/correspondence-files/${ids.bFile}` },
+  {
+    method: 'POST',
+    route: '/messages/{id}/read',
+    url: () => `/messages/${ids.bMessage}/read`,
+    payload: () => ({}),
+  },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -434,6 +443,8 @@ const OWN_DATA_ONLY = [
   'GET /traffic-sources',
   'GET /profile',
   'PATCH /profile',
+  'GET /terms',
+  'POST /terms/accept',
   'POST /profile/password',
   'POST /profile/statistic-token',
   'DELETE /profile/statistic-token',
@@ -488,6 +499,10 @@ const OWN_DATA_ONLY = [
   'GET /reports/requested',
   'POST /reports/requested',
   'GET /inquiries',
+  'GET /messages',
+  'GET /messages/unread-count',
+  'POST /messages',
+  'POST /messages/read',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -609,7 +624,14 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const messages = await t.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    messages,
     inquiries,
     inquiryAnswers,
     files,
@@ -694,6 +716,22 @@ describe('affiliate A against affiliate B', () => {
     expect((await get('/sessions')).data.map((s: { id: number }) => s.id)).not.toContain(ids.bSession);
     expect(await get('/auth/me')).toMatchObject({ affiliate: { id: a.affiliateId } });
     expect(await get('/profile')).toMatchObject({ id: a.userId, affiliate_id: a.affiliateId });
+    // B accepting the terms in force is B's acceptance: A is still asked, and sees none of B's.
+    const terms = await t.call(t.admin, {
+      method: 'POST',
+      url: '/api/v1/terms-versions',
+      payload: { title: 'Matrix terms', body: 'Text' },
+    });
+    const accepted = await t.as(b.cookie, {
+      method: 'POST',
+      url: '/api/partner/v1/terms/accept',
+      payload: { version: terms.json().version },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await get('/terms')).toMatchObject({ acceptance_required: true, current_accepted_at: null });
+    expect(
+      (await get('/terms')).acceptances.map((x: { accepted_by: string }) => x.accepted_by),
+    ).not.toContain(b.email);
     // Fields naming another affiliate are not part of any body: they are refused, not obeyed.
     const sneaky = await t.as(a.cookie, {
       method: 'PATCH',
@@ -766,6 +804,12 @@ describe('affiliate A against affiliate B', () => {
     expect(methods.map((m: { id: number }) => m.id)).not.toContain(ids.bPaymentMethod);
     const inquiries = (await get('/inquiries')).data;
     expect(inquiries.map((i: { affiliate_id: number }) => i.affiliate_id)).toEqual([a.affiliateId]);
+    const messages = (await get('/messages')).data;
+    expect(messages.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([
+      a.affiliateId,
+      a.affiliateId,
+    ]);
+    expect((await get('/messages/unread-count')).unread).toBe(1);
     const schedules = (await get('/cash-out-schedules')).data;
     expect(schedules.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([a.affiliateId]);
     const scheduleForB = await t.as(a.cookie, {

@@ -11,6 +11,7 @@ import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REPORT_LIST_ROUTES } from './operator-routes-report-lists.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
+import { TERMS_ROUTES } from './operator-routes-terms.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
 import { WALLET_ROUTES } from './operator-routes-wallet.ts';
 import { WEBHOOK_ROUTES } from './operator-routes-webhooks.ts';
@@ -59,4 +60,5 @@ export const ROUTES: Record<string, Entry> = {
   ...WEBHOOK_ROUTES,
   ...REPORT_LIST_ROUTES,
   ...CORRESPONDENCE_ROUTES,
+  ...TERMS_ROUTES,
 };

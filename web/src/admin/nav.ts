@@ -19,6 +19,8 @@ export function allows(granted: readonly string[], needed: Scope): boolean {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Dashboard', to: '/admin', exact: true },
   { label: 'Affiliates', to: '/admin/affiliates' },
+  { label: 'Inquiries', to: '/admin/inquiries' },
+  { label: 'Messages', to: '/admin/messages' },
   { label: 'Brands', to: '/admin/brands' },
   { label: 'Destination links', to: '/admin/destination-links' },
   { label: 'Media library', to: '/admin/media' },
@@ -44,4 +46,5 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Audit log', to: '/admin/audit-log', scope: 'admin' },
   { label: 'Webhooks', to: '/admin/webhooks', scope: 'admin' },
   { label: 'Program', to: '/admin/program', scope: 'admin' },
+  { label: 'Terms and conditions', to: '/admin/terms' },
 ];

@@ -4,8 +4,11 @@ import { useEffect } from 'react';
 import { api, isUnauthenticated, unwrap } from '../api/client.ts';
 import { AppShell, type ShellLink } from '../components/AppShell.tsx';
 import { setDisplayTimeZone } from '../format.ts';
+import { unreadMessagesQuery } from './messages/MessagesPage.tsx';
 import { programQuery } from './program.ts';
 import { partnerMeQuery, profileQuery } from './queries.ts';
+import './terms/terms.css';
+import { TermsBanner } from './terms/TermsBanner.tsx';
 
 /** The signed-in affiliate portal frame. The route checks the session before rendering this. */
 export function PortalLayout() {
@@ -42,9 +45,16 @@ export function PortalLayout() {
     },
   });
   const acting = me.data?.acting_operator;
+  const unread = useQuery({ ...unreadMessagesQuery, enabled: me.isSuccess }).data ?? 0;
 
   const links: ShellLink[] = [
     { label: 'Home', to: '/portal', exact: true },
+    {
+      label: 'Messages',
+      to: '/portal/messages',
+      badge: { count: unread, label: unread === 1 ? 'unread message' : 'unread messages' },
+    },
+    { label: 'Inquiries', to: '/portal/inquiries' },
     { label: 'Reports', to: '/portal/reports' },
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Customers', to: '/portal/customers' },
@@ -54,6 +64,7 @@ export function PortalLayout() {
     { label: 'Bills', to: '/portal/bills' },
     { label: 'Commissions', to: '/portal/commissions' },
     { label: 'Sub-affiliates', to: '/portal/sub-affiliates' },
+    { label: 'Terms and conditions', to: '/portal/terms' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },
     ...(me.data?.user.is_owner ? [{ label: 'Team members', to: '/portal/team' } as const] : []),
@@ -74,22 +85,25 @@ export function PortalLayout() {
       navLabel="Portal"
       links={links}
       banner={
-        acting && (
-          <div className="acting-banner" role="status" data-testid="acting-banner">
-            <span>
-              <strong>{acting.name || acting.email}</strong> ({acting.email}) is signed in as{' '}
-              <strong>{me.data?.affiliate.name}</strong>: what you do here is done as this affiliate.
-            </span>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={backToBackOffice.isPending}
-              onClick={() => backToBackOffice.mutate()}
-            >
-              Back to the back office
-            </button>
-          </div>
-        )
+        <div className="banners">
+          {acting && (
+            <div className="acting-banner" role="status" data-testid="acting-banner">
+              <span>
+                <strong>{acting.name || acting.email}</strong> ({acting.email}) is signed in as{' '}
+                <strong>{me.data?.affiliate.name}</strong>: what you do here is done as this affiliate.
+              </span>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={backToBackOffice.isPending}
+                onClick={() => backToBackOffice.mutate()}
+              >
+                Back to the back office
+              </button>
+            </div>
+          )}
+          <TermsBanner />
+        </div>
       }
     />
   );

@@ -43,7 +43,9 @@ import { TrafficSourcesPage } from '../admin/traffic-sources/TrafficSourcesPage.
 import { WebhooksPage } from '../admin/webhooks/WebhooksPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { NotFoundInShell } from '../pages/NotFoundPage.tsx';
+import { correspondenceRoutes } from './admin-correspondence.tsx';
 import { earningsRoutes } from './admin-earnings.tsx';
+import { portalContentRoutes } from './admin-portal-content.tsx';
 import { adminRoute, shellRoute } from './admin-shell.tsx';
 import { tokenSearch } from './root.tsx';
 
@@ -293,5 +295,7 @@ export const adminTree = adminRoute.addChildren([
     campaignRoute,
     trafficSourcesRoute,
     ...earningsRoutes,
+    ...portalContentRoutes,
+    ...correspondenceRoutes,
   ]),
 ]);

@@ -11,6 +11,9 @@ import { CouponCodesPage as PortalCouponCodesPage } from '../portal/coupon-codes
 import { CustomersPage as PortalCustomersPage } from '../portal/customers/CustomersPage.tsx';
 import { EventsPage } from '../portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from '../portal/HomePage.tsx';
+import { InquiriesPage } from '../portal/inquiries/InquiriesPage.tsx';
+import { InquiryPage } from '../portal/inquiries/InquiryPage.tsx';
+import { MessagesPage } from '../portal/messages/MessagesPage.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
 import { PostbackLogPage, PostbacksPage } from '../portal/postbacks/PostbacksPage.tsx';
 import { ProfilePage } from '../portal/profile/ProfilePage.tsx';
@@ -27,6 +30,7 @@ import {
   validateSubAffiliatesSearch,
 } from '../portal/sub-affiliates/SubAffiliatesPage.tsx';
 import { TeamPage } from '../portal/team/TeamPage.tsx';
+import { TermsPage } from '../portal/terms/TermsPage.tsx';
 import { WalletPage } from '../portal/wallet/WalletPage.tsx';
 import { validateReportSearch } from '../reports/report-search.ts';
 import { rootRoute, tokenSearch } from './root.tsx';
@@ -185,11 +189,34 @@ const portalSubAffiliatesRoute = createRoute({
   component: SubAffiliatesPage,
 });
 
+const portalTermsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/terms',
+  component: TermsPage,
+});
+
 const portalReportsRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/reports',
   validateSearch: validateReportSearch,
   component: PortalReportsPage,
+});
+
+// What the operator asks for, and the conversation with it.
+const portalInquiriesRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/inquiries',
+  component: InquiriesPage,
+});
+const portalInquiryRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/inquiries/$id',
+  component: InquiryPage,
+});
+const portalMessagesRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/messages',
+  component: MessagesPage,
 });
 
 // An address the portal does not have: said inside the portal, with its navigation.
@@ -225,6 +252,10 @@ export const portalTree = portalRoute.addChildren([
     portalCommissionsRoute,
     portalSubAffiliatesRoute,
     portalReportsRoute,
+    portalInquiriesRoute,
+    portalInquiryRoute,
+    portalMessagesRoute,
+    portalTermsRoute,
     portalNotFoundRoute,
   ]),
 ]);

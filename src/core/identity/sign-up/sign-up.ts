@@ -7,6 +7,7 @@ import { hashPassword, passwordProblems } from '../../auth/passwords.ts';
 import { queueEmail } from '../../email/email-job.ts';
 import { templates } from '../../email/templates.ts';
 import { AppError, type FieldError } from '../../errors.ts';
+import { acceptTermsAtSignUp } from '../../terms/accept-terms-at-sign-up.ts';
 import { displayName } from '../affiliate-user.ts';
 import { type IdentityDeps, links } from '../context.ts';
 import { recordAffiliateEvent } from '../event-log/record-affiliate-event.ts';
@@ -175,11 +176,18 @@ export async function signUp({
       within: async (trx, created) => {
         const user = created.users[0]!;
         userId = user.id;
+        const termsVersion = await acceptTermsAtSignUp(trx, {
+          affiliateId: created.id,
+          userId: user.id,
+          email: user.email,
+          ip: input.ip ?? null,
+        });
         await trx
           .updateTable('affiliates')
           .set({
             signup_info: JSON.stringify({
               terms_accepted_at: new Date().toISOString(),
+              terms_version: termsVersion,
               ip: input.ip ?? null,
               user_agent: input.userAgent?.slice(0, 512) ?? null,
               referrer_url: input.referrerUrl?.slice(0, 2048) ?? null,

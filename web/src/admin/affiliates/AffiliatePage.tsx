@@ -14,10 +14,13 @@ import { affiliateQuery } from './api.ts';
 import { BillingTab } from './BillingTab.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
+import { InquiriesPanel } from './InquiriesPanel.tsx';
+import { MessagesPanel } from './MessagesPanel.tsx';
 import { MoneyTab } from './MoneyTab.tsx';
 import { PostbacksTab } from './PostbacksTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { SignInAsButton } from './SignInAsButton.tsx';
+import { TermsPanel } from './TermsPanel.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
 export const TABS = [
@@ -29,6 +32,7 @@ export const TABS = [
   'history',
   'events',
   'postbacks',
+  'messages',
 ] as const;
 export type Tab = (typeof TABS)[number];
 const TAB_LABELS: Record<Tab, string> = {
@@ -40,6 +44,7 @@ const TAB_LABELS: Record<Tab, string> = {
   history: 'History',
   events: 'Events log',
   postbacks: 'Postbacks',
+  messages: 'Messages',
 };
 
 export function validateTab(raw: Record<string, unknown>): { tab?: Tab } & SubReportSearch {
@@ -90,6 +95,7 @@ export function AffiliatePage() {
         </span>
       </div>
       {write && (a.status === 'pending' || a.status === 'declined') && <ApplicationPanel affiliate={a} />}
+      <InquiriesPanel id={id} canAsk={support} />
       <section className="panel" aria-labelledby="affiliate-clicks">
         <div className="panel-heading">
           <h2 id="affiliate-clicks">Clicks</h2>
@@ -119,6 +125,7 @@ export function AffiliatePage() {
         ))}
       </nav>
       {tab === 'profile' && <ProfileTab affiliate={a} />}
+      {tab === 'profile' && <TermsPanel id={id} />}
       {tab === 'billing' && <BillingTab id={id} currency={a.default_currency} />}
       {tab === 'money' && <MoneyTab id={id} />}
       {tab === 'users' && <UsersTab id={id} />}
@@ -132,6 +139,7 @@ export function AffiliatePage() {
       {tab === 'history' && <HistoryTab id={id} />}
       {tab === 'events' && <EventsTab id={id} />}
       {tab === 'postbacks' && <PostbacksTab id={id} />}
+      {tab === 'messages' && <MessagesPanel id={id} canWrite={support} />}
     </>
   );
 }
