@@ -6,7 +6,8 @@ import type { EngineCustomer, EngineEvent, NewCommission } from './engine-types.
 import type { EnginePlan } from './plan-lookup.ts';
 import { reversals, saleCommissions } from './sale-share.ts';
 
-const QUALIFYING = new Set(['deposit', 'withdrawal', 'activity', 'registration']);
+/** The events that can qualify a customer for CPA. */
+export const QUALIFYING = new Set(['deposit', 'withdrawal', 'activity', 'registration']);
 
 /**
  * What the given events earn their customers' affiliates, as rows not yet written: CPL, CPA,

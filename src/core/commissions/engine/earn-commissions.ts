@@ -3,7 +3,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
-import { calculateCommissions } from './calculate-commissions.ts';
+import { calculateCommissions, QUALIFYING } from './calculate-commissions.ts';
 import { insertCommissions } from './commission-rows.ts';
 import type { EngineCustomer, EngineEvent } from './engine-types.ts';
 import { type EnginePlan, loadPlanLookup } from './plan-lookup.ts';
@@ -24,6 +24,8 @@ export async function earnCommissions(options: {
   actor: Actor;
   events: EngineEvent[];
   customers: EngineCustomer[];
+  /** Customers these events created: nothing was earned for them before. */
+  created?: Set<bigint>;
   /** To send the postbacks and webhooks of what is earned at once (else the sweeps do). */
   jobs?: JobQueue;
   now?: Date;
@@ -39,16 +41,38 @@ export async function earnCommissions(options: {
       if (plan) current.set(c.id, plan);
     }
     if (!current.size) return 0;
-    const keys = [...current.keys()].flatMap((id) => [`cpa:${id}`, `cpl:${id}`]);
-    // One array parameter, not one per key: a batch has thousands of keys.
+    // Which CPAs and CPLs were earned before, asked only where one could be earned now: a CPA for
+    // a customer these events touch whose plan pays one, a CPL where the plan (now, or at a
+    // registration) pays one, never for a customer these events created. Asking both keys of
+    // every customer of a batch probed the unique index 1,100 times (10 to 16 ms per bench:events
+    // batch; 4 to 7 ms now).
+    const fresh = options.created ?? new Set<bigint>();
+    const touched = new Set(options.events.filter((e) => QUALIFYING.has(e.type)).map((e) => e.customer_id));
+    const cplAtRegistration = new Set(
+      options.events.flatMap((e) => {
+        const customer = e.type === 'registration' ? customers.get(e.customer_id) : undefined;
+        return customer && planOf(customer, e.occurred_at)?.version.definition.cpl ? [e.customer_id] : [];
+      }),
+    );
+    const keys = [...customers.keys()].flatMap((id) => {
+      if (fresh.has(id)) return [];
+      const plan = current.get(id)?.version.definition;
+      return [
+        ...(plan?.cpa && touched.has(id) ? [`cpa:${id}`] : []),
+        ...(plan?.cpl || cplAtRegistration.has(id) ? [`cpl:${id}`] : []),
+      ];
+    });
+    // One array parameter, not one per key: a batch has hundreds of keys.
     const existing = new Set(
-      (
-        await db
-          .selectFrom('commissions')
-          .select('source_key')
-          .where(sql<boolean>`source_key = any(${keys}::text[])`)
-          .execute()
-      ).map((r) => r.source_key),
+      keys.length
+        ? (
+            await db
+              .selectFrom('commissions')
+              .select('source_key')
+              .where(sql<boolean>`source_key = any(${keys}::text[])`)
+              .execute()
+          ).map((r) => r.source_key)
+        : [],
     );
     const rows = await calculateCommissions(db, {
       events: options.events,

@@ -33,6 +33,7 @@ export async function earnAndNotify(
       promo_id: p.promo_id,
     })),
     customers: [...customers].map((c) => c.row),
+    created: new Set([...customers].filter((c) => c.isNew).map((c) => c.row.id)),
   });
   if (!batch.jobs) return;
   await queueEventPostbacks({
