@@ -42,14 +42,12 @@ export async function cpaCommissions(
       from (select distinct hashtextextended(x, 0) as k from unnest(${[...groups.keys()].map((g) => `cpa-tier:${g}`)}::text[]) as x
             order by 1) as keys`.execute(db);
     const keys = [...groups.keys()].map((k) => k.split(':'));
+    // The CPAs written so far, as each insert of commissions counted them (migration 0081).
     const { rows } = await sql<{ key: string; n: number }>`
-      select g.affiliate_id || ':' || g.plan_id || ':' || g.month as key, count(c.id)::int as n
+      select g.affiliate_id || ':' || g.plan_id || ':' || g.month as key, sum(c.n)::int as n
       from unnest(${keys.map((k) => Number(k[0]))}::int[], ${keys.map((k) => Number(k[1]))}::int[],
                   ${keys.map((k) => k[2] as string)}::text[]) as g(affiliate_id, plan_id, month)
-      join commissions c on c.affiliate_id = g.affiliate_id and c.plan_id = g.plan_id and c.kind = 'cpa'
-        and c.source_commission_id is null
-        and c.earned_at >= (g.month || '-01')::date::timestamp at time zone 'UTC'
-        and c.earned_at < ((g.month || '-01')::date + interval '1 month')::timestamp at time zone 'UTC'
+      join cpa_month_counts c on c.affiliate_id = g.affiliate_id and c.plan_id = g.plan_id and c.month = g.month
       group by 1`.execute(db);
     for (const r of rows) counted.set(r.key, r.n);
   }
