@@ -110,3 +110,43 @@ export const FileResponse = {
 
 export const toIncoming = (files: { file_name: string; content_base64: string }[] | undefined) =>
   (files ?? []).map((f) => ({ file_name: f.file_name, content: Buffer.from(f.content_base64, 'base64') }));
+
+export const MESSAGE_HELP =
+  "Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`).";
+
+export const Message = Type.Object({
+  id: Type.Integer(),
+  affiliate_id: Type.Integer(),
+  sender: StringEnum(['operator', 'affiliate'] as const),
+  sender_name: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  files: Type.Array(CorrespondenceFile),
+  created_at: Timestamp,
+  read_at: NullableTimestamp,
+  read_by: Nullable(Type.String()),
+});
+export const MessagePage = ListOf(Message);
+
+export const MessageQuery = {
+  ...PageQuery,
+  sender: Type.Optional(StringEnum(['operator', 'affiliate'] as const)),
+  unread: Type.Optional(Type.Boolean({ description: 'Only the ones the recipient has not read' })),
+};
+
+export const SendMessageBody = Type.Object(
+  {
+    subject: Type.String({ maxLength: 1000 }),
+    body: Type.String({ maxLength: 40_000 }),
+    files: Type.Optional(FilesInput),
+  },
+  { additionalProperties: false },
+);
+
+export const ReadBody = Type.Object(
+  { read: Type.Optional(Type.Boolean({ description: 'false marks it unread again; default true' })) },
+  { additionalProperties: false },
+);
+
+export const UnreadCount = Type.Object({ unread: Type.Integer() });
+export const MarkedCount = Type.Object({ marked: Type.Integer() });

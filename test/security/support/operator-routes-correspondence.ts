@@ -70,4 +70,58 @@ export const CORRESPONDENCE_ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /messages': {
+    hidden: (w) => [{ call: get('/messages'), notInData: w.correspondence.bMessageId }],
+    cross: (w) => [
+      {
+        name: "B's messages",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/messages?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'GET /messages/unread-count': {
+    cross: (w) => [
+      {
+        name: "B's unread messages",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/messages/unread-count?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'GET /affiliates/{id}/messages': {
+    cross: (w) => [
+      {
+        name: "B's conversation",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/affiliates/${id}/messages`),
+      },
+    ],
+  },
+  'POST /affiliates/{id}/messages': {
+    cross: (w) => [
+      {
+        name: 'a message to B',
+        b: w.b.affiliateId,
+        build: (id) => post(`/affiliates/${id}/messages`, { subject: 'Matrix', body: 'Hello' }),
+      },
+    ],
+  },
+  'POST /affiliates/{id}/messages/read': {
+    cross: (w) => [
+      {
+        name: "B's conversation",
+        b: w.b.affiliateId,
+        build: (id) => post(`/affiliates/${id}/messages/read`),
+      },
+    ],
+  },
+  'POST /messages/{id}/read': {
+    cross: (w) => [
+      { name: "B's message", b: w.correspondence.bReplyId, build: (id) => post(`/messages/${id}/read`, {}) },
+    ],
+  },
 };

@@ -1,6 +1,7 @@
 import { SYSTEM } from '../../../src/core/actor.ts';
 import { answerInquiry } from '../../../src/core/correspondence/inquiries/answer-inquiry.ts';
 import { openInquiry } from '../../../src/core/correspondence/inquiries/open-inquiry.ts';
+import { sendMessage } from '../../../src/core/correspondence/messages/send-message.ts';
 import type { IdentityTestApp } from '../../identity/helpers.ts';
 
 export interface CorrespondenceWorld {
@@ -9,6 +10,11 @@ export interface CorrespondenceWorld {
   bInquiryId: number;
   aFileId: number;
   bFileId: number;
+  /** A message from the operator to A and one to B, and one from each affiliate. */
+  aMessageId: number;
+  bMessageId: number;
+  aReplyId: number;
+  bReplyId: number;
 }
 
 /** Inquiries of A and B, answered with a file each. */
@@ -33,9 +39,26 @@ export async function seedCorrespondence(
       body: 'Attached',
       files: [{ file_name: 'bill.pdf', content: Buffer.from('%PDF-1.4\n') }],
     });
-    return { inquiry: answered.id, file: answered.answers[0]!.files[0]!.id };
+    const message = { ...common, dataDir, affiliateId, subject: 'Hello', body: 'Welcome', files: [] };
+    const fromOperator = await sendMessage({ ...message, sender: 'operator' });
+    const fromAffiliate = await sendMessage({ ...message, sender: 'affiliate' });
+    return {
+      inquiry: answered.id,
+      file: answered.answers[0]!.files[0]!.id,
+      message: fromOperator.id,
+      reply: fromAffiliate.id,
+    };
   };
   const a = await one(aId);
   const b = await one(bId);
-  return { aInquiryId: a.inquiry, bInquiryId: b.inquiry, aFileId: a.file, bFileId: b.file };
+  return {
+    aInquiryId: a.inquiry,
+    bInquiryId: b.inquiry,
+    aFileId: a.file,
+    bFileId: b.file,
+    aMessageId: a.message,
+    bMessageId: b.message,
+    aReplyId: a.reply,
+    bReplyId: b.reply,
+  };
 }

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { api, isUnauthenticated, unwrap } from '../api/client.ts';
 import { meQuery } from '../api/queries.ts';
 import { AppShell } from '../components/AppShell.tsx';
+import { unreadMessagesQuery } from './messages/unread-messages.ts';
 import { allows, NAV_ITEMS } from './nav.ts';
 import { pendingApplicationsQuery } from './pending-applications.ts';
 
@@ -30,13 +31,16 @@ export function AdminLayout() {
 
   const scopes = me.data?.scopes ?? [];
   const pending = useQuery({ ...pendingApplicationsQuery, enabled: me.isSuccess }).data ?? 0;
+  const unread = useQuery({ ...unreadMessagesQuery, enabled: me.isSuccess }).data ?? 0;
   const links = NAV_ITEMS.filter((item) => !item.scope || allows(scopes, item.scope)).map((item) =>
-    item.to === '/admin/affiliates'
-      ? {
-          ...item,
-          badge: { count: pending, label: pending === 1 ? 'pending application' : 'pending applications' },
-        }
-      : item,
+    item.to === '/admin/messages'
+      ? { ...item, badge: { count: unread, label: unread === 1 ? 'unread message' : 'unread messages' } }
+      : item.to === '/admin/affiliates'
+        ? {
+            ...item,
+            badge: { count: pending, label: pending === 1 ? 'pending application' : 'pending applications' },
+          }
+        : item,
   );
   return (
     <AppShell

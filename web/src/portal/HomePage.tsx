@@ -4,6 +4,7 @@ import { ClickCounts } from '../clicks/ClickCounts.tsx';
 import { myCountsQuery } from '../clicks/queries.ts';
 import { humanize } from '../format.ts';
 import { Dashboard } from '../reports/Dashboard.tsx';
+import { OpenInquiries } from './inquiries/InquiriesPage.tsx';
 import { partnerMeQuery, profileQuery } from './queries.ts';
 
 export function HomePage() {
@@ -15,6 +16,7 @@ export function HomePage() {
   return (
     <>
       <h1>Welcome{user.first_name ? `, ${user.first_name}` : ''}</h1>
+      <OpenInquiries />
       <section className="panel">
         <dl className="facts">
           <dt>Affiliate</dt>
