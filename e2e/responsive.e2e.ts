@@ -41,6 +41,13 @@ describe('the shell at 390 px and 1440 px', () => {
       last_name: 'Partner',
       company_name: 'Pia Partner Media International Holdings',
     });
+    // Terms published after Pia signed up: every portal page shows the banner asking to accept them.
+    const terms = await operator('POST', '/api/v1/terms-versions', {
+      title: 'Affiliate program terms and conditions with a rather long title for a phone',
+      summary: 'Paid search on the brand names is no longer allowed anywhere in the world.',
+      body: 'Play fair.\n\nhttps://lucky.example/a/very/long/address/that/must/wrap/on/a/phone/screen/too',
+    });
+    expect(terms.status, JSON.stringify(terms.json)).toBe(201);
     for (const name of [
       'Acme Media Worldwide',
       'Zenith Traffic Partners',
@@ -122,6 +129,19 @@ describe('the shell at 390 px and 1440 px', () => {
     }[];
     ids.customer = customers.find((c) => c.affiliate_id)!.id;
     ids.unattributed = customers.find((c) => !c.affiliate_id)!.id;
+    const inquiry = await operator('POST', `/api/v1/affiliates/${ids.affiliate}/inquiries`, {
+      subject: 'Proof of identity and address for the verification of a rather long account name',
+      expected_reply:
+        'A scan of your passport and https://lucky.example/a/very/long/address/that/must/wrap/on/a/phone',
+      due_date: '2099-12-31',
+    });
+    expect(inquiry.status, JSON.stringify(inquiry.json)).toBe(201);
+    ids.inquiry = inquiry.json.id;
+    const message = await operator('POST', `/api/v1/affiliates/${ids.affiliate}/messages`, {
+      subject: 'Welcome to the program, with a subject long enough to wrap on a phone screen',
+      body: 'Your account manager is here: https://lucky.example/a/very/long/address/that/must/wrap/on/a/phone',
+    });
+    expect(message.status, JSON.stringify(message.json)).toBe(201);
     const coupon = await operator('POST', '/api/v1/coupon-codes', {
       brand_id: ids.brand,
       code: 'SPRING-WELCOME-BONUS-2026',
@@ -153,6 +173,10 @@ describe('the shell at 390 px and 1440 px', () => {
     `/admin/affiliates/${ids.affiliate}`,
     `/admin/affiliates/${ids.affiliate}?tab=sub_affiliates&sub_by=month`,
     `/admin/affiliates/${ids.affiliate}/edit`,
+    `/admin/affiliates/${ids.affiliate}?tab=messages`,
+    '/admin/inquiries',
+    `/admin/inquiries/${ids.inquiry}`,
+    '/admin/messages',
     '/admin/brands',
     '/admin/brands/new',
     `/admin/brands/${ids.brand}`,
@@ -177,6 +201,7 @@ describe('the shell at 390 px and 1440 px', () => {
     '/admin/outbox',
     '/admin/audit-log',
     '/admin/program',
+    '/admin/terms',
     '/admin/no-such-page',
     '/admin/clicks',
     `/admin/clicks/${ids.click}`,
@@ -212,6 +237,10 @@ describe('the shell at 390 px and 1440 px', () => {
     '/portal/commission-plans',
     '/portal/sub-affiliates',
     '/portal/sub-affiliates?tab=report&sub_by=day',
+    '/portal/terms',
+    '/portal/inquiries',
+    `/portal/inquiries/${ids.inquiry}`,
+    '/portal/messages',
     '/portal/reports',
     '/portal/reports?period=last_30_days&group=day,campaign,country',
     '/portal/no-such-page',
