@@ -121,6 +121,67 @@ describe('compatibility APIs on operator keys', () => {
   });
 });
 
+/**
+ * Smartico's API takes the operator key as the whole `authorization` header, each operation with
+ * the scope it needs; a key without it is 403 in Smartico's shape, a staff session (no key) 401.
+ * Every operation of its security scheme must be listed here.
+ */
+const HEADER_KEY_ROUTES: Record<
+  string,
+  { scope: 'read' | 'write'; method: 'GET' | 'PUT' | 'POST'; url: () => string; payload?: object }
+> = {
+  'GET /smartico/api/af2_aff_op': { scope: 'read', method: 'GET', url: () => '/smartico/api/af2_aff_op' },
+  'PUT /smartico/api/af2_aff_op/{id}': {
+    scope: 'write',
+    method: 'PUT',
+    url: () => `/smartico/api/af2_aff_op/${w.a.affiliateId}`,
+    payload: { comments: 'Set through Smartico' },
+  },
+};
+
+describe("Smartico's API on operator keys", () => {
+  it('lists every operation taking the key in its authorization header', async () => {
+    const spec = await openApi(t.app);
+    const found = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { security?: Record<string, string[]>[] }>)
+        .filter(([, op]) => op.security?.some((s) => 'smarticoApiKey' in s))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(HEADER_KEY_ROUTES).sort());
+  });
+
+  it('serves a key with the scope, refuses one without it (403) and a staff session (401), changing nothing', async () => {
+    const keys = { read: w.readOnly, write: await t.apiKey(['write']) };
+    const below = { read: await t.apiKey(['events']), write: w.readOnly };
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(HEADER_KEY_ROUTES)) {
+      const call = (headers: Record<string, string>) =>
+        t.app.inject({
+          method: entry.method,
+          url: entry.url(),
+          headers: { ...headers, ...(entry.payload ? { 'content-type': 'application/json' } : {}) },
+          ...(entry.payload ? { payload: JSON.stringify(entry.payload) } : {}),
+        });
+      const before = await tableDigests(t.db);
+      const refused = await call({ authorization: below[entry.scope] });
+      if (refused.statusCode !== 403 || refused.json().errCode !== 403)
+        failures.push(`${route} without the ${entry.scope} scope: expected 403, got ${excerpt(refused)}`);
+      const session = await call({ cookie: w.manager.cookie });
+      if (session.statusCode !== 401)
+        failures.push(`${route} with a staff session: expected 401, got ${excerpt(session)}`);
+      const changed = changedTables(before, await tableDigests(t.db)).filter(
+        (c) => !c.startsWith('api_keys'),
+      );
+      if (changed.length)
+        failures.push(`${route}: the refused calls changed ${changed.map((c) => c.split(':')[0])}`);
+      const allowed = await call({ authorization: keys[entry.scope] });
+      if (allowed.statusCode !== 200)
+        failures.push(`${route} with a ${entry.scope} key: ${excerpt(allowed)}`);
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
+
 describe('operator authorization matrix', () => {
   it('lists every operator route, each with attempts or a reason', async () => {
     const routes = await specRoutes();

@@ -12,7 +12,8 @@ export interface OperatorChangesTable {
     | 'exchange_rates'
     | 'managed_list_entry'
     | 'custom_tag'
-    | 'custom_tag_value';
+    | 'custom_tag_value'
+    | 'affiliate';
   entity_id: string | null;
   action: string;
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;

@@ -46,6 +46,18 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             name: 'apiKey',
             description: "Commission Factory's merchant API: an operator API key with the read scope",
           },
+          everflowApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Eflow-API-Key',
+            description: "Everflow's network API: an operator API key (read for reads, write for writes)",
+          },
+          smarticoApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'authorization',
+            description: "Smartico's API: an operator API key as the whole authorization header",
+          },
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },

@@ -1,7 +1,7 @@
 import { type ExtraPermission, isExtraPermission } from '../../../core/affiliates/extra-permissions.ts';
 
 /** Smartico's extra_role_ids for our extra permissions. */
-const EXTRA_ROLE_IDS: Record<ExtraPermission, number> = {
+export const EXTRA_ROLE_IDS: Record<ExtraPermission, number> = {
   registrations_report: 100,
   qualification_date: 101,
   registrations_country: 102,

@@ -34,3 +34,16 @@ export function toSmarticoStatus(status: AffiliateStatus): { id: 1 | 2 | 3 | 4 |
 export function fromSmarticoStatus(id: number): AffiliateStatus | null {
   return FROM_SMARTICO[id] ?? null;
 }
+
+/** The status table as Markdown, for /docs: both ways, and the move Affluent refuses. */
+export function statusTableMarkdown(): string {
+  return [
+    '| aff_status_id | name | native (read) | native (written) |',
+    '|---|---|---|---|',
+    '| 1 | Pending | `pending` | refused (409): an account never returns to pending; the refusal is in the audit log |',
+    '| 2 | Approved | `active` | `active` |',
+    '| 3 | Declined | `declined` | `declined` (from pending only) |',
+    '| 4 | Suspended | `suspended`, `inactive` | `suspended` (an inactive one stays inactive) |',
+    '| 5 | ViewOnly | `view_only` | `view_only` |',
+  ].join('\n');
+}
