@@ -7,6 +7,7 @@ import { JobQueue } from '../core/jobs/job-queue.ts';
 import { platformJobTypes } from '../core/jobs/job-types.ts';
 import { affilkaReportRoutes } from './compat/affilka/report-api.ts';
 import { commissionFactoryRoutes } from './compat/commission-factory/merchant-api.ts';
+import { everflowRoutes } from './compat/everflow/api.ts';
 import { smarticoRoutes } from './compat/smartico/api.ts';
 import type { AppDeps } from './context.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(partnerApi, { prefix: '/api/partner/v1' });
   await app.register(affilkaReportRoutes, { prefix: '/api/customer/v1/partner' });
   await app.register(commissionFactoryRoutes, { prefix: '/commissionfactory' });
+  await app.register(everflowRoutes, { prefix: '/everflow' });
   await app.register(smarticoRoutes, { prefix: '/smartico' });
   await app.register(portalSsoRoute);
   if (options.web) await registerWeb(app);

@@ -44,6 +44,8 @@ export interface AffiliateSearch {
   approved_from?: string;
   approved_to?: string;
   ran_traffic_in_last_hours?: number;
+  /** Only affiliates that sent clicks to any of these brands (whose tracking domain wrote their links). */
+  traffic_brand_ids?: number[];
   /** A manager limited to their own affiliates sees only those, whatever the other filters. */
   restrict_to_manager_id?: number | null;
   sort?: { by: AffiliateSort; desc: boolean };
@@ -170,6 +172,10 @@ async function conditions(db: Db, s: AffiliateSearch): Promise<RawBuilder<unknow
   if (s.ran_traffic_in_last_hours !== undefined) {
     c.push(sql`exists (select 1 from affiliate_traffic k where k.affiliate_id = a.id
       and k.last_click_at >= now() - make_interval(hours => ${s.ran_traffic_in_last_hours}::int))`);
+  }
+  if (s.traffic_brand_ids?.length) {
+    c.push(sql`exists (select 1 from report_click_days r where r.affiliate_id = a.id
+      and r.brand_id = any(${s.traffic_brand_ids}))`);
   }
   if (s.restrict_to_manager_id != null) c.push(sql`a.account_manager_id = ${s.restrict_to_manager_id}`);
   return c;
