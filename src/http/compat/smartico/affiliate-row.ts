@@ -1,4 +1,3 @@
-import type { AffiliateView } from '../../../core/affiliates/affiliate-view.ts';
 import { getAffiliate } from '../../../core/affiliates/get-affiliate.ts';
 import { getReferralLink } from '../../../core/affiliates/referral-link.ts';
 import type { AffiliateUser } from '../../../core/affiliates/users.ts';
@@ -42,7 +41,7 @@ export const ownerOf = (users: readonly AffiliateUser[]) => users.find((u) => u.
 /** One affiliate as af2_aff_op shows it, every field read through the native core reads. */
 export async function smarticoAffiliate(ctx: RowContext, id: number): Promise<Record<string, unknown>> {
   const { db } = ctx;
-  const a: AffiliateView = await getAffiliate(db, id, RELATIONSHIPS);
+  const a = await getAffiliate(db, id, RELATIONSHIPS);
   const rel = a.relationships as unknown as Rels;
   const [balances, deal, referral] = await Promise.all([
     getBalances({ db, affiliateId: id }),

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getAffiliate } from '../../../core/affiliates/get-affiliate.ts';
 import { listAffiliateUsers } from '../../../core/affiliates/list-affiliate-users.ts';
-import type { AffiliateInput } from '../../../core/affiliates/merge-input.ts';
 import { type CustomTagValue, patchAffiliate } from '../../../core/affiliates/patch-affiliate.ts';
+
+type AffiliateInput = Parameters<typeof patchAffiliate>[0]['input'];
+
 import type { MessengerKey } from '../../../core/affiliates/state.ts';
 import { updateAffiliateUser } from '../../../core/affiliates/update-affiliate-user.ts';
 import { recordOperatorChange } from '../../../core/audit/record-operator-change.ts';
