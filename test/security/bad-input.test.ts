@@ -130,12 +130,17 @@ async function freshCredentials(): Promise<void> {
 const queryKeyPath = (path: string) => path.startsWith('/commissionfactory/');
 const withQueryKey = (url: string) => `${url}${url.includes('?') ? '&' : '?'}apiKey=${credentials.key}`;
 
+/** Everflow's API takes the operator key in its own header (its security scheme). */
+const everflowPath = (path: string) => path.startsWith('/everflow/');
+
 function send(op: Operation, v: Variant): Promise<LightMyRequestResponse> {
   const auth: Record<string, string> = v.anonymous
     ? {}
     : partnerPath(op.path)
       ? { cookie: `affluent_portal=${credentials.portal}` }
-      : { authorization: `Bearer ${credentials.key}` };
+      : everflowPath(op.path)
+        ? { 'x-eflow-api-key': credentials.key }
+        : { authorization: `Bearer ${credentials.key}` };
   return t.app.inject({
     method: op.method as 'GET',
     url: queryKeyPath(op.path) && !v.anonymous ? withQueryKey(v.url) : v.url,
