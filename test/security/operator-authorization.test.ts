@@ -317,3 +317,113 @@ describe('operator authorization matrix', () => {
     expect(failures, failures.join('\n')).toEqual([]);
   });
 });
+
+/**
+ * Everflow's API takes an operator key in X-Eflow-API-Key: every operation of the document is
+ * listed with the scope it needs; a key without it is 403, a staff session (no key of Everflow's)
+ * 401, and neither changes anything.
+ */
+const EVERFLOW_ROUTES: Record<
+  string,
+  { scope: 'read' | 'write'; method: 'GET' | 'POST' | 'PUT'; url: () => string; payload?: unknown }
+> = {
+  'POST /everflow/v1/networks/affiliatestable': {
+    scope: 'read',
+    method: 'POST',
+    url: () => '/everflow/v1/networks/affiliatestable',
+    payload: {},
+  },
+  'GET /everflow/v1/networks/affiliates/{affiliateId}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `/everflow/v1/networks/affiliates/${w.a.affiliateId}`,
+  },
+  'POST /everflow/v1/networks/affiliates': {
+    scope: 'write',
+    method: 'POST',
+    url: () => '/everflow/v1/networks/affiliates',
+    payload: { name: 'Everflow matrix', account_status: 'active' },
+  },
+  'PUT /everflow/v1/networks/affiliates/{affiliateId}': {
+    scope: 'write',
+    method: 'PUT',
+    url: () => `/everflow/v1/networks/affiliates/${w.a.affiliateId}`,
+    payload: { name: 'Everflow matrix', account_status: 'active' },
+  },
+  'GET /everflow/v1/meta/timezones': {
+    scope: 'read',
+    method: 'GET',
+    url: () => '/everflow/v1/meta/timezones',
+  },
+  'GET /everflow/v1/meta/languages': {
+    scope: 'read',
+    method: 'GET',
+    url: () => '/everflow/v1/meta/languages',
+  },
+  'GET /everflow/v1/meta/instant_messaging': {
+    scope: 'read',
+    method: 'GET',
+    url: () => '/everflow/v1/meta/instant_messaging',
+  },
+  'GET /everflow/v1/meta/currencies': {
+    scope: 'read',
+    method: 'GET',
+    url: () => '/everflow/v1/meta/currencies',
+  },
+  'GET /everflow/v1/meta/tracking_domains': {
+    scope: 'read',
+    method: 'GET',
+    url: () => '/everflow/v1/meta/tracking_domains',
+  },
+};
+
+describe('Everflow API on operator keys', () => {
+  it('lists every operation taking X-Eflow-API-Key', async () => {
+    const spec = await openApi(t.app);
+    const found = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { security?: Record<string, string[]>[] }>)
+        .filter(([, op]) => op.security?.some((s) => 'everflowApiKey' in s))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(EVERFLOW_ROUTES).sort());
+  });
+
+  it('refuses a key without the scope (403) and a staff session (401), changing nothing', async () => {
+    const events = await t.apiKey(['events']);
+    const failures: string[] = [];
+    for (const [route, e] of Object.entries(EVERFLOW_ROUTES)) {
+      const before = await tableDigests(t.db);
+      const payload = e.payload === undefined ? {} : { payload: JSON.stringify(e.payload) };
+      const json = e.payload === undefined ? {} : { 'content-type': 'application/json' };
+      const under = e.scope === 'write' ? w.readOnly : events;
+      const refused = await t.app.inject({
+        method: e.method,
+        url: e.url(),
+        ...payload,
+        headers: { ...json, 'x-eflow-api-key': under },
+      });
+      if (refused.statusCode !== 403)
+        failures.push(`${route} without ${e.scope}: expected 403, got ${excerpt(refused)}`);
+      const session = await t.app.inject({
+        method: e.method,
+        url: e.url(),
+        ...payload,
+        headers: { ...json, cookie: w.manager.cookie },
+      });
+      if (session.statusCode !== 401)
+        failures.push(`${route} with a staff session: expected 401, got ${excerpt(session)}`);
+      const changed = changedTables(before, await tableDigests(t.db)).filter(
+        (c) => !c.startsWith('api_keys'),
+      );
+      if (changed.length)
+        failures.push(`${route}: the refusals changed ${changed.map((c) => c.split(':')[0])}`);
+    }
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: '/everflow/v1/meta/timezones',
+      headers: { 'x-eflow-api-key': w.readOnly },
+    });
+    if (ok.statusCode !== 200) failures.push(`a read key on a read: ${excerpt(ok)}`);
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
