@@ -52,12 +52,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             name: 'X-Eflow-API-Key',
             description: "Everflow's network API: an operator API key (read for reads, write for writes)",
           },
-          everflowApiKey: {
-            type: 'apiKey',
-            in: 'header',
-            name: 'X-Eflow-API-Key',
-            description: "Everflow's network API: an operator API key (read for reads, write for writes)",
-          },
           smarticoApiKey: {
             type: 'apiKey',
             in: 'header',
