@@ -108,7 +108,7 @@ describe('a cash-out', () => {
       .where('template', 'like', 'cash_out_%')
       .orderBy('id')
       .execute()
-      .then((all) => all.filter((m) => m.text_body.includes(`cash-out ${cashOut.id} of`)));
+      .then((all) => all.filter((m) => m.text_body?.includes(`cash-out ${cashOut.id} of`)));
     expect(mail.map((m) => [m.template, m.subject])).toEqual([
       ['cash_out_pending', 'Your cash-out is requested'],
       ['cash_out_success', 'Your cash-out is paid'],
