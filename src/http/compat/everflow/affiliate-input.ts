@@ -1,5 +1,5 @@
 import type { BillingDetails } from '../../../core/affiliates/billing-rules.ts';
-import type { AffiliateInput } from '../../../core/affiliates/merge-input.ts';
+import type { patchAffiliate } from '../../../core/affiliates/patch-affiliate.ts';
 import type { PaymentDetails } from '../../../core/affiliates/payment-methods.ts';
 import { defaultBilling } from '../../../core/affiliates/state.ts';
 import type { AffiliateStatus } from '../../../core/affiliates/status.ts';
@@ -16,6 +16,9 @@ import {
   messengerById,
   USER_MESSENGERS,
 } from './vocabulary.ts';
+
+/** The native affiliate input, as the core's partial update takes it. */
+type AffiliateInput = Parameters<typeof patchAffiliate>[0]['input'];
 
 export interface Translated<T> {
   input: T;
