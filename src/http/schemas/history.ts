@@ -13,6 +13,11 @@ other link between them by hash, up to a checkpoint, and the bill's totals; the 
 one with \`node verifier/verify-statement.mjs statement.json\` (no dependencies; \`--keys <file|url>\` to name the
 keys) or \`npm run cli -- verify statement.json\`.`;
 
+export const StatementPdf = Type.String({
+  format: 'binary',
+  description: 'The statement as a PDF: chain range, checkpoint, totals and links',
+});
+
 const Link = Type.Object({
   seq: Type.Integer(),
   kind: Type.String(),

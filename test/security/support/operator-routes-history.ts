@@ -12,6 +12,16 @@ export const HISTORY_ROUTES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /bills/{id}/statement/pdf': {
+    cross: (w) => [
+      {
+        name: "B's bill statement PDF",
+        b: w.bBillId,
+        a: w.aBillId,
+        build: (id) => get(`/bills/${id}/statement/pdf`),
+      },
+    ],
+  },
   'GET /affiliates/{id}/history/chain': {
     cross: (w) => [
       {

@@ -17,9 +17,10 @@ import {
   HistoryCheck,
   HistoryCheckQuery,
   KeyRotation,
+  StatementPdf,
   StatementResponse,
 } from '../../schemas/history.ts';
-import { sendChain, sendStatement } from '../shared/send-history.ts';
+import { sendChain, sendStatement, sendStatementPdf } from '../shared/send-history.ts';
 
 const scopeOf = (request: FastifyRequest) => {
   const id = managedBy(request.principal);
@@ -47,6 +48,26 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       await getBill({ db: db(), id: request.params.id, scope: scopeOf(request) });
       return sendStatement(reply, { db: db(), config: app.deps.config, billId: request.params.id });
+    },
+  );
+
+  app.get(
+    '/bills/:id/statement/pdf',
+    {
+      preValidation: requireOperator('read'),
+      schema: {
+        tags,
+        security: operatorSecurity,
+        summary: 'The signed statement of a bill as a PDF, as its affiliate downloads it',
+        description: HISTORY_HELP,
+        params: BillParams,
+        produces: ['application/pdf'],
+        response: withErrors({ 200: StatementPdf }, 401, 403, 404, 409),
+      },
+    },
+    async (request, reply) => {
+      await getBill({ db: db(), id: request.params.id, scope: scopeOf(request) });
+      return sendStatementPdf(reply, { db: db(), config: app.deps.config, billId: request.params.id });
     },
   );
 

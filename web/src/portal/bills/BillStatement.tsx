@@ -52,7 +52,11 @@ export function BillStatement({ id }: { id: number }) {
         <a href={url} download={`statement-bill-${id}.json`}>
           Download the statement (JSON)
         </a>{' '}
-        and check it yourself: <code>node verify-statement.mjs statement-bill-{id}.json</code>
+        or{' '}
+        <a href={`${url}/pdf`} download={`statement-bill-${id}.pdf`}>
+          as a PDF
+        </a>{' '}
+        and check the JSON yourself: <code>node verify-statement.mjs statement-bill-{id}.json</code>
       </p>
     </section>
   );
