@@ -39,8 +39,28 @@ async function chainBatch(db: Db): Promise<number | null> {
     delete from chain_queue where id in (select id from chain_queue order by id limit ${BATCH})
     returning id::text as id, affiliate_id, kind, ref_id::text as ref_id`.execute(db);
   pending.sort((a, b) => Number(a.id) - Number(b.id));
-  if (pending.length) await link(db, pending);
+  const fresh = await unlinked(db, pending);
+  if (fresh.length) await link(db, fresh);
   return pending.length;
+}
+
+/**
+ * A record joins a chain once: the brand-wide rules are queued for an affiliate by more than one
+ * cause (its admission, an assignment bringing the plan's versions), possibly by two transactions
+ * at once, so a reference already linked, or twice in the batch, is taken off the queue unlinked.
+ */
+async function unlinked(db: Db, pending: Pending[]): Promise<Pending[]> {
+  const key = (p: { affiliate_id: number; kind: string; ref_id: string }) => `${p.affiliate_id}:${p.kind}:${p.ref_id}`;
+  const { rows } = await sql<{ affiliate_id: number; kind: string; ref_id: string }>`
+    select l.affiliate_id, l.kind, l.ref_id::text as ref_id from chain_links l
+    join jsonb_to_recordset(${JSON.stringify(pending)}::jsonb) as x(affiliate_id integer, kind text, ref_id bigint)
+      on l.affiliate_id = x.affiliate_id and l.kind = x.kind and l.ref_id = x.ref_id`.execute(db);
+  const seen = new Set(rows.map(key));
+  return pending.filter((p) => {
+    if (seen.has(key(p))) return false;
+    seen.add(key(p));
+    return true;
+  });
 }
 
 async function link(db: Db, pending: Pending[]) {
