@@ -50,7 +50,8 @@ async function chainBatch(db: Db): Promise<number | null> {
  * at once, so a reference already linked, or twice in the batch, is taken off the queue unlinked.
  */
 async function unlinked(db: Db, pending: Pending[]): Promise<Pending[]> {
-  const key = (p: { affiliate_id: number; kind: string; ref_id: string }) => `${p.affiliate_id}:${p.kind}:${p.ref_id}`;
+  const key = (p: { affiliate_id: number; kind: string; ref_id: string }) =>
+    `${p.affiliate_id}:${p.kind}:${p.ref_id}`;
   const { rows } = await sql<{ affiliate_id: number; kind: string; ref_id: string }>`
     select l.affiliate_id, l.kind, l.ref_id::text as ref_id from chain_links l
     join jsonb_to_recordset(${JSON.stringify(pending)}::jsonb) as x(affiliate_id integer, kind text, ref_id bigint)
