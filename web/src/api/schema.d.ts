@@ -6456,6 +6456,357 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/terms-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every published version of the terms, the current one first
+         * @description The terms and conditions are versioned: publishing makes a new version the current terms, a published version is never changed, and each affiliate accepts a version (at sign-up, then each new one in the portal).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                                version: number;
+                                title: string;
+                                /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                                body: string;
+                                /** @description What changed since the previous version; may be empty */
+                                summary: string;
+                                /** Format: date-time */
+                                published_at: string;
+                                /** @description Who published it, as the logs name them */
+                                published_by: string;
+                                /** @description How many affiliates accepted this version */
+                                accepted_count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a new version of the terms (it is in force at once)
+         * @description The terms and conditions are versioned: publishing makes a new version the current terms, a published version is never changed, and each affiliate accepts a version (at sign-up, then each new one in the portal). Affiliates who have not accepted it are asked to in the portal.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                            version: number;
+                            title: string;
+                            /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                            body: string;
+                            /** @description What changed since the previous version; may be empty */
+                            summary: string;
+                            /** Format: date-time */
+                            published_at: string;
+                            /** @description Who published it, as the logs name them */
+                            published_by: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/terms-versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the terms, by its number */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                            version: number;
+                            title: string;
+                            /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                            body: string;
+                            /** @description What changed since the previous version; may be empty */
+                            summary: string;
+                            /** Format: date-time */
+                            published_at: string;
+                            /** @description Who published it, as the logs name them */
+                            published_by: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which versions of the terms the affiliate accepted, and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: number;
+                                /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                                version: number;
+                                title: string;
+                                /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                                body: string;
+                                /** @description What changed since the previous version; may be empty */
+                                summary: string;
+                                /** Format: date-time */
+                                published_at: string;
+                                /** @description Who published it, as the logs name them */
+                                published_by: string;
+                            } | null;
+                            current_accepted_at: string | null;
+                            /** @description A version is in force and the affiliate has not accepted it */
+                            acceptance_required: boolean;
+                            /** @description Every version accepted, newest first */
+                            acceptances: {
+                                version: number;
+                                title: string;
+                                /** Format: date-time */
+                                accepted_at: string;
+                                /** @description The accepting user's email */
+                                accepted_by: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -6872,6 +7223,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}/statement/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed statement of a bill as a PDF, as its affiliate downloads it
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement as a PDF: chain range, checkpoint, totals and links */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -26501,6 +26949,1475 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inquiries to all affiliates, newest first (status=answered: answers to review)
+         * @description An inquiry is the operator asking an affiliate for documents or missing information: `subject`, `expected_reply` (what the answer must contain) and optionally `due_date`. It is `open` until the affiliate answers with text and files (`answered`); the operator then accepts the answer (`accepted`, final) or rejects it with a comment saying what is missing (`rejected`): a rejected inquiry waits for a new answer, which makes it `answered` again, and every answer stays with its decision. Open and rejected inquiries are the ones waiting for the affiliate. Each change is in the inquiry's `changes` with who made it, and in the affiliate's events log (`inquiry_opened`, `inquiry_answered`, `inquiry_accepted`, `inquiry_rejected`); the affiliate's owners are emailed when an inquiry is opened or decided, the account manager when it is answered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    status?: "open" | "answered" | "accepted" | "rejected";
+                    /** @description Only open and rejected ones: waiting for the affiliate */
+                    awaiting_affiliate?: boolean;
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                subject: string;
+                                /** @description What the answer must contain */
+                                expected_reply: string;
+                                due_date: string | null;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "accepted" | "rejected";
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                answered_at: string | null;
+                                decided_at: string | null;
+                                decision_comment: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's inquiries, newest first (awaiting_affiliate=true: the open ones)
+         * @description An inquiry is the operator asking an affiliate for documents or missing information: `subject`, `expected_reply` (what the answer must contain) and optionally `due_date`. It is `open` until the affiliate answers with text and files (`answered`); the operator then accepts the answer (`accepted`, final) or rejects it with a comment saying what is missing (`rejected`): a rejected inquiry waits for a new answer, which makes it `answered` again, and every answer stays with its decision. Open and rejected inquiries are the ones waiting for the affiliate. Each change is in the inquiry's `changes` with who made it, and in the affiliate's events log (`inquiry_opened`, `inquiry_answered`, `inquiry_accepted`, `inquiry_rejected`); the affiliate's owners are emailed when an inquiry is opened or decided, the account manager when it is answered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    status?: "open" | "answered" | "accepted" | "rejected";
+                    /** @description Only open and rejected ones: waiting for the affiliate */
+                    awaiting_affiliate?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                subject: string;
+                                /** @description What the answer must contain */
+                                expected_reply: string;
+                                due_date: string | null;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "accepted" | "rejected";
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                answered_at: string | null;
+                                decided_at: string | null;
+                                decision_comment: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask an affiliate for documents or missing information
+         * @description An inquiry is the operator asking an affiliate for documents or missing information: `subject`, `expected_reply` (what the answer must contain) and optionally `due_date`. It is `open` until the affiliate answers with text and files (`answered`); the operator then accepts the answer (`accepted`, final) or rejects it with a comment saying what is missing (`rejected`): a rejected inquiry waits for a new answer, which makes it `answered` again, and every answer stays with its decision. Open and rejected inquiries are the ones waiting for the affiliate. Each change is in the inquiry's `changes` with who made it, and in the affiliate's events log (`inquiry_opened`, `inquiry_answered`, `inquiry_accepted`, `inquiry_rejected`); the affiliate's owners are emailed when an inquiry is opened or decided, the account manager when it is answered. Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        expected_reply: string;
+                        due_date?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inquiry with its answers, their files and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inquiries/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the affiliate's answer: the inquiry is done
+         * @description Only an answered inquiry (409 otherwise). Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inquiries/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the affiliate's answer with a comment: the inquiry waits for a new answer
+         * @description Only an answered inquiry (409 otherwise); `comment` is required. Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/correspondence-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file attached to an inquiry answer or a message
+         * @description Needs the `support` scope (affiliate managers, support, admin).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                        "image/png": Blob;
+                        "image/jpeg": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages of every affiliate's conversation, newest first (sender=affiliate&unread=true: the inbox)
+         * @description Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    sender?: "operator" | "affiliate";
+                    /** @description Only the ones the recipient has not read */
+                    unread?: boolean;
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                sender: "operator" | "affiliate";
+                                sender_name: string;
+                                subject: string;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                                read_at: string | null;
+                                read_by: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many messages from affiliates nobody of the operator has read (the back office badge) */
+        get: {
+            parameters: {
+                query?: {
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversation with an affiliate, newest first
+         * @description Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    sender?: "operator" | "affiliate";
+                    /** @description Only the ones the recipient has not read */
+                    unread?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                sender: "operator" | "affiliate";
+                                sender_name: string;
+                                subject: string;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                                read_at: string | null;
+                                read_by: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write to an affiliate: its owners are emailed
+         * @description Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`). Files travel base64 in `files[].content_base64` with their `file_name`: PDF, PNG or JPEG (read from the bytes), at most 2 MiB each, at most 5. Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                        files?: {
+                            file_name: string;
+                            /** @description The file, base64, at most 2 MiB */
+                            content_base64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            sender: "operator" | "affiliate";
+                            sender_name: string;
+                            subject: string;
+                            body: string;
+                            files: {
+                                id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            read_at: string | null;
+                            read_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every message of the affiliate's unread by the operator as read
+         * @description Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an affiliate's message read (or unread again with read=false)
+         * @description Only a message the affiliate sent (422 otherwise). Needs the `support` scope (affiliate managers, support, admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description false marks it unread again; default true */
+                        read?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            sender: "operator" | "affiliate";
+                            sender_name: string;
+                            subject: string;
+                            body: string;
+                            files: {
+                                id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            read_at: string | null;
+                            read_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -27348,6 +29265,207 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The terms in force and which versions my affiliate account accepted
+         * @description The terms and conditions are versioned: publishing makes a new version the current terms, a published version is never changed, and each affiliate accepts a version (at sign-up, then each new one in the portal).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: number;
+                                /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                                version: number;
+                                title: string;
+                                /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                                body: string;
+                                /** @description What changed since the previous version; may be empty */
+                                summary: string;
+                                /** Format: date-time */
+                                published_at: string;
+                                /** @description Who published it, as the logs name them */
+                                published_by: string;
+                            } | null;
+                            current_accepted_at: string | null;
+                            /** @description A version is in force and the affiliate has not accepted it */
+                            acceptance_required: boolean;
+                            /** @description Every version accepted, newest first */
+                            acceptances: {
+                                version: number;
+                                title: string;
+                                /** Format: date-time */
+                                accepted_at: string;
+                                /** @description The accepting user's email */
+                                accepted_by: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/terms/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the current terms for my affiliate account
+         * @description Send the version read: if a newer one was published meanwhile, the answer is 422 naming `version`. Accepting a version again keeps the first date.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                id: number;
+                                /** @description 1, 2, 3, ... in the order published; the highest is in force */
+                                version: number;
+                                title: string;
+                                /** @description The text of the terms (plain text; blank lines separate paragraphs) */
+                                body: string;
+                                /** @description What changed since the previous version; may be empty */
+                                summary: string;
+                                /** Format: date-time */
+                                published_at: string;
+                                /** @description Who published it, as the logs name them */
+                                published_by: string;
+                            } | null;
+                            current_accepted_at: string | null;
+                            /** @description A version is in force and the affiliate has not accepted it */
+                            acceptance_required: boolean;
+                            /** @description Every version accepted, newest first */
+                            acceptances: {
+                                version: number;
+                                title: string;
+                                /** Format: date-time */
+                                accepted_at: string;
+                                /** @description The accepting user's email */
+                                accepted_by: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -32827,6 +34945,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/bills/{id}/statement/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed statement of one of my bills as a PDF
+         * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
+         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
+         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
+         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
+         *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
+         *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
+         *     key stays listed with its retirement date, so what it signed still verifies) are at
+         *     `/.well-known/affluent-history-keys.json`. A bill's statement lists the records behind the bill in full, every
+         *     other link between them by hash, up to a checkpoint, and the bill's totals; the statement is signed too. Check
+         *     one with `node verifier/verify-statement.mjs statement.json` (no dependencies; `--keys <file|url>` to name the
+         *     keys) or `npm run cli -- verify statement.json`.
+         *
+         *     The PDF shows the statement issued in the same call (its SHA-256 printed on it): the chain range, the checkpoint, the totals and every link of the range. Verify the JSON one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement as a PDF: chain range, checkpoint, totals and links */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/history/chain": {
         parameters: {
             query?: never;
@@ -37382,6 +39599,917 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the operator asked me for, newest first (awaiting_affiliate=true: to answer)
+         * @description An inquiry is the operator asking an affiliate for documents or missing information: `subject`, `expected_reply` (what the answer must contain) and optionally `due_date`. It is `open` until the affiliate answers with text and files (`answered`); the operator then accepts the answer (`accepted`, final) or rejects it with a comment saying what is missing (`rejected`): a rejected inquiry waits for a new answer, which makes it `answered` again, and every answer stays with its decision. Open and rejected inquiries are the ones waiting for the affiliate. Each change is in the inquiry's `changes` with who made it, and in the affiliate's events log (`inquiry_opened`, `inquiry_answered`, `inquiry_accepted`, `inquiry_rejected`); the affiliate's owners are emailed when an inquiry is opened or decided, the account manager when it is answered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    status?: "open" | "answered" | "accepted" | "rejected";
+                    /** @description Only open and rejected ones: waiting for the affiliate */
+                    awaiting_affiliate?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                subject: string;
+                                /** @description What the answer must contain */
+                                expected_reply: string;
+                                due_date: string | null;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "accepted" | "rejected";
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                answered_at: string | null;
+                                decided_at: string | null;
+                                decision_comment: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my inquiries with my answers and the decisions on them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/inquiries/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an open (or rejected) inquiry with text and files
+         * @description The inquiry becomes `answered` and waits for the operator (409 when it is answered or accepted already). Files travel base64 in `files[].content_base64` with their `file_name`: PDF, PNG or JPEG (read from the bytes), at most 2 MiB each, at most 5.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        files?: {
+                            file_name: string;
+                            /** @description The file, base64, at most 2 MiB */
+                            content_base64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            subject: string;
+                            /** @description What the answer must contain */
+                            expected_reply: string;
+                            due_date: string | null;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "accepted" | "rejected";
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            answered_at: string | null;
+                            decided_at: string | null;
+                            decision_comment: string | null;
+                            answers: {
+                                id: number;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                decision: ("accepted" | "rejected") | null;
+                                decision_comment: string | null;
+                                answered_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            changes: {
+                                from_status: ("open" | "answered" | "accepted" | "rejected") | null;
+                                /** @enum {string} */
+                                to_status: "open" | "answered" | "accepted" | "rejected";
+                                comment: string | null;
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/correspondence-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file of one of my inquiry answers or messages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                        "image/png": Blob;
+                        "image/jpeg": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My conversation with the operator, newest first
+         * @description Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    sender?: "operator" | "affiliate";
+                    /** @description Only the ones the recipient has not read */
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                sender: "operator" | "affiliate";
+                                sender_name: string;
+                                subject: string;
+                                body: string;
+                                files: {
+                                    id: number;
+                                    file_name: string;
+                                    content_type: string;
+                                    size_bytes: number;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                /** Format: date-time */
+                                created_at: string;
+                                read_at: string | null;
+                                read_by: string | null;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write to the operator: my account manager is emailed
+         * @description Messages are one conversation between the operator and each affiliate: `sender` is the side that wrote it (`operator` or `affiliate`, with `sender_name`), the other side reads it (`read_at`, `read_by`); `subject`, `body` and up to 5 files. The other side is emailed when a message is sent: the affiliate's owners for the operator's, the account manager for the affiliate's. Sending is in the affiliate's events log (`message_sent`). Files travel base64 in `files[].content_base64` with their `file_name`: PDF, PNG or JPEG (read from the bytes), at most 2 MiB each, at most 5.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                        files?: {
+                            file_name: string;
+                            /** @description The file, base64, at most 2 MiB */
+                            content_base64: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            sender: "operator" | "affiliate";
+                            sender_name: string;
+                            subject: string;
+                            body: string;
+                            files: {
+                                id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            read_at: string | null;
+                            read_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the operator's messages I have not read (the portal badge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread message of the operator's as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/messages/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of the operator's messages read (or unread again with read=false)
+         * @description Only a message the operator sent (422 otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description false marks it unread again; default true */
+                        read?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            sender: "operator" | "affiliate";
+                            sender_name: string;
+                            subject: string;
+                            body: string;
+                            files: {
+                                id: number;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                            read_at: string | null;
+                            read_by: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customer/v1/partner/report": {
         parameters: {
             query?: never;
@@ -37853,6 +40981,1419 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/meta/timezones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timezones (Everflow metadata): timezone_id of affiliate users
+         * @description Stable ids: a zone keeps its id, new zones are added at the end.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timezones: {
+                                timezone_id: number;
+                                timezone: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/meta/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Languages (Everflow metadata): language_id of affiliate users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            languages: {
+                                language_id: number;
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/meta/instant_messaging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instant messaging platforms (Everflow metadata): instant_messaging_id
+         * @description 0 is none. Affiliate users hold Skype (1) and Telegram (2); the affiliate holds every one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instant_messaging: {
+                                instant_messaging_id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/meta/currencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Currencies (Everflow metadata): default_currency_id and currency_id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currencies: {
+                                currency_id: string;
+                                currency_name: string;
+                                decimals: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/meta/tracking_domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tracking domains (Everflow metadata): network_tracking_domain_ids of the affiliates table
+         * @description One per brand: the brand's id and the origin its tracking links are written with (the public URL when it has no domain of its own).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tracking_domains: {
+                                network_tracking_domain_id: number;
+                                url: string;
+                                brand: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/networks/affiliatestable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch Affiliates (Everflow)
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         *
+         *     Search terms (`name`: every word in the name, company name or email), every filter of the document, `?page=` and `?page_size=` (1–2000, default 50), `?relationship=signup` and `users`. `payment_type` `pay` (Everflow Pay) matches no affiliate. `network_tracking_domain_ids` are brand ids (GET /everflow/v1/meta/tracking_domains): affiliates that sent clicks through them. today_revenue: commissions earned since midnight UTC; balance: the available balance; both in the affiliate's default currency.
+         *
+         *     Statuses:
+         *
+         *     | Everflow | native (read) | an Everflow write sets |
+         *     |---|---|---|
+         *     | `active` | `active`, `view_only` | active (view_only kept when already view_only) |
+         *     | `inactive` | `inactive`, `declined` | inactive; on a pending application: declined (see below); declined kept when already declined |
+         *     | `pending` | `pending` | pending on create; an account never returns to pending |
+         *     | `suspended` | `suspended` | suspended |
+         *
+         *     Payment types: Everflow's words are the native ones (none, paypal, check, wire, direct_deposit, tipalti, paxum, veem, payoneer, bitcoin, webmoney, capitalist, transferwise, gift_card, masspay, skrill); `payum` is read as paxum; `pay` (Everflow Pay) matches no affiliate in the table filter and is refused on writes.
+         *
+         *     `day_of_week` (billing details):
+         *
+         *     | Everflow | Native |
+         *     | --- | --- |
+         *     | 0 | sunday |
+         *     | 1 | monday |
+         *     | 2 | tuesday |
+         *     | 3 | wednesday |
+         *     | 4 | thursday |
+         *     | 5 | friday |
+         *     | 6 | saturday |
+         *
+         *     Days of week: monday, tuesday, wednesday, thursday, friday, saturday, sunday are also the words of the bulk edit's `billing_weekly`.
+         *
+         *     `instant_messaging_id` (0: none; users hold Skype and Telegram):
+         *
+         *     | Id | Messenger | Native |
+         *     | --- | --- | --- |
+         *     | 1 | Skype | messengers.skype |
+         *     | 2 | Telegram | messengers.telegram |
+         *     | 3 | WhatsApp | messengers.whatsapp |
+         *     | 4 | Discord | messengers.discord |
+         *     | 5 | Signal | messengers.signal |
+         *     | 6 | Facebook Messenger | messengers.facebook |
+         *     | 7 | WeChat | messengers.wechat |
+         *     | 8 | LINE | messengers.line |
+         *     | 9 | Viber | messengers.viber |
+         *     | 10 | VK | messengers.vk |
+         *
+         *     `language_id`: 1 is English (en). `timezone_id`: 116 IANA zones, GET /everflow/v1/meta/timezones.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    /** @description signup, users (repeat it) */
+                    relationship?: ("signup" | "users")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        search_terms?: {
+                            /** @description Only `name` */
+                            search_type: string;
+                            value: string;
+                        }[];
+                        /** @description An unknown filter is refused (400), never ignored */
+                        filters?: {
+                            /** @description active, inactive, pending, suspended */
+                            account_status?: string;
+                            /** @description 0: affiliates without a manager */
+                            account_manager_ids?: number[];
+                            /** @description 0: affiliates without an executive */
+                            network_account_executives_ids?: number[];
+                            /** @description weekly, bimonthly, monthly, two_months, quarterly, manual, other */
+                            billing_frequency?: string;
+                            /** @description none, paypal, check, wire, direct_deposit, tipalti, paxum, veem, payoneer, bitcoin, webmoney, capitalist, transferwise, gift_card, masspay, skrill, pay */
+                            payment_type?: string;
+                            labels?: string[];
+                            ran_traffic_in_last_hours?: number;
+                            /** @description GET /everflow/v1/meta/tracking_domains */
+                            network_tracking_domain_ids?: number[];
+                            country_codes?: string[];
+                            region_codes?: string[];
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description See the document’s example */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/networks/affiliates/{affiliateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find By ID (Everflow)
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         *
+         *     The affiliate with `relationship` (labels, account manager, encoded_value) and each relationship asked for with `?relationship=`: reporting, billing, coupon_codes, users, audits, visibility, signup, api, traffic_source, referral_link, referrer, referral, supply_partner. `supply_partner` (EverXchange) is always `{}`: Affluent has no exchange. `referral_link` makes the affiliate's referral code on first use, as the native read does.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Repeat it for several */
+                    relationship?: ("reporting" | "billing" | "coupon_codes" | "users" | "audits" | "visibility" | "signup" | "api" | "traffic_source" | "referral_link" | "referrer" | "referral" | "supply_partner")[];
+                };
+                header?: never;
+                path: {
+                    affiliateId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description See the document’s example */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Update (Everflow)
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         *
+         *     Every field of Everflow's affiliate body must be sent: an omitted one takes its default or is removed (billing back to manual and no payment method, no contact address, no account manager, ...), as Everflow documents. Native fields Everflow has no name for (company, email, website, labels, messengers, traffic sources, custom tags, referral settings) keep their values; users are not part of the body. Masked payment details read back and sent again keep the stored values. Sending the status an affiliate reads as keeps it (declined stays declined on `inactive`, view_only stays on `active`); `inactive` on a pending application declines it; nothing returns to `pending` (400).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    affiliateId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description See the status table
+                         * @enum {string}
+                         */
+                        account_status: "active" | "inactive" | "pending" | "suspended";
+                        /** @description The account manager’s staff id; 0 none */
+                        network_employee_id?: number;
+                        internal_notes?: string | number;
+                        default_currency_id?: string;
+                        enable_media_cost_tracking_links?: boolean;
+                        /** @description 0: none */
+                        referrer_id?: number;
+                        is_contact_address_enabled?: boolean;
+                        /** @description 0: none */
+                        network_affiliate_tier_id?: number;
+                        contact_address?: {
+                            address_1?: string;
+                            address_2?: string;
+                            city?: string;
+                            region_code?: string;
+                            country_code?: string;
+                            zip_postal_code?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        billing?: {
+                            /** @enum {string} */
+                            billing_frequency?: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                            /** @enum {string} */
+                            payment_type?: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "pay" | "payum";
+                            tax_id?: string;
+                            is_invoice_creation_auto?: boolean;
+                            /** @description YYYY-mm-dd */
+                            auto_invoice_start_date?: string;
+                            default_invoice_is_hidden?: boolean;
+                            invoice_generation_days_delay?: number;
+                            /** @description Sums below it roll over. A decimal in major units of the default currency, converted exactly (more decimals than the currency has is an error). */
+                            invoice_amount_threshold?: number | string;
+                            default_payment_terms?: number;
+                            details?: {
+                                /** @description 0 Sunday … 6 Saturday */
+                                day_of_week?: number;
+                                day_of_month_one?: number;
+                                day_of_month_two?: number;
+                                day_of_month?: number;
+                                starting_month?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description The payment method’s details (bank_name, paypal_reception_method, ...) */
+                            billing?: {
+                                [key: string]: string | boolean;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description See the document’s example */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/everflow/v1/networks/affiliates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create (Everflow)
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         *
+         *     Creates the affiliate, its users, billing and payment method through the native create (same validation, history and events). `account_status` `active` or `inactive` (or `pending`: an application). Users without `initial_password` are emailed an invitation. Answers the affiliate as Find By ID does, with its users and billing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description See the status table
+                         * @enum {string}
+                         */
+                        account_status: "active" | "inactive" | "pending" | "suspended";
+                        /** @description The account manager’s staff id; 0 none */
+                        network_employee_id?: number;
+                        internal_notes?: string | number;
+                        default_currency_id?: string;
+                        enable_media_cost_tracking_links?: boolean;
+                        /** @description 0: none */
+                        referrer_id?: number;
+                        is_contact_address_enabled?: boolean;
+                        /** @description 0: none */
+                        network_affiliate_tier_id?: number;
+                        contact_address?: {
+                            address_1?: string;
+                            address_2?: string;
+                            city?: string;
+                            region_code?: string;
+                            country_code?: string;
+                            zip_postal_code?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        billing?: {
+                            /** @enum {string} */
+                            billing_frequency?: "weekly" | "bimonthly" | "monthly" | "two_months" | "quarterly" | "manual" | "other";
+                            /** @enum {string} */
+                            payment_type?: "none" | "paypal" | "check" | "wire" | "direct_deposit" | "tipalti" | "paxum" | "veem" | "payoneer" | "bitcoin" | "webmoney" | "capitalist" | "transferwise" | "gift_card" | "masspay" | "skrill" | "pay" | "payum";
+                            tax_id?: string;
+                            is_invoice_creation_auto?: boolean;
+                            /** @description YYYY-mm-dd */
+                            auto_invoice_start_date?: string;
+                            default_invoice_is_hidden?: boolean;
+                            invoice_generation_days_delay?: number;
+                            /** @description Sums below it roll over. A decimal in major units of the default currency, converted exactly (more decimals than the currency has is an error). */
+                            invoice_amount_threshold?: number | string;
+                            default_payment_terms?: number;
+                            details?: {
+                                /** @description 0 Sunday … 6 Saturday */
+                                day_of_week?: number;
+                                day_of_month_one?: number;
+                                day_of_month_two?: number;
+                                day_of_month?: number;
+                                starting_month?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description The payment method’s details (bank_name, paypal_reception_method, ...) */
+                            billing?: {
+                                [key: string]: string | boolean;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        users?: ({
+                            first_name?: string;
+                            last_name?: string;
+                            email: string;
+                            /** @enum {string} */
+                            account_status?: "active" | "inactive";
+                            title?: string;
+                            work_phone?: string;
+                            cell_phone?: string;
+                            /** @description 1 Skype, 2 Telegram (GET /everflow/v1/meta/instant_messaging); 0 none */
+                            instant_messaging_id?: number;
+                            instant_messaging_identifier?: string;
+                            /** @description 1: English */
+                            language_id?: number;
+                            /** @description GET /everflow/v1/meta/timezones */
+                            timezone_id?: number;
+                            currency_id?: string;
+                            initial_password?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description See the document’s example */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/af2_aff_op": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of affiliates (Smartico af2_aff_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     Affiliates by id, up to 1000 a call. `filter` is a JSON object of `id`, `affiliate_id`, `aff_status_id`, `manager_id`, `parent_affiliate_id`, each an id or an array of ids (`{"aff_status_id":2}`, `{"id":[1,2]}`); `range=[from, to]` takes the records from `from` (0 is the first) up to, not including, `to` (`[1000, 2000]`: the second thousand). The `Content-Range` header says which records came and how many match. An unknown filter field or value, bad JSON or a range over 1000 is 422 naming each. Amounts are numbers in major units of `operator_currency` (the affiliate's default currency, else the currency it has money in, else the first brand's); money in other currencies is in the native balances.
+         *
+         *     **aff_status_id**
+         *
+         *     | aff_status_id | name | native (read) | native (written) |
+         *     |---|---|---|---|
+         *     | 1 | Pending | `pending` | refused (409): an account never returns to pending; the refusal is in the audit log |
+         *     | 2 | Approved | `active` | `active` |
+         *     | 3 | Declined | `declined` | `declined` (from pending only) |
+         *     | 4 | Suspended | `suspended`, `inactive` | `suspended` (an inactive one stays inactive) |
+         *     | 5 | ViewOnly | `view_only` | `view_only` |
+         *
+         *     **deal_type_id** (bits, summed for hybrid deals: 3, 5, 6, 9, 10)
+         *
+         *     | bit | Smartico | plan component |
+         *     |---|---|---|
+         *     | 1 | CPL | `cpl` |
+         *     | 2 | CPA | `cpa` |
+         *     | 4 | RevShare_NetPL | `revshare` with basis `ngr` or `net_pl` |
+         *     | 8 | RevShare_NetDeposit | `revshare` with basis `net_deposits` |
+         *
+         *     **extra_role_ids**
+         *
+         *     | id | native extra permission |
+         *     |---|---|
+         *     | 100 | `registrations_report` |
+         *     | 101 | `qualification_date` |
+         *     | 102 | `registrations_country` |
+         *     | 103 | `ftd_date` |
+         *     | 104 | `ftd_count` |
+         *     | 105 | `net_deposits` |
+         *     | 107 | `deposits_count` |
+         *     | 113 | `qftd_count` |
+         *     | 116 | `withdrawals` |
+         *     | 118 | `deposit_amount` |
+         *     | 122 | `ftd_amount` |
+         *     | 126 | `sub_affiliate_commissions` |
+         *     | 151 | `qleads_count` |
+         *     | 152 | `effective_cpa` |
+         *     | 153 | `effective_cpl` |
+         *     | 165 | `net_pnl` |
+         *     | 224 | `pnl` |
+         *     | 232 | `bonus_amount` |
+         *
+         *     **payment_method_id**
+         *
+         *     | id | payment_method_name | native type |
+         *     |---|---|---|
+         *     | 1 | Wire Transfer | `wire` |
+         *     | 2 | PayPal | `paypal` |
+         *     | 3 | Check | `check` |
+         *     | 4 | Direct Deposit | `direct_deposit` |
+         *     | 5 | Tipalti | `tipalti` |
+         *     | 6 | Paxum | `paxum` |
+         *     | 7 | Veem | `veem` |
+         *     | 8 | Payoneer | `payoneer` |
+         *     | 9 | Bitcoin | `bitcoin` |
+         *     | 10 | WebMoney | `webmoney` |
+         *     | 11 | Capitalist | `capitalist` |
+         *     | 12 | Wise (TransferWise) | `transferwise` |
+         *     | 13 | Gift Card | `gift_card` |
+         *     | 14 | MassPay | `masspay` |
+         *     | 15 | Skrill | `skrill` |
+         *
+         *     **PUT fields**
+         *
+         *     | Smartico | native |
+         *     |---|---|
+         *     | `comments` | affiliate_notes |
+         *     | `company` | company_name |
+         *     | `country` | address.country_code |
+         *     | `web_site_url` | website_url |
+         *     | `comments_from_operator` | internal_notes |
+         *     | `aff_status_id` | status |
+         *     | `ext_affiliate_id` | external_id |
+         *     | `no_carry_over` | no_negative_carry_over |
+         *     | `manager_id` | account_manager_id |
+         *     | `api_access_enabled` | api_access_enabled |
+         *     | `phone_number` | phone |
+         *     | `language` | language |
+         *     | `skype` | messengers.skype |
+         *     | `contact_fb` | messengers.facebook |
+         *     | `contact_vk` | messengers.vk |
+         *     | `contact_telegram` | messengers.telegram |
+         *     | `contact_discord` | messengers.discord |
+         *     | `first_name` | users[owner].first_name |
+         *     | `last_name` | users[owner].last_name |
+         *     | `bo_user_email` | users[owner].email |
+         *     | `two_fa_enabled` | users[owner] two-factor (only turned off here) |
+         *     | `custom_prop_<tag id>` | custom_tags: the value id of that tag (null removes it) |
+         *
+         *     **pixel_trigger_type_id** / **pixel_type_id**
+         *
+         *     | id | trigger | delivery |
+         *     |---|---|---|
+         *     | 1 | `registration` | `s2s_get` |
+         *     | 2 | `qualified_lead` | `image` |
+         *     | 3 | `first_deposit` | `iframe` |
+         *     | 4 | `qualified_first_deposit` | `javascript` |
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON object */
+                    filter?: string;
+                    /** @description [from, to] */
+                    range?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/af2_aff_op/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update affiliate details (Smartico af2_aff_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     Only the fields sent change, through the native partial update (same validation, history and events; its door in the history is `compat_smartico`), and the owner user's fields (`first_name`, `last_name`, `bo_user_email`) in the same transaction. `custom_prop_<tag id>` sets that custom tag to a value id (null takes it off). `two_fa_enabled: false` turns the owner's two-factor authentication off (they set it up again); `true` is refused unless it is on (only the user can turn it on). `aff_status_id: 1` (Pending) is refused with 409 for an account that left pending (Affluent never moves one back; use 4 Suspended or 5 ViewOnly) and the refusal is in the audit log; 4 for an inactive account keeps it inactive (it reads as 4). Answers the affiliate as GET shows it.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comments?: string | null;
+                        company?: string | null;
+                        country?: string | null;
+                        web_site_url?: string | null;
+                        comments_from_operator?: string | null;
+                        /** @example 2 */
+                        aff_status_id?: number;
+                        ext_affiliate_id?: string | null;
+                        no_carry_over?: boolean;
+                        manager_id?: number | null;
+                        bo_user_email?: string;
+                        two_fa_enabled?: boolean;
+                        api_access_enabled?: boolean;
+                        first_name?: string;
+                        last_name?: string;
+                        phone_number?: string | null;
+                        skype?: string | null;
+                        contact_fb?: string | null;
+                        contact_vk?: string | null;
+                        contact_telegram?: string | null;
+                        contact_discord?: string | null;
+                        language?: string | null;
+                    } & {
+                        [key: string]: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
