@@ -20,6 +20,7 @@ import { preparedPlan } from '../engine/run-report.ts';
 import { reportAttributes } from '../exports/report-attributes.ts';
 import { subAffiliatesOf } from './list-sub-affiliates.ts';
 import { conversionFactors, earnedRows } from './sub-affiliate-earnings.ts';
+import { SubAffiliateSortSchema, sortProblems, sortRows } from './sub-affiliate-sort.ts';
 
 /** What the affiliate earned from its sub-affiliates, beside the sub-affiliates' own figures. */
 export const EARNED_COLUMNS = {
@@ -79,6 +80,7 @@ export const SubAffiliateReportQuerySchema = Type.Object(
     ),
     currency: base.currency,
     rate_date: base.rate_date,
+    sort: SubAffiliateSortSchema,
     page: base.page,
     page_size: base.page_size,
   },
@@ -113,7 +115,7 @@ const emptyOf = (c: SubColumn) => (isEarned(c) || (METRICS[c].kind !== 'ratio' &
 async function checkedColumns(options: SubReportOptions): Promise<SubColumn[]> {
   const { query } = options;
   const problems: FieldError[] = [];
-  const periods = query.group_by.filter((d) => d !== 'sub_affiliate');
+  const periods = query.group_by.filter((d): d is PeriodDimension => d !== 'sub_affiliate');
   if (periods.length > 1)
     problems.push({
       path: 'group_by',
@@ -131,8 +133,12 @@ async function checkedColumns(options: SubReportOptions): Promise<SubColumn[]> {
   query.columns?.forEach((c, i) => {
     if (hidden.has(c)) problems.push({ path: `columns[${i}]`, message: `${c} is not available to you` });
   });
+  const columns = query.columns ? [...query.columns] : DEFAULT_SUB_COLUMNS.filter((c) => !hidden.has(c));
+  const period = periods[0] ?? null;
+  const shown = reportColumnsOf(period, query.group_by.includes('sub_affiliate'), columns);
+  problems.push(...sortProblems(query.sort, shown));
   if (problems.length) throw AppError.validation(problems);
-  return query.columns ? [...query.columns] : DEFAULT_SUB_COLUMNS.filter((c) => !hidden.has(c));
+  return columns;
 }
 
 const keyOf = (period: string | null, sub: number | null, currency: string | null) =>
@@ -225,14 +231,14 @@ async function buildReport(options: SubReportOptions): Promise<Built> {
     add('sub_commission');
   }
 
-  const sorted = [...rows.values()].sort(
-    (a, b) =>
-      compare(period ? a[period] : null, period ? b[period] : null) ||
-      compare(a.sub_affiliate ?? null, b.sub_affiliate ?? null) ||
-      compare(a.currency, b.currency),
-  );
+  const shown = reportColumnsOf(period, bySub, columns);
+  const sorted = sortRows([...rows.values()], query.sort, shown, [
+    ...(period ? [period] : []),
+    ...(bySub ? ['sub_affiliate'] : []),
+    'currency',
+  ]);
   return {
-    columns: reportColumnsOf(period, bySub, columns),
+    columns: shown,
     rows: sorted,
     totals: totalsOf(sorted, columns, metrics.length ? await source.totals(db, plan) : []),
     currency_mode: conversion ? 'converted' : 'native',
