@@ -24776,6 +24776,21 @@ export interface paths {
                         currency?: string;
                         /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
                         rate_date?: string;
+                        /**
+                         * @description Sort keys in order, each ascending unless desc; empty figures (null) last either way. Rows equal on every key keep the default order (period, sub-affiliate, currency), so pages are stable. Default: that order.
+                         * @example [
+                         *       {
+                         *         "by": "sub_commission",
+                         *         "direction": "desc"
+                         *       }
+                         *     ]
+                         */
+                        sort?: {
+                            /** @description A column the report shows: the period grouped by, sub_affiliate, sub_affiliate_name, level (when grouped by sub_affiliate), currency, or a chosen column */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
                         /** @default 1 */
                         page?: number;
                         /** @default 100 */
@@ -24937,6 +24952,21 @@ export interface paths {
                         currency?: string;
                         /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
                         rate_date?: string;
+                        /**
+                         * @description Sort keys in order, each ascending unless desc; empty figures (null) last either way. Rows equal on every key keep the default order (period, sub-affiliate, currency), so pages are stable. Default: that order.
+                         * @example [
+                         *       {
+                         *         "by": "sub_commission",
+                         *         "direction": "desc"
+                         *       }
+                         *     ]
+                         */
+                        sort?: {
+                            /** @description A column the report shows: the period grouped by, sub_affiliate, sub_affiliate_name, level (when grouped by sub_affiliate), currency, or a chosen column */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
                         /** @default 1 */
                         page?: number;
                         /** @default 100 */
@@ -37286,6 +37316,21 @@ export interface paths {
                         currency?: string;
                         /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
                         rate_date?: string;
+                        /**
+                         * @description Sort keys in order, each ascending unless desc; empty figures (null) last either way. Rows equal on every key keep the default order (period, sub-affiliate, currency), so pages are stable. Default: that order.
+                         * @example [
+                         *       {
+                         *         "by": "sub_commission",
+                         *         "direction": "desc"
+                         *       }
+                         *     ]
+                         */
+                        sort?: {
+                            /** @description A column the report shows: the period grouped by, sub_affiliate, sub_affiliate_name, level (when grouped by sub_affiliate), currency, or a chosen column */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
                         /** @default 1 */
                         page?: number;
                         /** @default 100 */
@@ -37437,6 +37482,21 @@ export interface paths {
                         currency?: string;
                         /** @description Date of the exchange rates (YYYY-MM-DD); today by default */
                         rate_date?: string;
+                        /**
+                         * @description Sort keys in order, each ascending unless desc; empty figures (null) last either way. Rows equal on every key keep the default order (period, sub-affiliate, currency), so pages are stable. Default: that order.
+                         * @example [
+                         *       {
+                         *         "by": "sub_commission",
+                         *         "direction": "desc"
+                         *       }
+                         *     ]
+                         */
+                        sort?: {
+                            /** @description A column the report shows: the period grouped by, sub_affiliate, sub_affiliate_name, level (when grouped by sub_affiliate), currency, or a chosen column */
+                            by: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
                         /** @default 1 */
                         page?: number;
                         /** @default 100 */
