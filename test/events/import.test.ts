@@ -48,18 +48,20 @@ async function mixedFile() {
   const p2 = uid('p2');
   const p3 = uid('p3');
   const ids = { reg: uid('r'), dep: uid('d'), act: uid('a'), reg2: uid('r') };
+  // Computed once: line 6 repeats line 3 to the millisecond (two at(4) calls can differ by 1 ms).
+  const depAt = at(4);
   const lines = [
     'type,event_id,brand_id,customer_id,occurred_at,amount,currency,click_id,activity.bets,activity.wins,metadata.source',
     `registration,${ids.reg},${b},${p1},${at(5)},,,${click},,,old-platform`, // 2 created
-    `deposit,${ids.dep},${b},${p1},${at(4)},5000,EUR,,,,`, // 3 created (the FTD)
+    `deposit,${ids.dep},${b},${p1},${depAt},5000,EUR,,,,`, // 3 created (the FTD)
     `deposit,${uid('d')},${b},${p1},${at(4)},10.50,EUR,,,,`, // 4 rejected: a decimal amount
     `activity,${ids.act},${b},${p1},${at(3)},,eur,,12000,9000,`, // 5 created
-    `deposit,${ids.dep},${b},${p1},${at(4)},5000,EUR,,,,`, // 6 duplicate of line 3
+    `deposit,${ids.dep},${b},${p1},${depAt},5000,EUR,,,,`, // 6 duplicate of line 3
     `"deposit","${uid('d')}",${b},"${p2} ""quoted""",${at(2)},abc,XXX,,,,`, // 7 rejected: amount, currency
     `refund,${uid('f')},${b},${p1},${at(1)},100,EUR,,,,`, // 8 rejected: no original_event_id
     `registration,${ids.reg2},${b},${p3},${at(1)},,,,,,"line one`, // 9-10 created
     'line two"',
-    `deposit,${ids.dep},${b},${p1},${at(4)},5001,EUR,,,,`, // 11 conflict with line 3
+    `deposit,${ids.dep},${b},${p1},${depAt},5001,EUR,,,,`, // 11 conflict with line 3
   ];
   return { s, click, p1, p3, ids, csv: `${lines.join('\n')}\n` };
 }
