@@ -14,6 +14,7 @@ import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
 import type { ReportFileTables } from './tables/report-files.ts';
 import type { RevshareTables } from './tables/revshare.ts';
+import type { SiteTables } from './tables/sites.ts';
 import type { TermsTables } from './tables/terms.ts';
 import type { TrackingTables } from './tables/tracking.ts';
 import type { WebhookTables } from './tables/webhooks.ts';
@@ -38,4 +39,5 @@ export interface DB
     WebhookTables,
     ReportFileTables,
     CorrespondenceTables,
-    TermsTables {}
+    TermsTables,
+    SiteTables {}
