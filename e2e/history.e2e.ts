@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,72 @@ describe('verifiable history', () => {
     await portal.setViewportSize({ width: 390, height: 844 });
     await portal.getByTestId('statement-verified').waitFor();
     expect(await portal.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await context.close();
+  });
+
+  it('shows in the events log which plan the affiliate was given, from when and why', async () => {
+    const context = await browser.newContext();
+    const portal = await newPage(context);
+    await submitPortalSignIn(portal, server, partner);
+    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await portal
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Events log' })
+      .click();
+    const row = portal.getByRole('row').filter({ hasText: 'Plan assigned' });
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toMatch(
+      /CPA EUR Ledger Luck, from .+\. Reason: Launch terms for the brand/,
+    );
+    await context.close();
+  });
+
+  it('offers the statement as a PDF from the same page', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const portal = await newPage(context);
+    await submitPortalSignIn(portal, server, partner);
+    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
+    await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
+    const download = portal.waitForEvent('download');
+    await portal.getByRole('link', { name: 'as a PDF' }).click();
+    const file = await (await download).path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await context.close();
+  });
+
+  it('shows the statement not verified when the published keys do not include the key that signed it', async () => {
+    const context = await browser.newContext();
+    const portal = await newPage(context);
+    // An impostor's key file: what the page sees if the statement was signed by a key the
+    // installation never published (or someone swapped the key file).
+    const stranger = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!;
+    await portal.route('**/.well-known/affluent-history-keys.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          keys: [
+            {
+              id: 'ed25519-stranger',
+              algorithm: 'Ed25519',
+              public_key: stranger,
+              created_at: new Date().toISOString(),
+              retired_at: null,
+            },
+          ],
+        }),
+      }),
+    );
+    await submitPortalSignIn(portal, server, partner);
+    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
+    await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
+    const alert = portal.getByTestId('statement-not-verified');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^Not verified:.*signed with key ed25519-\w+, which is not one of the published keys/,
+    );
+    expect(await portal.getByTestId('statement-verified').count()).toBe(0);
     await context.close();
   });
 });

@@ -29,6 +29,7 @@ export async function earnTwoCpasLastMonth(
   const assigned = await operator('PUT', `/api/v1/brands/${brand.json.id}/commission-plan`, {
     plan_id: plan.json.id,
     effective_from: since,
+    reason: 'Launch terms for the brand',
   });
   expect(assigned.status).toBe(201);
   const key = await operator('POST', '/api/v1/api-keys', { name: `S2S ${brandName}`, scopes: ['events'] });

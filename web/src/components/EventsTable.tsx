@@ -2,6 +2,7 @@ import type { AffiliateEvent } from '../api/types.ts';
 import { formatDateTime, sentenceCase } from '../format.ts';
 import { type Column, DataTable } from './DataTable.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { eventDetails } from './event-details.ts';
 
 // Where the plain words of the type would read oddly; other types read as their words.
 const LABELS: Record<string, string> = {
@@ -17,6 +18,7 @@ const COLUMNS: Column<AffiliateEvent>[] = [
   { label: 'ID', cell: (e) => e.id },
   { label: 'When', cell: (e) => formatDateTime(e.created_at) },
   { label: 'Event', cell: (e) => eventLabel(e.type) },
+  { label: 'Details', cell: (e) => eventDetails(e.type, e.data) ?? '—' },
   { label: 'User', cell: (e) => e.user?.email ?? '—' },
   { label: 'By', cell: (e) => e.actor.name },
   { label: 'Address', cell: (e) => e.ip ?? '—' },

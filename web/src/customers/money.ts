@@ -6,7 +6,11 @@ export type Money = (minor: number, currency: string) => string;
  * them in major units with the currency beside; the digits are worked out from the integer, so a
  * large amount never loses a cent to floating point.
  */
-export function formatMoney(minor: number, currency: string, minorUnit = defaultMinorUnit(currency)): string {
+export function formatMoney(
+  minor: number | string,
+  currency: string,
+  minorUnit = defaultMinorUnit(currency),
+): string {
   const value = BigInt(minor);
   const negative = value < 0n;
   const abs = negative ? -value : value;
