@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 
 export const HISTORY_HELP = `Verifiable history: every record that decides what an affiliate earns (events, attributions
-and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-transaction. Each link holds the record's canonical JSON (RFC 8785) and
+and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
 \`hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")\`, where
 \`body hash = SHA-256(canonical {body, kind, ref_id})\`; the first link's previous hash is 64 zeros. Daily, each
 chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
