@@ -14,6 +14,10 @@ const DESCRIBE: Record<string, (d: Data) => string> = {
   plan_ended: (d) => `Plan assignment ended${from(d)}`,
   commissions_held: (d) => `${d.count ?? '?'} commission(s) put on hold`,
   commissions_released: (d) => `${d.count ?? '?'} commission(s) released (${String(d.to_status ?? '')})`,
+  customer_attributed: (d) =>
+    `Customer ${String(d.customer_id ?? d.customer_ref ?? '?')} attributed to this affiliate${d.previous_affiliate_id ? ' (moved from another affiliate)' : ''}`,
+  customer_reattributed_away: (d) =>
+    `Customer ${String(d.customer_id ?? d.customer_ref ?? '?')} moved to another affiliate (its earlier events stay with this affiliate)`,
   bill_corrected: (d) => {
     const amount =
       text(d.amount) && text(d.currency) ? formatMoney(String(d.amount), String(d.currency)) : '';
