@@ -93,6 +93,28 @@ describe('the promos list', () => {
     const one = await ok(await api('GET', `/promos?campaign_id=${campaignIds[2]}`));
     expect(one.paging).toEqual({ page: 1, page_size: 50, total: 1 });
   });
+
+  it('finds promos by part of the title or of the code, any case, % and _ taken literally', async () => {
+    // Another affiliate's, so the paging test's five stay five.
+    const owner = await makeAffiliate(t.db, 'Searcher');
+    const c = await ok(
+      await api('POST', '/campaigns', { affiliate_id: owner, brand_id: brandId, name: 'S' }),
+      201,
+    );
+    const make = async (title: string) =>
+      ok(await api('POST', `/campaigns/${c.id}/promos`, { destination_link_id: linkId, title }), 201);
+    const summer = await make('Summer 50% banner');
+    const winter = await make('Winter banner');
+    const search = async (q: string) =>
+      (await ok(await api('GET', `/promos?affiliate_id=${owner}&q=${encodeURIComponent(q)}`))).data.map(
+        (p: { id: number }) => p.id,
+      );
+    expect(await search('SUMMER')).toEqual([summer.id]);
+    expect(await search('banner')).toEqual([winter.id, summer.id]);
+    expect(await search('50%')).toEqual([summer.id]);
+    expect(await search('0_')).toEqual([]);
+    expect(await search(winter.code.slice(2, 8))).toEqual([winter.id]);
+  });
 });
 
 describe("a campaign's form", () => {

@@ -10,6 +10,8 @@ export interface PromoFilter {
   destination_link_id?: number;
   code?: string;
   id?: number;
+  /** Part of the title or of the code, any case (a picker's search). */
+  q?: string;
 }
 
 /** Newest first, one page of them and the count of every match. */
@@ -30,6 +32,11 @@ export async function listPromos(options: {
   }
   if (filter.code) query = query.where('promos.code', '=', filter.code.trim().toLowerCase());
   if (filter.id !== undefined) query = query.where('promos.id', '=', filter.id);
+  const q = filter.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+    query = query.where((eb) => eb.or([eb('promos.title', 'ilike', like), eb('promos.code', 'ilike', like)]));
+  }
   const affiliateId = options.scope?.affiliateId ?? filter.affiliate_id;
   if (affiliateId !== undefined) query = query.where('promos.affiliate_id', '=', affiliateId);
   const managerId = options.scope?.managerId;

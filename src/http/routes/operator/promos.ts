@@ -33,6 +33,7 @@ export const promoRoutes: FastifyPluginAsyncTypebox = async (app) => {
           brand_id: Type.Optional(IdRef),
           destination_link_id: Type.Optional(IdRef),
           code: Type.Optional(Type.String({ maxLength: 64 })),
+          q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the title or of the code' })),
           ...PageQuery,
         }),
         response: withErrors({ 200: ListOf(Promo) }, 401, 403, 422),
