@@ -10,6 +10,7 @@ import type { EventTables } from './tables/events.ts';
 import type { FoundationTables } from './tables/foundation.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { LedgerTables } from './tables/ledger.ts';
+import type { NewsTables } from './tables/news.ts';
 import type { PostbackTables } from './tables/postbacks.ts';
 import type { ReferenceTables } from './tables/reference.ts';
 import type { ReportFileTables } from './tables/report-files.ts';
@@ -40,4 +41,5 @@ export interface DB
     ReportFileTables,
     CorrespondenceTables,
     TermsTables,
+    NewsTables,
     SiteTables {}

@@ -56,6 +56,7 @@ const ids = {
   bInquiry: 0,
   bFile: 0,
   bMessage: 0,
+  draftNews: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -248,6 +249,14 @@ beforeAll(async () => {
   ids.bInquiry = correspondence.bInquiryId;
   ids.bFile = correspondence.bFileId;
   ids.bMessage = correspondence.bMessageId;
+  // News names no affiliate: what A must not reach is a draft, answered like a missing item.
+  ids.draftNews = (
+    await t.call(t.admin, {
+      method: 'POST',
+      url: '/api/v1/news',
+      payload: { title: 'Matrix draft', body: 'Not yet' },
+    })
+  ).json().id;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -425,6 +434,7 @@ const CROSS: Attempt[] = [
     url: () => `/messages/${ids.bMessage}/read`,
     payload: () => ({}),
   },
+  { method: 'GET', route: '/news/{id}', url: () => `/news/${ids.draftNews}` },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -503,6 +513,8 @@ const OWN_DATA_ONLY = [
   'GET /messages/unread-count',
   'POST /messages',
   'POST /messages/read',
+  'GET /news',
+  'GET /contacts',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -732,6 +744,24 @@ describe('affiliate A against affiliate B', () => {
     expect(
       (await get('/terms')).acceptances.map((x: { accepted_by: string }) => x.accepted_by),
     ).not.toContain(b.email);
+    // B's account manager is B's: A's contacts show none, and no draft is in A's news.
+    const [staff] = await t.db
+      .insertInto('staff_users')
+      .values({ email: `matrix-manager-${process.pid}@example.com`, name: 'B manager' })
+      .returning('id')
+      .execute();
+    await t.db
+      .updateTable('affiliates')
+      .set({ account_manager_id: staff!.id })
+      .where('id', '=', b.affiliateId)
+      .execute();
+    expect((await t.as(b.cookie, { url: '/api/partner/v1/contacts' })).json().manager).toMatchObject({
+      name: 'B manager',
+    });
+    expect((await get('/contacts')).manager).toBeNull();
+    expect((await get('/news?page_size=500')).data.map((n: { id: number }) => n.id)).not.toContain(
+      ids.draftNews,
+    );
     // Fields naming another affiliate are not part of any body: they are refused, not obeyed.
     const sneaky = await t.as(a.cookie, {
       method: 'PATCH',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/index.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { defineJob } from '../jobs/job-type.ts';
+import { unsubscribedFrom } from './email-categories.ts';
 import { type EmailMessage, sendEmail } from './send-email.ts';
 
 const text = (maxLength: number) => Type.String({ maxLength });
@@ -33,6 +34,7 @@ export const sendEmailJob = defineJob({
   timeoutSeconds: 120,
   summarize: (data) => `${data.template} to ${data.to}`,
   async run(data, { db, config, job }) {
+    if (await unsubscribedFrom(db, data.to, data.template)) return;
     await sendEmail({
       db,
       settings: {

@@ -13,7 +13,9 @@ export interface OperatorChangesTable {
     | 'managed_list_entry'
     | 'custom_tag'
     | 'custom_tag_value'
-    | 'affiliate';
+    | 'affiliate'
+    | 'news_item'
+    | 'brand_contacts';
   entity_id: string | null;
   action: string;
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;

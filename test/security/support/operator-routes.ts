@@ -7,6 +7,7 @@ import { CORRESPONDENCE_ROUTES } from './operator-routes-correspondence.ts';
 import { EVENT_ROUTES } from './operator-routes-events.ts';
 import { HISTORY_ROUTES } from './operator-routes-history.ts';
 import { LEDGER_ROUTES } from './operator-routes-ledger.ts';
+import { NEWS_ROUTES } from './operator-routes-news.ts';
 import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REPORT_LIST_ROUTES } from './operator-routes-report-lists.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
@@ -61,4 +62,5 @@ export const ROUTES: Record<string, Entry> = {
   ...REPORT_LIST_ROUTES,
   ...CORRESPONDENCE_ROUTES,
   ...TERMS_ROUTES,
+  ...NEWS_ROUTES,
 };
