@@ -14,6 +14,7 @@ import { requestCashOut } from '../../src/core/ledger/cash-outs/request-cash-out
 import { fundAffiliate } from '../../src/core/ledger/fund-affiliate.ts';
 import { seedBill } from '../security/support/world-bills.ts';
 import { seedCorrespondence } from '../security/support/world-correspondence.ts';
+import { seedSites } from '../security/support/world-sites.ts';
 import { seedWallets } from '../security/support/world-wallet.ts';
 import {
   approvedPartner,
@@ -57,6 +58,7 @@ const ids = {
   bFile: 0,
   bMessage: 0,
   draftNews: 0,
+  bSite: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -257,6 +259,7 @@ beforeAll(async () => {
       payload: { title: 'Matrix draft', body: 'Not yet' },
     })
   ).json().id;
+  ids.bSite = (await seedSites(t, a.affiliateId, b.affiliateId)).bSiteId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -435,6 +438,13 @@ const CROSS: Attempt[] = [
     payload: () => ({}),
   },
   { method: 'GET', route: '/news/{id}', url: () => `/news/${ids.draftNews}` },
+  { method: 'GET', route: '/sites/{id}', url: () => `/sites/${ids.bSite}` },
+  {
+    method: 'PATCH',
+    route: '/sites/{id}',
+    url: () => `/sites/${ids.bSite}`,
+    payload: () => ({ name: 'Mine' }),
+  },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -515,6 +525,9 @@ const OWN_DATA_ONLY = [
   'POST /messages/read',
   'GET /news',
   'GET /contacts',
+  'GET /site-categories',
+  'GET /sites',
+  'POST /sites',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -642,7 +655,14 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const sites = await t.db
+    .selectFrom('affiliate_sites')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    sites,
     messages,
     inquiries,
     inquiryAnswers,
@@ -834,6 +854,8 @@ describe('affiliate A against affiliate B', () => {
     expect(methods.map((m: { id: number }) => m.id)).not.toContain(ids.bPaymentMethod);
     const inquiries = (await get('/inquiries')).data;
     expect(inquiries.map((i: { affiliate_id: number }) => i.affiliate_id)).toEqual([a.affiliateId]);
+    const sites = (await get('/sites')).data;
+    expect(sites.map((s: { affiliate_id: number }) => s.affiliate_id)).toEqual([a.affiliateId]);
     const messages = (await get('/messages')).data;
     expect(messages.map((m: { affiliate_id: number }) => m.affiliate_id)).toEqual([
       a.affiliateId,

@@ -8,6 +8,7 @@ import { fundAffiliate } from '../../../src/core/ledger/fund-affiliate.ts';
 import { createIdentityApp, type IdentityTestApp, portalCookie } from '../../identity/helpers.ts';
 import { seedBill } from './world-bills.ts';
 import { type CorrespondenceWorld, seedCorrespondence } from './world-correspondence.ts';
+import { type SitesWorld, seedSites } from './world-sites.ts';
 import { seedWallets, type WalletWorld } from './world-wallet.ts';
 
 /**
@@ -93,6 +94,7 @@ export interface World {
   bBillId: number;
   wallet: WalletWorld;
   correspondence: CorrespondenceWorld;
+  sites: SitesWorld;
 }
 
 /** A real (blank) PNG of the given size. */
@@ -446,6 +448,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     // After the cash-outs: the wallets' batch takes another 20.00 EUR of each balance.
     wallet: await seedWallets(t, dataDir, a.affiliateId, b.affiliateId),
     correspondence: await seedCorrespondence(t, dataDir, a.affiliateId, b.affiliateId),
+    sites: await seedSites(t, a.affiliateId, b.affiliateId),
   };
 }
 

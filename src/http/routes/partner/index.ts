@@ -12,8 +12,8 @@ import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
 import { partnerHistoryRoutes } from './history.ts';
 import { partnerInquiryRoutes } from './inquiries.ts';
+import { partnerSiteRoutes } from './sites.ts';
 import { partnerMessageRoutes } from './messages.ts';
-import { partnerNewsRoutes } from './news.ts';
 import { partnerPaymentMethodRoutes } from './payment-methods.ts';
 import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
@@ -50,7 +50,6 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerSignUpRoutes);
   await app.register(partnerProgramRoutes);
   await app.register(partnerTermsRoutes);
-  await app.register(partnerNewsRoutes);
   await app.register(partnerProfileRoutes);
   await app.register(partnerTwoFactorRoutes);
   await app.register(partnerSessionRoutes);
@@ -78,4 +77,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerReportRoutes);
   await app.register(partnerInquiryRoutes);
   await app.register(partnerMessageRoutes);
+  await app.register(partnerSiteRoutes);
 };
