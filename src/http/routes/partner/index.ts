@@ -14,6 +14,7 @@ import { partnerHistoryRoutes } from './history.ts';
 import { partnerInquiryRoutes } from './inquiries.ts';
 import { partnerSiteRoutes } from './sites.ts';
 import { partnerMessageRoutes } from './messages.ts';
+import { partnerNewsRoutes } from './news.ts';
 import { partnerPaymentMethodRoutes } from './payment-methods.ts';
 import { partnerPostbackRoutes } from './postbacks.ts';
 import { partnerProfileRoutes } from './profile.ts';
@@ -50,6 +51,7 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerSignUpRoutes);
   await app.register(partnerProgramRoutes);
   await app.register(partnerTermsRoutes);
+  await app.register(partnerNewsRoutes);
   await app.register(partnerProfileRoutes);
   await app.register(partnerTwoFactorRoutes);
   await app.register(partnerSessionRoutes);
