@@ -325,7 +325,7 @@ describe('operator authorization matrix', () => {
  */
 const EVERFLOW_ROUTES: Record<
   string,
-  { scope: 'read' | 'write'; method: 'GET' | 'POST' | 'PUT'; url: () => string; payload?: unknown }
+  { scope: 'read' | 'write'; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; payload?: unknown }
 > = {
   'POST /everflow/v1/networks/affiliatestable': {
     scope: 'read',
@@ -349,6 +349,24 @@ const EVERFLOW_ROUTES: Record<
     method: 'PUT',
     url: () => `/everflow/v1/networks/affiliates/${w.a.affiliateId}`,
     payload: { name: 'Everflow matrix', account_status: 'active' },
+  },
+  'PATCH /everflow/v1/networks/patch/affiliates/apply': {
+    scope: 'write',
+    method: 'PATCH',
+    url: () => '/everflow/v1/networks/patch/affiliates/apply',
+    payload: {
+      network_affiliate_ids: [w.a.affiliateId],
+      fields: [{ field_type: 'internal_notes', field_value: 'Everflow matrix', operator: 'overwrite' }],
+    },
+  },
+  'POST /everflow/v1/networks/patch/affiliates/submit': {
+    scope: 'write',
+    method: 'POST',
+    url: () => '/everflow/v1/networks/patch/affiliates/submit',
+    payload: {
+      network_affiliate_ids: [w.a.affiliateId],
+      fields: [{ field_type: 'internal_notes', field_value: 'Everflow matrix', operator: 'overwrite' }],
+    },
   },
   'GET /everflow/v1/meta/timezones': {
     scope: 'read',

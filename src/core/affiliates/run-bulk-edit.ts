@@ -18,6 +18,8 @@ export interface BulkEditInput {
   fields: { field: string; operator: BulkOperator; value?: unknown }[];
   /** From a preview: apply refuses (409) if the plan is no longer the one previewed. */
   expected_plan_hash?: string;
+  /** Several edits of one request (a compatibility API's) recorded as one batch in the history. */
+  batch_id?: string;
 }
 
 type ChangeStatus = 'ok' | 'no_change' | 'error';
@@ -201,7 +203,7 @@ export async function runBulkEdit({
         preview: result,
       });
     }
-    const batchId = randomUUID();
+    const batchId = input.batch_id ?? randomUUID();
     for (const { before, next } of plans) {
       await saveAffiliate(trx, before, next, ctx, { action: 'bulk_edit', batchId });
     }

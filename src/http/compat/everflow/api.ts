@@ -1,6 +1,6 @@
 // Everflow's network API for affiliates: POST /everflow/v1/networks/affiliatestable, find by id,
-// create and full update, an operator API key in X-Eflow-API-Key, errors as { error }; every read
-// and write is a native core operation.
+// create, full update, bulk edit and patch preview, an operator API key in X-Eflow-API-Key, errors
+// as { error }; every read and write is a native core operation.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createAffiliate } from '../../../core/affiliates/create-affiliate.ts';
@@ -16,13 +16,19 @@ import { StringEnum } from '../../schemas/common.ts';
 import { translateAffiliate, translateUsers } from './affiliate-input.ts';
 import { toEverflowSignup, toEverflowUser, toTableRow } from './affiliate-row.ts';
 import { EVERFLOW_RELATIONSHIPS, everflowAffiliate, startOfDay } from './affiliate-view.ts';
-import { everflowErrors, everflowPlugin, requireEverflowKey, security, tags } from './http.ts';
+import { everflowBulkEditRoutes } from './bulk-edit.ts';
+import {
+  EVERFLOW_SOURCE,
+  everflowErrors,
+  everflowPlugin,
+  requireEverflowKey,
+  security,
+  tags,
+} from './http.ts';
 import { everflowMetadataRoutes } from './metadata.ts';
 import { CreateBody, UpdateBody } from './schemas.ts';
 import { TableBody, TableQuery, tableSearch } from './table-query.ts';
 import { vocabularyMarkdown } from './vocabulary.ts';
-
-export const EVERFLOW_SOURCE = 'compat_everflow';
 
 const Params = Type.Object({ affiliateId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 const FindQuery = Type.Object({
@@ -40,6 +46,7 @@ export const everflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.deps.database.db;
   const publicUrl = app.deps.config.publicUrl;
   await app.register(everflowMetadataRoutes);
+  await app.register(everflowBulkEditRoutes);
 
   app.post(
     '/v1/networks/affiliatestable',

@@ -8,6 +8,8 @@ import { toAppError } from '../../plugins/error-handler.ts';
 import { toEverflowPath } from './field-paths.ts';
 
 export const KEY_HEADER = 'x-eflow-api-key';
+/** The door Everflow's writes are recorded under in the affiliate history. */
+export const EVERFLOW_SOURCE = 'compat_everflow';
 export const tags = ['Everflow compatibility: affiliates'];
 export const security = [{ everflowApiKey: [] }];
 
