@@ -8,6 +8,7 @@ import { platformJobTypes } from '../core/jobs/job-types.ts';
 import { affilkaReportRoutes } from './compat/affilka/report-api.ts';
 import { commissionFactoryRoutes } from './compat/commission-factory/merchant-api.ts';
 import { everflowRoutes } from './compat/everflow/api.ts';
+import { multisafepayRoutes } from './compat/multisafepay/api.ts';
 import { smarticoRoutes } from './compat/smartico/api.ts';
 import type { AppDeps } from './context.ts';
 import { registerCsrfProtection } from './plugins/csrf.ts';
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(commissionFactoryRoutes, { prefix: '/commissionfactory' });
   await app.register(everflowRoutes, { prefix: '/everflow' });
   await app.register(smarticoRoutes, { prefix: '/smartico' });
+  await app.register(multisafepayRoutes, { prefix: '/multisafepay/v1/json' });
   await app.register(portalSsoRoute);
   if (options.web) await registerWeb(app);
   return app;

@@ -58,6 +58,19 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             name: 'authorization',
             description: "Smartico's API: an operator API key as the whole authorization header",
           },
+          multisafepayApiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'api_key',
+            description:
+              "MultiSafepay's partner API: an operator API key (read for reads, write or finance for writes)",
+          },
+          multisafepayApiKeyQuery: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'api_key',
+            description: "MultiSafepay's partner API: the same key as the api_key query parameter",
+          },
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An operator API key' },
           apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'affluent_session' },

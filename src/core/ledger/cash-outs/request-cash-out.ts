@@ -21,6 +21,11 @@ export interface CashOutRequest {
   method?: string;
   /** A wallet payment method of the affiliate: its details are copied into the cash-out. */
   payment_method_id?: number;
+  /** The caller's own words for the payout (MultiSafepay's description and var1..var3): part of what an Idempotency-Key replays. */
+  description?: string;
+  var1?: string;
+  var2?: string;
+  var3?: string;
 }
 
 /**
@@ -29,6 +34,11 @@ export interface CashOutRequest {
  * the cash-out is pending and the events log says who asked. With an Idempotency-Key the same
  * request answers the same cash-out; the key with another request is a 409.
  */
+const callerWords = (input: CashOutRequest) =>
+  input.description === undefined && !input.var1 && !input.var2 && !input.var3
+    ? null
+    : [input.description ?? null, input.var1 ?? null, input.var2 ?? null, input.var3 ?? null];
+
 export async function requestCashOut(options: {
   db: Db;
   actor: Actor;
@@ -67,6 +77,8 @@ export async function requestCashOut(options: {
     amount,
     method,
     ...(payout.paymentMethodId ? { payment_method_id: payout.paymentMethodId } : {}),
+    // Only when given, so the hashes of cash-outs asked for without them stay as they were.
+    ...(callerWords(input) ? { caller: callerWords(input) } : {}),
   });
 
   return inTransaction(db, async (trx) => {
