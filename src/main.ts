@@ -2,6 +2,8 @@ import pino from 'pino';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
 import { ConfigError } from './config.ts';
 import { openAnalyticsStore } from './core/analytics/analytics-store.ts';
+import { scheduleAnalyticsCopy } from './core/analytics/copy/schedule-analytics-copy.ts';
+import { setAnalyticsEnabled } from './core/analytics/copy/set-analytics-enabled.ts';
 import { applyAnalyticsSchema } from './core/analytics/schema/apply-analytics-schema.ts';
 import { issueSetupToken } from './core/auth/setup.ts';
 import { JobQueue } from './core/jobs/job-queue.ts';
@@ -35,9 +37,14 @@ try {
   fail(`database migration failed: ${(error as Error).message}`);
 }
 
+// ClickHouse is optional and may be down: the platform starts without it, and what is written
+// meanwhile waits in the outbox.
+const analytics = config.analytics ? openAnalyticsStore(config.analytics) : undefined;
+await setAnalyticsEnabled({ db: database.db, enabled: analytics !== undefined });
+
 const types = platformJobTypes();
 if (config.jobs.testJobs) types.add(...(await import('./core/jobs/test-jobs.ts')).testJobTypes);
-const jobs = new JobQueue({ config, database, types, logger });
+const jobs = new JobQueue({ config, database, types, logger, ...(analytics ? { analytics } : {}) });
 try {
   await jobs.start();
 } catch (error) {
@@ -47,8 +54,9 @@ try {
 
 const app = await buildApp({ config, database, jobs, logger, web: true });
 
-// ClickHouse is optional and may be down: the platform starts without it.
-const analytics = config.analytics ? openAnalyticsStore(config.analytics) : undefined;
+const stopAnalyticsCopy = config.analytics
+  ? scheduleAnalyticsCopy({ db: database.db, jobs, intervalMs: config.analytics.flushIntervalMs })
+  : undefined;
 if (analytics) {
   applyAnalyticsSchema({ store: analytics }).then(
     (ran) => ran.length && logger.info({ migrations: ran }, 'applied analytics migrations'),
@@ -66,6 +74,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.shutdownTimeoutMs);
   timer.unref();
+  stopAnalyticsCopy?.();
   try {
     // Jobs in flight get most of the budget to finish; what is still running then is given back
     // (retried later, here or by another process) before the database closes.

@@ -1,4 +1,5 @@
 import type { AffiliateTables } from './tables/affiliates.ts';
+import type { AnalyticsTables } from './tables/analytics.ts';
 import type { AuditTables } from './tables/audit.ts';
 import type { BillingTables } from './tables/billing.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
@@ -41,5 +42,6 @@ export interface DB
     ReportFileTables,
     CorrespondenceTables,
     TermsTables,
+    AnalyticsTables,
     NewsTables,
     SiteTables {}

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Clock } from 'pg-boss';
 import { loadConfig } from '../../src/config.ts';
 import { SYSTEM } from '../../src/core/actor.ts';
+import type { AnalyticsStore } from '../../src/core/analytics/analytics-store.ts';
 import { createAdmin } from '../../src/core/auth/create-admin.ts';
 import { createApiKey } from '../../src/core/auth/create-api-key.ts';
 import { JobQueue } from '../../src/core/jobs/job-queue.ts';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   jobTypes?: JobType<any>[];
   /** pg-boss's TestClock: retry delays, timeouts and cron move only on clock.tick(). */
   clock?: Clock;
+  /** The ClickHouse store job handlers get (the analytics copy). */
+  analytics?: AnalyticsStore;
 }
 
 let staffCounter = 0;
@@ -49,7 +52,13 @@ export async function createTestApp(
     secretKey: 'x'.repeat(48),
   };
   const types = platformJobTypes().add(...(options.jobTypes ?? []));
-  const jobs = new JobQueue({ config, database, types, clock: options.clock });
+  const jobs = new JobQueue({
+    config,
+    database,
+    types,
+    clock: options.clock,
+    ...(options.analytics ? { analytics: options.analytics } : {}),
+  });
   await jobs.start();
   const app = await buildApp({ config, database, jobs });
   extend?.(app);

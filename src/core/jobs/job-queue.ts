@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import type { Config } from '../../config.ts';
 import type { Database, Db } from '../../db/index.ts';
 import { JOB_SCHEMA } from '../../db/job-schema.ts';
+import type { AnalyticsStore } from '../analytics/analytics-store.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { bossDbFor, bossDbOnEmbedded } from './boss-database.ts';
 import type { JobContext, JobType } from './job-type.ts';
@@ -33,6 +34,8 @@ export interface JobQueueOptions {
   clock?: Clock;
   /** How often an idle worker looks for work (a busy one fetches again as soon as it is done). */
   pollingIntervalSeconds?: number;
+  /** Given to handlers (the analytics copy) when ANALYTICS_URL is set. */
+  analytics?: AnalyticsStore;
 }
 
 const KEEP_FINISHED_SECONDS = 14 * 24 * 3600;
@@ -214,12 +217,13 @@ export class JobQueue {
   }
 
   async #run(type: JobType<any>, job: Job<unknown>): Promise<void> {
-    const { database, config } = this.#options;
+    const { database, config, analytics } = this.#options;
     const context: JobContext = {
       db: database.db,
       database,
       config,
       jobs: this,
+      ...(analytics ? { analytics } : {}),
       job: { id: job.id, name: type.name, attempt: job.retryCount + 1, signal: job.signal ?? neverAborted },
     };
     try {
@@ -269,7 +273,7 @@ function queueOptions(type: JobType<any>): Omit<Queue, 'name'> & { policy: strin
     retryBackoff: type.retry.backoff ?? false,
     ...(type.retry.maxDelaySeconds !== undefined ? { retryDelayMax: type.retry.maxDelaySeconds } : {}),
     expireInSeconds: type.timeoutSeconds,
-    deleteAfterSeconds: KEEP_FINISHED_SECONDS,
+    deleteAfterSeconds: type.keepFinishedSeconds ?? KEEP_FINISHED_SECONDS,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Static, TObject } from 'typebox';
 import type { Config } from '../../config.ts';
 import type { Database, Db } from '../../db/index.ts';
+import type { AnalyticsStore } from '../analytics/analytics-store.ts';
 import type { JobQueue } from './job-queue.ts';
 
 /** How a failed run is tried again: `limit` more times, `delaySeconds` apart (doubling with backoff). */
@@ -19,6 +20,8 @@ export interface JobContext {
   config: Config;
   /** To enqueue follow-up jobs (in a transaction of the handler's own). */
   jobs: JobQueue;
+  /** The ClickHouse analytics store, when ANALYTICS_URL is set. */
+  analytics?: AnalyticsStore;
   job: {
     id: string;
     name: string;
@@ -42,6 +45,8 @@ export interface JobType<S extends TObject = TObject> {
   retry: RetryPolicy;
   /** A run still going after this long is failed (and retried if tries remain). */
   timeoutSeconds: number;
+  /** How long finished jobs stay listed (default 14 days); short for jobs enqueued every few seconds. */
+  keepFinishedSeconds?: number;
   /**
    * At most one job per key waits or runs: enqueueing another one while it does is a no-op
    * (enqueue returns null). Once the job has finished, the same key can be enqueued again.

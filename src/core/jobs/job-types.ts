@@ -1,3 +1,4 @@
+import { analyticsCopyJob } from '../analytics/copy/analytics-copy-job.ts';
 import { runScheduledBillsJob } from '../billing/bill-jobs.ts';
 import { approveDueCommissionsJob } from '../commissions/earned/commission-jobs.ts';
 import { sendEmailJob } from '../email/email-job.ts';
@@ -25,5 +26,6 @@ export function platformJobTypes(): JobRegistry {
     sealCheckpointsJob,
     ...webhookJobTypes,
     ...requestedReportJobTypes,
+    analyticsCopyJob,
   );
 }

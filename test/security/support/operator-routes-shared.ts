@@ -33,6 +33,10 @@ export const SHARED_ROUTES: Record<string, Entry> = {
     write: (w) => post(`/staff/${w.otherStaffId}/unlock`),
   },
   'GET /jobs': { none: 'the background job queue', adminOnly: true },
+  'GET /analytics/status': {
+    none: 'the copy to ClickHouse: outbox counts, no affiliate named',
+    adminOnly: true,
+  },
   'GET /audit-log': { none: 'who changed the catalog and the settings', adminOnly: true },
   'GET /staff-directory': { none: 'staff names and roles, to pick a manager; no affiliate data' },
   'GET /affiliate-tiers': { none: SHARED_LIST },

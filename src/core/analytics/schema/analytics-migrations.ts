@@ -187,4 +187,12 @@ export const ANALYTICS_MIGRATIONS: AnalyticsMigration[] = [
         GROUP BY day, affiliate_id, brand_id, campaign_id, promo_id, plan_id, kind, status, currency`,
     ],
   },
+  {
+    // A materialized view's target deduplicates a retried block only with a window of its own:
+    // without it, a batch copied again reaches the rollups twice though its raw rows do not.
+    id: '0005_rollup_deduplication',
+    statements: ['click_hours', 'event_days', 'commission_days'].map(
+      (table) => `ALTER TABLE ${table} MODIFY SETTING non_replicated_deduplication_window = 10000`,
+    ),
+  },
 ];

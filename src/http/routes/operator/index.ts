@@ -6,6 +6,7 @@ import { affiliateRoutes } from './affiliates.ts';
 import { affiliateBulkEditRoutes } from './affiliates-bulk-edit.ts';
 import { affiliateListRoutes } from './affiliates-lists.ts';
 import { affiliateUserRoutes } from './affiliates-users.ts';
+import { analyticsRoutes } from './analytics.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { auditLogRoutes } from './audit-log.ts';
 import { billRoutes } from './bills.ts';
@@ -75,6 +76,7 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(brandContactsRoutes);
   await app.register(devOutboxRoutes);
   await app.register(jobRoutes);
+  await app.register(analyticsRoutes);
   await app.register(auditLogRoutes);
   await app.register(historyRoutes);
   await app.register(currencyRoutes);
