@@ -64,6 +64,7 @@ const operatorIds: Record<string, number | string> = {
   payment_method_id: w.wallet.bPaymentMethodId,
   'commissions/id': w.bCommissionId,
   'postbacks/id': w.bPostbackId,
+  'af2_pixel_definitions_op/id': w.bPostbackId,
   'postback-deliveries/id': w.bDeliveryId,
   'versions/version': 1,
   'terms-versions/version': 1,

@@ -137,6 +137,37 @@ const HEADER_KEY_ROUTES: Record<
     url: () => `/smartico/api/af2_aff_op/${w.a.affiliateId}`,
     payload: { comments: 'Set through Smartico' },
   },
+  'GET /smartico/api/af2_link_op': { scope: 'read', method: 'GET', url: () => '/smartico/api/af2_link_op' },
+  'POST /smartico/api/private-api': {
+    scope: 'write',
+    method: 'POST',
+    url: () => '/smartico/api/private-api',
+    payload: {
+      method: 'af2_build_link',
+      params: { linkParams: { link_id: w.publicLinkId, affiliate_id: w.a.affiliateId, source_id: null } },
+    },
+  },
+  'GET /smartico/api/af2_pixel_definitions_op': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `/smartico/api/af2_pixel_definitions_op?affiliate_id=${w.a.affiliateId}`,
+  },
+  'POST /smartico/api/af2_pixel_definitions_op': {
+    scope: 'write',
+    method: 'POST',
+    url: () => '/smartico/api/af2_pixel_definitions_op',
+    payload: {
+      affiliate_id: w.a.affiliateId,
+      pixel_trigger_type_id: 1,
+      pixel: 'https://p.example/?d={{deal_id}}',
+    },
+  },
+  'PUT /smartico/api/af2_pixel_definitions_op/{id}': {
+    scope: 'write',
+    method: 'PUT',
+    url: () => `/smartico/api/af2_pixel_definitions_op/${w.aPostbackId}`,
+    payload: { pixel_name: 'Set through Smartico' },
+  },
 };
 
 describe("Smartico's API on operator keys", () => {

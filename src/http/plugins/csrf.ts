@@ -5,6 +5,13 @@ import { STAFF_COOKIE } from '../context.ts';
 import { presentedKey } from './credentials.ts';
 import { PORTAL_COOKIE } from './partner-auth.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes an empty application/x-www-form-urlencoded body (emptyFormAllowed). */
+    emptyFormBody?: boolean;
+  }
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What an HTML form can send without script, hence without the browser asking us first (CORS). */
 const FORM_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
@@ -15,6 +22,22 @@ const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.
 function takesMultipart(request: FastifyRequest): boolean {
   const body = request.routeOptions.schema?.body as { content?: Record<string, unknown> } | undefined;
   return Boolean(body?.content?.['multipart/form-data']);
+}
+
+/**
+ * A route may take an empty form body (`config: { emptyFormBody: true }`): Smartico's documented
+ * curls send `--data ''`. Only routes authenticated by a key in a header opt in, which a form
+ * cannot send, and an empty body carries nothing.
+ */
+function emptyFormAllowed(request: FastifyRequest, type: string): boolean {
+  const config = request.routeOptions.config as { emptyFormBody?: boolean } | undefined;
+  return (
+    type === 'application/x-www-form-urlencoded' &&
+    config?.emptyFormBody === true &&
+    // No length and no chunking is no body at all (HTTP/1.1); curl sends Content-Length: 0.
+    (request.headers['content-length'] ?? '0') === '0' &&
+    request.headers['transfer-encoding'] === undefined
+  );
 }
 
 /**
@@ -49,7 +72,11 @@ export function registerCsrfProtection(app: FastifyInstance, config: Config): vo
   app.addHook('onRequest', async (request) => {
     if (!UNSAFE.has(request.method)) return;
     const type = mediaType(request.headers['content-type']);
-    if (FORM_TYPES.has(type) && !(type === 'multipart/form-data' && takesMultipart(request))) {
+    if (
+      FORM_TYPES.has(type) &&
+      !(type === 'multipart/form-data' && takesMultipart(request)) &&
+      !emptyFormAllowed(request, type)
+    ) {
       throw new AppError('unsupported_media_type', `${type} is not accepted here; send application/json`);
     }
     const cookies = request.cookies ?? {};

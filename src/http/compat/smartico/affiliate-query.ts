@@ -17,7 +17,7 @@ type FilterField = keyof typeof AFFILIATE_FILTERS;
 const MAX_INT = 2_147_483_647;
 
 /** `filter` is JSON in the query, as Smartico's react-admin style API takes it. */
-function parseJson(raw: string | undefined, path: string, problems: FieldError[]): unknown {
+export function parseJson(raw: string | undefined, path: string, problems: FieldError[]): unknown {
   if (raw === undefined) return undefined;
   try {
     return JSON.parse(raw);
@@ -31,7 +31,10 @@ function parseJson(raw: string | undefined, path: string, problems: FieldError[]
  * `range=[from, to]`: records from `from` (counted from 0) up to, not including, `to`, at most
  * 1,000 (the document's `range=[1000, 2000]` is the next 1,000). Without it: [0, 1000].
  */
-function parseRange(raw: string | undefined, problems: FieldError[]): { offset: number; limit: number } {
+export function parseRange(
+  raw: string | undefined,
+  problems: FieldError[],
+): { offset: number; limit: number } {
   const value = parseJson(raw, 'range', problems);
   if (value === undefined) return { offset: 0, limit: MAX_RANGE };
   const ok = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;

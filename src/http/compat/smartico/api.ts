@@ -12,6 +12,8 @@ import { smarticoAffiliate } from './affiliate-row.ts';
 import { affiliateUpdateRoute } from './affiliate-update.ts';
 import { rowContext, SMARTICO_INTRO, SMARTICO_TAGS, smarticoKey, smarticoSecurity } from './common.ts';
 import { sendSmarticoError, smarticoErrors } from './errors.ts';
+import { linkRoutes } from './links.ts';
+import { pixelDefinitionRoutes } from './pixel-definitions.ts';
 import { statusTableMarkdown } from './status.ts';
 import { vocabularyMarkdown } from './vocabulary.ts';
 
@@ -31,6 +33,17 @@ export const smarticoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply,
       new AppError('not_found', `no Smartico call ${request.method} ${request.url.split('?')[0]}`),
     ),
+  );
+
+  // The document's list calls are curls with `--data ''`: a POST with an empty form body. That
+  // much is taken (as no body); a form with content is not Smartico's and is refused.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_request, body, done) =>
+      body === ''
+        ? done(null, undefined)
+        : done(new AppError('unsupported_media_type', 'send the body as application/json')),
   );
 
   app.get(
@@ -72,4 +85,6 @@ export const smarticoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(affiliateUpdateRoute);
+  await app.register(pixelDefinitionRoutes);
+  await app.register(linkRoutes);
 };

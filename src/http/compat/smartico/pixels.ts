@@ -38,3 +38,39 @@ export const fromSmarticoDeal = (dealId: number): number | null => (dealId === -
 export const toSmarticoStatus = (status: 'active' | 'inactive'): 1 | 2 => (status === 'active' ? 1 : 2);
 export const fromSmarticoStatus = (status: 1 | 2): 'active' | 'inactive' =>
   status === 1 ? 'active' : 'inactive';
+
+/** The native postback's fields this API reads and writes, for the definition's Smartico shape. */
+export interface PixelSource {
+  id: number;
+  affiliate_id: number;
+  name: string;
+  trigger: PostbackTrigger;
+  plan_id: number | null;
+  delivery: PostbackDelivery;
+  status: 'active' | 'inactive';
+  url: string;
+}
+
+/** One pixel definition as af2_pixel_definitions_op shows it, in the document's field order. */
+export function toSmarticoPixel(p: PixelSource) {
+  return {
+    id: p.id,
+    pixel_trigger_type_id: TRIGGER_TO_SMARTICO[p.trigger] ?? null,
+    pixel_type_id: DELIVERY_TO_SMARTICO[p.delivery],
+    pixel_name: p.name,
+    pixel: p.url,
+    affiliate_id: p.affiliate_id,
+    deal_id: toSmarticoDeal(p.plan_id),
+    pixel_status: toSmarticoStatus(p.status),
+  };
+}
+
+/** Native error paths of a postback in Smartico's names. */
+export const PIXEL_FIELD_NAMES: Record<string, string> = {
+  name: 'pixel_name',
+  url: 'pixel',
+  trigger: 'pixel_trigger_type_id',
+  delivery: 'pixel_type_id',
+  plan_id: 'deal_id',
+  status: 'pixel_status',
+};
