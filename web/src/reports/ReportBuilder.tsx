@@ -31,7 +31,7 @@ export function ReportBuilder({ audience, search, onSearch, defaultCurrency }: R
         <ReportForm
           search={search}
           metrics={allowed.data}
-          withAffiliates={audience === 'operator'}
+          audience={audience}
           currencySource={audience}
           defaultCurrency={defaultCurrency}
           onRun={onSearch}

@@ -1,18 +1,31 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { MultiPicker } from '../components/MultiPicker.tsx';
 import { SelectField } from '../components/SelectField.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { type ReferenceSource, useCurrencyOptions } from '../reference/pickers.tsx';
+import { type ReferenceSource, useCountryOptions, useCurrencyOptions } from '../reference/pickers.tsx';
+import type { Audience } from './api.ts';
 import { DIMENSION_LABELS, DIMENSIONS, type Dimension, METRICS, type Metric } from './catalog.ts';
+import { FilterPicker } from './FilterPicker.tsx';
+import type { IdFilter } from './filter-choices.ts';
 import { OrderedPicker } from './OrderedPicker.tsx';
 import { QUICK_PERIODS, type QuickPeriod } from './periods.ts';
-import { currencyOf, NATIVE, type ReportSearch, splitList, validateReportSearch } from './report-search.ts';
+import {
+  currencyOf,
+  ID_FILTERS,
+  NATIVE,
+  type ReportSearch,
+  splitList,
+  TEXT_FILTERS,
+  validateReportSearch,
+  WORD_FILTERS,
+} from './report-search.ts';
 
 interface ReportFormProps {
   search: ReportSearch;
   /** The metrics the reader may choose, in the contract's order. */
   metrics: readonly Metric[];
-  /** Staff filter and group by affiliate; an affiliate sees only itself. */
-  withAffiliates: boolean;
+  /** Whose lists the filters choose from: staff every affiliate's, an affiliate only its own. */
+  audience: Audience;
   currencySource: ReferenceSource;
   /** What an unchosen currency converts into; choosing "each in its own" then says native. */
   defaultCurrency?: string | null;
@@ -23,17 +36,28 @@ type Draft = Record<'period' | 'from' | 'to' | 'currency' | 'rate_date' | Filter
   group: Dimension[];
   cols: Metric[];
 };
-type Filter = 'brand' | 'campaign' | 'promo' | 'affiliate' | 'country' | 'device' | 'promo_code';
+type Filter = (typeof ID_FILTERS)[number] | (typeof TEXT_FILTERS)[number];
 
-const FILTER_FIELDS: { key: Filter; label: string; hint: string }[] = [
-  { key: 'brand', label: 'Brand ids', hint: 'Comma separated, e.g. 1, 4' },
-  { key: 'campaign', label: 'Campaign ids', hint: 'Comma separated' },
-  { key: 'promo', label: 'Promo ids', hint: 'Comma separated' },
-  { key: 'affiliate', label: 'Affiliate ids', hint: 'Comma separated' },
-  { key: 'country', label: 'Countries', hint: 'Two-letter codes, e.g. DE, FR' },
-  { key: 'device', label: 'Devices', hint: 'desktop, mobile, tablet' },
-  { key: 'promo_code', label: 'Promo codes', hint: "The tracking link's code" },
-];
+const ID_LABELS: Record<IdFilter, string> = {
+  brand: 'Brands',
+  campaign: 'Campaigns',
+  promo: 'Promos',
+  affiliate: 'Affiliates',
+  plan: 'Commission plans',
+  traffic_source: 'Traffic sources',
+  landing: 'Landings',
+};
+
+const WORD_FIELDS: Record<(typeof WORD_FILTERS)[number], { label: string; hint: string }> = {
+  device: { label: 'Devices', hint: 'desktop, mobile, tablet' },
+  promo_code: { label: 'Promo codes', hint: "The tracking link's code, comma separated" },
+  coupon_code: { label: 'Coupon codes', hint: 'Only customers who came with them' },
+  sub1: { label: 'sub1', hint: 'Comma separated' },
+  sub2: { label: 'sub2', hint: 'Comma separated' },
+  sub3: { label: 'sub3', hint: 'Comma separated' },
+  sub4: { label: 'sub4', hint: 'Comma separated' },
+  sub5: { label: 'sub5', hint: 'Comma separated' },
+};
 
 const draftOf = (s: ReportSearch, defaultCurrency?: string | null): Draft => ({
   period: s.period ?? (s.from && s.to ? 'custom' : 'last_7_days'),
@@ -41,13 +65,10 @@ const draftOf = (s: ReportSearch, defaultCurrency?: string | null): Draft => ({
   to: s.to ?? '',
   group: splitList(s.group) as Dimension[],
   cols: splitList(s.cols) as Metric[],
-  brand: s.brand ?? '',
-  campaign: s.campaign ?? '',
-  promo: s.promo ?? '',
-  affiliate: s.affiliate ?? '',
-  country: s.country ?? '',
-  device: s.device ?? '',
-  promo_code: s.promo_code ?? '',
+  ...(Object.fromEntries([...ID_FILTERS, ...TEXT_FILTERS].map((f) => [f, s[f] ?? ''])) as Record<
+    Filter,
+    string
+  >),
   currency: currencyOf(s, defaultCurrency) ?? '',
   rate_date: s.rate_date ?? '',
 });
@@ -56,7 +77,7 @@ const draftOf = (s: ReportSearch, defaultCurrency?: string | null): Draft => ({
 export function ReportForm({
   search,
   metrics,
-  withAffiliates,
+  audience,
   currencySource,
   defaultCurrency,
   onRun,
@@ -65,7 +86,11 @@ export function ReportForm({
   useEffect(() => setDraft(draftOf(search, defaultCurrency)), [search, defaultCurrency]);
   const set = (key: keyof Draft) => (value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
   const currencies = useCurrencyOptions(currencySource, draft.currency);
+  const countries = useCountryOptions(currencySource);
+  const withAffiliates = audience === 'operator';
   const dimensions = DIMENSIONS.filter((d) => withAffiliates || d !== 'affiliate');
+  const idFilters = ID_FILTERS.filter((f) => withAffiliates || f !== 'affiliate');
+  const campaigns = splitList(draft.campaign).map(Number);
   const custom = draft.period === 'custom';
 
   function submit(event: FormEvent) {
@@ -139,11 +164,39 @@ export function ReportForm({
           emptyText="The default columns."
         />
       </div>
-      <details className="report-filters" open={FILTER_FIELDS.some((f) => draft[f.key] !== '')}>
+      <details
+        className="report-filters"
+        open={[...ID_FILTERS, ...TEXT_FILTERS].some((f) => draft[f] !== '')}
+      >
         <summary>Filters</summary>
         <div className="report-form-row">
-          {FILTER_FIELDS.filter((f) => withAffiliates || f.key !== 'affiliate').map((f) => (
-            <TextField key={f.key} label={f.label} hint={f.hint} value={draft[f.key]} onChange={set(f.key)} />
+          {idFilters.map((f) => (
+            <FilterPicker
+              key={f}
+              audience={audience}
+              filter={f}
+              label={ID_LABELS[f]}
+              values={splitList(draft[f])}
+              onChange={(v) => set(f)(v.join(','))}
+              context={{ campaigns }}
+            />
+          ))}
+          <MultiPicker
+            label="Countries"
+            values={splitList(draft.country)}
+            onChange={(v) => set('country')(v.join(','))}
+            options={countries}
+          />
+        </div>
+        <div className="report-form-row">
+          {WORD_FILTERS.map((f) => (
+            <TextField
+              key={f}
+              label={WORD_FIELDS[f].label}
+              hint={WORD_FIELDS[f].hint}
+              value={draft[f]}
+              onChange={set(f)}
+            />
           ))}
         </div>
       </details>

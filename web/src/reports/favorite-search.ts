@@ -1,7 +1,7 @@
 import type { Favorite, FavoriteBody } from './api.ts';
 import type { ReportQuery } from './catalog.ts';
 import { addDays, favoritePeriod, quickOf } from './periods.ts';
-import { type ReportSearch, validateReportSearch } from './report-search.ts';
+import { ID_FILTERS, type ReportSearch, TEXT_FILTERS, validateReportSearch } from './report-search.ts';
 
 /** The current report as a favorite: fixed days, or the quick period resolved each time it runs. */
 export function favoriteOf(
@@ -31,13 +31,7 @@ export function searchOfFavorite(f: Favorite): ReportSearch {
     ...fixed,
     group: report.group_by.join(','),
     cols: joined(report.columns),
-    brand: joined(filters.brand),
-    campaign: joined(filters.campaign),
-    promo: joined(filters.promo),
-    affiliate: joined(filters.affiliate),
-    country: joined(filters.country),
-    device: joined(filters.device),
-    promo_code: joined(filters.promo_code),
+    ...Object.fromEntries([...ID_FILTERS, ...TEXT_FILTERS].map((f) => [f, joined(filters[f])])),
     currency: report.currency,
     rate_date: report.rate_date,
     sort: sort?.by,

@@ -16,9 +16,18 @@ export interface ReportSearch {
   campaign?: string;
   promo?: string;
   affiliate?: string;
+  plan?: string;
+  traffic_source?: string;
+  landing?: string;
   country?: string;
   device?: string;
   promo_code?: string;
+  coupon_code?: string;
+  sub1?: string;
+  sub2?: string;
+  sub3?: string;
+  sub4?: string;
+  sub5?: string;
   /** A currency to convert into, or `native` for each in its own over a default currency. */
   currency?: string;
   rate_date?: string;
@@ -39,8 +48,28 @@ export function currencyOf(s: ReportSearch, defaultCurrency?: string | null): st
   return s.currency ?? defaultCurrency ?? undefined;
 }
 
-export const ID_FILTERS = ['brand', 'campaign', 'promo', 'affiliate'] as const;
-export const TEXT_FILTERS = ['country', 'device', 'promo_code'] as const;
+export const ID_FILTERS = [
+  'brand',
+  'campaign',
+  'promo',
+  'affiliate',
+  'plan',
+  'traffic_source',
+  'landing',
+] as const;
+export const TEXT_FILTERS = [
+  'country',
+  'device',
+  'promo_code',
+  'coupon_code',
+  'sub1',
+  'sub2',
+  'sub3',
+  'sub4',
+  'sub5',
+] as const;
+/** The filters of words (not ids, not countries), kept as typed. */
+export const WORD_FILTERS = TEXT_FILTERS.filter((f) => f !== 'country');
 
 const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 const list = (v: unknown) =>
@@ -64,17 +93,13 @@ export function validateReportSearch(raw: Record<string, unknown>): ReportSearch
     to: day(raw.to),
     group: known(DIMENSIONS, raw.group),
     cols: known(METRIC_NAMES, raw.cols),
-    brand: ids(raw.brand),
-    campaign: ids(raw.campaign),
-    promo: ids(raw.promo),
-    affiliate: ids(raw.affiliate),
+    ...Object.fromEntries(ID_FILTERS.map((f) => [f, ids(raw[f])])),
+    ...Object.fromEntries(WORD_FILTERS.map((f) => [f, words(raw[f])])),
     country: joined(
       list(raw.country)
         .map((c) => c.toUpperCase())
         .filter((c) => /^[A-Z]{2}$/.test(c)),
     ),
-    device: words(raw.device),
-    promo_code: words(raw.promo_code),
     currency:
       raw.currency === NATIVE
         ? NATIVE
