@@ -43,6 +43,9 @@ export interface SubReportSearch {
   sub_cols?: string;
   /** A currency to convert into, or `native` for each in its own. */
   sub_currency?: string;
+  /** A column the report shows, as the API names it; `sub_dir` says which way. */
+  sub_sort?: string;
+  sub_dir?: 'asc' | 'desc';
   sub_page?: number;
 }
 
@@ -61,6 +64,8 @@ export function validateSubReportSearch(raw: Record<string, unknown>): SubReport
     out.sub_cols = raw.sub_cols;
   if (typeof raw.sub_currency === 'string' && /^([A-Za-z0-9]{3}|native)$/.test(raw.sub_currency))
     out.sub_currency = raw.sub_currency === 'native' ? 'native' : raw.sub_currency.toUpperCase();
+  if (typeof raw.sub_sort === 'string' && /^[a-z0-9_]{1,64}$/.test(raw.sub_sort)) out.sub_sort = raw.sub_sort;
+  if (raw.sub_dir === 'asc' || raw.sub_dir === 'desc') out.sub_dir = raw.sub_dir;
   const page = Number(raw.sub_page);
   if (Number.isInteger(page) && page > 1 && page < 1_000_000) out.sub_page = page;
   return out;
@@ -80,10 +85,27 @@ function queryOf(s: SubReportSearch, timeZone: string, allowed: readonly string[
     group_by: group,
     ...(cols.length ? { columns: cols } : {}),
     ...(currency ? { currency } : {}),
+    ...(s.sub_sort ? { sort: [{ by: s.sub_sort, direction: s.sub_dir ?? 'asc' }] } : {}),
     page: s.sub_page ?? 1,
     page_size: PAGE_SIZE,
   } satisfies SubQuery;
 }
+
+/**
+ * Whether sorting by `sort` survives running `next`: a column the new report no longer shows
+ * would be refused, so the sort goes with it. `current` ran with the sort, so its columns had it.
+ */
+function sortStays(sort: string, next: SubReportSearch, current: SubReportSearch): boolean {
+  if (sort === 'currency') return true;
+  if (['sub_affiliate', 'sub_affiliate_name', 'level'].includes(sort)) return next.sub_each !== '0';
+  if (SUB_PERIODS.some((p) => p.value === sort)) return next.sub_by === sort;
+  return next.sub_cols ? next.sub_cols.split(',').includes(sort) : !current.sub_cols;
+}
+
+// The sub-affiliate column shows the name, so its header sorts by name (as a reader expects).
+const BY_NAME: Record<string, string> = { sub_affiliate: 'sub_affiliate_name' };
+const headerOf = (sort: string | undefined) =>
+  Object.entries(BY_NAME).find(([, by]) => by === sort)?.[0] ?? sort;
 
 /** Whose sub-affiliates: the affiliate's own (portal) or one the operator picked. */
 export type SubReportOwner = { audience: 'partner' } | { audience: 'operator'; affiliateId: number };
@@ -156,7 +178,13 @@ export function SubAffiliateReport({ owner, search, onSearch, defaultCurrency }:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSearch({ ...draft, sub_page: undefined });
+    const keep = search.sub_sort && sortStays(search.sub_sort, draft, search);
+    onSearch({
+      ...draft,
+      sub_sort: keep ? search.sub_sort : undefined,
+      sub_dir: keep ? search.sub_dir : undefined,
+      sub_page: undefined,
+    });
   }
 
   return (
@@ -256,7 +284,15 @@ export function SubAffiliateReport({ owner, search, onSearch, defaultCurrency }:
         {report.isError && <p className="form-summary">{report.error.message}</p>}
         {report.isPending && !report.isError && <p className="muted">Running the report…</p>}
         {report.data && (
-          <ReportTable result={report.data} onPage={(page) => onSearch({ ...search, sub_page: page })} />
+          <ReportTable
+            result={report.data}
+            sort={headerOf(search.sub_sort)}
+            dir={search.sub_dir}
+            onSort={(key, dir) =>
+              onSearch({ ...search, sub_sort: BY_NAME[key] ?? key, sub_dir: dir, sub_page: undefined })
+            }
+            onPage={(page) => onSearch({ ...search, sub_page: page })}
+          />
         )}
       </section>
     </>
