@@ -412,3 +412,23 @@ describe('affiliatestable examples 2 and 3', () => {
     expect(rows.every((r) => r.account_status === 'active')).toBe(true);
   });
 });
+
+describe('the Everflow section of /docs', () => {
+  it('opens with the endpoints, the key, the status and field tables and the limits', async () => {
+    const spec = (await t.app.inject({ url: '/openapi.json' })).json();
+    const tag = spec.tags.find((x: { name: string }) => x.name === 'Everflow compatibility: affiliates');
+    const text = tag.description as string;
+    for (const part of [
+      '`PATCH /v1/networks/patch/affiliates/apply`',
+      '`POST /v1/networks/patch/affiliates/submit`',
+      'X-Eflow-API-Key',
+      '| `inactive` | `inactive`, `declined` |',
+      '| `network_employee_id` | `account_manager_id` |',
+      '| `enable_media_cost_tracking_links` | `media_cost_override` |',
+      '**Limits.**',
+    ])
+      expect(text).toContain(part);
+    const ops = Object.values(spec.paths['/everflow/v1/networks/patch/affiliates/apply'] ?? {});
+    expect(ops.map((o) => (o as { tags: string[] }).tags)).toEqual([[tag.name]]);
+  });
+});

@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../../version.ts';
+import { everflowTag } from '../compat/everflow/docs.ts';
 import { ErrorBody } from '../schemas/common.ts';
 
 const DESCRIPTION = `The operator API of Affluent.
@@ -32,6 +33,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Affluent API', version: VERSION, description: DESCRIPTION },
+      // A vendor's section of /docs: its tag's prose above its operations.
+      tags: [everflowTag()],
       components: {
         securitySchemes: {
           statisticToken: {
