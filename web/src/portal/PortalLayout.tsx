@@ -55,6 +55,7 @@ export function PortalLayout() {
       badge: { count: unread, label: unread === 1 ? 'unread message' : 'unread messages' },
     },
     { label: 'Inquiries', to: '/portal/inquiries' },
+    { label: 'Sites', to: '/portal/sites' },
     { label: 'Reports', to: '/portal/reports' },
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Customers', to: '/portal/customers' },

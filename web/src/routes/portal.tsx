@@ -13,6 +13,7 @@ import { EventsPage } from '../portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from '../portal/HomePage.tsx';
 import { InquiriesPage } from '../portal/inquiries/InquiriesPage.tsx';
 import { InquiryPage } from '../portal/inquiries/InquiryPage.tsx';
+import { SitesPage } from '../portal/sites/SitesPage.tsx';
 import { MessagesPage } from '../portal/messages/MessagesPage.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
 import { PostbackLogPage, PostbacksPage } from '../portal/postbacks/PostbacksPage.tsx';
@@ -213,6 +214,11 @@ const portalInquiryRoute = createRoute({
   path: '/inquiries/$id',
   component: InquiryPage,
 });
+const portalSitesRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/sites',
+  component: SitesPage,
+});
 const portalMessagesRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/messages',
@@ -255,6 +261,7 @@ export const portalTree = portalRoute.addChildren([
     portalInquiriesRoute,
     portalInquiryRoute,
     portalMessagesRoute,
+    portalSitesRoute,
     portalTermsRoute,
     portalNotFoundRoute,
   ]),

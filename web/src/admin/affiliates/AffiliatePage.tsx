@@ -15,6 +15,7 @@ import { BillingTab } from './BillingTab.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { InquiriesPanel } from './InquiriesPanel.tsx';
+import { SitesPanel } from './SitesPanel.tsx';
 import { MessagesPanel } from './MessagesPanel.tsx';
 import { MoneyTab } from './MoneyTab.tsx';
 import { PostbacksTab } from './PostbacksTab.tsx';
@@ -96,6 +97,7 @@ export function AffiliatePage() {
       </div>
       {write && (a.status === 'pending' || a.status === 'declined') && <ApplicationPanel affiliate={a} />}
       <InquiriesPanel id={id} canAsk={support} />
+      <SitesPanel id={id} canReview={support} />
       <section className="panel" aria-labelledby="affiliate-clicks">
         <div className="panel-heading">
           <h2 id="affiliate-clicks">Clicks</h2>
