@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ClickCounts } from '../clicks/ClickCounts.tsx';
 import { platformCountsQuery } from '../clicks/queries.ts';
+import { AnalyticsCopyStatus } from '../components/AnalyticsCopyStatus.tsx';
 import { HealthSummary } from '../components/HealthSummary.tsx';
 import { Dashboard } from '../reports/Dashboard.tsx';
 import { SetupChecklist } from './home/SetupChecklist.tsx';
@@ -28,6 +29,7 @@ export function DashboardPage() {
       <section className="panel">
         <h2>Platform</h2>
         <HealthSummary />
+        <AnalyticsCopyStatus />
       </section>
     </>
   );
