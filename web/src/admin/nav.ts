@@ -47,4 +47,6 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Webhooks', to: '/admin/webhooks', scope: 'admin' },
   { label: 'Program', to: '/admin/program', scope: 'admin' },
   { label: 'Terms and conditions', to: '/admin/terms' },
+  { label: 'News', to: '/admin/news' },
+  { label: 'Contacts', to: '/admin/contacts' },
 ];

@@ -65,6 +65,8 @@ export function PortalLayout() {
     { label: 'Bills', to: '/portal/bills' },
     { label: 'Commissions', to: '/portal/commissions' },
     { label: 'Sub-affiliates', to: '/portal/sub-affiliates' },
+    { label: 'News', to: '/portal/news' },
+    { label: 'Contacts', to: '/portal/contacts' },
     { label: 'Terms and conditions', to: '/portal/terms' },
     { label: 'Profile', to: '/portal/profile' },
     { label: 'Security', to: '/portal/security' },

@@ -1,5 +1,7 @@
-// The back office's pages for what affiliates read in the portal: the terms and conditions.
+// The back office's pages for what affiliates read in the portal: terms, news and contacts.
 import { createRoute } from '@tanstack/react-router';
+import { BrandContactsPage } from '../admin/news/BrandContactsPage.tsx';
+import { NewsAdminPage } from '../admin/news/NewsAdminPage.tsx';
 import { TermsVersionsPage } from '../admin/terms/TermsVersionsPage.tsx';
 import { shellRoute } from './admin-shell.tsx';
 
@@ -9,4 +11,16 @@ const termsRoute = createRoute({
   component: TermsVersionsPage,
 });
 
-export const portalContentRoutes = [termsRoute];
+const newsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/news',
+  component: NewsAdminPage,
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/contacts',
+  component: BrandContactsPage,
+});
+
+export const portalContentRoutes = [termsRoute, newsRoute, contactsRoute];

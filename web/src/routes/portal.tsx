@@ -15,6 +15,9 @@ import { InquiriesPage } from '../portal/inquiries/InquiriesPage.tsx';
 import { InquiryPage } from '../portal/inquiries/InquiryPage.tsx';
 import { SitesPage } from '../portal/sites/SitesPage.tsx';
 import { MessagesPage } from '../portal/messages/MessagesPage.tsx';
+import { ContactsPage } from '../portal/news/ContactsPage.tsx';
+import { NewsItemPage } from '../portal/news/NewsItemPage.tsx';
+import { NewsPage } from '../portal/news/NewsPage.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
 import { PostbackLogPage, PostbacksPage } from '../portal/postbacks/PostbacksPage.tsx';
 import { ProfilePage } from '../portal/profile/ProfilePage.tsx';
@@ -225,6 +228,23 @@ const portalMessagesRoute = createRoute({
   component: MessagesPage,
 });
 
+// What the program tells affiliates, and how to reach it.
+const portalNewsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/news',
+  component: NewsPage,
+});
+const portalNewsItemRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/news/$id',
+  component: NewsItemPage,
+});
+const portalContactsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/contacts',
+  component: ContactsPage,
+});
+
 // An address the portal does not have: said inside the portal, with its navigation.
 const portalNotFoundRoute = createRoute({
   getParentRoute: () => portalShellRoute,
@@ -263,6 +283,9 @@ export const portalTree = portalRoute.addChildren([
     portalMessagesRoute,
     portalSitesRoute,
     portalTermsRoute,
+    portalNewsRoute,
+    portalNewsItemRoute,
+    portalContactsRoute,
     portalNotFoundRoute,
   ]),
 ]);
