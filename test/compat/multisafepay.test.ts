@@ -623,3 +623,66 @@ describe('inquiries, messages and banking data', () => {
     });
   });
 });
+
+describe('sites and categories', () => {
+  it('add, list, get and update a site with its field limits, and list the fixed categories', async () => {
+    const p = await approvedPartner(t, 'mspsites');
+    const categories = (await msp('GET', '/categories')).json();
+    expect(categories.data[0]).toEqual({ code: 100, description: 'Gifts and gadgets' });
+    expect(categories.data.at(-1)).toEqual({ code: 999, description: 'Adult' });
+    expect(categories.page.total).toBe(categories.data.length);
+    const added = await msp('POST', `/accounts/${p.affiliateId}/sites`, {
+      name: 'Tulip Deals',
+      url: 'https://tulip.example',
+      notification_url: 'https://tulip.example/notify',
+      price_from: 5_00,
+      price_till: 250_00,
+      support_email: 'help@tulip.example',
+      support_phone: '+31201234567',
+      category: 101,
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const expected = {
+      id: expect.any(Number),
+      account_id: p.affiliateId,
+      name: 'Tulip Deals',
+      url: 'https://tulip.example',
+      notification_url: 'https://tulip.example/notify',
+      price_from: 5_00,
+      price_till: 250_00,
+      support_email: 'help@tulip.example',
+      support_phone: '+31201234567',
+      api_key: null,
+      category: 101,
+      price_currency: 'EUR',
+      review_status: 'pending',
+      created: expect.any(String),
+      modified: expect.any(String),
+    };
+    expect(added.json().data).toEqual(expected);
+    const id = added.json().data.id;
+    expect((await msp('GET', `/sites/${id}`)).json().data).toEqual(expected);
+    expect((await msp('GET', `/accounts/${p.affiliateId}/sites`)).json()).toEqual({
+      success: true,
+      data: [expected],
+      page: { total: 1 },
+    });
+    const sites = async () => t.db.selectFrom('affiliate_sites').selectAll().orderBy('id').execute();
+    const before = JSON.stringify(await sites(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v));
+    const bad = await msp('POST', `/accounts/${p.affiliateId}/sites`, {
+      name: 'x'.repeat(121),
+      url: 'https://tulip.example',
+      category: 101,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(attributes(bad)).toEqual(['name']);
+    const wrong = await msp('PATCH', `/sites/${id}`, { category: 42, price_from: 300_00 });
+    expect(wrong.statusCode).toBe(422);
+    expect(attributes(wrong)).toEqual(['category', 'price_till']);
+    expect(JSON.stringify(await sites(), (_k, v) => (typeof v === 'bigint' ? `${v}` : v))).toBe(before);
+    const updated = await msp('PATCH', `/sites/${id}`, { name: 'Tulip Deals NL', support_phone: null });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json().data).toMatchObject({ name: 'Tulip Deals NL', support_phone: null, category: 101 });
+    expect((await msp('GET', '/sites/2000000000')).statusCode).toBe(404);
+  });
+});

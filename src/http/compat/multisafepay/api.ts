@@ -12,6 +12,7 @@ import { balanceRoutes } from './balances.ts';
 import { bankingRoutes } from './banking.ts';
 import { correspondenceRoutes } from './correspondence.ts';
 import { sendMspError } from './errors.ts';
+import { siteRoutes } from './sites.ts';
 import { transactionRoutes } from './transactions.ts';
 
 export const multisafepayRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,4 +34,5 @@ export const multisafepayRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(autoPayoutRoutes);
   await app.register(correspondenceRoutes);
   await app.register(bankingRoutes);
+  await app.register(siteRoutes);
 };
