@@ -5,6 +5,7 @@ import { getDefaultDeal } from '../../../core/commissions/plans/default-deal.ts'
 import { getBalances } from '../../../core/ledger/get-balances.ts';
 import { majorUnits, minorUnitOf } from '../../../core/reference/money-format.ts';
 import type { Db } from '../../../db/index.ts';
+import type { SmarticoAffiliateRow } from './affiliate-schema.ts';
 import { toSmarticoRoleIds } from './extra-roles.ts';
 import { toSmarticoStatus } from './status.ts';
 import { MESSENGER_FIELDS, toSmarticoPayment } from './vocabulary.ts';
@@ -39,7 +40,7 @@ type Rels = {
 export const ownerOf = (users: readonly AffiliateUser[]) => users.find((u) => u.is_owner) ?? users[0] ?? null;
 
 /** One affiliate as af2_aff_op shows it, every field read through the native core reads. */
-export async function smarticoAffiliate(ctx: RowContext, id: number): Promise<Record<string, unknown>> {
+export async function smarticoAffiliate(ctx: RowContext, id: number): Promise<SmarticoAffiliateRow> {
   const { db } = ctx;
   const a = await getAffiliate(db, id, RELATIONSHIPS);
   const rel = a.relationships as unknown as Rels;
@@ -134,5 +135,5 @@ export async function smarticoAffiliate(ctx: RowContext, id: number): Promise<Re
         : null,
     },
     ...Object.fromEntries(rel.custom_tags.map((t) => [`custom_prop_${t.tag_id}`, t.value_id])),
-  };
+  } as SmarticoAffiliateRow;
 }

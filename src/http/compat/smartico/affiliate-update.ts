@@ -18,6 +18,7 @@ import { changeContext } from '../../routes/operator/affiliates-context.ts';
 import { Nullable } from '../../schemas/common.ts';
 import { withVendorFieldNames } from '../field-names.ts';
 import { ownerOf, smarticoAffiliate } from './affiliate-row.ts';
+import { SmarticoAffiliate } from './affiliate-schema.ts';
 import { rowContext, SMARTICO_INTRO, SMARTICO_TAGS, smarticoKey, smarticoSecurity } from './common.ts';
 import { smarticoErrors } from './errors.ts';
 import { fromSmarticoStatus, toSmarticoStatus } from './status.ts';
@@ -120,7 +121,7 @@ export const affiliateUpdateRoute: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
         body: Body,
         response: {
-          200: Type.Record(Type.String(), Type.Unknown()),
+          200: SmarticoAffiliate,
           ...smarticoErrors(400, 401, 403, 404, 409, 422),
         },
       },

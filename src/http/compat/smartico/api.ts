@@ -9,6 +9,7 @@ import { AppError } from '../../../core/errors.ts';
 import { toAppError } from '../../plugins/error-handler.ts';
 import { AFFILIATE_FILTERS, affiliateSearchOf, MAX_RANGE } from './affiliate-query.ts';
 import { smarticoAffiliate } from './affiliate-row.ts';
+import { SmarticoAffiliate } from './affiliate-schema.ts';
 import { affiliateUpdateRoute } from './affiliate-update.ts';
 import { rowContext, SMARTICO_INTRO, SMARTICO_TAGS, smarticoKey, smarticoSecurity } from './common.ts';
 import { sendSmarticoError, smarticoErrors } from './errors.ts';
@@ -16,10 +17,6 @@ import { linkRoutes } from './links.ts';
 import { pixelDefinitionRoutes } from './pixel-definitions.ts';
 import { statusTableMarkdown } from './status.ts';
 import { vocabularyMarkdown } from './vocabulary.ts';
-
-const Row = Type.Record(Type.String(), Type.Unknown(), {
-  description: 'An affiliate with every field of the document, in its order (see the migration guide)',
-});
 
 export const smarticoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -65,7 +62,7 @@ export const smarticoRoutes: FastifyPluginAsyncTypebox = async (app) => {
           filter: Type.Optional(Type.String({ maxLength: 20_000, description: 'JSON object' })),
           range: Type.Optional(Type.String({ maxLength: 100, description: '[from, to]' })),
         }),
-        response: { 200: Type.Array(Row), ...smarticoErrors(401, 403, 422) },
+        response: { 200: Type.Array(SmarticoAffiliate), ...smarticoErrors(401, 403, 422) },
       },
     },
     async (request, reply) => {

@@ -175,7 +175,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { hide: true, querystring: Query, response: { 200: Type.Array(SmarticoLink) } },
     },
     async (request, reply) => {
-      if (request.body !== undefined && request.body !== null)
+      if (request.body !== undefined)
         throw new AppError('bad_request', 'af2_link_op takes no body: send a GET');
       return listLinks(request, reply);
     },

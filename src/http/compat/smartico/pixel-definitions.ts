@@ -167,7 +167,7 @@ async function listPixels(request: FastifyRequest, reply: FastifyReply) {
 
 /** A POST without a body is the document's list call: its curl sends `--data ''`, which POSTs. */
 const bodilessIsList = async (request: FastifyRequest, reply: FastifyReply) => {
-  if (request.body !== undefined && request.body !== null) return smarticoKey('write')(request);
+  if (request.body !== undefined) return smarticoKey('write')(request);
   await smarticoKey('read')(request);
   // Sent as text: this route's response schema is the created definition, not the list.
   const rows = await listPixels(request, reply);
