@@ -139,6 +139,38 @@ describe('Bulk Edit', () => {
     expect(Object.keys(res.json())).toEqual(['error']);
     expect(res.json().error).toContain('network_affiliate_ids[1]: referrer_id');
     expect(await snapshot(t.db)).toBe(before);
+
+    // Affiliates needing different native statuses (a pending one declined) are separate native
+    // edits: one failing still leaves the others unchanged.
+    const applicant = await make({ name: 'All applicant', status: 'pending' });
+    const mixed = await ef(
+      'PATCH',
+      APPLY,
+      JSON.stringify({
+        network_affiliate_ids: [applicant, a],
+        fields: [
+          { field_type: 'account_status', field_value: 'inactive', operator: 'overwrite' },
+          { field_type: 'referrer_id', field_value: a, operator: 'overwrite' },
+        ],
+      }),
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error).toContain('network_affiliate_ids[1]: referrer_id');
+    expect((await read(applicant)).status).toBe('pending');
+    expect((await read(applicant)).referrer_id).toBeNull();
+    const long = await ef(
+      'POST',
+      SUBMIT,
+      JSON.stringify({
+        network_affiliate_ids: [a],
+        fields: [
+          { field_type: 'internal_notes', field_value: 'x', operator: 'overwrite' },
+          { field_type: 'labels', field_value: ['x'.repeat(65)], operator: 'append' },
+        ],
+      }),
+    );
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error).toContain('fields[1].field_value');
   });
 
   it('keeps Everflow’s status words: inactive declines an application, active keeps view_only; amounts and schedules converted', async () => {
