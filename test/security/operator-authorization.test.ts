@@ -476,3 +476,187 @@ describe('Everflow API on operator keys', () => {
     expect(failures, failures.join('\n')).toEqual([]);
   });
 });
+
+/**
+ * MultiSafepay's partner API takes an operator key in its api_key header (or query): every
+ * operation is listed with the scope it needs; a key without it is 403 in MultiSafepay's shape, a
+ * staff session (no api_key) 401, and neither changes anything; a key with the scope reads.
+ */
+const MSP = '/multisafepay/v1/json';
+const money = { amount: 100, currency: 'EUR', description: 'Matrix', order_id: 'matrix-msp' };
+const MULTISAFEPAY_ROUTES: Record<
+  string,
+  {
+    scope: 'read' | 'write' | 'finance';
+    method: 'GET' | 'POST' | 'PATCH';
+    url: () => string;
+    payload?: unknown;
+  }
+> = {
+  'GET /multisafepay/v1/json/accounts': { scope: 'read', method: 'GET', url: () => `${MSP}/accounts` },
+  'GET /multisafepay/v1/json/accounts/{account_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}`,
+  },
+  'PATCH /multisafepay/v1/json/accounts/{account_id}': {
+    scope: 'write',
+    method: 'PATCH',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}`,
+    payload: { city: 'Matrix' },
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/login-urls': {
+    scope: 'write',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/login-urls`,
+    payload: { expires_in: '5m' },
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/balances': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/balances`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/closing-balances': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/closing-balances`,
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/charges': {
+    scope: 'finance',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/charges`,
+    payload: money,
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/funds': {
+    scope: 'finance',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/funds`,
+    payload: money,
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/payouts': {
+    scope: 'finance',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/payouts`,
+    payload: money,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/autopayouts': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/autopayouts`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/autopayouts/{currency}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/autopayouts/EUR`,
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/autopayouts/{currency}': {
+    scope: 'finance',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/autopayouts/EUR`,
+    payload: { schedule: ['mon'] },
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/inquiries': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/inquiries`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/inquiries/{inquiry_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/inquiries/${w.correspondence.aInquiryId}`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/messages': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/messages`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/messages/{message_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/messages/${w.correspondence.aMessageId}`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/bank-accounts': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/bank-accounts`,
+  },
+  'GET /multisafepay/v1/json/bank-accounts/{bankaccount_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/bank-accounts/${w.wallet.aBankMethodId}`,
+  },
+  'GET /multisafepay/v1/json/bank-accounts/{bankaccount_id}/bank-statements': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/bank-accounts/${w.wallet.aBankMethodId}/bank-statements`,
+  },
+  'GET /multisafepay/v1/json/accounts/{account_id}/sites': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/sites`,
+  },
+  'POST /multisafepay/v1/json/accounts/{account_id}/sites': {
+    scope: 'write',
+    method: 'POST',
+    url: () => `${MSP}/accounts/${w.a.affiliateId}/sites`,
+    payload: { name: 'Matrix site', url: 'https://matrix.example', category: 100 },
+  },
+  'GET /multisafepay/v1/json/sites/{site_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/sites/${w.sites.aSiteId}`,
+  },
+  'PATCH /multisafepay/v1/json/sites/{site_id}': {
+    scope: 'write',
+    method: 'PATCH',
+    url: () => `${MSP}/sites/${w.sites.aSiteId}`,
+    payload: { name: 'Matrix site 2' },
+  },
+  'GET /multisafepay/v1/json/categories': { scope: 'read', method: 'GET', url: () => `${MSP}/categories` },
+  'GET /multisafepay/v1/json/bank-statements/{bankstatement_id}': {
+    scope: 'read',
+    method: 'GET',
+    url: () => `${MSP}/bank-statements/${w.wallet.aStatementId}`,
+  },
+};
+
+describe('MultiSafepay API on operator keys', () => {
+  it('lists every operation taking the api_key', async () => {
+    const spec = await openApi(t.app);
+    const found = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { security?: Record<string, string[]>[] }>)
+        .filter(([, op]) => op.security?.some((s) => 'multisafepayApiKey' in s))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(found.sort()).toEqual(Object.keys(MULTISAFEPAY_ROUTES).sort());
+  });
+
+  it('refuses a key without the scope (403) and a staff session (401), changing nothing; a read key reads', async () => {
+    const events = await t.apiKey(['events']);
+    const failures: string[] = [];
+    for (const [route, e] of Object.entries(MULTISAFEPAY_ROUTES)) {
+      const before = await tableDigests(t.db);
+      const payload = e.payload === undefined ? {} : { payload: JSON.stringify(e.payload) };
+      const json = e.payload === undefined ? {} : { 'content-type': 'application/json' };
+      const under = e.scope === 'read' ? events : w.readOnly;
+      const call = (headers: Record<string, string>) =>
+        t.app.inject({ method: e.method, url: e.url(), ...payload, headers: { ...json, ...headers } });
+      const refused = await call({ api_key: under });
+      if (refused.statusCode !== 403 || refused.json().error_code !== 403)
+        failures.push(`${route} without ${e.scope}: expected 403, got ${excerpt(refused)}`);
+      const session = await call({ cookie: w.manager.cookie });
+      if (session.statusCode !== 401)
+        failures.push(`${route} with a staff session: expected 401, got ${excerpt(session)}`);
+      const changed = changedTables(before, await tableDigests(t.db)).filter(
+        (c) => !c.startsWith('api_keys'),
+      );
+      if (changed.length)
+        failures.push(`${route}: the refusals changed ${changed.map((c) => c.split(':')[0])}`);
+      if (e.scope === 'read') {
+        const ok = await call({ api_key: w.readOnly });
+        if (ok.statusCode !== 200) failures.push(`${route} with a read key: ${excerpt(ok)}`);
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});

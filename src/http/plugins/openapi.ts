@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../../version.ts';
 import { everflowTag } from '../compat/everflow/docs.ts';
+import { multisafepayTag } from '../compat/multisafepay/docs.ts';
 import { ErrorBody } from '../schemas/common.ts';
 
 const DESCRIPTION = `The operator API of Affluent.
@@ -34,7 +35,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       openapi: '3.1.0',
       info: { title: 'Affluent API', version: VERSION, description: DESCRIPTION },
       // A vendor's section of /docs: its tag's prose above its operations.
-      tags: [everflowTag()],
+      tags: [everflowTag(), multisafepayTag()],
       components: {
         securitySchemes: {
           statisticToken: {
