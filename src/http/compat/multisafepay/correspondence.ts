@@ -5,7 +5,6 @@ import { getInquiry } from '../../../core/correspondence/inquiries/get-inquiry.t
 import { listInquiries } from '../../../core/correspondence/inquiries/list-inquiries.ts';
 import { getMessage } from '../../../core/correspondence/messages/get-message.ts';
 import { listMessages } from '../../../core/correspondence/messages/list-messages.ts';
-import type { MessageView } from '../../../core/correspondence/messages/message-view.ts';
 import { Nullable } from '../../schemas/common.ts';
 import { Inquiry, inquiryItem } from './account-view.ts';
 import {
@@ -23,6 +22,8 @@ import {
   PagingQuery,
 } from './common.ts';
 import { mspErrors } from './errors.ts';
+
+type MessageView = Awaited<ReturnType<typeof getMessage>>;
 
 const File = Type.Object({
   id: Type.Integer(),
