@@ -72,6 +72,13 @@ const operatorIds: Record<string, number | string> = {
   'api-keys/id': w.spareKeyId,
   'currencies/code': 'EUR',
   'countries/code': 'NL',
+  'accounts/account_id': w.b.affiliateId,
+  'inquiries/inquiry_id': w.correspondence.bInquiryId,
+  'messages/message_id': w.correspondence.bReplyId,
+  'autopayouts/currency': 'EUR',
+  'sites/site_id': w.sites.bSiteId,
+  'bank-accounts/bankaccount_id': w.wallet.bBankMethodId,
+  'bank-statements/bankstatement_id': w.wallet.bStatementId,
   affiliate_id: w.b.affiliateId,
   referrer_id: w.a.affiliateId,
   brand_id: w.brandId,
@@ -136,6 +143,9 @@ const withQueryKey = (url: string) => `${url}${url.includes('?') ? '&' : '?'}api
 /** Everflow's API takes the operator key in its own header (its security scheme). */
 const everflowPath = (path: string) => path.startsWith('/everflow/');
 
+/** MultiSafepay's API takes the operator key in its api_key header (or query). */
+const multisafepayPath = (path: string) => path.startsWith('/multisafepay/');
+
 function send(op: Operation, v: Variant): Promise<LightMyRequestResponse> {
   const auth: Record<string, string> = v.anonymous
     ? {}
@@ -143,7 +153,9 @@ function send(op: Operation, v: Variant): Promise<LightMyRequestResponse> {
       ? { cookie: `affluent_portal=${credentials.portal}` }
       : everflowPath(op.path)
         ? { 'x-eflow-api-key': credentials.key }
-        : { authorization: `Bearer ${credentials.key}` };
+        : multisafepayPath(op.path)
+          ? { api_key: credentials.key }
+          : { authorization: `Bearer ${credentials.key}` };
   return t.app.inject({
     method: op.method as 'GET',
     url: queryKeyPath(op.path) && !v.anonymous ? withQueryKey(v.url) : v.url,
