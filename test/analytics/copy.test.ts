@@ -216,6 +216,45 @@ describe('the streaming copy to ClickHouse', { timeout: 180_000 }, () => {
     expect(row).toEqual({ status: 'rejected', n: '1' });
   });
 
+  it("moves a late attribution's figures from nobody to the affiliate, in the same batch or a later one", async () => {
+    const s = await brandWithPlan(e, PLAN);
+    const byAffiliate = async () =>
+      store.query<{ affiliate_id: number; registrations: string; amount: string }>(
+        `SELECT affiliate_id, sum(registrations) AS registrations, sum(deposit_amount) AS amount
+         FROM event_days WHERE brand_id = {b:UInt32} GROUP BY affiliate_id
+         HAVING registrations != 0 OR amount != 0 ORDER BY affiliate_id`,
+        { b: s.brand.id },
+      );
+    const attribute = async (customerRef: number) =>
+      ok(
+        await e.api('POST', `/customers/${customerRef}/attribution`, {
+          affiliate_id: s.affiliateId,
+          reason: 'found the referral',
+        }),
+      );
+    // Copied unattributed first, attributed later.
+    const [early] = await send(e, [event(s.brand.id, uid('p'), 'registration', ago(3 * DAY))]);
+    await copy();
+    expect(await byAffiliate()).toEqual([{ affiliate_id: 0, registrations: '1', amount: '0' }]);
+    await attribute(early?.customer_ref as number);
+    // Recorded and attributed before any copy: both changes in one batch.
+    const late = uid('p');
+    const [reg] = await send(e, [
+      event(s.brand.id, late, 'registration', ago(2 * DAY)),
+      event(s.brand.id, late, 'deposit', ago(DAY), { amount: 2500 }),
+    ]);
+    await attribute(reg?.customer_ref as number);
+    await copy();
+    expect(await byAffiliate()).toEqual([
+      { affiliate_id: s.affiliateId, registrations: '2', amount: '2500' },
+    ]);
+    const [raw] = await store.query<{ n: string; owners: string }>(
+      'SELECT count() AS n, uniqExact(affiliate_id) AS owners FROM events FINAL WHERE brand_id = {b:UInt32}',
+      { b: s.brand.id },
+    );
+    expect(raw).toEqual({ n: '3', owners: '1' });
+  });
+
   it('queues nothing while the copy is off (no ANALYTICS_URL)', async () => {
     const s = await brandWithPlan(e, PLAN);
     const queued = async () =>

@@ -13,6 +13,16 @@ export interface OutboxRow {
 /** Rows per ClickHouse table, ready for a JSONEachRow insert. */
 export type AnalyticsRows = Record<string, object[]>;
 
+export interface AnalyticsBatch {
+  rows: AnalyticsRows;
+  /**
+   * Raw events rows to delete once the new ones are in: the affiliate is part of the raw table's
+   * key (ORDER BY affiliate, time), so the row of an event attributed later is a new row and
+   * ReplacingMergeTree would keep the old owner's beside it.
+   */
+  supersededEvents: { ids: string[]; owners: number[] };
+}
+
 type Attribution = { affiliate_id: number | null; campaign_id: number | null; promo_id: number | null };
 
 const time = (d: Date) => d.toISOString();
@@ -25,8 +35,9 @@ const int = (v: number | bigint | null | undefined) => String(v ?? 0);
  * come from what the outbox holds and what never changes, so a batch copied again builds the same
  * facts and its deduplication token skips them.
  */
-export async function buildAnalyticsRows(db: Db, batch: readonly OutboxRow[]): Promise<AnalyticsRows> {
+export async function buildAnalyticsRows(db: Db, batch: readonly OutboxRow[]): Promise<AnalyticsBatch> {
   const out: AnalyticsRows = {};
+  const supersededEvents = { ids: [] as string[], owners: [] as number[] };
   const push = (table: string, row: object) => {
     const rows = out[table] ?? [];
     rows.push(row);
@@ -35,9 +46,9 @@ export async function buildAnalyticsRows(db: Db, batch: readonly OutboxRow[]): P
   const of = (source: AnalyticsOutboxSource) => batch.filter((r) => r.source === source);
   await clicks(db, of('click'), push);
   await impressions(db, of('impression'), push);
-  await events(db, of('event'), of('event_attribution'), push);
+  await events(db, of('event'), of('event_attribution'), push, supersededEvents);
   await commissions(db, of('commission'), of('commission_status'), push);
-  return out;
+  return { rows: out, supersededEvents };
 }
 
 type Push = (table: string, row: object) => void;
@@ -144,7 +155,13 @@ interface EventRow {
   first: Attribution | null;
 }
 
-async function events(db: Db, inserted: OutboxRow[], attributed: OutboxRow[], push: Push) {
+async function events(
+  db: Db,
+  inserted: OutboxRow[],
+  attributed: OutboxRow[],
+  push: Push,
+  superseded: AnalyticsBatch['supersededEvents'],
+) {
   if (inserted.length === 0 && attributed.length === 0) return;
   const ids = [...new Set([...inserted, ...attributed].map((r) => r.row_id as string))];
   // One statement, one snapshot: an attribution queued after the event's row (in this batch or a
@@ -185,8 +202,13 @@ async function events(db: Db, inserted: OutboxRow[], attributed: OutboxRow[], pu
   for (const r of attributed) {
     const e = byId.get(r.row_id as string);
     if (!e) continue;
-    push('event_facts', fact(e, r.row as Attribution, -1));
+    const before = r.row as Attribution;
+    push('event_facts', fact(e, before, -1));
     push('event_facts', fact(e, e, 1));
+    if ((before.affiliate_id ?? 0) !== (e.affiliate_id ?? 0)) {
+      superseded.ids.push(int(e.id));
+      superseded.owners.push(before.affiliate_id ?? 0);
+    }
   }
 }
 

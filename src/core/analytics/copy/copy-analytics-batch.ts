@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { AnalyticsStore } from '../analytics-store.ts';
-import { type AnalyticsRows, buildAnalyticsRows, type OutboxRow } from './analytics-rows.ts';
+import { type AnalyticsBatch, buildAnalyticsRows, type OutboxRow } from './analytics-rows.ts';
 
 export interface CopiedBatch {
   batchId: bigint;
@@ -49,8 +49,8 @@ export async function copyAnalyticsBatch(options: {
       .selectFrom('analytics_state')
       .select('installation')
       .executeTakeFirstOrThrow();
-    const tables = await buildAnalyticsRows(db, rows as OutboxRow[]);
-    await insertAll(store, tables, `${installation}-${batchId}`, signal);
+    const batch = await buildAnalyticsRows(db, rows as OutboxRow[]);
+    await insertAll(store, batch, `${installation}-${batchId}`, signal);
   } catch (error) {
     await db
       .updateTable('analytics_state')
@@ -103,11 +103,21 @@ async function claimBatch(db: Db, batchRows: number): Promise<bigint | null> {
   });
 }
 
-async function insertAll(store: AnalyticsStore, tables: AnalyticsRows, token: string, signal?: AbortSignal) {
+async function insertAll(store: AnalyticsStore, batch: AnalyticsBatch, token: string, signal?: AbortSignal) {
+  const options = signal ? { signal } : {};
   for (const table of TABLE_ORDER) {
-    const rows = tables[table];
-    if (rows?.length) await store.insert(table, rows, token, signal ? { signal } : {});
+    const rows = batch.rows[table];
+    if (rows?.length) await store.insert(table, rows, token, options);
   }
+  const { ids, owners } = batch.supersededEvents;
+  if (ids.length === 0) return;
+  // After the new rows, and harmless to repeat: a retried batch deletes nothing more.
+  await store.command(
+    `DELETE FROM events WHERE (id, affiliate_id) IN
+      (SELECT arrayJoin(arrayZip(arrayMap(x -> toUInt64(x), {ids:Array(String)}), {owners:Array(UInt32)})))`,
+    { ids, owners },
+    options,
+  );
 }
 
 function describe(error: unknown): string {
