@@ -1,7 +1,9 @@
 import type { Db } from '../../../db/index.ts';
+import { EMAIL_CATEGORIES } from '../../email/email-categories.ts';
 import { findAffiliateUser } from '../affiliate-user.ts';
 
-export const EMAIL_SUBSCRIPTIONS = ['news', 'payments', 'reports'] as const;
+/** What a user may unsubscribe from: the email categories other than account emails. */
+export const EMAIL_SUBSCRIPTIONS = EMAIL_CATEGORIES;
 
 export interface Profile {
   id: number;
