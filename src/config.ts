@@ -24,6 +24,10 @@ export interface Config {
   reports: { retentionDays: number };
   /** Commission Factory's API: calls per API key in a rolling minute and day (0 = off). */
   commissionFactory: { callsPerMinute: number; callsPerDay: number };
+  /** Everflow's API: calls per API key in a 30-second window (0 = off). */
+  everflow: { callsPer30Seconds: number };
+  /** Smartico's API: calls per API key in a 60-second window (0 = off). */
+  smartico: { callsPerMinute: number };
   /** The ClickHouse analytics store (ANALYTICS_URL); undefined: everything stays on PostgreSQL. */
   analytics: AnalyticsConfig | undefined;
 }
@@ -108,6 +112,10 @@ export function loadConfig(env: Env = process.env): Config {
       callsPerMinute: int(env, 'COMMISSION_FACTORY_CALLS_PER_MINUTE', 30, 0, 100_000_000),
       callsPerDay: int(env, 'COMMISSION_FACTORY_CALLS_PER_DAY', 1000, 0, 100_000_000),
     },
+    // Everflow's documented network quota, 30 calls a second counted in 30-second windows.
+    everflow: { callsPer30Seconds: int(env, 'EVERFLOW_CALLS_PER_30_SECONDS', 900, 0, 100_000_000) },
+    // Smartico documents none; af2_aff_op recomputes balances, so 5 a second on average.
+    smartico: { callsPerMinute: int(env, 'SMARTICO_CALLS_PER_MINUTE', 300, 0, 100_000_000) },
     analytics: loadAnalyticsConfig(env),
   };
 }

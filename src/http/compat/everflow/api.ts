@@ -25,6 +25,7 @@ import {
   security,
   tags,
 } from './http.ts';
+import { limitEverflowCalls } from './limit-everflow-calls.ts';
 import { everflowMetadataRoutes } from './metadata.ts';
 import { CreateBody, UpdateBody } from './schemas.ts';
 import { TableBody, TableQuery, tableSearch } from './table-query.ts';
@@ -39,10 +40,11 @@ const FindQuery = Type.Object({
 const Anything = Type.Object({}, { additionalProperties: true, description: 'See the document’s example' });
 
 const AUTH =
-  'An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.';
+  'An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404, 429 or 500. Bodies may carry trailing commas, as the document’s examples do.';
 
 export const everflowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   everflowPlugin(app);
+  limitEverflowCalls(app);
   const db = () => app.deps.database.db;
   const publicUrl = app.deps.config.publicUrl;
   await app.register(everflowMetadataRoutes);

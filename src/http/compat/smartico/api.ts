@@ -13,12 +13,14 @@ import { SmarticoAffiliate } from './affiliate-schema.ts';
 import { affiliateUpdateRoute } from './affiliate-update.ts';
 import { rowContext, SMARTICO_INTRO, SMARTICO_TAGS, smarticoKey, smarticoSecurity } from './common.ts';
 import { sendSmarticoError, smarticoErrors } from './errors.ts';
+import { limitSmarticoCalls } from './limit-smartico-calls.ts';
 import { linkRoutes } from './links.ts';
 import { pixelDefinitionRoutes } from './pixel-definitions.ts';
 import { statusTableMarkdown } from './status.ts';
 import { vocabularyMarkdown } from './vocabulary.ts';
 
 export const smarticoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  limitSmarticoCalls(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, request);
     if (appError.code === 'internal_error') request.log.error({ err: error }, 'request failed');
