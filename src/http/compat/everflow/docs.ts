@@ -50,7 +50,7 @@ export function everflowDocsMarkdown(): string {
     '',
     '**Authentication.** An operator API key in `X-Eflow-API-Key`: `read` for reads, `write` for writes. A missing key is 401 `No Authentication Method Found`, an unknown or revoked one 401, one without the scope 403.',
     '',
-    '**Errors.** `{ "error": "..." }` naming every bad field in Everflow’s names at once; 400 for bad input (the native 409, 413, 415 and 422 too), 401, 403, 404, 500. A refused request changes nothing. Bodies may carry trailing commas, as the document’s examples do.',
+    '**Errors.** `{ "error": "..." }` naming every bad field in Everflow’s names at once; 400 for bad input (the native 409, 413, 415 and 422 too), 401, 403, 404, 429 (over the call limit, with `Retry-After`), 500. A refused request changes nothing. Bodies may carry trailing commas, as the document’s examples do.',
     '',
     '**Endpoints**',
     '',
@@ -70,7 +70,9 @@ export function everflowDocsMarkdown(): string {
     '',
     vocabularyMarkdown(),
     '',
-    `**Limits.** The table pages with \`page_size\` up to ${MAX_PAGE_SIZE} (default 50); a bulk edit takes up to ${BULK_EDIT_MAX_AFFILIATES} affiliates and 40 fields; bodies up to 5 MB. \`supply_partner\` (EverXchange) is always \`{}\` and \`payment_type\` \`pay\` (Everflow Pay) matches nothing and is refused on writes: Affluent has neither. The per-key rate limit of the native API (\`/api/*\`) does not apply to these routes.`,
+    `**Limits.** The table pages with \`page_size\` up to ${MAX_PAGE_SIZE} (default 50); a bulk edit takes up to ${BULK_EDIT_MAX_AFFILIATES} affiliates and 40 fields; bodies up to 5 MB. \`supply_partner\` (EverXchange) is always \`{}\` and \`payment_type\` \`pay\` (Everflow Pay) matches nothing and is refused on writes: Affluent has neither.`,
+    '',
+    '**Call limits.** As Everflow\'s network quota: 30 calls a second counted in 30-second windows that reset, 900 per window by default, but per API key (Everflow shares it among a network\'s keys; `EVERFLOW_CALLS_PER_30_SECONDS` sets it, `0` turns it off). Every answer carries `X-RateLimit-Limit` and `X-RateLimit-Remaining`; over the limit a call is 429 `{ "error": "Rate limit exceeded: ..." }` with `Retry-After` and does nothing. A call with a missing or refused key counts against its address. The native API\'s per-key rate limit (`/api/*`) does not apply here.',
   ].join('\n');
 }
 
