@@ -5,6 +5,7 @@ import type { BillingTables } from './tables/billing.ts';
 import type { ClickCountTables } from './tables/click-counts.ts';
 import type { CommissionTables } from './tables/commissions.ts';
 import type { CorrespondenceTables } from './tables/correspondence.ts';
+import type { DocumentTables } from './tables/documents.ts';
 import type { EarnedCommissionTables } from './tables/earned-commissions.ts';
 import type { EventImportTables } from './tables/event-imports.ts';
 import type { EventTables } from './tables/events.ts';
@@ -44,4 +45,5 @@ export interface DB
     TermsTables,
     AnalyticsTables,
     NewsTables,
-    SiteTables {}
+    SiteTables,
+    DocumentTables {}

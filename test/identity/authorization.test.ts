@@ -59,6 +59,7 @@ const ids = {
   bMessage: 0,
   draftNews: 0,
   bSite: 0,
+  bDocument: 0,
 };
 let publicLink = 0;
 let aCampaign = 0;
@@ -259,7 +260,9 @@ beforeAll(async () => {
       payload: { title: 'Matrix draft', body: 'Not yet' },
     })
   ).json().id;
-  ids.bSite = (await seedSites(t, a.affiliateId, b.affiliateId)).bSiteId;
+  const sitesWorld = await seedSites(t, a.affiliateId, b.affiliateId);
+  ids.bSite = sitesWorld.bSiteId;
+  ids.bDocument = sitesWorld.bDocumentId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -445,6 +448,8 @@ const CROSS: Attempt[] = [
     url: () => `/sites/${ids.bSite}`,
     payload: () => ({ name: 'Mine' }),
   },
+  { method: 'GET', route: '/documents/{id}/file', url: () => `/documents/${ids.bDocument}/file` },
+  { method: 'DELETE', route: '/documents/{id}', url: () => `/documents/${ids.bDocument}` },
 ];
 
 /** Routes that name no resource: they act on the caller itself (checked below to show A's data only). */
@@ -528,6 +533,8 @@ const OWN_DATA_ONLY = [
   'GET /site-categories',
   'GET /sites',
   'POST /sites',
+  'GET /documents',
+  'POST /documents',
 ];
 
 /** The reason a caller is refused a whole route (before any resource is looked up). */
@@ -661,7 +668,14 @@ async function stateOfB() {
     .where('affiliate_id', '=', b.affiliateId)
     .orderBy('id')
     .execute();
+  const documents = await t.db
+    .selectFrom('affiliate_documents')
+    .selectAll()
+    .where('affiliate_id', '=', b.affiliateId)
+    .orderBy('id')
+    .execute();
   return {
+    documents,
     sites,
     messages,
     inquiries,

@@ -39,3 +39,47 @@ export const SITE_ROUTES: Record<string, Entry> = {
     ],
   },
 };
+
+/** Operator routes on affiliates' documents. */
+export const DOCUMENT_ROUTES: Record<string, Entry> = {
+  'GET /documents': {
+    hidden: (w) => [{ call: get('/documents'), notInData: w.sites.bDocumentId }],
+    cross: (w) => [
+      {
+        name: "B's documents",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/documents?affiliate_id=${id}`),
+      },
+    ],
+  },
+  'GET /affiliates/{id}/documents': {
+    cross: (w) => [
+      {
+        name: "B's documents",
+        b: w.b.affiliateId,
+        a: w.a.affiliateId,
+        build: (id) => get(`/affiliates/${id}/documents`),
+      },
+    ],
+  },
+  'GET /documents/{id}/file': {
+    cross: (w) => [
+      {
+        name: "B's document",
+        b: w.sites.bDocumentId,
+        a: w.sites.aDocumentId,
+        build: (id) => get(`/documents/${id}/file`),
+      },
+    ],
+  },
+  'POST /documents/{id}/decide': {
+    cross: (w) => [
+      {
+        name: "B's document",
+        b: w.sites.bDocumentId,
+        build: (id) => post(`/documents/${id}/decide`, { status: 'approved' }),
+      },
+    ],
+  },
+};

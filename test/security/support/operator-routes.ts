@@ -12,7 +12,7 @@ import { POSTBACK_ROUTES } from './operator-routes-postbacks.ts';
 import { REPORT_LIST_ROUTES } from './operator-routes-report-lists.ts';
 import { REVSHARE_ROUTES } from './operator-routes-revshare.ts';
 import { SHARED_ROUTES } from './operator-routes-shared.ts';
-import { SITE_ROUTES } from './operator-routes-sites.ts';
+import { DOCUMENT_ROUTES, SITE_ROUTES } from './operator-routes-sites.ts';
 import { TERMS_ROUTES } from './operator-routes-terms.ts';
 import { TRACKING_ROUTES } from './operator-routes-tracking.ts';
 import { WALLET_ROUTES } from './operator-routes-wallet.ts';
@@ -60,6 +60,7 @@ export const ROUTES: Record<string, Entry> = {
   ...REVSHARE_ROUTES,
   ...WALLET_ROUTES,
   ...SITE_ROUTES,
+  ...DOCUMENT_ROUTES,
   ...WEBHOOK_ROUTES,
   ...REPORT_LIST_ROUTES,
   ...CORRESPONDENCE_ROUTES,

@@ -35,6 +35,7 @@ import { jobRoutes } from './jobs.ts';
 import { ledgerRoutes } from './ledger.ts';
 import { mediaRoutes } from './media.ts';
 import { messageRoutes } from './messages.ts';
+import { documentRoutes } from './documents.ts';
 import { siteRoutes } from './sites.ts';
 import { newsRoutes } from './news.ts';
 import { payoutBatchRoutes } from './payout-batches.ts';
@@ -116,4 +117,5 @@ export const operatorApi: FastifyPluginAsync = async (app) => {
   await app.register(inquiryRoutes);
   await app.register(messageRoutes);
   await app.register(siteRoutes);
+  await app.register(documentRoutes);
 };

@@ -12,6 +12,7 @@ import { partnerCustomerRoutes } from './customers.ts';
 import { partnerEventRoutes } from './events.ts';
 import { partnerHistoryRoutes } from './history.ts';
 import { partnerInquiryRoutes } from './inquiries.ts';
+import { partnerDocumentRoutes } from './documents.ts';
 import { partnerSiteRoutes } from './sites.ts';
 import { partnerMessageRoutes } from './messages.ts';
 import { partnerNewsRoutes } from './news.ts';
@@ -80,4 +81,5 @@ export const partnerApi: FastifyPluginAsync = async (app) => {
   await app.register(partnerInquiryRoutes);
   await app.register(partnerMessageRoutes);
   await app.register(partnerSiteRoutes);
+  await app.register(partnerDocumentRoutes);
 };
