@@ -13,7 +13,6 @@ import { EventsPage } from '../portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from '../portal/HomePage.tsx';
 import { InquiriesPage } from '../portal/inquiries/InquiriesPage.tsx';
 import { InquiryPage } from '../portal/inquiries/InquiryPage.tsx';
-import { SitesPage } from '../portal/sites/SitesPage.tsx';
 import { MessagesPage } from '../portal/messages/MessagesPage.tsx';
 import { ContactsPage } from '../portal/news/ContactsPage.tsx';
 import { NewsItemPage } from '../portal/news/NewsItemPage.tsx';
@@ -29,6 +28,7 @@ import { UnlockPage } from '../portal/public/UnlockPage.tsx';
 import { partnerMeQuery } from '../portal/queries.ts';
 import { ReportsPage as PortalReportsPage } from '../portal/reports/ReportsPage.tsx';
 import { SecurityPage } from '../portal/security/SecurityPage.tsx';
+import { SitesPage } from '../portal/sites/SitesPage.tsx';
 import {
   SubAffiliatesPage,
   validateSubAffiliatesSearch,

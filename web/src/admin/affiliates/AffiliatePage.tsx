@@ -15,12 +15,12 @@ import { BillingTab } from './BillingTab.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { InquiriesPanel } from './InquiriesPanel.tsx';
-import { SitesPanel } from './SitesPanel.tsx';
 import { MessagesPanel } from './MessagesPanel.tsx';
 import { MoneyTab } from './MoneyTab.tsx';
 import { PostbacksTab } from './PostbacksTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { SignInAsButton } from './SignInAsButton.tsx';
+import { SitesPanel } from './SitesPanel.tsx';
 import { TermsPanel } from './TermsPanel.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
