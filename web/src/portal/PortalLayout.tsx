@@ -56,6 +56,7 @@ export function PortalLayout() {
     },
     { label: 'Inquiries', to: '/portal/inquiries' },
     { label: 'Sites', to: '/portal/sites' },
+    { label: 'Documents', to: '/portal/documents' },
     { label: 'Reports', to: '/portal/reports' },
     { label: 'Campaigns', to: '/portal/campaigns' },
     { label: 'Customers', to: '/portal/customers' },

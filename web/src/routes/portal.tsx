@@ -9,6 +9,7 @@ import { CommissionPlansPage as PortalCommissionPlansPage } from '../portal/comm
 import { CommissionsPage as PortalCommissionsPage } from '../portal/commissions/CommissionsPage.tsx';
 import { CouponCodesPage as PortalCouponCodesPage } from '../portal/coupon-codes/CouponCodesPage.tsx';
 import { CustomersPage as PortalCustomersPage } from '../portal/customers/CustomersPage.tsx';
+import { DocumentsPage } from '../portal/documents/DocumentsPage.tsx';
 import { EventsPage } from '../portal/events/EventsPage.tsx';
 import { HomePage as PortalHomePage } from '../portal/HomePage.tsx';
 import { InquiriesPage } from '../portal/inquiries/InquiriesPage.tsx';
@@ -217,6 +218,11 @@ const portalInquiryRoute = createRoute({
   path: '/inquiries/$id',
   component: InquiryPage,
 });
+const portalDocumentsRoute = createRoute({
+  getParentRoute: () => portalShellRoute,
+  path: '/documents',
+  component: DocumentsPage,
+});
 const portalSitesRoute = createRoute({
   getParentRoute: () => portalShellRoute,
   path: '/sites',
@@ -282,6 +288,7 @@ export const portalTree = portalRoute.addChildren([
     portalInquiryRoute,
     portalMessagesRoute,
     portalSitesRoute,
+    portalDocumentsRoute,
     portalTermsRoute,
     portalNewsRoute,
     portalNewsItemRoute,

@@ -12,6 +12,7 @@ import { useAllows } from '../use-allows.ts';
 import { ApplicationPanel } from './ApplicationPanel.tsx';
 import { affiliateQuery } from './api.ts';
 import { BillingTab } from './BillingTab.tsx';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { EventsTab } from './EventsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { InquiriesPanel } from './InquiriesPanel.tsx';
@@ -98,6 +99,7 @@ export function AffiliatePage() {
       {write && (a.status === 'pending' || a.status === 'declined') && <ApplicationPanel affiliate={a} />}
       <InquiriesPanel id={id} canAsk={support} />
       <SitesPanel id={id} canReview={support} />
+      <DocumentsPanel id={id} canDecide={support} />
       <section className="panel" aria-labelledby="affiliate-clicks">
         <div className="panel-heading">
           <h2 id="affiliate-clicks">Clicks</h2>
