@@ -14,9 +14,11 @@ export interface paths {
         /**
          * The public keys that sign history checkpoints and bill statements
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -6807,6 +6809,843 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * News items, drafts first, then the newest published
+         * @description News the program publishes to affiliates, for one brand or for every brand (`brand` null). The body is plain text with a safe subset of Markdown (headings, **bold**, *italic*, lists, links); raw HTML is shown as text, never rendered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    status?: "draft" | "published";
+                    brand_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                title: string;
+                                body: string;
+                                banner_url: string | null;
+                                banner_media_id: number | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                published_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a news item (a draft until published)
+         * @description News the program publishes to affiliates, for one brand or for every brand (`brand` null). The body is plain text with a safe subset of Markdown (headings, **bold**, *italic*, lists, links); raw HTML is shown as text, never rendered. The banner is a link or a media file, not both.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id?: number | null;
+                        title: string;
+                        body: string;
+                        banner_url?: string | null;
+                        banner_media_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            banner_media_id: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            published_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One news item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            banner_media_id: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            published_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a draft (a published item is unpublished first: 409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a news item (draft or published: readers see the correction) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand_id?: number | null;
+                        title?: string;
+                        body?: string;
+                        banner_url?: string | null;
+                        banner_media_id?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            banner_media_id: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            published_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/news/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft: affiliates see it at once
+         * @description The first publication emails every active affiliate user subscribed to news (the profile’s `email_subscriptions`). Publishing a published item is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            banner_media_id: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            published_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published item back to a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            banner_media_id: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            published_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every brand with its contact details
+         * @description How affiliates reach each brand’s program team, shown on the portal’s Contacts page with the affiliate’s own account manager. A brand with no detail given is left out there.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                brand: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description Support email */
+                                email: string;
+                                phone: string;
+                                skype: string;
+                                telegram: string;
+                                whatsapp: string;
+                                /** @description Anything else: office hours, another messenger */
+                                note: string;
+                                updated_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a brand’s contact details (the fields given; an empty string removes one)
+         * @description How affiliates reach each brand’s program team, shown on the portal’s Contacts page with the affiliate’s own account manager. A brand with no detail given is left out there.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string;
+                        phone?: string;
+                        skype?: string;
+                        telegram?: string;
+                        whatsapp?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @description Support email */
+                            email: string;
+                            phone: string;
+                            skype: string;
+                            telegram: string;
+                            whatsapp: string;
+                            /** @description Anything else: office hours, another messenger */
+                            note: string;
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/outbox": {
         parameters: {
             query?: never;
@@ -6996,6 +7835,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The copy to ClickHouse: rows waiting, the oldest one, the last batch and the last error
+         * @description The last error is cleared by the next batch copied; while ClickHouse is down rows wait in the outbox and nothing is lost.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows are queued for ClickHouse (ANALYTICS_URL is set) */
+                            enabled: boolean;
+                            /** @description Rows waiting in the outbox: the lag in rows */
+                            pending_rows: number;
+                            /** @description When the oldest waiting row was queued: the lag in time; null when nothing waits */
+                            oldest_queued_at: string | null;
+                            last_batch: {
+                                id: number;
+                                rows: number;
+                                copied_at: string | null;
+                            } | null;
+                            last_error: {
+                                message: string;
+                                at: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-log": {
         parameters: {
             query?: never;
@@ -7100,9 +8021,11 @@ export interface paths {
         /**
          * The signed statement of a bill, as its affiliate downloads it
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -7245,9 +8168,11 @@ export interface paths {
         /**
          * The signed statement of a bill as a PDF, as its affiliate downloads it
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -7342,9 +8267,11 @@ export interface paths {
         /**
          * An affiliate's whole history chain
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -7447,9 +8374,11 @@ export interface paths {
         /**
          * Check every chain (or one affiliate’s) against the database as it is now
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -10372,6 +11301,8 @@ export interface paths {
                     brand_id?: number;
                     destination_link_id?: number;
                     code?: string;
+                    /** @description Part of the title or of the code */
+                    q?: string;
                     page?: number;
                     /** @description Default 50 */
                     page_size?: number;
@@ -28448,6 +29379,936 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/site-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fixed list of website categories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                code: number;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sites of all affiliates, newest first (review_status=pending: to review)
+         * @description A site is a website (or app) on which the affiliate promotes the program: `name` (at most 120 characters), `url`, optionally `notification_url`, the range of its prices (`price_from`, `price_till` in minor units of `price_currency`, default EUR), `support_email` (at most 64) and `support_phone` (at most 15), and its `category_code` from `GET /site-categories`. The operator reviews it: `pending` until `approved` or `declined` (with a comment the affiliate reads). Changing the address or the category of a reviewed site sends it back to `pending`. Each change is in the site's `changes` with who made it, and in the affiliate's events log (`site_created`, `site_updated`, `site_approved`, `site_declined`, `site_reopened`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    review_status?: "pending" | "approved" | "declined";
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                category_code: number;
+                                category_description: string;
+                                price_from: number | null;
+                                price_till: number | null;
+                                price_currency: string;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @enum {string} */
+                                review_status: "pending" | "approved" | "declined";
+                                review_comment: string | null;
+                                reviewed_by: string | null;
+                                reviewed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's sites, newest first
+         * @description A site is a website (or app) on which the affiliate promotes the program: `name` (at most 120 characters), `url`, optionally `notification_url`, the range of its prices (`price_from`, `price_till` in minor units of `price_currency`, default EUR), `support_email` (at most 64) and `support_phone` (at most 15), and its `category_code` from `GET /site-categories`. The operator reviews it: `pending` until `approved` or `declined` (with a comment the affiliate reads). Changing the address or the category of a reviewed site sends it back to `pending`. Each change is in the site's `changes` with who made it, and in the affiliate's events log (`site_created`, `site_updated`, `site_approved`, `site_declined`, `site_reopened`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    review_status?: "pending" | "approved" | "declined";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                category_code: number;
+                                category_description: string;
+                                price_from: number | null;
+                                price_till: number | null;
+                                price_currency: string;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @enum {string} */
+                                review_status: "pending" | "approved" | "declined";
+                                review_comment: string | null;
+                                reviewed_by: string | null;
+                                reviewed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One site with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            url: string;
+                            notification_url: string | null;
+                            category_code: number;
+                            category_description: string;
+                            price_from: number | null;
+                            price_till: number | null;
+                            price_currency: string;
+                            support_email: string | null;
+                            support_phone: string | null;
+                            /** @enum {string} */
+                            review_status: "pending" | "approved" | "declined";
+                            review_comment: string | null;
+                            reviewed_by: string | null;
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            changes: {
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline a site (a comment is required to decline), or set it back to pending
+         * @description Needs the `support` scope. Setting the status the site already has is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        review_status: "pending" | "approved" | "declined";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            url: string;
+                            notification_url: string | null;
+                            category_code: number;
+                            category_description: string;
+                            price_from: number | null;
+                            price_till: number | null;
+                            price_currency: string;
+                            support_email: string | null;
+                            support_phone: string | null;
+                            /** @enum {string} */
+                            review_status: "pending" | "approved" | "declined";
+                            review_comment: string | null;
+                            reviewed_by: string | null;
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            changes: {
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Documents and bank statements of all affiliates, newest first (status=pending: to decide)
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "declined";
+                    affiliate_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                source: "document" | "bank_statement";
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                kind: "identity" | "proof_of_address" | "company_registration" | "tax_form" | "other" | "bank_statement";
+                                description: string | null;
+                                payment_method_id: number | null;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined";
+                                decision_comment: string | null;
+                                decided_by: string | null;
+                                decided_at: string | null;
+                                uploaded_by: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/affiliates/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An affiliate's documents and bank statements, newest first
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "declined";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                source: "document" | "bank_statement";
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                kind: "identity" | "proof_of_address" | "company_registration" | "tax_form" | "other" | "bank_statement";
+                                description: string | null;
+                                payment_method_id: number | null;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined";
+                                decision_comment: string | null;
+                                decided_by: string | null;
+                                decided_at: string | null;
+                                uploaded_by: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's file, to read before deciding */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                        "image/png": Blob;
+                        "image/jpeg": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline (with a comment) a pending document
+         * @description Needs the `support` scope. A decided document is a 409. Bank statements are decided at `POST /bank-statements/{id}/approve|decline`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "approved" | "declined";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "document" | "bank_statement";
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            kind: "identity" | "proof_of_address" | "company_registration" | "tax_form" | "other" | "bank_statement";
+                            description: string | null;
+                            payment_method_id: number | null;
+                            file_name: string;
+                            content_type: string;
+                            size_bytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined";
+                            decision_comment: string | null;
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            uploaded_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -29496,6 +31357,275 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published news of the program’s brands, newest first
+         * @description News the program publishes to affiliates, for one brand or for every brand (`brand` null). The body is plain text with a safe subset of Markdown (headings, **bold**, *italic*, lists, links); raw HTML is shown as text, never rendered.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    brand_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                brand: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                title: string;
+                                body: string;
+                                banner_url: string | null;
+                                /** Format: date-time */
+                                published_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published news item (a draft is not found) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            brand: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            title: string;
+                            body: string;
+                            banner_url: string | null;
+                            /** Format: date-time */
+                            published_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to reach the program: each brand’s contact details and my account manager */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brands: {
+                                brand: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description Support email */
+                                email: string;
+                                phone: string;
+                                skype: string;
+                                telegram: string;
+                                whatsapp: string;
+                                /** @description Anything else: office hours, another messenger */
+                                note: string;
+                            }[];
+                            manager: {
+                                name: string;
+                                email: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -34840,9 +36970,11 @@ export interface paths {
         /**
          * The signed statement of one of my bills
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -34985,9 +37117,11 @@ export interface paths {
         /**
          * The signed statement of one of my bills as a PDF
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -35084,9 +37218,11 @@ export interface paths {
         /**
          * My whole history chain, to verify or keep
          * @description Verifiable history: every record that decides what an affiliate earns (events, attributions
-         *     and re-attributions, commissions and their status changes, plan versions and assignments tied to the affiliate,
-         *     bill changes, lines and corrections, ledger entries) joins the affiliate's hash chain within a minute of its
-         *     transaction. Each link holds the record's canonical JSON (RFC 8785) and
+         *     and re-attributions, commissions and their status changes including fraud holds and releases, plan versions and
+         *     assignments that reach the affiliate, bill changes, lines and corrections, ledger entries) joins the affiliate's
+         *     hash chain within a minute of its transaction. A brand-wide rule (the brand's default plan, a new version of it) is
+         *     copied into the chain of every admitted affiliate it reaches, and into an affiliate's chain when it is admitted
+         *     later; each rule change is also in the affiliate's events log with who made it, from when and why. Each link holds the record's canonical JSON (RFC 8785) and
          *     `hash = SHA-256("affluent-chain-v1:<affiliate>:<seq>:<previous hash>:<body hash>")`, where
          *     `body hash = SHA-256(canonical {body, kind, ref_id})`; the first link's previous hash is 64 zeros. Daily, each
          *     chain's head is sealed into a checkpoint signed with the installation's Ed25519 key; the public keys (a rotated
@@ -40570,6 +42706,864 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/site-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fixed list of website categories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                code: number;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sites, newest first
+         * @description A site is a website (or app) on which the affiliate promotes the program: `name` (at most 120 characters), `url`, optionally `notification_url`, the range of its prices (`price_from`, `price_till` in minor units of `price_currency`, default EUR), `support_email` (at most 64) and `support_phone` (at most 15), and its `category_code` from `GET /site-categories`. The operator reviews it: `pending` until `approved` or `declined` (with a comment the affiliate reads). Changing the address or the category of a reviewed site sends it back to `pending`. Each change is in the site's `changes` with who made it, and in the affiliate's events log (`site_created`, `site_updated`, `site_approved`, `site_declined`, `site_reopened`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
+                    review_status?: "pending" | "approved" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                affiliate_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                category_code: number;
+                                category_description: string;
+                                price_from: number | null;
+                                price_till: number | null;
+                                price_currency: string;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @enum {string} */
+                                review_status: "pending" | "approved" | "declined";
+                                review_comment: string | null;
+                                reviewed_by: string | null;
+                                reviewed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a site; it waits for the operator’s review
+         * @description A site is a website (or app) on which the affiliate promotes the program: `name` (at most 120 characters), `url`, optionally `notification_url`, the range of its prices (`price_from`, `price_till` in minor units of `price_currency`, default EUR), `support_email` (at most 64) and `support_phone` (at most 15), and its `category_code` from `GET /site-categories`. The operator reviews it: `pending` until `approved` or `declined` (with a comment the affiliate reads). Changing the address or the category of a reviewed site sends it back to `pending`. Each change is in the site's `changes` with who made it, and in the affiliate's events log (`site_created`, `site_updated`, `site_approved`, `site_declined`, `site_reopened`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        url: string;
+                        notification_url?: string | null;
+                        category_code: number;
+                        price_from?: number | null;
+                        price_till?: number | null;
+                        price_currency?: string;
+                        support_email?: string | null;
+                        support_phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            url: string;
+                            notification_url: string | null;
+                            category_code: number;
+                            category_description: string;
+                            price_from: number | null;
+                            price_till: number | null;
+                            price_currency: string;
+                            support_email: string | null;
+                            support_phone: string | null;
+                            /** @enum {string} */
+                            review_status: "pending" | "approved" | "declined";
+                            review_comment: string | null;
+                            reviewed_by: string | null;
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            changes: {
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my sites with its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            url: string;
+                            notification_url: string | null;
+                            category_code: number;
+                            category_description: string;
+                            price_from: number | null;
+                            price_till: number | null;
+                            price_currency: string;
+                            support_email: string | null;
+                            support_phone: string | null;
+                            /** @enum {string} */
+                            review_status: "pending" | "approved" | "declined";
+                            review_comment: string | null;
+                            reviewed_by: string | null;
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            changes: {
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the fields given of one of my sites (null clears an optional one)
+         * @description A new `url` or `category_code` on a reviewed site sends it back to `pending`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        url?: string;
+                        notification_url?: string | null;
+                        category_code?: number;
+                        price_from?: number | null;
+                        price_till?: number | null;
+                        price_currency?: string;
+                        support_email?: string | null;
+                        support_phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            affiliate_id: number;
+                            name: string;
+                            url: string;
+                            notification_url: string | null;
+                            category_code: number;
+                            category_description: string;
+                            price_from: number | null;
+                            price_till: number | null;
+                            price_currency: string;
+                            support_email: string | null;
+                            support_phone: string | null;
+                            /** @enum {string} */
+                            review_status: "pending" | "approved" | "declined";
+                            review_comment: string | null;
+                            reviewed_by: string | null;
+                            reviewed_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            changes: {
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor_type: string;
+                                actor_name: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partner/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My documents and bank statements, newest first
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {string} */
+                                source: "document" | "bank_statement";
+                                id: number;
+                                affiliate_id: number;
+                                /** @enum {string} */
+                                kind: "identity" | "proof_of_address" | "company_registration" | "tax_form" | "other" | "bank_statement";
+                                description: string | null;
+                                payment_method_id: number | null;
+                                file_name: string;
+                                content_type: string;
+                                size_bytes: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "declined";
+                                decision_comment: string | null;
+                                decided_by: string | null;
+                                decided_at: string | null;
+                                uploaded_by: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a document for verification; it waits for the operator
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        description?: string | null;
+                        file_name: string;
+                        /** @description The file, base64, at most 2 MiB */
+                        content_base64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "document" | "bank_statement";
+                            id: number;
+                            affiliate_id: number;
+                            /** @enum {string} */
+                            kind: "identity" | "proof_of_address" | "company_registration" | "tax_form" | "other" | "bank_statement";
+                            description: string | null;
+                            payment_method_id: number | null;
+                            file_name: string;
+                            content_type: string;
+                            size_bytes: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "declined";
+                            decision_comment: string | null;
+                            decided_by: string | null;
+                            decided_at: string | null;
+                            uploaded_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my documents while it is pending (409 once decided) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of one of my documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file as uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                        "image/png": Blob;
+                        "image/jpeg": Blob;
+                    };
+                };
+                /** @description Every error, whatever the status */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Every error, whatever the status */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customer/v1/partner/report": {
         parameters: {
             query?: never;
@@ -41058,6 +44052,10 @@ export interface paths {
         /**
          * Timezones (Everflow metadata): timezone_id of affiliate users
          * @description Stable ids: a zone keeps its id, new zones are added at the end.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         get: {
             parameters: {
@@ -41108,6 +44106,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41136,7 +44146,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Languages (Everflow metadata): language_id of affiliate users */
+        /**
+         * Languages (Everflow metadata): language_id of affiliate users
+         * @description At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -41186,6 +44201,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41217,6 +44244,10 @@ export interface paths {
         /**
          * Instant messaging platforms (Everflow metadata): instant_messaging_id
          * @description 0 is none. Affiliate users hold Skype (1) and Telegram (2); the affiliate holds every one.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         get: {
             parameters: {
@@ -41266,6 +44297,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41294,7 +44337,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Currencies (Everflow metadata): default_currency_id and currency_id */
+        /**
+         * Currencies (Everflow metadata): default_currency_id and currency_id
+         * @description At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -41344,6 +44392,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41375,6 +44435,10 @@ export interface paths {
         /**
          * Tracking domains (Everflow metadata): network_tracking_domain_ids of the affiliates table
          * @description One per brand: the brand's id and the origin its tracking links are written with (the public URL when it has no domain of its own).
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         get: {
             parameters: {
@@ -41425,6 +44489,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41446,6 +44522,349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/everflow/v1/networks/patch/affiliates/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Bulk Edit (Everflow)
+         * @description Updates the fields given on every affiliate named, all or nothing: if any affiliate cannot take the patch (Patch Preview would show an error or a resource error) nothing changes and the answer is 400 naming each `network_affiliate_ids[i]`. Written by the native bulk edit under row locks, in the history with the key as actor (source `compat_everflow`).
+         *
+         *     An operator API key with the `write` scope in `X-Eflow-API-Key`. One entry per `fields` item; `account_status` takes active, inactive, suspended and keeps a status that already reads as the word (declined on inactive, view_only on active), `inactive` declines a pending application; amounts (`billing_invoice_amount_threshold`, `referral_minimum_threshold`) are decimals in major units of each affiliate's default currency; `billing_billing_frequency` (`quaterly` is quarterly) goes with its `billing_<frequency>` field, which alone implies its frequency; `billing_weekly` is a day name; `billing_payment_method` (Everflow Pay) is refused. A bad field type, operator or value is 400 `{ "error" }` naming each `fields[i]` at once; nothing changes.
+         *
+         *     | Everflow field_type | native bulk-edit field |
+         *     |---|---|
+         *     | `network_employee_id` | `account_manager_id` |
+         *     | `account_executive_id` | `account_executive_id` |
+         *     | `referrer_id` | `referrer_id` |
+         *     | `labels` | `labels` |
+         *     | `account_status` | `status` |
+         *     | `default_currency_id` | `default_currency` |
+         *     | `has_notifications` | `has_notifications` |
+         *     | `enable_media_cost_tracking_links` | `media_cost_override` |
+         *     | `network_traffic_source_id` | `traffic_source_id` |
+         *     | `internal_notes` | `internal_notes` |
+         *     | `billing_payment_method` | refused: Everflow Pay only |
+         *     | `billing_billing_frequency` | `billing_schedule` |
+         *     | `billing_weekly` | `billing_schedule` |
+         *     | `billing_bimonthly` | `billing_schedule` |
+         *     | `billing_monthly` | `billing_schedule` |
+         *     | `billing_two_months` | `billing_schedule` |
+         *     | `billing_quarterly` | `billing_schedule` |
+         *     | `billing_is_invoice_creation_auto` | `billing_auto_invoice` |
+         *     | `billing_invoice_amount_threshold` | `billing_invoice_amount_threshold` |
+         *     | `billing_auto_invoice_start_date` | `billing_auto_invoice_start_date` |
+         *     | `billing_invoice_generation_days_delay` | `billing_invoice_generation_delay_days` |
+         *     | `billing_default_payment_terms` | `billing_payment_terms_days` |
+         *     | `billing_default_invoice_is_hidden` | `billing_invoices_hidden_by_default` |
+         *     | `referral_is_enabled` | `referral_enabled` |
+         *     | `referral_method` | `referral_method` |
+         *     | `referral_value` | `referral_value` |
+         *     | `referral_commission_basis` | `referral_commission_basis` |
+         *     | `referral_minimum_threshold` | `referral_minimum_threshold` |
+         *     | `referral_duration` | `referral_duration_days` |
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description IDs of the affiliates to be patched */
+                        network_affiliate_ids: number[];
+                        fields: {
+                            /**
+                             * @description See the patchable fields table
+                             * @enum {string}
+                             */
+                            field_type: "network_employee_id" | "account_executive_id" | "referrer_id" | "labels" | "account_status" | "default_currency_id" | "has_notifications" | "enable_media_cost_tracking_links" | "network_traffic_source_id" | "internal_notes" | "billing_payment_method" | "billing_billing_frequency" | "billing_weekly" | "billing_bimonthly" | "billing_monthly" | "billing_two_months" | "billing_quarterly" | "billing_is_invoice_creation_auto" | "billing_invoice_amount_threshold" | "billing_auto_invoice_start_date" | "billing_invoice_generation_days_delay" | "billing_default_payment_terms" | "billing_default_invoice_is_hidden" | "referral_is_enabled" | "referral_method" | "referral_value" | "referral_commission_basis" | "referral_minimum_threshold" | "referral_duration";
+                            /** @description The value (overwrite), the labels to add (append) or remove (delete) */
+                            field_value?: unknown;
+                            /**
+                             * @description append, delete and clear only for labels
+                             * @enum {string}
+                             */
+                            operator: "overwrite" | "append" | "delete" | "clear";
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            result: boolean;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/everflow/v1/networks/patch/affiliates/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Patch Preview (Everflow)
+         * @description What Bulk Edit would do, changing nothing: per affiliate and field `ok`, `no_change` or `error` with the value before and after; affiliates that do not exist or are invalid before the patch in `resource_errors`.
+         *
+         *     An operator API key with the `write` scope in `X-Eflow-API-Key`. One entry per `fields` item; `account_status` takes active, inactive, suspended and keeps a status that already reads as the word (declined on inactive, view_only on active), `inactive` declines a pending application; amounts (`billing_invoice_amount_threshold`, `referral_minimum_threshold`) are decimals in major units of each affiliate's default currency; `billing_billing_frequency` (`quaterly` is quarterly) goes with its `billing_<frequency>` field, which alone implies its frequency; `billing_weekly` is a day name; `billing_payment_method` (Everflow Pay) is refused. A bad field type, operator or value is 400 `{ "error" }` naming each `fields[i]` at once; nothing changes.
+         *
+         *     | Everflow field_type | native bulk-edit field |
+         *     |---|---|
+         *     | `network_employee_id` | `account_manager_id` |
+         *     | `account_executive_id` | `account_executive_id` |
+         *     | `referrer_id` | `referrer_id` |
+         *     | `labels` | `labels` |
+         *     | `account_status` | `status` |
+         *     | `default_currency_id` | `default_currency` |
+         *     | `has_notifications` | `has_notifications` |
+         *     | `enable_media_cost_tracking_links` | `media_cost_override` |
+         *     | `network_traffic_source_id` | `traffic_source_id` |
+         *     | `internal_notes` | `internal_notes` |
+         *     | `billing_payment_method` | refused: Everflow Pay only |
+         *     | `billing_billing_frequency` | `billing_schedule` |
+         *     | `billing_weekly` | `billing_schedule` |
+         *     | `billing_bimonthly` | `billing_schedule` |
+         *     | `billing_monthly` | `billing_schedule` |
+         *     | `billing_two_months` | `billing_schedule` |
+         *     | `billing_quarterly` | `billing_schedule` |
+         *     | `billing_is_invoice_creation_auto` | `billing_auto_invoice` |
+         *     | `billing_invoice_amount_threshold` | `billing_invoice_amount_threshold` |
+         *     | `billing_auto_invoice_start_date` | `billing_auto_invoice_start_date` |
+         *     | `billing_invoice_generation_days_delay` | `billing_invoice_generation_delay_days` |
+         *     | `billing_default_payment_terms` | `billing_payment_terms_days` |
+         *     | `billing_default_invoice_is_hidden` | `billing_invoices_hidden_by_default` |
+         *     | `referral_is_enabled` | `referral_enabled` |
+         *     | `referral_method` | `referral_method` |
+         *     | `referral_value` | `referral_value` |
+         *     | `referral_commission_basis` | `referral_commission_basis` |
+         *     | `referral_minimum_threshold` | `referral_minimum_threshold` |
+         *     | `referral_duration` | `referral_duration_days` |
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description IDs of the affiliates to be patched */
+                        network_affiliate_ids: number[];
+                        fields: {
+                            /**
+                             * @description See the patchable fields table
+                             * @enum {string}
+                             */
+                            field_type: "network_employee_id" | "account_executive_id" | "referrer_id" | "labels" | "account_status" | "default_currency_id" | "has_notifications" | "enable_media_cost_tracking_links" | "network_traffic_source_id" | "internal_notes" | "billing_payment_method" | "billing_billing_frequency" | "billing_weekly" | "billing_bimonthly" | "billing_monthly" | "billing_two_months" | "billing_quarterly" | "billing_is_invoice_creation_auto" | "billing_invoice_amount_threshold" | "billing_auto_invoice_start_date" | "billing_invoice_generation_days_delay" | "billing_default_payment_terms" | "billing_default_invoice_is_hidden" | "referral_is_enabled" | "referral_method" | "referral_value" | "referral_commission_basis" | "referral_minimum_threshold" | "referral_duration";
+                            /** @description The value (overwrite), the labels to add (append) or remove (delete) */
+                            field_value?: unknown;
+                            /**
+                             * @description append, delete and clear only for labels
+                             * @enum {string}
+                             */
+                            operator: "overwrite" | "append" | "delete" | "clear";
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                network_affiliate: {
+                                    network_affiliate_id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                change_status: "ok" | "no_change" | "error";
+                                current_field: {
+                                    field_type: string;
+                                    field_value: unknown;
+                                };
+                                changed_field: {
+                                    field_type: string;
+                                    field_value: unknown;
+                                };
+                                /** @description Only filled when change_status is error */
+                                error_message: string;
+                                related_changes: string;
+                            }[];
+                            resource_errors: {
+                                id: number;
+                                label: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/everflow/v1/networks/affiliatestable": {
         parameters: {
             query?: never;
@@ -41457,7 +44876,7 @@ export interface paths {
         put?: never;
         /**
          * Fetch Affiliates (Everflow)
-         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404, 429 or 500. Bodies may carry trailing commas, as the document’s examples do.
          *
          *     Search terms (`name`: every word in the name, company name or email), every filter of the document, `?page=` and `?page_size=` (1–2000, default 50), `?relationship=signup` and `users`. `payment_type` `pay` (Everflow Pay) matches no affiliate. `network_tracking_domain_ids` are brand ids (GET /everflow/v1/meta/tracking_domains): affiliates that sent clicks through them. today_revenue: commissions earned since midnight UTC; balance: the available balance; both in the affiliate's default currency.
          *
@@ -41502,6 +44921,8 @@ export interface paths {
          *     | 10 | VK | messengers.vk |
          *
          *     `language_id`: 1 is English (en). `timezone_id`: 116 IANA zones, GET /everflow/v1/meta/timezones.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         post: {
             parameters: {
@@ -41596,6 +45017,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41624,9 +45057,13 @@ export interface paths {
         };
         /**
          * Find By ID (Everflow)
-         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404, 429 or 500. Bodies may carry trailing commas, as the document’s examples do.
          *
          *     The affiliate with `relationship` (labels, account manager, encoded_value) and each relationship asked for with `?relationship=`: reporting, billing, coupon_codes, users, audits, visibility, signup, api, traffic_source, referral_link, referrer, referral, supply_partner. `supply_partner` (EverXchange) is always `{}`: Affluent has no exchange. `referral_link` makes the affiliate's referral code on first use, as the native read does.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         get: {
             parameters: {
@@ -41702,6 +45139,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41717,9 +45166,11 @@ export interface paths {
         };
         /**
          * Update (Everflow)
-         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404, 429 or 500. Bodies may carry trailing commas, as the document’s examples do.
          *
          *     Every field of Everflow's affiliate body must be sent: an omitted one takes its default or is removed (billing back to manual and no payment method, no contact address, no account manager, ...), as Everflow documents. Native fields Everflow has no name for (company, email, website, labels, messengers, traffic sources, custom tags, referral settings) keep their values; users are not part of the body. Masked payment details read back and sent again keep the stored values. Sending the status an affiliate reads as keeps it (declined stays declined on `inactive`, view_only stays on `active`); `inactive` on a pending application declines it; nothing returns to `pending` (400).
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         put: {
             parameters: {
@@ -41856,6 +45307,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -41887,9 +45350,11 @@ export interface paths {
         put?: never;
         /**
          * Create (Everflow)
-         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404 or 500. Bodies may carry trailing commas, as the document’s examples do.
+         * @description An operator API key in `X-Eflow-API-Key` (reads need the `read` scope, writes `write`): a missing key is 401 "No Authentication Method Found", an unknown or revoked one 401, one without the scope 403. Errors are `{ "error": "..." }` naming every bad field in Everflow’s names, with 400, 401, 403, 404, 429 or 500. Bodies may carry trailing commas, as the document’s examples do.
          *
          *     Creates the affiliate, its users, billing and payment method through the native create (same validation, history and events). `account_status` `active` or `inactive` (or `pending`: an application). Users without `initial_password` are emailed an invitation. Answers the affiliate as Find By ID does, with its users and billing.
+         *
+         *     At most 900 calls per key in a 30-second window (EVERFLOW_CALLS_PER_30_SECONDS), counted as Everflow counts them: `X-RateLimit-Limit` and `X-RateLimit-Remaining` on every answer, 429 `{ "error": "..." }` with `Retry-After` beyond.
          */
         post: {
             parameters: {
@@ -42033,6 +45498,18 @@ export interface paths {
                     };
                 };
                 /** @description Everflow’s error body: `{ "error": "..." }` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What was wrong, naming every bad field in Everflow’s names */
+                            error: string;
+                        };
+                    };
+                };
+                /** @description Everflow’s error body: `{ "error": "..." }` */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -42162,6 +45639,10 @@ export interface paths {
          *     | 2 | `qualified_lead` | `image` |
          *     | 3 | `first_deposit` | `iframe` |
          *     | 4 | `qualified_first_deposit` | `javascript` |
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
          */
         get: {
             parameters: {
@@ -42183,9 +45664,113 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        }[];
+                        "application/json": ({
+                            /** @description The affiliate id */
+                            id: number;
+                            /** @description The same id */
+                            affiliate_id: number;
+                            /** @description name */
+                            affiliate_name: string;
+                            country: string | null;
+                            company: string | null;
+                            web_site_url: string | null;
+                            comments: string | null;
+                            comments_from_operator: string | null;
+                            /** @description Always null: Affluent has no visibility setting */
+                            visibility: null;
+                            /** @description 1 Pending, 2 Approved, 3 Declined, 4 Suspended, 5 ViewOnly */
+                            aff_status_id: number;
+                            /** @description Always null: one operator per installation */
+                            operator_id: null;
+                            parent_affiliate_id: number | null;
+                            /**
+                             * Format: date-time
+                             * @description created_at
+                             */
+                            create_date: string;
+                            /**
+                             * Format: date-time
+                             * @description updated_at
+                             */
+                            update_date: string;
+                            /** @description Always null: who created an account is in its history */
+                            create_by: null;
+                            bo_user_id: number | null;
+                            ext_affiliate_id: string | null;
+                            payment_method_name: string | null;
+                            payment_method_id: number | null;
+                            payment_method_details: {
+                                [key: string]: unknown;
+                            } | null;
+                            payment_threshold_oper_currency: number | null;
+                            /** @description Always null: one label (program) per installation */
+                            bo_label_id: null;
+                            /** @description The program's name */
+                            label_name: string;
+                            /** @description no_negative_carry_over */
+                            no_carry_over: boolean;
+                            /** @description no_negative_carry_over */
+                            no_carry_over_was_set: boolean;
+                            sub_affiliate_url: string | null;
+                            /** @description Always null: sign-up links carry no manager */
+                            same_manager_url: null;
+                            /** @description Pending, Approved, Declined, Suspended or ViewOnly */
+                            aff_status_name: string;
+                            last_login_date: string | null;
+                            username: string | null;
+                            bo_user_email: string | null;
+                            /** @description Always null: Affluent keeps no avatars */
+                            avatar_image_url: null;
+                            /** @description The owner's two-factor authentication */
+                            two_fa_enabled: boolean;
+                            api_access_enabled: boolean;
+                            /** @description The owner's first name ('' without) */
+                            first_name: string;
+                            /** @description The owner's last name ('' without) */
+                            last_name: string;
+                            /** @description phone ('' without) */
+                            phone_number: string;
+                            /** @description messengers.skype ('' without) */
+                            skype: string;
+                            /** @description messengers.facebook ('' without) */
+                            contact_fb: string;
+                            /** @description messengers.vk ('' without) */
+                            contact_vk: string;
+                            /** @description messengers.telegram ('' without) */
+                            contact_telegram: string;
+                            /** @description The owner user is active */
+                            enabled_for_login: boolean;
+                            language: string | null;
+                            operator_currency: string | null;
+                            manager_id: number | null;
+                            manager_username: string | null;
+                            parent_affiliate_name: string | null;
+                            /** @description Approved bills, major units of operator_currency */
+                            commissions_total: number;
+                            /** @description The total balance (commissions - payments + adjustments) */
+                            balance: number;
+                            /** @description Paid cash-outs net of refunds */
+                            payments: number;
+                            /** @description Corrections, funds, charges and conversions */
+                            adjustments: number;
+                            sub_affiliate_fee: number | null;
+                            /** @description The default deal's first sub-affiliate level CPA fee (0 without) */
+                            sub_cpa_fee: number;
+                            sub_commission_cut_percent: number | null;
+                            /** @description Extra permissions (table in the description) */
+                            extra_role_ids: number[];
+                            default_deal_info: {
+                                /** @description The plan's name */
+                                deal_group_name: string;
+                                /** @description Bit mask: 1 CPL, 2 CPA, 4 RevShare NetPL, 8 RevShare NetDeposit (summed) */
+                                deal_type_id: number;
+                                cpa_amount: number | null;
+                                rev_share_percentage: number | null;
+                                cpl_amount: number | null;
+                            } | null;
+                        } & {
+                            [key: string]: number;
+                        })[];
                     };
                 };
                 /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
@@ -42251,6 +45836,27 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -42274,6 +45880,8 @@ export interface paths {
          * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
          *
          *     Only the fields sent change, through the native partial update (same validation, history and events; its door in the history is `compat_smartico`), and the owner user's fields (`first_name`, `last_name`, `bo_user_email`) in the same transaction. `custom_prop_<tag id>` sets that custom tag to a value id (null takes it off). `two_fa_enabled: false` turns the owner's two-factor authentication off (they set it up again); `true` is refused unless it is on (only the user can turn it on). `aff_status_id: 1` (Pending) is refused with 409 for an account that left pending (Affluent never moves one back; use 4 Suspended or 5 ViewOnly) and the refusal is in the audit log; 4 for an inactive account keeps it inactive (it reads as 4). Answers the affiliate as GET shows it.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
          */
         put: {
             parameters: {
@@ -42315,14 +45923,118 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description An affiliate with every field of the document, in its order, then custom_prop_<tag id>: <value id> for each custom tag it has */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @description The affiliate id */
+                            id: number;
+                            /** @description The same id */
+                            affiliate_id: number;
+                            /** @description name */
+                            affiliate_name: string;
+                            country: string | null;
+                            company: string | null;
+                            web_site_url: string | null;
+                            comments: string | null;
+                            comments_from_operator: string | null;
+                            /** @description Always null: Affluent has no visibility setting */
+                            visibility: null;
+                            /** @description 1 Pending, 2 Approved, 3 Declined, 4 Suspended, 5 ViewOnly */
+                            aff_status_id: number;
+                            /** @description Always null: one operator per installation */
+                            operator_id: null;
+                            parent_affiliate_id: number | null;
+                            /**
+                             * Format: date-time
+                             * @description created_at
+                             */
+                            create_date: string;
+                            /**
+                             * Format: date-time
+                             * @description updated_at
+                             */
+                            update_date: string;
+                            /** @description Always null: who created an account is in its history */
+                            create_by: null;
+                            bo_user_id: number | null;
+                            ext_affiliate_id: string | null;
+                            payment_method_name: string | null;
+                            payment_method_id: number | null;
+                            payment_method_details: {
+                                [key: string]: unknown;
+                            } | null;
+                            payment_threshold_oper_currency: number | null;
+                            /** @description Always null: one label (program) per installation */
+                            bo_label_id: null;
+                            /** @description The program's name */
+                            label_name: string;
+                            /** @description no_negative_carry_over */
+                            no_carry_over: boolean;
+                            /** @description no_negative_carry_over */
+                            no_carry_over_was_set: boolean;
+                            sub_affiliate_url: string | null;
+                            /** @description Always null: sign-up links carry no manager */
+                            same_manager_url: null;
+                            /** @description Pending, Approved, Declined, Suspended or ViewOnly */
+                            aff_status_name: string;
+                            last_login_date: string | null;
+                            username: string | null;
+                            bo_user_email: string | null;
+                            /** @description Always null: Affluent keeps no avatars */
+                            avatar_image_url: null;
+                            /** @description The owner's two-factor authentication */
+                            two_fa_enabled: boolean;
+                            api_access_enabled: boolean;
+                            /** @description The owner's first name ('' without) */
+                            first_name: string;
+                            /** @description The owner's last name ('' without) */
+                            last_name: string;
+                            /** @description phone ('' without) */
+                            phone_number: string;
+                            /** @description messengers.skype ('' without) */
+                            skype: string;
+                            /** @description messengers.facebook ('' without) */
+                            contact_fb: string;
+                            /** @description messengers.vk ('' without) */
+                            contact_vk: string;
+                            /** @description messengers.telegram ('' without) */
+                            contact_telegram: string;
+                            /** @description The owner user is active */
+                            enabled_for_login: boolean;
+                            language: string | null;
+                            operator_currency: string | null;
+                            manager_id: number | null;
+                            manager_username: string | null;
+                            parent_affiliate_name: string | null;
+                            /** @description Approved bills, major units of operator_currency */
+                            commissions_total: number;
+                            /** @description The total balance (commissions - payments + adjustments) */
+                            balance: number;
+                            /** @description Paid cash-outs net of refunds */
+                            payments: number;
+                            /** @description Corrections, funds, charges and conversions */
+                            adjustments: number;
+                            sub_affiliate_fee: number | null;
+                            /** @description The default deal's first sub-affiliate level CPA fee (0 without) */
+                            sub_cpa_fee: number;
+                            sub_commission_cut_percent: number | null;
+                            /** @description Extra permissions (table in the description) */
+                            extra_role_ids: number[];
+                            default_deal_info: {
+                                /** @description The plan's name */
+                                deal_group_name: string;
+                                /** @description Bit mask: 1 CPL, 2 CPA, 4 RevShare NetPL, 8 RevShare NetDeposit (summed) */
+                                deal_type_id: number;
+                                cpa_amount: number | null;
+                                rev_share_percentage: number | null;
+                                cpl_amount: number | null;
+                            } | null;
+                        } & {
+                            [key: string]: number;
                         };
                     };
                 };
@@ -42452,8 +46164,4335 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/af2_pixel_definitions_op": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pixel definitions (postbacks) of an affiliate (Smartico af2_pixel_definitions_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     Each definition is a native postback of the account scope (`/api/v1/postbacks`): `pixel_name` its name, `pixel` its URL template (`{{deal_id}}` and the other postback variables), `pixel_trigger_type_id` its trigger (1 registration, 2 qualified_lead, 3 first_deposit, 4 qualified_first_deposit), `pixel_type_id` its delivery (1 s2s_get, 2 image, 3 iframe, 4 javascript), `deal_id` its plan (-1 every plan), `pixel_status` its status (1 active, 2 inactive). Newest first, up to 1000 a call (`range=[from, to]` as af2_aff_op's, with its `Content-Range`); without `affiliate_id`, every affiliate's. The document's curl (`--data ''`) sends a POST without a body: that is answered as this list.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    affiliate_id?: number;
+                    /** @description [from, to] */
+                    range?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The pixel definition (native postback) id */
+                            id: number;
+                            pixel_trigger_type_id: number | null;
+                            /** @description 1 server-to-server HTTP call, 2 client image, 3 client iframe, 4 client JavaScript (a native server-to-server POST shows as 1) */
+                            pixel_type_id: number;
+                            pixel_name: string;
+                            /** @description The URL template with {{name}} variables (the postback variables) */
+                            pixel: string;
+                            affiliate_id: number;
+                            /** @description The deal (commission plan) id it fires for; -1 for every deal of the affiliate */
+                            deal_id: number;
+                            /** @description 1 active, 2 inactive */
+                            pixel_status: number;
+                        }[];
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a pixel definition (Smartico af2_pixel_definitions_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     Each definition is a native postback of the account scope (`/api/v1/postbacks`): `pixel_name` its name, `pixel` its URL template (`{{deal_id}}` and the other postback variables), `pixel_trigger_type_id` its trigger (1 registration, 2 qualified_lead, 3 first_deposit, 4 qualified_first_deposit), `pixel_type_id` its delivery (1 s2s_get, 2 image, 3 iframe, 4 javascript), `deal_id` its plan (-1 every plan), `pixel_status` its status (1 active, 2 inactive). `affiliate_id` is a number or, as in the document, a string of digits. Left out: `pixel_type_id` 1, `pixel_status` 1, `deal_id` -1, `pixel_name` empty. The template is checked as the native one is (every mistake named). Answers 200 with the definition as the list shows it.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        affiliate_id: number | string;
+                        /** @description 1 active, 2 inactive */
+                        pixel_status?: 1 | 2;
+                        /** @description 1 server-to-server HTTP call, 2 client image, 3 client iframe, 4 client JavaScript */
+                        pixel_type_id?: number;
+                        /** @description 1 Lead created, 2 Lead qualified, 3 FTD made, 4 Qualified FTD made */
+                        pixel_trigger_type_id: number;
+                        pixel: string;
+                        pixel_name?: string;
+                        /** @description The deal (commission plan) id it fires for; -1 for every deal of the affiliate */
+                        deal_id?: -1 | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A pixel definition, in the document’s field order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The pixel definition (native postback) id */
+                            id: number;
+                            pixel_trigger_type_id: number | null;
+                            /** @description 1 server-to-server HTTP call, 2 client image, 3 client iframe, 4 client JavaScript (a native server-to-server POST shows as 1) */
+                            pixel_type_id: number;
+                            pixel_name: string;
+                            /** @description The URL template with {{name}} variables (the postback variables) */
+                            pixel: string;
+                            affiliate_id: number;
+                            /** @description The deal (commission plan) id it fires for; -1 for every deal of the affiliate */
+                            deal_id: number;
+                            /** @description 1 active, 2 inactive */
+                            pixel_status: number;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/af2_pixel_definitions_op/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a pixel definition (Smartico af2_pixel_definitions_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     Only the fields sent change; the whole definition is checked again as the native update does (turning it active again clears an automatic disable). `id` and `affiliate_id` may be sent back as read (another value is 422: a definition stays with its affiliate). Answers the definition as the list shows it.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: number;
+                        affiliate_id?: number | string;
+                        /** @description 1 active, 2 inactive */
+                        pixel_status?: 1 | 2;
+                        /** @description 1 server-to-server HTTP call, 2 client image, 3 client iframe, 4 client JavaScript */
+                        pixel_type_id?: number;
+                        /** @description 1 Lead created, 2 Lead qualified, 3 FTD made, 4 Qualified FTD made */
+                        pixel_trigger_type_id?: number;
+                        pixel?: string;
+                        pixel_name?: string;
+                        /** @description The deal (commission plan) id it fires for; -1 for every deal of the affiliate */
+                        deal_id?: -1 | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A pixel definition, in the document’s field order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The pixel definition (native postback) id */
+                            id: number;
+                            pixel_trigger_type_id: number | null;
+                            /** @description 1 server-to-server HTTP call, 2 client image, 3 client iframe, 4 client JavaScript (a native server-to-server POST shows as 1) */
+                            pixel_type_id: number;
+                            pixel_name: string;
+                            /** @description The URL template with {{name}} variables (the postback variables) */
+                            pixel: string;
+                            affiliate_id: number;
+                            /** @description The deal (commission plan) id it fires for; -1 for every deal of the affiliate */
+                            deal_id: number;
+                            /** @description 1 active, 2 inactive */
+                            pixel_status: number;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/af2_link_op": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a list of destination links (Smartico af2_link_op)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     The destination links of the catalog (`/api/v1/destination-links`), by id, up to 1000 a call. `filter` is a JSON object of `id`/`link_id` and `brand_id` (an id or an array of ids), `enabled` and `is_public` (true or false) and `affiliate_id` (the links that affiliate may use: public ones and private ones granted to it); `range=[from, to]` and `Content-Range` as af2_aff_op's. link_type_id: 1 Landing Page (`landing_page`), 2 Registration Page (`registration`), 3 Home Page (`home_page`), 4 Promotion (`promotion`), 5 Game (`game`), 6 Other (`other`). The document's curl (`--data ''`) sends a POST without a body: it is answered as this GET.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description JSON object */
+                    filter?: string;
+                    /** @description [from, to] */
+                    range?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The destination link id */
+                            id: number;
+                            /** @description The same id */
+                            link_id: number;
+                            enabled: boolean;
+                            brand_id: number;
+                            /** @description 1 Landing Page, 2 Registration Page, 3 Home Page, 4 Promotion, 5 Game, 6 Other */
+                            link_type_id: number;
+                            link_type_name: string;
+                            link_name: string;
+                            description: string | null;
+                            /** @description The URL template with its {{placeholders}} */
+                            destination_url: string;
+                            destination_url_ab: string | null;
+                            private_affiliate_ids: number[] | null;
+                            is_public: boolean;
+                            /** @description Always null: Affluent links have no id in another system */
+                            link_id_external: null;
+                            /** Format: date-time */
+                            create_date: string;
+                            /** Format: date-time */
+                            update_date: string;
+                            /** @description Always null: who created it is in the catalog changes (GET /api/v1/audit-log) */
+                            create_by: null;
+                            brand_name: string | null;
+                            /** @description Always null: one operator per installation */
+                            operator_id: null;
+                            is_active_brand: boolean;
+                            /** @description Always true: every promo is in a campaign */
+                            enable_campaigns: boolean;
+                            /** @description Always true: af2_build_link takes a source_id */
+                            enable_source_id: boolean;
+                            link_name_and_brand: string;
+                            /** @description Media offered with the link */
+                            asset_ids: number[];
+                        }[];
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/smartico/api/private-api": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a tracking link for an affiliate and destination link (Smartico private-api's af2_build_link)
+         * @description Authenticated by an operator API key sent as the whole `authorization` header (as Smartico's private API key is; `Bearer <key>` is taken too): reads need the `read` scope, writes `write`. A missing or invalid key is 401, one without the scope 403. Errors are `{ errCode, errMsg, code, fields, request_id }` with the HTTP status in errCode.
+         *
+         *     `method` `af2_build_link` with `params.linkParams`: `link_id` the destination link, `affiliate_id`, `source_id` the traffic source (null or left out: none). Finds or creates the affiliate's direct promo for them (in its first active campaign of the link's brand, created when there is none), as `POST /api/v1/tracking-links` does: the same input gives back the same link. A private link not granted to the affiliate, a disabled one or an unknown id is 422 naming the field. Answers 200 with `errCode: 0` and the link.
+         *
+         *     At most 300 calls per key in a 60-second window (SMARTICO_CALLS_PER_MINUTE; Smartico documents no limit, this is Affluent's): 429 with errCode 429, code `rate_limited` and `Retry-After` beyond.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The private API method
+                         * @enum {string}
+                         */
+                        method: "af2_build_link";
+                        params: {
+                            linkParams: {
+                                link_id: number;
+                                affiliate_id: number;
+                                source_id?: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The tracking link built (or found: the same input gives the same link) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 0: done (errors carry the HTTP status)
+                             * @enum {number}
+                             */
+                            errCode: 0;
+                            /** @description The link the affiliate publishes */
+                            tracking_link: string;
+                            link_id: number;
+                            affiliate_id: number;
+                            source_id: number | null;
+                            /** @description The native promo behind the link */
+                            promo_id: number;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description Smartico-style error: { errCode, errMsg, code, fields, request_id } */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The HTTP status */
+                            errCode: number;
+                            errMsg: string;
+                            /** @description The native error code (validation_failed, invalid_state, ...) */
+                            code: string;
+                            /** @description Every bad field, in the names sent (filter.aff_status_id, range, first_name) */
+                            fields: {
+                                path: string;
+                                message: string;
+                            }[];
+                            request_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List affiliates (affiliated accounts)
+         * @description MultiSafepay partner API (`/multisafepay/v1/json`): the operator is the partner, each affiliate an affiliated account. Authenticated by an operator API key in the `api_key` header or `?api_key=` query parameter: reads need `read`, account changes `write`, charges, funds, payouts and auto payouts `finance`. A missing or invalid key is 401, one without the scope 403 (`{ success: false, data: [], error_code, error_info }`, as a 404 is); bad input is 422 `{ success: false, message, errors: [{ attribute, details, message, uri }] }`. Amounts are integers in minor units. See docs/migrating-from-multisafepay.md.
+         *
+         *     Every affiliate, oldest first; `offset` (0) and `limit` (100, at most 500) page them and `page.total` counts them all.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                company_name: string | null;
+                                address1: string | null;
+                                address2: string | null;
+                                address3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                zipcode: string | null;
+                                country: string | null;
+                                coc_number: string | null;
+                                vat_number: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                processing_options: {
+                                    /** @description The affiliate earns: its account is approved */
+                                    incoming_payment_enabled: boolean;
+                                    /** @description It can be paid out: approved, with a verified bank account */
+                                    outgoing_payment_enabled: boolean;
+                                    /** @description Always false: Affluent takes no card payments */
+                                    credit_cards_enabled: boolean;
+                                };
+                                screening_status: "approved" | "declined" | "pending";
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get affiliate: the account with its open inquiries
+         * @description The account and `inquiries`: those waiting for its answer (open, or rejected and to be answered again), newest first.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                company_name: string | null;
+                                address1: string | null;
+                                address2: string | null;
+                                address3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                zipcode: string | null;
+                                country: string | null;
+                                coc_number: string | null;
+                                vat_number: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                processing_options: {
+                                    /** @description The affiliate earns: its account is approved */
+                                    incoming_payment_enabled: boolean;
+                                    /** @description It can be paid out: approved, with a verified bank account */
+                                    outgoing_payment_enabled: boolean;
+                                    /** @description Always false: Affluent takes no card payments */
+                                    credit_cards_enabled: boolean;
+                                };
+                                screening_status: "approved" | "declined" | "pending";
+                                inquiries: {
+                                    id: number;
+                                    account_id: number;
+                                    /** @description What the reply must contain */
+                                    expected_reply: string;
+                                    /** Format: date-time */
+                                    created: string;
+                                    /** @description Affluent: the inquiry subject */
+                                    subject: string;
+                                    /** @description Affluent: open, answered, accepted or rejected */
+                                    status: string;
+                                    due_date: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update affiliate
+         * @description Only the fields sent change (null empties one). `screening_status` approved approves a pending application (the account becomes active), declined declines it, pending puts it back to review. `processing_options` follow from the account and are not set here. Answers the account as `GET` does.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        company_name?: string | null;
+                        address1?: string | null;
+                        address2?: string | null;
+                        address3?: string | null;
+                        apartment?: string | null;
+                        city?: string | null;
+                        zipcode?: string | null;
+                        country?: string | null;
+                        coc_number?: string | null;
+                        vat_number?: string | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        screening_status?: "approved" | "declined" | "pending";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                company_name: string | null;
+                                address1: string | null;
+                                address2: string | null;
+                                address3: string | null;
+                                apartment: string | null;
+                                city: string | null;
+                                zipcode: string | null;
+                                country: string | null;
+                                coc_number: string | null;
+                                vat_number: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                processing_options: {
+                                    /** @description The affiliate earns: its account is approved */
+                                    incoming_payment_enabled: boolean;
+                                    /** @description It can be paid out: approved, with a verified bank account */
+                                    outgoing_payment_enabled: boolean;
+                                    /** @description Always false: Affluent takes no card payments */
+                                    credit_cards_enabled: boolean;
+                                };
+                                screening_status: "approved" | "declined" | "pending";
+                                inquiries: {
+                                    id: number;
+                                    account_id: number;
+                                    /** @description What the reply must contain */
+                                    expected_reply: string;
+                                    /** Format: date-time */
+                                    created: string;
+                                    /** @description Affluent: the inquiry subject */
+                                    subject: string;
+                                    /** @description Affluent: open, answered, accepted or rejected */
+                                    status: string;
+                                    due_date: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/login-urls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create login URL: a one-time link into the affiliate portal
+         * @description `expires_in` is a duration with a unit (y, w, d, h, m, s: `5m`, `1h`) or a bare number of seconds; 5 minutes when left out. The link signs the account's owner user in once (the session names the key that made it); an account without an active owner is 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expires_in?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                url: string;
+                                /** Format: date-time */
+                                expires: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List affiliate's balances, one per currency
+         * @description Every currency the affiliate has had money in. `amount_reserved` is money held: payouts not completed or voided yet, and funds on hold.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                /** @description <account_id>-<currency>: one balance per account and currency */
+                                id: string;
+                                account_id: number;
+                                currency: string;
+                                /** @description Minor units the affiliate may be paid */
+                                amount_available: number;
+                                /** @description Minor units held: payouts not completed yet and funds on hold */
+                                amount_reserved: number;
+                                modified: string | null;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/closing-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List affiliate's closing balances, one per currency and day
+         * @description One row per currency and day on which the affiliate's money moved (UTC), newest first: the balances at the end of that day as the ledger's nightly close wrote them (a late entry rewrites its day and the ones after), and the payout asked for that day (`payout_transaction_id` is the payout's transaction id; `status` reserved until it completes, void when voided; completed when there was none). Days are closed the night after (the `ledger.close-days` job): today has no row yet. `from`/`until` bound the days; `offset`, `limit` (100, at most 1000).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                    /** @description First day, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Last day, YYYY-MM-DD */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                account_id: number;
+                                /** @description YYYY-MM-DD (UTC) */
+                                closing_date: string;
+                                currency: string;
+                                /** @description The available balance at the end of the day */
+                                amount: number;
+                                /** @description The reserved balance (payouts not completed, holds) at the end of the day */
+                                amount_uncleared: number;
+                                iban: string | null;
+                                bic: string | null;
+                                /** @description The payout made from that day's balance (0 for none) */
+                                payout_amount: number;
+                                payout_transaction_id: number | null;
+                                status: "completed" | "reserved" | "void";
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Charge affiliate: from its balance to the partner's
+         * @description Idempotent by `order_id`: the same order_id with the same body applies once and answers the same transaction (header `idempotent-replayed: true`); with another body it is a 422 naming order_id. `description` 2 to 512 characters; `amount` in minor units, more than 0. A charge the available balance does not cover is a 422 on amount, and nothing is charged. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units */
+                        amount: number;
+                        /** @example EUR */
+                        currency: string;
+                        description: string;
+                        /** @description Your unique reference: the call is applied once per order_id */
+                        order_id: string;
+                        var1?: string;
+                        var2?: string;
+                        var3?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                transaction_id: number;
+                                order_id: string;
+                                account_id: number;
+                                type: "charge" | "fund" | "payout";
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                                description: string;
+                                var1: string | null;
+                                var2: string | null;
+                                var3: string | null;
+                                status: "completed" | "reserved" | "void";
+                                bankaccount_id: string | null;
+                                /** Format: date-time */
+                                created: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fund affiliate: from the partner's balance to the affiliate's
+         * @description Idempotent by `order_id`: the same order_id with the same body applies once and answers the same transaction (header `idempotent-replayed: true`); with another body it is a 422 naming order_id. `description` 2 to 512 characters; `amount` in minor units, more than 0.  Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units */
+                        amount: number;
+                        /** @example EUR */
+                        currency: string;
+                        description: string;
+                        /** @description Your unique reference: the call is applied once per order_id */
+                        order_id: string;
+                        var1?: string;
+                        var2?: string;
+                        var3?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                transaction_id: number;
+                                order_id: string;
+                                account_id: number;
+                                type: "charge" | "fund" | "payout";
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                                description: string;
+                                var1: string | null;
+                                var2: string | null;
+                                var3: string | null;
+                                status: "completed" | "reserved" | "void";
+                                bankaccount_id: string | null;
+                                /** Format: date-time */
+                                created: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payout affiliate: from its balance to its verified bank account
+         * @description Idempotent by `order_id`: the same order_id with the same body applies once and answers the same transaction (header `idempotent-replayed: true`); with another body it is a 422 naming order_id. `description` 2 to 512 characters; `amount` in minor units, more than 0. The amount is reserved at once (`status` reserved; it leaves `amount_available` for `amount_reserved`) and stays so until the payout completes (the operator marks the cash-out paid: completed) or is voided (cancelled or refunded: void, back in the balance). It pays to the account's oldest verified bank account, or `bankaccount_id`'s; none verified is a 422. An amount over the available balance is a 422 on amount and reserves nothing. It is the affiliate's native cash-out (bank_transfer), in the back office's queue. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units */
+                        amount: number;
+                        /** @example EUR */
+                        currency: string;
+                        description: string;
+                        /** @description Your unique reference: the call is applied once per order_id */
+                        order_id: string;
+                        var1?: string;
+                        var2?: string;
+                        var3?: string;
+                        /** @description Affluent: which verified bank account (the oldest by default) */
+                        bankaccount_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                transaction_id: number;
+                                order_id: string;
+                                account_id: number;
+                                type: "charge" | "fund" | "payout";
+                                /** @description Minor units */
+                                amount: number;
+                                currency: string;
+                                description: string;
+                                var1: string | null;
+                                var2: string | null;
+                                var3: string | null;
+                                status: "completed" | "reserved" | "void";
+                                bankaccount_id: string | null;
+                                /** Format: date-time */
+                                created: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/autopayouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List auto payouts, one per currency
+         * @description One setting per currency, run by the daily automatic cash-out job: on each day of `schedule` (weekdays, or `end-of-month`: the last day of each month) it pays out the available balance above `min_balance_amount` when that exceeds `min_amount`, to the bank account. At most one automatic payout per account, currency and date. A schedule set in the back office that MultiSafepay cannot name (the 1st of the month, other dates) shows an empty `schedule`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                account_id: number;
+                                currency: string;
+                                /** @description Weekdays (mon..sun) or ["end-of-month"] */
+                                schedule: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "end-of-month")[];
+                                bankaccount_id: string;
+                                /** @description Minor units: pay out only when the balance exceeds it */
+                                min_amount: number;
+                                /** @description Minor units kept in the balance (a reserve) */
+                                min_balance_amount: number;
+                                /** @description Affluent: false when switched off in the back office */
+                                enabled: boolean;
+                                /** Format: date-time */
+                                modified: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/autopayouts/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get auto payout: one currency's setting
+         * @description One setting per currency, run by the daily automatic cash-out job: on each day of `schedule` (weekdays, or `end-of-month`: the last day of each month) it pays out the available balance above `min_balance_amount` when that exceeds `min_amount`, to the bank account. At most one automatic payout per account, currency and date. 404 when the currency has none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                    currency: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                account_id: number;
+                                currency: string;
+                                /** @description Weekdays (mon..sun) or ["end-of-month"] */
+                                schedule: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "end-of-month")[];
+                                bankaccount_id: string;
+                                /** @description Minor units: pay out only when the balance exceeds it */
+                                min_amount: number;
+                                /** @description Minor units kept in the balance (a reserve) */
+                                min_balance_amount: number;
+                                /** @description Affluent: false when switched off in the back office */
+                                enabled: boolean;
+                                /** Format: date-time */
+                                modified: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set auto payout: one currency's setting (replaces it)
+         * @description One setting per currency, run by the daily automatic cash-out job: on each day of `schedule` (weekdays, or `end-of-month`: the last day of each month) it pays out the available balance above `min_balance_amount` when that exceeds `min_amount`, to the bank account. At most one automatic payout per account, currency and date. `schedule` is weekdays (`["mon", "thu"]`) or `["end-of-month"]`, not both; `bankaccount_id` one of the account's bank accounts (its oldest verified one when left out); `min_amount` and `min_balance_amount` 0 when left out. Saving switches it on. Needs the `finance` scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                    currency: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        schedule: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "end-of-month")[];
+                        bankaccount_id?: string;
+                        min_amount?: number;
+                        min_balance_amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                account_id: number;
+                                currency: string;
+                                /** @description Weekdays (mon..sun) or ["end-of-month"] */
+                                schedule: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "end-of-month")[];
+                                bankaccount_id: string;
+                                /** @description Minor units: pay out only when the balance exceeds it */
+                                min_amount: number;
+                                /** @description Minor units kept in the balance (a reserve) */
+                                min_balance_amount: number;
+                                /** @description Affluent: false when switched off in the back office */
+                                enabled: boolean;
+                                /** Format: date-time */
+                                modified: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inquiries: requests to the affiliate for documents or information
+         * @description Every inquiry of the account, newest first, whatever its status (`GET /accounts/{account_id}` lists the ones waiting for an answer). `offset`, `limit` (100, at most 500).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                /** @description What the reply must contain */
+                                expected_reply: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** @description Affluent: the inquiry subject */
+                                subject: string;
+                                /** @description Affluent: open, answered, accepted or rejected */
+                                status: string;
+                                due_date: string | null;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/inquiries/{inquiry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get inquiry
+         * @description One inquiry of the account (another account's is 404).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                    inquiry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                /** @description What the reply must contain */
+                                expected_reply: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** @description Affluent: the inquiry subject */
+                                subject: string;
+                                /** @description Affluent: open, answered, accepted or rejected */
+                                status: string;
+                                due_date: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List messages exchanged with the affiliate
+         * @description The conversation with the account, newest first: what the operator (`partner`) and the affiliate (`account`) wrote. Reading through this API marks nothing read. `offset`, `limit` (100, at most 500).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                /** @description partner: the operator wrote it; account: the affiliate did */
+                                sender: "partner" | "account";
+                                sender_name: string;
+                                subject: string;
+                                body: string;
+                                attachments: {
+                                    id: number;
+                                    filename: string;
+                                    mime_type: string;
+                                    size: number;
+                                }[];
+                                /** @description Whether the side it was written to has read it */
+                                read: boolean;
+                                read_at: string | null;
+                                /** Format: date-time */
+                                created: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get message: its full contents
+         * @description One message of the account (another account's is 404), with its attachments' names.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                    message_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                /** @description partner: the operator wrote it; account: the affiliate did */
+                                sender: "partner" | "account";
+                                sender_name: string;
+                                subject: string;
+                                body: string;
+                                attachments: {
+                                    id: number;
+                                    filename: string;
+                                    mime_type: string;
+                                    size: number;
+                                }[];
+                                /** @description Whether the side it was written to has read it */
+                                read: boolean;
+                                read_at: string | null;
+                                /** Format: date-time */
+                                created: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/bank-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bank accounts of the affiliate
+         * @description The affiliate's bank transfer payment methods, oldest first (other payout methods are not bank accounts). `holder_name` is at most 40 characters; the IBAN is masked.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                account_id: number;
+                                currency: string | null;
+                                holder_name: string;
+                                /** @description Masked: the last 4 characters */
+                                iban: string;
+                                bic: string | null;
+                                /** @description Affluent: verified by an approved bank statement */
+                                verified: boolean;
+                                /** @description Affluent: pending, approved, declined or not_required */
+                                verification: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/bank-accounts/{bankaccount_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get bank account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bankaccount_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                account_id: number;
+                                currency: string | null;
+                                holder_name: string;
+                                /** @description Masked: the last 4 characters */
+                                iban: string;
+                                bic: string | null;
+                                /** @description Affluent: verified by an approved bank statement */
+                                verified: boolean;
+                                /** @description Affluent: pending, approved, declined or not_required */
+                                verification: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/bank-accounts/{bankaccount_id}/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bank statements of a bank account
+         * @description The statements uploaded to verify it, newest first: an approved one verifies the bank account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bankaccount_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                bankaccount_id: string;
+                                filename: string;
+                                mime_type: string;
+                                size: number;
+                                /** @description pending, approved (the bank account is verified) or declined */
+                                status: string;
+                                /** Format: date-time */
+                                created: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/bank-statements/{bankstatement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get bank statement, with its file in base64 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bankstatement_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: string;
+                                bankaccount_id: string;
+                                filename: string;
+                                mime_type: string;
+                                size: number;
+                                /** @description pending, approved (the bank account is verified) or declined */
+                                status: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** @description base64 */
+                                encoded_content: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/accounts/{account_id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sites: the affiliate's websites
+         * @description Newest first; `offset`, `limit` (100, at most 500).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                price_from: number | null;
+                                price_till: number | null;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @description Affluent sites have no key of their own: always null */
+                                api_key: null;
+                                /** @description A code of GET /categories */
+                                category: number;
+                                /** @description Affluent: the currency of the prices (EUR by default) */
+                                price_currency: string;
+                                /** @description Affluent: pending, approved or declined by the operator */
+                                review_status: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** Format: date-time */
+                                modified: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a site to the affiliate
+         * @description `name` at most 120 characters, `support_email` 64, `support_phone` 15; `category` a code of `GET /categories`; prices in minor units of `price_currency` (EUR by default), `price_till` at least `price_from`. A new site waits for the operator's review (`review_status` pending). Every bad field is listed at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    account_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        url: string;
+                        notification_url?: string | null;
+                        price_from?: number | null;
+                        price_till?: number | null;
+                        price_currency?: string;
+                        support_email?: string | null;
+                        support_phone?: string | null;
+                        category: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                price_from: number | null;
+                                price_till: number | null;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @description Affluent sites have no key of their own: always null */
+                                api_key: null;
+                                /** @description A code of GET /categories */
+                                category: number;
+                                /** @description Affluent: the currency of the prices (EUR by default) */
+                                price_currency: string;
+                                /** @description Affluent: pending, approved or declined by the operator */
+                                review_status: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** Format: date-time */
+                                modified: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/multisafepay/v1/json/sites/{site_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get site */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    site_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                price_from: number | null;
+                                price_till: number | null;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @description Affluent sites have no key of their own: always null */
+                                api_key: null;
+                                /** @description A code of GET /categories */
+                                category: number;
+                                /** @description Affluent: the currency of the prices (EUR by default) */
+                                price_currency: string;
+                                /** @description Affluent: pending, approved or declined by the operator */
+                                review_status: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** Format: date-time */
+                                modified: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update site
+         * @description Only the fields sent change (null clears an optional one). `name` at most 120 characters, `support_email` 64, `support_phone` 15; `category` a code of `GET /categories`; prices in minor units of `price_currency` (EUR by default), `price_till` at least `price_from`. A reviewed site whose address or category changes goes back to review.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    site_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        url?: string;
+                        notification_url?: string | null;
+                        price_from?: number | null;
+                        price_till?: number | null;
+                        price_currency?: string;
+                        support_email?: string | null;
+                        support_phone?: string | null;
+                        category?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                id: number;
+                                account_id: number;
+                                name: string;
+                                url: string;
+                                notification_url: string | null;
+                                price_from: number | null;
+                                price_till: number | null;
+                                support_email: string | null;
+                                support_phone: string | null;
+                                /** @description Affluent sites have no key of their own: always null */
+                                api_key: null;
+                                /** @description A code of GET /categories */
+                                category: number;
+                                /** @description Affluent: the currency of the prices (EUR by default) */
+                                price_currency: string;
+                                /** @description Affluent: pending, approved or declined by the operator */
+                                review_status: string;
+                                /** Format: date-time */
+                                created: string;
+                                /** Format: date-time */
+                                modified: string;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/multisafepay/v1/json/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List website categories
+         * @description The fixed reference list of business categories a site is classified in (100 Gifts and gadgets ... 114 Other, 999 Adult).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            data: {
+                                code: number;
+                                description: string;
+                            }[];
+                            page: {
+                                total: number;
+                            };
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay error: { success: false, data: [], error_code, error_info } */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            data: unknown[];
+                            /** @description The HTTP status (401, 403, 404, 429, 500) */
+                            error_code: number;
+                            error_info: string;
+                        };
+                    };
+                };
+                /** @description MultiSafepay validation error (422): every bad field in errors */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            message: string;
+                            errors: {
+                                /** @description The field, as sent (amount, email, schedule[1]) */
+                                attribute: string;
+                                /** @description The native error code (validation_failed, insufficient_funds, ...) */
+                                details: string;
+                                message: string;
+                                /** @description The call refused */
+                                uri: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
