@@ -28,17 +28,18 @@ export interface CashOutRequest {
   var3?: string;
 }
 
+// The caller's words only take part in the request hash (what a replay must repeat).
+const callerWords = (input: CashOutRequest) =>
+  input.description === undefined && !input.var1 && !input.var2 && !input.var3
+    ? null
+    : [input.description ?? null, input.var1 ?? null, input.var2 ?? null, input.var3 ?? null];
+
 /**
  * The affiliate asks to be paid: the amount, within the method's minimum and maximum, moves from
  * the available balance to the reserved one (409 `insufficient_funds` when it does not cover it),
  * the cash-out is pending and the events log says who asked. With an Idempotency-Key the same
  * request answers the same cash-out; the key with another request is a 409.
  */
-const callerWords = (input: CashOutRequest) =>
-  input.description === undefined && !input.var1 && !input.var2 && !input.var3
-    ? null
-    : [input.description ?? null, input.var1 ?? null, input.var2 ?? null, input.var3 ?? null];
-
 export async function requestCashOut(options: {
   db: Db;
   actor: Actor;
@@ -71,6 +72,7 @@ export async function requestCashOut(options: {
   if (key && key.length > 128)
     problems.push({ path: 'Idempotency-Key', message: 'must be at most 128 characters' });
   if (problems.length || !currency || !payout) throw AppError.validation(problems);
+  const words = callerWords(input);
   const hash = requestHash({
     affiliate: affiliateId,
     currency: currency.code,
@@ -78,7 +80,7 @@ export async function requestCashOut(options: {
     method,
     ...(payout.paymentMethodId ? { payment_method_id: payout.paymentMethodId } : {}),
     // Only when given, so the hashes of cash-outs asked for without them stay as they were.
-    ...(callerWords(input) ? { caller: callerWords(input) } : {}),
+    ...(words ? { caller: words } : {}),
   });
 
   return inTransaction(db, async (trx) => {
