@@ -6,8 +6,8 @@ import type { Db } from '../../db/index.ts';
 import type { CorrespondenceFilesTable } from '../../db/tables/correspondence.ts';
 import { newCode } from '../clicks/ids.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { checkUpload } from '../files/uploaded-file.ts';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES = 5;
 
 /** A file as it arrives: its name and bytes (the APIs send them base64 in `content_base64`). */
@@ -24,13 +24,6 @@ export interface FileView {
   created_at: Date;
 }
 
-// The bank statements' kinds, read from the bytes, never from the name the sender gave.
-const SIGNATURES: { type: string; ext: string; magic: number[] }[] = [
-  { type: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { type: 'image/png', ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { type: 'image/jpeg', ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
-];
-
 export const dirOf = (dataDir: string) => path.join(dataDir, 'correspondence');
 
 export interface CheckedFile {
@@ -46,11 +39,10 @@ export function checkFiles(files: IncomingFile[], problems: FieldError[]): Check
   const out: CheckedFile[] = [];
   for (const [i, f] of files.entries()) {
     const at = `files[${i}].content_base64`;
-    const kind = SIGNATURES.find((s) => s.magic.every((b, j) => f.content[j] === b));
-    if (f.content.length === 0) problems.push({ path: at, message: 'is empty: attach the file' });
-    else if (f.content.length > MAX_FILE_BYTES) problems.push({ path: at, message: 'must be at most 2 MiB' });
-    else if (!kind) problems.push({ path: at, message: 'must be a PDF, PNG or JPEG file' });
+    const checked = checkUpload(f.content, 'file');
+    if ('problem' in checked) problems.push({ path: at, message: checked.problem });
     else {
+      const { kind } = checked;
       const name = f.file_name.trim().slice(0, 200) || `file-${i + 1}.${kind.ext}`;
       out.push({ file_name: name, content: f.content, type: kind.type, ext: kind.ext });
     }

@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { type Actor, actorColumns } from '../actor.ts';
 import { newCode } from '../clicks/ids.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { checkUpload } from '../files/uploaded-file.ts';
 import { recordAffiliateEvent } from '../identity/event-log/record-affiliate-event.ts';
 import { type DocumentView, dirOf, documentView } from './document-view.ts';
 
@@ -15,14 +16,6 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'company_registration',
   'tax_form',
   'other',
-];
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-
-// Kinds are read from the bytes, never from the name the sender gave.
-const SIGNATURES: { type: string; ext: string; magic: number[] }[] = [
-  { type: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { type: 'image/png', ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { type: 'image/jpeg', ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
 ];
 
 /**
@@ -48,11 +41,9 @@ export async function uploadDocument(options: {
   if (description && description.length > 500)
     problems.push({ path: 'description', message: 'must be at most 500 characters' });
   const { file } = options;
-  const type = SIGNATURES.find((s) => s.magic.every((b, i) => file[i] === b));
-  if (file.length === 0) problems.push({ path: 'content_base64', message: 'is empty: attach the document' });
-  else if (file.length > MAX_DOCUMENT_BYTES)
-    problems.push({ path: 'content_base64', message: 'must be at most 2 MiB' });
-  else if (!type) problems.push({ path: 'content_base64', message: 'must be a PDF, PNG or JPEG file' });
+  const checked = checkUpload(file, 'document');
+  if ('problem' in checked) problems.push({ path: 'content_base64', message: checked.problem });
+  const type = 'kind' in checked ? checked.kind : null;
   if (problems.length || !kind || !type) throw AppError.validation(problems);
   const fileName = options.fileName.trim().slice(0, 200) || `document.${type.ext}`;
   const key = `${newCode(24)}.${type.ext}`;

@@ -5,16 +5,9 @@ import { inTransaction } from '../../../db/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import { newCode } from '../../clicks/ids.ts';
 import { AppError } from '../../errors.ts';
+import { checkUpload } from '../../files/uploaded-file.ts';
 import { type BankStatementView, dirOf, view } from './bank-statement-view.ts';
 import { loadMethod } from './payment-method-view.ts';
-
-export const MAX_STATEMENT_BYTES = 2 * 1024 * 1024;
-
-const SIGNATURES: { type: string; ext: string; magic: number[] }[] = [
-  { type: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { type: 'image/png', ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { type: 'image/jpeg', ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
-];
 
 /**
  * The affiliate uploads a bank statement for a bank transfer method: the file (PDF, PNG or JPEG,
@@ -31,10 +24,9 @@ export async function uploadBankStatement(options: {
   file: Buffer;
 }): Promise<BankStatementView> {
   const { file } = options;
-  if (file.length === 0) throw AppError.field('content_base64', 'is empty: attach the statement');
-  if (file.length > MAX_STATEMENT_BYTES) throw AppError.field('content_base64', 'must be at most 2 MiB');
-  const kind = SIGNATURES.find((s) => s.magic.every((b, i) => file[i] === b));
-  if (!kind) throw AppError.field('content_base64', 'must be a PDF, PNG or JPEG file');
+  const checked = checkUpload(file, 'statement');
+  if ('problem' in checked) throw AppError.field('content_base64', checked.problem);
+  const { kind } = checked;
   const fileName = options.fileName.trim().slice(0, 200) || `statement.${kind.ext}`;
   const method = await loadMethod(options.db, options.paymentMethodId, options.affiliateId);
   if (method.type !== 'bank_transfer')
