@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { matching, type PickerOption } from './Picker.tsx';
+import { listKeyDown, matching, type PickerOption } from './Picker.tsx';
 import { FieldNotes, notesOf } from './TextField.tsx';
 
 interface MultiPickerProps {
@@ -66,22 +66,18 @@ export function MultiPicker({
   }
 
   function keyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (shown.length === 0 ? 0 : (i + step + shown.length) % shown.length));
-    } else if (event.key === 'Enter' && open) {
-      // Enter picks the highlighted option; it must not submit the form meanwhile.
-      event.preventDefault();
-      const option = shown[active];
-      if (option) add(option.value);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setOpen(false);
-    } else if (event.key === 'Backspace' && typed === '' && values.length > 0) {
+    const handled = listKeyDown(event, {
+      open,
+      setOpen,
+      shown,
+      active,
+      setActive,
+      pick: add,
+      close: () => setOpen(false),
+    });
+    // Backspace in an empty field takes the last chip off.
+    if (!handled && event.key === 'Backspace' && typed === '' && values.length > 0)
       onChange(values.slice(0, -1));
-    }
   }
 
   const describedBy = notesOf(id, hint);

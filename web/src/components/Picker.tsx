@@ -53,6 +53,40 @@ export function matching(options: readonly PickerOption[], typed: string): Picke
  * the name or code, pick with the mouse or the arrow keys and Enter. What was typed but not picked
  * is dropped when the input is left, unless it names exactly one option.
  */
+/**
+ * The keys a list of options answers while its field has focus: arrows move the highlight (and
+ * open the list), Enter picks the highlighted option without submitting the form, Escape closes.
+ * Returns whether it handled the key.
+ */
+export function listKeyDown(
+  event: KeyboardEvent<HTMLInputElement>,
+  list: {
+    open: boolean;
+    setOpen(open: boolean): void;
+    shown: readonly PickerOption[];
+    active: number;
+    setActive(update: (i: number) => number): void;
+    pick(value: string): void;
+    close(): void;
+  },
+): boolean {
+  const { shown } = list;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    if (!list.open) list.setOpen(true);
+    const step = event.key === 'ArrowDown' ? 1 : -1;
+    list.setActive((i) => (shown.length === 0 ? 0 : (i + step + shown.length) % shown.length));
+  } else if (event.key === 'Enter' && list.open) {
+    event.preventDefault();
+    const option = shown[list.active];
+    if (option) list.pick(option.value);
+  } else if (event.key === 'Escape' && list.open) {
+    event.preventDefault();
+    list.close();
+  } else return false;
+  return true;
+}
+
 export function Picker({
   label,
   value,
@@ -106,21 +140,18 @@ export function Picker({
   }
 
   function keyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (!open) setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (shown.length === 0 ? 0 : (i + step + shown.length) % shown.length));
-    } else if (event.key === 'Enter' && open) {
-      // Enter picks the highlighted option; it must not submit the form meanwhile.
-      event.preventDefault();
-      const option = shown[active];
-      if (option) choose(option.value);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setTyped(null);
-      setOpen(false);
-    }
+    listKeyDown(event, {
+      open,
+      setOpen,
+      shown,
+      active,
+      setActive,
+      pick: choose,
+      close: () => {
+        setTyped(null);
+        setOpen(false);
+      },
+    });
   }
 
   const describedBy = notesOf(id, hint, error);
