@@ -160,7 +160,82 @@ describe('documents', () => {
     expect((await portal(a, 'GET', `/documents/${doc.id}/file`)).statusCode).toBe(404);
     expect((await portal(a, 'DELETE', `/documents/${doc.id}`)).statusCode).toBe(404);
     expect((await row(doc.id))?.status).toBe('pending');
-    const mine = (await portal(a, 'GET', '/documents')).json().data;
-    expect(mine.every((d: { affiliate_id: number }) => d.affiliate_id === a.affiliateId)).toBe(true);
+    const mine = (await portal(a, 'GET', '/documents?page_size=500')).json();
+    expect(mine.data.length).toBe(mine.paging.total);
+    expect(mine.data.length).toBeGreaterThan(0);
+    expect(mine.data.every((d: { affiliate_id: number }) => d.affiliate_id === a.affiliateId)).toBe(true);
+    expect(mine.data.map((d: { id: number }) => d.id)).not.toContain(doc.id);
+  });
+
+  it("pages documents and bank statements together, newest first, counting only the affiliate's", async () => {
+    const c = await approvedPartner(t, 'docpage');
+    const first = await upload(c, 'identity');
+    const method = await addPaymentMethod({
+      db: t.db,
+      actor: SYSTEM,
+      affiliateId: c.affiliateId,
+      input: {
+        type: 'bank_transfer',
+        details: { account_holder: 'C Docs', iban: 'NL91ABNA0417164300', bic: 'ABNANL2A' },
+      },
+    });
+    const statement = await uploadBankStatement({
+      db: t.db,
+      actor: SYSTEM,
+      dataDir: t.app.deps.config.dataDir,
+      affiliateId: c.affiliateId,
+      paymentMethodId: method.id,
+      fileName: 'statement.pdf',
+      file: PDF,
+    });
+    const second = await upload(c, 'tax_form');
+    const third = await upload(c, 'other');
+    // Another affiliate's document is in neither the pages nor the total.
+    await upload(b, 'other');
+    const key = (d: { source: string; id: number }) => `${d.source}:${d.id}`;
+    const newestFirst = [
+      `document:${third.id}`,
+      `document:${second.id}`,
+      `bank_statement:${statement.id}`,
+      `document:${first.id}`,
+    ];
+
+    const page1 = (await portal(c, 'GET', '/documents?page=1&page_size=3')).json();
+    expect(page1.paging).toEqual({ page: 1, page_size: 3, total: 4 });
+    expect(page1.data.map(key)).toEqual(newestFirst.slice(0, 3));
+    const page2 = (await portal(c, 'GET', '/documents?page=2&page_size=3')).json();
+    expect(page2.paging).toEqual({ page: 2, page_size: 3, total: 4 });
+    expect(page2.data.map(key)).toEqual(newestFirst.slice(3));
+    // No page_size: the default of 50 holds all four.
+    const all = (await portal(c, 'GET', '/documents')).json();
+    expect(all.paging).toEqual({ page: 1, page_size: 50, total: 4 });
+    expect(all.data.map(key)).toEqual(newestFirst);
+
+    // The operator's lists page the same way, filters included in the total.
+    const ofC = (await op('GET', `/affiliates/${c.affiliateId}/documents?page=2&page_size=2`)).json();
+    expect(ofC.paging).toEqual({ page: 2, page_size: 2, total: 4 });
+    expect(ofC.data.map(key)).toEqual(newestFirst.slice(2));
+    const pending = (
+      await op('GET', `/documents?affiliate_id=${c.affiliateId}&status=pending&page_size=1`)
+    ).json();
+    expect(pending.paging).toEqual({ page: 1, page_size: 1, total: 4 });
+    expect(pending.data.map(key)).toEqual(newestFirst.slice(0, 1));
+  });
+
+  it('refuses a page size over 500 and a page below 1, naming the field', async () => {
+    const fields = (res: {
+      statusCode: number;
+      json(): { error: { details: { fields: { path: string }[] } } };
+    }) => {
+      expect(res.statusCode).toBe(422);
+      return res.json().error.details.fields.map((f) => f.path);
+    };
+    expect(fields(await portal(a, 'GET', '/documents?page_size=501'))).toEqual(['page_size']);
+    expect(fields(await portal(a, 'GET', '/documents?page=0'))).toEqual(['page']);
+    expect(fields(await op('GET', '/documents?page_size=501'))).toEqual(['page_size']);
+    expect(fields(await op('GET', `/affiliates/${a.affiliateId}/documents?page_size=0`))).toEqual([
+      'page_size',
+    ]);
+    expect((await portal(a, 'GET', '/documents?page_size=500')).statusCode).toBe(200);
   });
 });

@@ -1,51 +1,88 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import type { DocumentStatus } from '../../db/tables/documents.ts';
 import { managedAffiliateIds } from '../auth/managed-affiliates.ts';
-import { listBankStatements } from '../ledger/wallet/list-bank-statements.ts';
-import { type DocumentView, documentView } from './document-view.ts';
+import type { DocumentView } from './document-view.ts';
 
 /**
- * An affiliate's documents newest first: the uploaded ones and its bank accounts' statements
- * (kind `bank_statement`, decided through the bank statements, which verifies the account).
+ * A page of documents newest first: the uploaded ones and the bank accounts' statements (kind
+ * `bank_statement`, decided through the bank statements, which verifies the account), with the
+ * count of both. One query over both tables, so a page is cut after they are merged.
  */
 export async function listDocuments(options: {
   db: Db;
   affiliateId?: number;
   status?: DocumentStatus;
   managerId?: number;
-}): Promise<DocumentView[]> {
-  let q = options.db.selectFrom('affiliate_documents').selectAll();
-  if (options.affiliateId !== undefined) q = q.where('affiliate_id', '=', options.affiliateId);
-  if (options.status) q = q.where('status', '=', options.status);
-  if (options.managerId !== undefined)
-    q = q.where('affiliate_id', 'in', managedAffiliateIds(options.db, options.managerId));
-  const [rows, statements] = await Promise.all([
-    q.orderBy('id', 'desc').limit(500).execute(),
-    listBankStatements({
-      db: options.db,
-      ...(options.affiliateId === undefined ? {} : { affiliateId: options.affiliateId }),
-      ...(options.status ? { status: options.status } : {}),
-      ...(options.managerId === undefined ? {} : { managerId: options.managerId }),
-    }),
+  limit: number;
+  offset: number;
+}): Promise<{ data: DocumentView[]; total: number }> {
+  const { db } = options;
+  const documents = db
+    .selectFrom('affiliate_documents')
+    .select([
+      sql<DocumentView['source']>`'document'`.as('source'),
+      'id',
+      'affiliate_id',
+      sql<DocumentView['kind']>`kind`.as('kind'),
+      'description',
+      sql<number | null>`null::int4`.as('payment_method_id'),
+      'file_name',
+      'content_type',
+      'size_bytes',
+      'status',
+      'decision_comment',
+      'decided_by',
+      'decided_at',
+      sql<string | null>`actor_name`.as('uploaded_by'),
+      'created_at',
+    ]);
+  const statements = db
+    .selectFrom('wallet_bank_statements')
+    .select([
+      sql<DocumentView['source']>`'bank_statement'`.as('source'),
+      'id',
+      'affiliate_id',
+      sql<DocumentView['kind']>`'bank_statement'`.as('kind'),
+      sql<string | null>`null::text`.as('description'),
+      sql<number | null>`payment_method_id`.as('payment_method_id'),
+      'file_name',
+      'content_type',
+      'size_bytes',
+      'status',
+      sql<string | null>`decision_reason`.as('decision_comment'),
+      'decided_by',
+      'decided_at',
+      sql<string | null>`null::text`.as('uploaded_by'),
+      'created_at',
+    ]);
+  // The same filters on both tables (their columns share the names).
+  const filtered = <Q extends typeof documents>(q: Q): Q => {
+    let out = q;
+    if (options.affiliateId !== undefined) out = out.where('affiliate_id', '=', options.affiliateId) as Q;
+    if (options.status) out = out.where('status', '=', options.status) as Q;
+    if (options.managerId !== undefined)
+      out = out.where('affiliate_id', 'in', managedAffiliateIds(db, options.managerId)) as Q;
+    return out;
+  };
+  const both = filtered(documents)
+    .unionAll(filtered(statements as unknown as typeof documents))
+    .as('d');
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom(both)
+      .selectAll()
+      // Same-instant rows in a fixed order, so pages neither repeat nor skip one.
+      .orderBy('created_at', 'desc')
+      .orderBy('source')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    db
+      .selectFrom(both)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const fromStatements: DocumentView[] = statements.map((s) => ({
-    source: 'bank_statement',
-    id: s.id,
-    affiliate_id: s.affiliate_id,
-    kind: 'bank_statement',
-    description: null,
-    payment_method_id: s.payment_method_id,
-    file_name: s.file_name,
-    content_type: s.content_type,
-    size_bytes: s.size_bytes,
-    status: s.status,
-    decision_comment: s.decision_reason,
-    decided_by: s.decided_by,
-    decided_at: s.decided_at,
-    uploaded_by: null,
-    created_at: s.created_at,
-  }));
-  return [...rows.map(documentView), ...fromStatements].sort(
-    (a, b) => b.created_at.getTime() - a.created_at.getTime(),
-  );
+  return { data: rows, total: Number(count.n) };
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable, NullableTimestamp, StringEnum, Timestamp } from './common.ts';
+import { ListOf, Nullable, NullableTimestamp, PageQuery, StringEnum, Timestamp } from './common.ts';
 
 export const DOCUMENT_KINDS = [
   'identity',
@@ -11,7 +11,7 @@ export const DOCUMENT_KINDS = [
 export const DOCUMENT_STATUSES = ['pending', 'approved', 'declined'] as const;
 
 export const DOCUMENT_HELP =
-  'Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.';
+  'Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account. The list pages with `page` and `page_size` (default 50, at most 500) over both, newest first.';
 
 export const DocumentItem = Type.Object({
   source: StringEnum(['document', 'bank_statement'] as const),
@@ -30,10 +30,10 @@ export const DocumentItem = Type.Object({
   uploaded_by: Nullable(Type.String()),
   created_at: Timestamp,
 });
-export const DocumentList = Type.Object({ data: Type.Array(DocumentItem) });
+export const DocumentList = ListOf(DocumentItem);
 
 export const DocumentQuery = Type.Object(
-  { status: Type.Optional(StringEnum(DOCUMENT_STATUSES)) },
+  { status: Type.Optional(StringEnum(DOCUMENT_STATUSES)), ...PageQuery },
   { additionalProperties: false },
 );
 

@@ -5,7 +5,7 @@ import { listDocuments } from '../../../core/documents/list-documents.ts';
 import { readDocument } from '../../../core/documents/read-document.ts';
 import { actorOf } from '../../actor.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, listPage, pageOf, withErrors } from '../../schemas/common.ts';
 import { FileResponse } from '../../schemas/correspondence.ts';
 import {
   DecideDocumentBody,
@@ -43,14 +43,18 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: DocumentList }, 401, 403, 422),
       },
     },
-    async (request) => ({
-      data: await listDocuments({
+    async (request) => {
+      const page = pageOf(request.query);
+      const result = await listDocuments({
         db: db(),
         ...(request.query.affiliate_id ? { affiliateId: request.query.affiliate_id } : {}),
         ...(request.query.status ? { status: request.query.status } : {}),
         ...manager(request),
-      }),
-    }),
+        limit: page.limit,
+        offset: page.offset,
+      });
+      return listPage(page, result);
+    },
   );
 
   app.get(
@@ -67,14 +71,18 @@ export const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: DocumentList }, 401, 403, 422),
       },
     },
-    async (request) => ({
-      data: await listDocuments({
+    async (request) => {
+      const page = pageOf(request.query);
+      const result = await listDocuments({
         db: db(),
         affiliateId: request.params.id,
         ...(request.query.status ? { status: request.query.status } : {}),
         ...manager(request),
-      }),
-    }),
+        limit: page.limit,
+        offset: page.offset,
+      });
+      return listPage(page, result);
+    },
   );
 
   app.get(

@@ -4,7 +4,7 @@ import { listDocuments } from '../../../core/documents/list-documents.ts';
 import { readDocument } from '../../../core/documents/read-document.ts';
 import { uploadDocument } from '../../../core/documents/upload-document.ts';
 import { partnerActor, partnerSecurity, requirePartner } from '../../plugins/partner-auth.ts';
-import { IdParams, withErrors } from '../../schemas/common.ts';
+import { IdParams, listPage, pageOf, withErrors } from '../../schemas/common.ts';
 import { FileResponse } from '../../schemas/correspondence.ts';
 import {
   DOCUMENT_HELP,
@@ -35,13 +35,17 @@ export const partnerDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: DocumentList }, 401, 403, 422),
       },
     },
-    async (request) => ({
-      data: await listDocuments({
+    async (request) => {
+      const page = pageOf(request.query);
+      const result = await listDocuments({
         db: db(),
         affiliateId: mine(request),
         ...(request.query.status ? { status: request.query.status } : {}),
-      }),
-    }),
+        limit: page.limit,
+        offset: page.offset,
+      });
+      return listPage(page, result);
+    },
   );
 
   app.post(

@@ -1,14 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { sentenceCase } from '../../format.ts';
+
+const PAGE_SIZE = 20;
 
 /** The affiliate's documents and bank statements; a pending document is approved or declined here. */
 export function DocumentsPanel({ id, canDecide }: { id: number; canDecide: boolean }) {
   const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['documents', 'affiliate', id],
-    queryFn: () => unwrap(api.GET('/api/v1/affiliates/{id}/documents', { params: { path: { id } } })),
+    queryKey: ['documents', 'affiliate', id, page],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/affiliates/{id}/documents', {
+          params: { path: { id }, query: { page, page_size: PAGE_SIZE } },
+        }),
+      ),
   });
   const [comments, setComments] = useState<Record<number, string>>({});
   const decide = useMutation({
@@ -63,6 +72,15 @@ export function DocumentsPanel({ id, canDecide }: { id: number; canDecide: boole
             </li>
           ))}
         </ul>
+      )}
+      {list.data && list.data.paging.total > PAGE_SIZE && (
+        <Pager
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={list.data.paging.total}
+          onPage={setPage}
+          label="Document pages"
+        />
       )}
     </section>
   );

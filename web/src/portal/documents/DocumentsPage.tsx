@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { FormSummary } from '../../components/FormSummary.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { FilePicker } from '../../correspondence/FilePicker.tsx';
@@ -11,13 +12,16 @@ import { useFormErrors } from '../../forms/use-form-errors.ts';
 
 const KINDS = ['identity', 'proof_of_address', 'company_registration', 'tax_form', 'other'];
 const STATUS: Record<string, string> = { pending: 'Pending', approved: 'Approved', declined: 'Declined' };
+const PAGE_SIZE = 20;
 
 /** Documents for the program's verification: upload, follow the decision, delete while pending. */
 export function DocumentsPage() {
   const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['portal', 'documents'],
-    queryFn: () => unwrap(api.GET('/api/partner/v1/documents')),
+    queryKey: ['portal', 'documents', page],
+    queryFn: () =>
+      unwrap(api.GET('/api/partner/v1/documents', { params: { query: { page, page_size: PAGE_SIZE } } })),
   });
   const [kind, setKind] = useState('');
   const [description, setDescription] = useState('');
@@ -38,6 +42,8 @@ export function DocumentsPage() {
       setKind('');
       setDescription('');
       setFiles([]);
+      // The new document is the newest: on the first page.
+      setPage(1);
       await refresh();
     },
   });
@@ -139,6 +145,15 @@ export function DocumentsPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {list.data && list.data.paging.total > PAGE_SIZE && (
+        <Pager
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={list.data.paging.total}
+          onPage={setPage}
+          label="Document pages"
+        />
       )}
     </>
   );
