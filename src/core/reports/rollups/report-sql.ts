@@ -90,13 +90,35 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
   let r: RawBuilder<unknown>;
   if (plan.conversion) {
     const { factors } = plan.conversion;
-    const sumsOf = bases.map((b) =>
-      (MONEY_BASES as readonly string[]).includes(b)
-        ? sql`coalesce(report_sum(${converted(`g.${b}`, factors)}), 0) as ${sql.raw(b)}`
-        : sql.raw(`${total(`g.${b}`)} as ${b}`),
+    // Only money in a currency of factor other than 1 is rounded per group and currency, so only
+    // those facts are grouped twice; the rest (counts, the target currency's money) are summed
+    // straight into their groups in one pass. Money without a currency adds nothing, as a
+    // currency without a factor does. (Not `<> all`: over no factor of 1 it is true for null.)
+    const unit = [...factors].filter(([, f]) => new Dec(f).eq(1)).map(([c]) => c);
+    const isMoney = (b: Base) => (MONEY_BASES as readonly string[]).includes(b);
+    const rounded = sql`g as (select ${sql.raw([...dimSelect, 'f.currency', ...sums].join(', '))}
+      from facts f cross join tz where f.currency is not null
+        and not f.currency = any(${unit}::text[]) group by ${sql.raw(positions)})`;
+    const straight = bases.map((b) =>
+      isMoney(b)
+        ? `case when f.currency is not null then f.${b}::bigint end as ${b}`
+        : `f.${b}::bigint as ${b}`,
     );
-    r = sql`r as (select ${sql.raw(dimList)}${plan.conversion.currency}::text as currency, ${sql.join(sumsOf)}
-        from g group by ${sql.raw(groupBy)} having count(*) > 0)`;
+    const fromRounded = bases.map((b) =>
+      isMoney(b) ? sql`${converted(`g.${b}`, factors)} as ${sql.raw(b)}` : sql.raw(`g.${b}`),
+    );
+    const sumsOf = bases.map((b) =>
+      isMoney(b) ? `coalesce(${total(b)}, 0) as ${b}` : `${total(b)} as ${b}`,
+    );
+    const gDims = plan.groupBy.map((d) => `g.${q(d)}`);
+    r = sql`${rounded}, r as (select ${sql.raw(dimList)}${plan.conversion.currency}::text as currency,
+        ${sql.raw(sumsOf.join(', '))}
+        from (select ${sql.raw([...dimSelect, ...straight].join(', '))}
+            from facts f cross join tz where f.currency is null or f.currency = any(${unit}::text[])
+          union all
+          select ${sql.raw(gDims.length ? `${gDims.join(', ')}, ` : '')}${sql.join(fromRounded)} from g) u
+        group by ${sql.raw(groupBy)} having count(*) > 0)`;
+    return sql`with tz (zone) as (select ${plan.timezone}::text), facts as not materialized (${facts}), ${r}`;
   } else {
     // A group's currency-less counts (clicks, registrations) join its one currency's row; with
     // several currencies they stay in a row of their own (currency null).
@@ -121,13 +143,13 @@ function orderBy(plan: ReportPlan, alias: string): string {
   return keys.join(', ');
 }
 
-/** `x`: the rows with their metrics (periods of the daily rollups as UTC instants). */
-function metricRows(plan: ReportPlan): RawBuilder<unknown> {
+/** `x`: the rows of `from` with their metrics (periods of the daily rollups as UTC instants). */
+function metricRows(plan: ReportPlan, from = 'r'): RawBuilder<unknown> {
   const utc = grainOf(plan) === 'day';
   const dims = plan.groupBy.map((d) =>
     utc && isPeriod(d) ? `(r.${q(d)} at time zone 'UTC') as ${q(d)}` : `r.${q(d)}`,
   );
-  return sql`x as (select ${sql.raw([...dims, 'r.currency', metricSelect(plan.metrics)].join(', '))} from r)`;
+  return sql`x as (select ${sql.raw([...dims, 'r.currency', metricSelect(plan.metrics)].join(', '))} from ${sql.raw(from)} r)`;
 }
 
 /** The `<dimension>_name` columns of the id dimensions, joined on the rows of `alias`. */
@@ -175,8 +197,16 @@ export function pageQuery(
   const joined = names(plan, 'p');
   const dimNulls = plan.groupBy.map(() => 'null');
   const nameNulls = joined.map(() => 'null');
-  return sql`${groupedRows(plan, bases)}, ${metricRows(plan)},
-    p as (select x.* from x order by ${sql.raw(orderBy(plan, 'x'))} limit ${page.limit} offset ${page.offset}),
+  // Sorted by dimensions and currency only, the page is cut from the grouped rows before any
+  // metric is worked out, so tens of thousands of rows are not projected to show a hundred
+  // (a UTC period orders as its instant does).
+  const byGroups = plan.sort.every((s) => s.by === 'currency' || (plan.groupBy as string[]).includes(s.by));
+  const cut = byGroups
+    ? sql`c as (select * from r order by ${sql.raw(orderBy(plan, 'r'))} limit ${page.limit} offset ${page.offset}),
+      ${metricRows(plan, 'c')}, p as (select x.* from x)`
+    : sql`${metricRows(plan)},
+      p as (select x.* from x order by ${sql.raw(orderBy(plan, 'x'))} limit ${page.limit} offset ${page.offset})`;
+  return sql`${groupedRows(plan, bases)}, ${cut},
     ${totalsCtes(bases)}
     select * from (
       select false as is_total, p.*${sql.raw(joined.map((n) => `, ${n.select}`).join(''))},
