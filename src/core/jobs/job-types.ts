@@ -5,6 +5,7 @@ import { sendEmailJob } from '../email/email-job.ts';
 import { eventImportJob } from '../events/imports/event-import-job.ts';
 import { chainRecordsJob, sealCheckpointsJob } from '../history/history-jobs.ts';
 import { closeLedgerDaysJob, runCashOutSchedulesJob } from '../ledger/ledger-jobs.ts';
+import { newsFanOutJob } from '../news/fan-out-news.ts';
 import { postbackJobTypes } from '../postbacks/postback-jobs.ts';
 import { requestedReportJobTypes } from '../reports/requested/requested-report-jobs.ts';
 import { foldRollupsJob } from '../reports/rollups/fold-rollups.ts';
@@ -27,5 +28,6 @@ export function platformJobTypes(): JobRegistry {
     ...webhookJobTypes,
     ...requestedReportJobTypes,
     analyticsCopyJob,
+    newsFanOutJob,
   );
 }

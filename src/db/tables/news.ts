@@ -26,8 +26,16 @@ export interface BrandContactsTable {
   updated_at: CreatedAt;
 }
 
-/** News items and each brand's contact details (migration 0105). */
+/** A user the news item's fan-out queued an email for (migration 0130). */
+export interface NewsEmailDeliveriesTable {
+  news_item_id: number;
+  affiliate_user_id: number;
+  queued_at: CreatedAt;
+}
+
+/** News items, their email fan-out and each brand's contact details (migrations 0105, 0130). */
 export interface NewsTables {
   news_items: NewsItemsTable;
+  news_email_deliveries: NewsEmailDeliveriesTable;
   brand_contacts: BrandContactsTable;
 }
