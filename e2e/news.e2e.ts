@@ -1,16 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiCall,
-  approvedAffiliate,
-  mailTo,
-  newPage,
-  setUpAdmin,
-  signInToBackOffice,
-  startE2E,
-  stopE2E,
-  submitPortalSignIn,
-} from './support/app.ts';
+import { type ApiCall, mailTo, startWithAffiliate, stopE2E } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
 const OWNER = { email: 'news@partner.example', password: 'Partner#pass1' };
@@ -26,13 +16,10 @@ describe('news and contacts', () => {
   let operator: ApiCall;
 
   beforeAll(async () => {
-    ({ server, browser, page: owner } = await startE2E());
-    operator = await setUpAdmin(server);
-    await approvedAffiliate(server, operator, OWNER, { first_name: 'Nora', last_name: 'News' });
-    office = await newPage(await browser.newContext());
-    await signInToBackOffice(office, server);
-    await submitPortalSignIn(owner, server, OWNER);
-    await owner.waitForURL(`${server.baseUrl}/portal`);
+    ({ server, browser, owner, office, operator } = await startWithAffiliate(OWNER, {
+      first_name: 'Nora',
+      last_name: 'News',
+    }));
   });
 
   afterAll(() => stopE2E(browser, server));

@@ -1,15 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiCall,
-  approvedAffiliate,
-  newPage,
-  setUpAdmin,
-  signInToBackOffice,
-  startE2E,
-  stopE2E,
-  submitPortalSignIn,
-} from './support/app.ts';
+import { type ApiCall, startWithAffiliate, stopE2E } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
 const OWNER = { email: 'sites@partner.example', password: 'Partner#pass1' };
@@ -25,13 +16,10 @@ describe('sites', () => {
   let affiliateId = 0;
 
   beforeAll(async () => {
-    ({ server, browser, page: owner } = await startE2E());
-    operator = await setUpAdmin(server);
-    affiliateId = await approvedAffiliate(server, operator, OWNER, { first_name: 'Sita', last_name: 'Web' });
-    office = await newPage(await browser.newContext());
-    await signInToBackOffice(office, server);
-    await submitPortalSignIn(owner, server, OWNER);
-    await owner.waitForURL(`${server.baseUrl}/portal`);
+    ({ server, browser, owner, office, operator, affiliateId } = await startWithAffiliate(OWNER, {
+      first_name: 'Sita',
+      last_name: 'Web',
+    }));
   });
 
   afterAll(() => stopE2E(browser, server));

@@ -132,6 +132,42 @@ export async function submitPortalSignIn(page: Page, server: TestServer, who: Pe
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** What a test of both sides starts with: see startWithAffiliate. */
+export interface BothSides {
+  server: TestServer;
+  browser: Browser;
+  /** The affiliate's owner, signed in to the portal. */
+  owner: Page;
+  /** The administrator, signed in to the back office in a context of its own. */
+  office: Page;
+  operator: ApiCall;
+  affiliateId: number;
+}
+
+/**
+ * A server and Chromium, the administrator, an approved affiliate owned by `who`, the back office
+ * signed in on one page and the portal on another: how the tests of the operator and the
+ * affiliate working on the same thing start. Nothing is left running if a step fails.
+ */
+export async function startWithAffiliate(
+  who: Person,
+  details: { first_name: string; last_name: string; company_name?: string },
+): Promise<BothSides> {
+  const { server, browser, page: owner } = await startE2E();
+  try {
+    const operator = await setUpAdmin(server);
+    const affiliateId = await approvedAffiliate(server, operator, who, details);
+    const office = await newPage(await browser.newContext());
+    await signInToBackOffice(office, server);
+    await submitPortalSignIn(owner, server, who);
+    await owner.waitForURL(`${server.baseUrl}/portal`);
+    return { server, browser, owner, office, operator, affiliateId };
+  } catch (error) {
+    await stopE2E(browser, server);
+    throw error;
+  }
+}
+
 const BANNER_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="250"><rect width="300" height="250" fill="#2456d6"/></svg>';
 
