@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsStore } from '../../src/core/analytics/analytics-store.ts';
+import { setAnalyticsEnabled } from '../../src/core/analytics/copy/set-analytics-enabled.ts';
+import { applyAnalyticsSchema } from '../../src/core/analytics/schema/apply-analytics-schema.ts';
+import { chooseReportSource } from '../../src/core/reports/engine/choose-report-source.ts';
+import { planReport } from '../../src/core/reports/engine/plan-report.ts';
+import { createTestAnalytics, type TestAnalytics } from '../analytics/support.ts';
+import type { EngineTest } from '../commissions/engine-helpers.ts';
+import { operatorApi } from '../events/api.ts';
+import { bothSources } from '../support/report-sources.ts';
+import { createTestApp } from '../support/test-app.ts';
+import { clicks, DAY, dayAgo, event, HOUR, isoDay, reportBrand, send, uid } from './engine-helpers.ts';
+
+/**
+ * The ClickHouse source answers the reports it supports exactly as PostgreSQL does: the same
+ * facts, copied by the analytics.copy job into the embedded chdb engine, read through both.
+ */
+let analytics: TestAnalytics;
+let store: AnalyticsStore;
+let e: EngineTest;
+
+beforeAll(async () => {
+  analytics = await createTestAnalytics();
+  store = analytics.open();
+  await applyAnalyticsSchema({ store });
+  const t = await createTestApp(
+    { ANALYTICS_URL: 'http://chdb.invalid:8123/default', TRACKING_FLUSH_INTERVAL_MS: '10' },
+    undefined,
+    { analytics: store },
+  );
+  await setAnalyticsEnabled({ db: t.db, enabled: true });
+  const admin = await t.apiKey(['admin']);
+  e = {
+    t,
+    admin,
+    events: await t.apiKey(['events']),
+    api: operatorApi(
+      () => t,
+      () => admin,
+    ),
+  };
+}, 300_000);
+afterAll(async () => {
+  await e.t.close();
+  await store.close();
+  await analytics.drop();
+});
+
+const COLUMNS = [
+  'impressions',
+  'clicks',
+  'unique_clicks',
+  'registrations',
+  'qualified_leads',
+  'ftd_count',
+  'ftd_amount',
+  'deposit_count',
+  'deposit_amount',
+  'withdrawal_amount',
+  'bets',
+  'wins',
+  'ggr',
+  'bonuses',
+  'ngr',
+  'cpl_commission',
+  'cpa_commission',
+  'revshare_commission',
+  'sub_affiliate_commission',
+  'total_commission',
+  'registration_rate',
+  'ftd_rate',
+  'epc',
+] as const;
+
+async function scenario() {
+  const s = await reportBrand(e);
+  const d0 = dayAgo(5);
+  const d1 = new Date(d0.getTime() + DAY);
+  await clicks(e, s.promo, new Date(d0.getTime() + 9 * HOUR), 2);
+  await clicks(e, s.promo, new Date(d0.getTime() + 9 * HOUR), 1, { is_unique: false });
+  await clicks(e, s.promo, new Date(d1.getTime() + 9 * HOUR), 1);
+  const [a, b] = [uid('a'), uid('b')];
+  const aff = { affiliate_id: s.affiliateId };
+  await send(e, [
+    event(s.brand.id, a, 'registration', new Date(d0.getTime() + 10 * HOUR), aff),
+    event(s.brand.id, a, 'deposit', new Date(d0.getTime() + 11 * HOUR), { amount: 1000 }),
+    event(s.brand.id, b, 'registration', new Date(d1.getTime() + 10 * HOUR), aff),
+    event(s.brand.id, b, 'qualification', new Date(d1.getTime() + 11 * HOUR)),
+    event(s.brand.id, a, 'deposit', new Date(d1.getTime() + 12 * HOUR), { amount: 2500 }),
+    event(s.brand.id, a, 'withdrawal', new Date(d1.getTime() + 13 * HOUR), { amount: 700 }),
+    event(s.brand.id, a, 'activity', new Date(d1.getTime() + 14 * HOUR), {
+      products: { casino: { bets: 10000, wins: 6000, bonuses: 500 } },
+    }),
+  ]);
+  return { s, d0, d1, to: new Date(d1.getTime() + DAY) };
+}
+
+describe('ClickHouse and PostgreSQL answer the same report', () => {
+  it('per day, per affiliate and per month with names, totals, sorting and paging', async () => {
+    const { s, d0, d1, to } = await scenario();
+    const base = {
+      from: isoDay(d0),
+      to: isoDay(to),
+      filters: { brand: [s.brand.id] },
+      columns: [...COLUMNS],
+    };
+    const byDay = await bothSources(e.t, store, { ...base, group_by: ['day'] });
+    expect(byDay.total_rows).toBe(2);
+    // Day 0: 3 clicks; A's registration (CPL 500) and first deposit of 10.00 (CPA 3000).
+    expect(byDay.rows[0]).toMatchObject({ day: d0.toISOString(), clicks: 3n, total_commission: 3500n });
+    // Day 1: bets 100.00 − wins 60.00 − bonuses 5.00 = NGR 35.00.
+    expect(byDay.rows[1]).toMatchObject({ day: d1.toISOString(), ngr: 3500n });
+    await bothSources(e.t, store, { ...base, group_by: ['affiliate', 'month'] });
+    await bothSources(e.t, store, {
+      ...base,
+      group_by: ['day', 'campaign'],
+      sort: [{ by: 'clicks', direction: 'desc' }],
+      page: 2,
+      page_size: 1,
+    });
+  });
+
+  it('for one affiliate (its hidden columns left out) and when a late event arrives after a copy', async () => {
+    const { s, d0, to } = await scenario();
+    const query = { from: isoDay(d0), to: isoDay(to), group_by: ['day' as const] };
+    const partner = await bothSources(e.t, store, query, { affiliateId: s.affiliateId });
+    expect(partner.columns.map((c) => c.key)).not.toContain('registrations');
+    const all = { ...query, filters: { brand: [s.brand.id] }, columns: [...COLUMNS] };
+    await bothSources(e.t, store, all);
+    await send(e, [
+      event(s.brand.id, uid('late'), 'registration', new Date(d0.getTime() + 20 * HOUR), {
+        affiliate_id: s.affiliateId,
+      }),
+    ]);
+    const after = await bothSources(e.t, store, all);
+    // 1 registration on day 0 before, plus the late one.
+    expect(after.rows[0]).toMatchObject({ registrations: 2n });
+  });
+
+  it('converted into another currency at a past date, rounded once per group and currency', async () => {
+    const { s, d0, to } = await scenario();
+    const rates = [{ base: 'EUR', quote: 'USD', date: '2025-01-02', rate: '1.0333' }];
+    const res = await e.t.call(e.admin, {
+      method: 'POST',
+      url: '/api/v1/exchange-rates',
+      payload: { rates },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    const r = await bothSources(e.t, store, {
+      from: isoDay(d0),
+      to: isoDay(to),
+      group_by: ['day'],
+      filters: { brand: [s.brand.id] },
+      columns: [...COLUMNS],
+      currency: 'USD',
+      rate_date: '2025-03-01',
+    });
+    // Day 0's commissions: 3500 × 1.0333 = 3616.55, half to even 3617 (once, on the group's sum).
+    expect(r.rows[0]).toMatchObject({ currency: 'USD', total_commission: 3617n });
+  });
+});
+
+describe('choosing the source', () => {
+  it('reads ClickHouse when the plan is supported and the copy is current, PostgreSQL otherwise', async () => {
+    const { d0, to } = await scenario();
+    const plan = await planReport(e.t.db, {}, { from: isoDay(d0), to: isoDay(to), group_by: ['day'] });
+    const chosen = (requested?: 'postgres' | 'clickhouse', db = e.t.db) =>
+      chooseReportSource({ db, plan, analytics: store, ...(requested ? { requested } : {}) });
+    expect((await chosen()).name).toBe('clickhouse');
+    expect((await chosen('postgres')).name).toBe('postgres');
+    expect((await chooseReportSource({ db: e.t.db, plan })).name).toBe('postgres');
+    const bySubId = await planReport(e.t.db, {}, { from: isoDay(d0), to: isoDay(to), group_by: ['sub1'] });
+    expect((await chooseReportSource({ db: e.t.db, plan: bySubId, analytics: store })).name).toBe('postgres');
+  });
+});
