@@ -7,9 +7,9 @@ import {
   newPage,
   setUpAdmin,
   signInToBackOffice,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import { earnTwoCpasLastMonth } from './support/earnings.ts';
 import type { TestServer } from './support/server.ts';
@@ -62,8 +62,7 @@ describe('bills', () => {
     expect(mail.text).toContain('65.00 EUR was added to your available balance');
 
     const portal = await newPage(await browser.newContext());
-    await submitPortalSignIn(portal, server, partner);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, partner);
     await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
     await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
     await portal.getByRole('cell', { name: 'Traffic bonus' }).waitFor();

@@ -8,9 +8,9 @@ import {
   approvedAffiliate,
   newPage,
   setUpAdmin,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import { earnTwoCpasLastMonth } from './support/earnings.ts';
 import type { TestServer } from './support/server.ts';
@@ -54,8 +54,7 @@ describe('verifiable history', () => {
   it('shows the statement verified in the portal; the downloaded file verifies, and fails with one byte changed', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const portal = await newPage(context);
-    await submitPortalSignIn(portal, server, partner);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, partner);
     await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
     await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
     await expect
@@ -88,8 +87,7 @@ describe('verifiable history', () => {
   it('shows in the events log which plan the affiliate was given, from when and why', async () => {
     const context = await browser.newContext();
     const portal = await newPage(context);
-    await submitPortalSignIn(portal, server, partner);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, partner);
     await portal
       .getByRole('navigation', { name: 'Portal' })
       .getByRole('link', { name: 'Events log' })
@@ -105,8 +103,7 @@ describe('verifiable history', () => {
   it('offers the statement as a PDF from the same page', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const portal = await newPage(context);
-    await submitPortalSignIn(portal, server, partner);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, partner);
     await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
     await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
     const download = portal.waitForEvent('download');
@@ -138,8 +135,7 @@ describe('verifiable history', () => {
         }),
       }),
     );
-    await submitPortalSignIn(portal, server, partner);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, partner);
     await portal.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Bills' }).click();
     await portal.getByRole('link', { name: /^Bill \d+$/ }).click();
     const alert = portal.getByTestId('statement-not-verified');

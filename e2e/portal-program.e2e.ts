@@ -6,9 +6,9 @@ import {
   newPage,
   setUpAdmin,
   signInToBackOffice,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -53,8 +53,7 @@ describe('the program in the portal', () => {
     expect(await rows.nth(1).textContent()).toContain('Program terms 2027');
 
     const portal = await newPage(await browser.newContext());
-    await submitPortalSignIn(portal, server, PIA);
-    await portal.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(portal, server, PIA);
     const banner = portal.getByTestId('terms-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toContain('version 2');

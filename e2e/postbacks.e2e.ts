@@ -8,9 +8,9 @@ import {
   newPage,
   setUpAdmin,
   signInToBackOffice,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -59,8 +59,7 @@ describe('postbacks in the portal', () => {
     });
     expect(promo.status, JSON.stringify(promo.json)).toBe(201);
     code = promo.json.code;
-    await submitPortalSignIn(page, server, PIA);
-    await page.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(page, server, PIA);
   });
 
   afterAll(async () => {

@@ -6,9 +6,9 @@ import {
   type ApiCall,
   approvedAffiliate,
   setUpAdmin,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import type { TestServer } from './support/server.ts';
 
@@ -52,8 +52,7 @@ describe('portal campaigns and the tracking link', () => {
   });
 
   it('creates a campaign and a promo in three steps, then the link leads to the landing', async () => {
-    await submitPortalSignIn(page, server, PARTNER);
-    await page.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(page, server, PARTNER);
 
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Campaigns' }).click();
     await page.getByLabel('Campaign name').fill('Spring push');

@@ -7,9 +7,9 @@ import {
   newPage,
   setUpAdmin,
   signInToBackOffice,
+  signInToPortal,
   startE2E,
   stopE2E,
-  submitPortalSignIn,
 } from './support/app.ts';
 import { earnTwoCpasLastMonth } from './support/earnings.ts';
 import type { TestServer } from './support/server.ts';
@@ -52,8 +52,7 @@ describe('wallet', () => {
     await office.getByRole('button', { name: 'Approve 1 selected' }).click();
     await office.getByText('1 approved').waitFor();
 
-    await submitPortalSignIn(owner, server, OWNER);
-    await owner.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(owner, server, OWNER);
     await owner.goto(`${server.baseUrl}/portal/security`);
     await owner.getByRole('button', { name: 'Enable 2FA' }).click();
     await owner.getByAltText('QR code for your authenticator app').waitFor();

@@ -159,13 +159,18 @@ export async function startWithAffiliate(
     const affiliateId = await approvedAffiliate(server, operator, who, details);
     const office = await newPage(await browser.newContext());
     await signInToBackOffice(office, server);
-    await submitPortalSignIn(owner, server, who);
-    await owner.waitForURL(`${server.baseUrl}/portal`);
+    await signInToPortal(owner, server, who);
     return { server, browser, owner, office, operator, affiliateId };
   } catch (error) {
     await stopE2E(browser, server);
     throw error;
   }
+}
+
+/** Signs in to the portal and waits for its home page (no two-factor step). */
+export async function signInToPortal(page: Page, server: TestServer, who: Person): Promise<void> {
+  await submitPortalSignIn(page, server, who);
+  await page.waitForURL(`${server.baseUrl}/portal`);
 }
 
 const BANNER_SVG =
