@@ -52,7 +52,14 @@ try {
   fail(`the job queue did not start: ${(error as Error).message}`);
 }
 
-const app = await buildApp({ config, database, jobs, logger, web: true });
+const app = await buildApp({
+  config,
+  database,
+  jobs,
+  logger,
+  web: true,
+  ...(analytics ? { analytics } : {}),
+});
 
 const stopAnalyticsCopy = config.analytics
   ? scheduleAnalyticsCopy({ db: database.db, jobs, intervalMs: config.analytics.flushIntervalMs })

@@ -63,7 +63,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = options.jobs ?? new JobQueue({ config, database, types: platformJobTypes() });
-  app.decorate('deps', { config, database, jobs });
+  app.decorate('deps', {
+    config,
+    database,
+    jobs,
+    ...(options.analytics ? { analytics: options.analytics } : {}),
+  });
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { AnalyticsStore } from '../core/analytics/analytics-store.ts';
 import type { ApiKey } from '../core/auth/api-keys.ts';
 import type { StaffUser } from '../core/auth/staff.ts';
 import type { JobQueue } from '../core/jobs/job-queue.ts';
@@ -14,6 +15,8 @@ export interface AppDeps {
   database: Database;
   /** Enqueue with `deps.jobs.enqueue(trx, { name, data })` inside the transaction of the change. */
   jobs: JobQueue;
+  /** The ClickHouse store reports read when ANALYTICS_URL is set. */
+  analytics?: AnalyticsStore;
 }
 
 declare module 'fastify' {

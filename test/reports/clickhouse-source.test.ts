@@ -7,7 +7,7 @@ import { planReport } from '../../src/core/reports/engine/plan-report.ts';
 import { createTestAnalytics, type TestAnalytics } from '../analytics/support.ts';
 import type { EngineTest } from '../commissions/engine-helpers.ts';
 import { operatorApi } from '../events/api.ts';
-import { bothSources } from '../support/report-sources.ts';
+import { bothSources, copyToAnalytics } from '../support/report-sources.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { clicks, DAY, dayAgo, event, HOUR, isoDay, reportBrand, send, uid } from './engine-helpers.ts';
 
@@ -171,5 +171,20 @@ describe('choosing the source', () => {
     expect((await chooseReportSource({ db: e.t.db, plan })).name).toBe('postgres');
     const bySubId = await planReport(e.t.db, {}, { from: isoDay(d0), to: isoDay(to), group_by: ['sub1'] });
     expect((await chooseReportSource({ db: e.t.db, plan: bySubId, analytics: store })).name).toBe('postgres');
+  });
+});
+
+describe('the operator report route', () => {
+  it('says which source answered and lets the operator choose PostgreSQL', async () => {
+    const { s, d0, to } = await scenario();
+    await copyToAnalytics(e.t);
+    const body = { from: isoDay(d0), to: isoDay(to), group_by: ['day'], filters: { brand: [s.brand.id] } };
+    const call = (url: string) => e.t.call(e.admin, { method: 'POST', url, payload: body });
+    const ch = await call('/api/v1/reports/performance');
+    expect(ch.statusCode, ch.body).toBe(200);
+    expect(ch.json().source).toBe('clickhouse');
+    const pg = await call('/api/v1/reports/performance?source=postgres');
+    expect(pg.json().source).toBe('postgres');
+    expect({ ...ch.json(), source: 'postgres' }).toEqual(pg.json());
   });
 });

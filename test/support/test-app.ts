@@ -60,7 +60,12 @@ export async function createTestApp(
     ...(options.analytics ? { analytics: options.analytics } : {}),
   });
   await jobs.start();
-  const app = await buildApp({ config, database, jobs });
+  const app = await buildApp({
+    config,
+    database,
+    jobs,
+    ...(options.analytics ? { analytics: options.analytics } : {}),
+  });
   extend?.(app);
   await app.ready();
   const db = database.db;

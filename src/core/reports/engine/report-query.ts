@@ -312,6 +312,8 @@ export interface ReportResult {
   total_rows: number;
   currency_mode: 'native' | 'converted';
   conversion?: ReportConversion;
+  /** Which store answered (PostgreSQL's rollups or ClickHouse's). */
+  source?: 'postgres' | 'clickhouse';
 }
 
 export interface ReportStream {

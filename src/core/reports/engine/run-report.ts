@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/index.ts';
+import type { AnalyticsStore } from '../../analytics/analytics-store.ts';
+import { chooseReportSource, type ReportSourceName } from './choose-report-source.ts';
 import { convertPlan } from './convert-plan.ts';
 import { planReport } from './plan-report.ts';
 import { postgresSource } from './postgres-source.ts';
@@ -19,6 +21,9 @@ export interface ReportOptions {
   query: ReportQuery;
   /** Where the figures come from; the PostgreSQL rollups unless another store is configured. */
   source?: ReportSource;
+  /** With a ClickHouse store and no `source`, chooseReportSource decides (operators may ask one). */
+  analytics?: AnalyticsStore;
+  requestedSource?: ReportSourceName;
 }
 
 const label = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
@@ -36,17 +41,31 @@ export function reportColumns(plan: ReportPlan): ReportColumn[] {
 }
 
 /** The checked plan, with conversion factors when a currency is asked for. */
-export async function preparedPlan(
-  options: ReportOptions,
-): Promise<{ plan: ReportPlan; source: ReportSource; conversion?: ReportConversion }> {
-  const source = options.source ?? postgresSource;
+export async function preparedPlan(options: ReportOptions): Promise<{
+  plan: ReportPlan;
+  source: ReportSource;
+  sourceName: ReportSourceName;
+  conversion?: ReportConversion;
+}> {
   const plan = await planReport(options.db, options.scope, options.query);
-  if (!options.query.currency) return { plan, source };
+  const chosen = options.source
+    ? {
+        name: options.source === postgresSource ? ('postgres' as const) : ('clickhouse' as const),
+        source: options.source,
+      }
+    : await chooseReportSource({
+        db: options.db,
+        plan,
+        ...(options.analytics ? { analytics: options.analytics } : {}),
+        ...(options.requestedSource ? { requested: options.requestedSource } : {}),
+      });
+  const { source, name: sourceName } = chosen;
+  if (!options.query.currency) return { plan, source, sourceName };
   const converted = await convertPlan(options.db, source, plan, {
     currency: options.query.currency,
     rateDate: options.query.rate_date,
   });
-  return { plan: converted.plan, source, conversion: converted.conversion };
+  return { plan: converted.plan, source, sourceName, conversion: converted.conversion };
 }
 
 /**
@@ -55,10 +74,20 @@ export async function preparedPlan(
  * `rate_date` and the rates used come back with the report.
  */
 export async function runReport(options: ReportOptions): Promise<ReportResult> {
-  const { plan, source, conversion } = await preparedPlan(options);
+  const prepared = await preparedPlan(options);
+  const { plan, conversion } = prepared;
+  let sourceName = prepared.sourceName;
   const page = options.query.page ?? 1;
   const pageSize = options.query.page_size ?? 100;
-  const answer = await source.page(options.db, plan, page, pageSize);
+  let answer: Awaited<ReturnType<ReportSource['page']>>;
+  try {
+    answer = await prepared.source.page(options.db, plan, page, pageSize);
+  } catch (error) {
+    // ClickHouse down or too slow: PostgreSQL holds every figure, so it answers instead.
+    if (sourceName !== 'clickhouse' || options.source) throw error;
+    sourceName = 'postgres';
+    answer = await postgresSource.page(options.db, plan, page, pageSize);
+  }
   return {
     columns: reportColumns(plan),
     rows: answer.rows,
@@ -68,5 +97,6 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
     total_rows: answer.total,
     currency_mode: conversion ? 'converted' : 'native',
     ...(conversion ? { conversion } : {}),
+    source: sourceName,
   };
 }

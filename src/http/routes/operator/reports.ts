@@ -34,6 +34,11 @@ export const ReportResultSchema = Type.Object({
   page_size: Type.Integer(),
   total_rows: Type.Integer(),
   currency_mode: Type.Union([Type.Literal('native'), Type.Literal('converted')]),
+  source: Type.Optional(
+    Type.Union([Type.Literal('postgres'), Type.Literal('clickhouse')], {
+      description: 'Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL)',
+    }),
+  ),
   conversion: Type.Optional(
     Type.Object({
       currency: Type.String(),
@@ -88,12 +93,29 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 Read scope (every staff role may read reports); a limited account manager sees only their
 affiliates' rows.`,
         body: ReportQuerySchema,
+        querystring: Type.Object(
+          {
+            source: Type.Optional(
+              Type.Union([Type.Literal('postgres'), Type.Literal('clickhouse')], {
+                description:
+                  'postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL)',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: withErrors({ 200: ReportResultSchema }, 401, 403, 422),
       },
     },
     async (request) =>
       reportBody(
-        await runReport({ db: app.deps.database.db, scope: managerScope(request), query: request.body }),
+        await runReport({
+          db: app.deps.database.db,
+          scope: managerScope(request),
+          query: request.body,
+          ...(app.deps.analytics ? { analytics: app.deps.analytics } : {}),
+          ...(request.query.source ? { requestedSource: request.query.source } : {}),
+        }),
       ),
   );
 };
