@@ -64,6 +64,7 @@ export async function createTestApp(
     config,
     database,
     jobs,
+    lazySchemas: true,
     ...(options.analytics ? { analytics: options.analytics } : {}),
   });
   extend?.(app);

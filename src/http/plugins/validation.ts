@@ -16,12 +16,18 @@ type Factory = NonNullable<
 >['buildValidator'];
 
 /**
+ * Fastify calls the factory once per plugin context (about a hundred): one pool keeps one Ajv
+ * instance per set of shared schemas and options instead of two new ones (each compiling Ajv's
+ * meta-schema) per call, which was over a second of every start.
+ */
+const pool = AjvCompiler();
+
+/**
  * Fastify's validator factory (schemaController.compilersFactory.buildValidator), with two Ajv
  * instances: query strings, path params and headers are text, so they are coerced (and a single
  * value becomes a one-item list), but a JSON body is taken as sent: "false" is not false.
  */
 export const buildValidator = ((externalSchemas: Record<string, any>, options: Options = {}) => {
-  const pool = AjvCompiler();
   const custom = options.customOptions ?? {};
   // The pool's declared types say it compiles a bare schema; it is called with the route, as here.
   const build = (coerceTypes: false | 'array') =>
