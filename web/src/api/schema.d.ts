@@ -25755,6 +25755,8 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
                                 rate_date: string;
@@ -27741,7 +27743,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL) */
+                    source?: "postgres" | "clickhouse";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -27853,6 +27858,8 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
                                 rate_date: string;
@@ -29918,12 +29925,15 @@ export interface paths {
         };
         /**
          * Documents and bank statements of all affiliates, newest first (status=pending: to decide)
-         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account. The list pages with `page` and `page_size` (default 50, at most 500) over both, newest first.
          */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "declined";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
                     affiliate_id?: number;
                 };
                 header?: never;
@@ -29960,6 +29970,11 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -30018,12 +30033,15 @@ export interface paths {
         };
         /**
          * An affiliate's documents and bank statements, newest first
-         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account. The list pages with `page` and `page_size` (default 50, at most 500) over both, newest first.
          */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "declined";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
                 };
                 header?: never;
                 path: {
@@ -30061,6 +30079,11 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -39500,6 +39523,8 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
                                 rate_date: string;
@@ -41738,6 +41763,8 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
                                 rate_date: string;
@@ -43219,12 +43246,15 @@ export interface paths {
         };
         /**
          * My documents and bank statements, newest first
-         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account. The list pages with `page` and `page_size` (default 50, at most 500) over both, newest first.
          */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "declined";
+                    page?: number;
+                    /** @description Default 50 */
+                    page_size?: number;
                 };
                 header?: never;
                 path?: never;
@@ -43260,6 +43290,11 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            paging: {
+                                page: number;
+                                page_size: number;
+                                total: number;
+                            };
                         };
                     };
                 };
@@ -43304,7 +43339,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document for verification; it waits for the operator
-         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account.
+         * @description Documents the affiliate uploads for verification (`identity`, `proof_of_address`, `company_registration`, `tax_form`, `other`): a PDF, PNG or JPEG (read from the bytes) of at most 2 MiB, sent base64 in `content_base64`. Each is `pending` until the operator approves it or declines it with a comment the affiliate reads; the affiliate may delete it while it is pending. Bank statements are listed here too (`source: bank_statement`, `kind: bank_statement`, with their `payment_method_id`): they are uploaded on their bank account and decided through the bank statements, and approving one verifies the account. The list pages with `page` and `page_size` (default 50, at most 500) over both, newest first.
          */
         post: {
             parameters: {
@@ -43641,6 +43676,8 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
                                 rate_date: string;
