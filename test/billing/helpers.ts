@@ -142,9 +142,16 @@ export async function billingSnapshot(t: IdentityTestApp): Promise<string> {
 let players = 0;
 /**
  * A CPA of 30.00 EUR for the affiliate, earned on `day` (registration, then a first deposit of
- * 25.00 the same day, over the plan's 20.00 minimum; no hold, so approved at once).
+ * 25.00 the same day, over the plan's 20.00 minimum; no hold, so approved at once): at 10:00 and
+ * 11:00, or with `dayStart` (for today, whose 10:00 may be in the future) at 00:00:00 and 00:00:01.
  */
-export async function cpa(t: IdentityTestApp, brandId: number, affiliateId: number, day: string) {
+export async function cpa(
+  t: IdentityTestApp,
+  brandId: number,
+  affiliateId: number,
+  day: string,
+  dayStart = false,
+) {
   eventsKey ??= await t.apiKey(['events']);
   const customer = `cpa-${++players}-${process.pid}`;
   for (const [type, extra] of [
@@ -156,7 +163,9 @@ export async function cpa(t: IdentityTestApp, brandId: number, affiliateId: numb
       type,
       brand_id: brandId,
       customer_id: customer,
-      occurred_at: `${day}T${type === 'registration' ? '10' : '11'}:00:00Z`,
+      occurred_at: dayStart
+        ? `${day}T00:00:0${type === 'registration' ? '0' : '1'}Z`
+        : `${day}T${type === 'registration' ? '10' : '11'}:00:00Z`,
       ...extra,
     });
     expect(res.statusCode, res.body).toBeLessThan(300);
