@@ -54,16 +54,30 @@ export function clickhouseAnswers(plan: ReportPlan): boolean {
 }
 
 /** Per fact table: the FROM clause (with `d`, its day) and each base it sums. */
-const TABLES: { from: string; day: string; where?: string; bases: Partial<Record<Base, string>> }[] = [
+/** `currency`: whether the table's rows carry one (counts of clicks and impressions do not). */
+const TABLES: {
+  from: string;
+  day: string;
+  currency: boolean;
+  where?: string;
+  bases: Partial<Record<Base, string>>;
+}[] = [
   {
     from: 'click_hours',
     day: 'toDate(hour)',
+    currency: false,
     bases: { clicks: 'sum(clicks)', unique_clicks: 'sum(unique_clicks)' },
   },
-  { from: 'impression_hours FINAL', day: 'toDate(hour)', bases: { impressions: 'sum(impressions)' } },
+  {
+    from: 'impression_hours FINAL',
+    day: 'toDate(hour)',
+    currency: false,
+    bases: { impressions: 'sum(impressions)' },
+  },
   {
     from: 'event_days',
     day: 'day',
+    currency: true,
     bases: {
       registrations: 'sum(registrations)',
       qualified_leads: 'sum(qualified_leads)',
@@ -80,6 +94,7 @@ const TABLES: { from: string; day: string; where?: string; bases: Partial<Record
   {
     from: 'commission_days',
     day: 'day',
+    currency: true,
     where: "status != 'rejected'",
     bases: {
       cpl: "sumIf(amount, kind = 'cpl')",
@@ -116,10 +131,9 @@ async function grouped(store: AnalyticsStore, plan: ReportPlan, bases: Base[], s
   for (const table of TABLES) {
     const wanted = bases.filter((b) => table.bases[b]);
     if (!wanted.length) continue;
-    const hasCurrency = !table.from.endsWith('hours') && !table.from.includes('impression');
     const select = [
       ...dims,
-      hasCurrency ? 'currency' : "'' AS currency",
+      table.currency ? 'currency' : "'' AS currency",
       ...wanted.map((b) => `toInt64(${table.bases[b]}) AS ${b}`),
     ];
     const where = [`d >= {from:Date}`, `d < {to:Date}`, ...filters, ...(table.where ? [table.where] : [])];
