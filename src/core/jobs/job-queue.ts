@@ -203,7 +203,8 @@ export class JobQueue {
     const pollingIntervalSeconds = this.#options.pollingIntervalSeconds ?? 2;
     // One pg-boss worker per slot, so each knows its own id: a worker that just finished a job
     // wakes itself to fetch again at once instead of sleeping out its polling interval.
-    for (let slot = 0; slot < this.#options.config.jobs.workers; slot++) {
+    const workers = Math.max(this.#options.config.jobs.workers, type.minWorkers ?? 0);
+    for (let slot = 0; slot < workers; slot++) {
       let id: string | undefined;
       id = await boss.work<unknown>(type.name, { pollingIntervalSeconds }, async ([job]) => {
         try {

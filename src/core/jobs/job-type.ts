@@ -54,6 +54,11 @@ export interface JobType<S extends TObject = TObject> {
   singletonKey?(data: Static<S>): string;
   /** Enqueued by pg-boss's cron at these times (evaluated in UTC unless `tz`) in one process. */
   schedule?: { cron: string; tz?: string; data: Static<S> };
+  /**
+   * Workers of this type per process: at least this many, whatever JOBS_WORKERS says. For work
+   * that mostly waits on the network (postbacks), where more in flight means less delay.
+   */
+  minWorkers?: number;
   /** What the jobs list shows of a payload; give one when the payload holds secrets (links, tokens). */
   summarize?(data: Static<S>): string;
   run(data: Static<S>, context: JobContext): Promise<void>;

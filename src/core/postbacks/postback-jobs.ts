@@ -26,6 +26,9 @@ export const deliverPostbacksJob = defineJob({
   retry: { limit: 3, delaySeconds: 5, backoff: true },
   // 10 s per request at most, the affiliate's slots shared by up to 2,000 deliveries.
   timeoutSeconds: 900,
+  // Deliveries wait on trackers, not on this process: more of them in flight keeps first attempts
+  // close behind the events while a large batch is still being recorded.
+  minWorkers: 8,
   summarize: (data) => `${data.ids.length} deliveries`,
   async run(data, { db, config, jobs }) {
     await deliverPostbacks({ db, jobs, settings: settingsOf(config), ids: data.ids });
