@@ -42,6 +42,7 @@ interface TypeOptions {
   timeoutSeconds?: number;
   schedule?: { cron: string; tz?: string; data: { key: string } };
   singletonKey?: (data: { key: string }) => string;
+  minWorkers?: number;
 }
 
 /** A job type that records each run and fails while `fail` says so (attempt numbers that throw). */

@@ -12,12 +12,14 @@ const finishes = gatedType('jobs_test.finishes');
 const givenBack = gatedType('jobs_test.given_back');
 const timesOut = gatedType('jobs_test.times_out', { timeoutSeconds: 5 });
 const webOnly = gatedType('jobs_test.web_only');
+const wide = gatedType('jobs_test.wide', { minWorkers: 3 });
+const narrow = gatedType('jobs_test.narrow');
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp({ JOBS_ENABLED: 'false' }, undefined, {
-    jobTypes: [finishes.type, givenBack.type, timesOut.type, webOnly.type],
+    jobTypes: [finishes.type, givenBack.type, timesOut.type, webOnly.type, wide.type, narrow.type],
     clock,
   });
   await createRunsTable(t.db);
@@ -94,5 +96,35 @@ describe('job workers', () => {
     webOnly.release();
     await t.jobs.runUntilIdle();
     expect(await attempts(webOnly.type.name)).toEqual([1]);
+  });
+
+  it('a type with minWorkers runs that many jobs at once, more than JOBS_WORKERS', async () => {
+    const config = { ...t.app.deps.config, jobs: { enabled: true, workers: 1, testJobs: false } };
+    const worker = new JobQueue({
+      config,
+      database: t.database,
+      types: new JobRegistry().add(wide.type, narrow.type),
+      clock,
+    });
+    await worker.start();
+    for (let i = 0; i < 3; i++) {
+      await t.jobs.enqueue(t.db, { name: wide.type.name, data: { key: wide.type.name } });
+      await t.jobs.enqueue(t.db, { name: narrow.type.name, data: { key: narrow.type.name } });
+    }
+    // The workers' next poll: each of wide's three takes a job and holds it; narrow's one, one.
+    await clock.tick(2000);
+    const held = await Promise.all([wide.nextStart(), wide.nextStart(), wide.nextStart()]);
+    await narrow.nextStart();
+    expect(new Set(held.map((run) => run.id)).size).toBe(3);
+    const states = async (name: string) => (await jobRows(t.db, name)).map((row) => row.state).sort();
+    expect(await states(wide.type.name)).toEqual(['active', 'active', 'active']);
+    expect(await states(narrow.type.name)).toEqual(['active', 'created', 'created']);
+
+    wide.release();
+    narrow.release();
+    await worker.stop(10_000);
+    await t.jobs.runUntilIdle();
+    expect(await states(wide.type.name)).toEqual(['completed', 'completed', 'completed']);
+    expect(await states(narrow.type.name)).toEqual(['completed', 'completed', 'completed']);
   });
 });
