@@ -20,8 +20,13 @@ export interface Config {
   identity: IdentityConfig;
   jobs: JobsConfig;
   postbacks: PostbacksConfig;
-  /** Requested reports: how long their files are kept (REPORTS_RETENTION_DAYS). */
-  reports: { retentionDays: number };
+  /**
+   * Requested reports: how long their files are kept (REPORTS_RETENTION_DAYS). Which store
+   * answers reports when ANALYTICS_URL is set (REPORTS_SOURCE): `auto` ClickHouse when it answers
+   * the report and its copy is current, `postgres` always PostgreSQL, `clickhouse` ClickHouse even
+   * while the copy lags (reports it cannot answer exactly still read PostgreSQL).
+   */
+  reports: { retentionDays: number; source: 'auto' | 'postgres' | 'clickhouse' };
   /** Commission Factory's API: calls per API key in a rolling minute and day (0 = off). */
   commissionFactory: { callsPerMinute: number; callsPerDay: number };
   /** Everflow's API: calls per API key in a 30-second window (0 = off). */
@@ -106,7 +111,10 @@ export function loadConfig(env: Env = process.env): Config {
     identity: loadIdentityConfig(env),
     jobs: loadJobsConfig(env),
     postbacks: loadPostbacksConfig(env),
-    reports: { retentionDays: int(env, 'REPORTS_RETENTION_DAYS', 30, 1, 3650) },
+    reports: {
+      retentionDays: int(env, 'REPORTS_RETENTION_DAYS', 30, 1, 3650),
+      source: oneOf(env, 'REPORTS_SOURCE', ['auto', 'postgres', 'clickhouse'], 'auto'),
+    },
     // Commission Factory's documented limits, so a migrated integration is paced as it was.
     commissionFactory: {
       callsPerMinute: int(env, 'COMMISSION_FACTORY_CALLS_PER_MINUTE', 30, 0, 100_000_000),

@@ -111,6 +111,7 @@ describe('report exports', () => {
     expect(body).toEqual({
       columns: expected.columns,
       currency_mode: 'native',
+      source: 'postgres',
       rows: expected.rows,
       totals: expected.totals,
     });

@@ -17,6 +17,13 @@ export const ExportQuery = Type.Object(
 
 export const EXPORT_RESPONSE = {
   description: 'The whole report as a file, streamed',
+  headers: {
+    'X-Report-Source': {
+      description:
+        'Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly',
+      schema: { type: 'string', enum: ['postgres', 'clickhouse'] },
+    },
+  },
   content: {
     'text/csv': { schema: { type: 'string' } },
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
@@ -28,4 +35,4 @@ export const EXPORT_RESPONSE = {
 };
 
 export const EXPORT_HELP =
-  'Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.';
+  'Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings. `X-Report-Source` names the store that answered (JSON: `source`; XML: the `source` attribute of <report>).';

@@ -37,6 +37,10 @@ export const RequestedReport = Type.Object({
   rows_written: Type.Integer(),
   total_rows: Nullable(Type.Integer()),
   error: Nullable(Type.String()),
+  source: Type.Union([StringEnum(['postgres', 'clickhouse'] as const), Type.Null()], {
+    description:
+      'Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built',
+  }),
   actor: Type.Object({ type: Type.String(), id: Nullable(Type.Integer()), name: Type.String() }),
   requested_at: Timestamp,
   finished_at: NullableTimestamp,

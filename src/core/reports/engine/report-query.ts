@@ -322,4 +322,6 @@ export interface ReportStream {
   totals(): Promise<ReportRow[]>;
   currency_mode: 'native' | 'converted';
   conversion?: ReportConversion;
+  /** Which store answers the rows. */
+  source?: 'postgres' | 'clickhouse';
 }

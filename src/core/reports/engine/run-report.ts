@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import type { AnalyticsStore } from '../../analytics/analytics-store.ts';
-import { chooseReportSource, type ReportSourceName } from './choose-report-source.ts';
+import { AppError } from '../../errors.ts';
+import { chooseReportSource, type ReportSourceName, type ReportsSourceMode } from './choose-report-source.ts';
 import { convertPlan } from './convert-plan.ts';
 import { planReport } from './plan-report.ts';
 import { postgresSource } from './postgres-source.ts';
@@ -24,6 +25,8 @@ export interface ReportOptions {
   /** With a ClickHouse store and no `source`, chooseReportSource decides (operators may ask one). */
   analytics?: AnalyticsStore;
   requestedSource?: ReportSourceName;
+  /** REPORTS_SOURCE (reportSourcing(deps) gives it with `analytics`); auto when left out. */
+  mode?: ReportsSourceMode;
 }
 
 const label = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
@@ -58,14 +61,27 @@ export async function preparedPlan(options: ReportOptions): Promise<{
         plan,
         ...(options.analytics ? { analytics: options.analytics } : {}),
         ...(options.requestedSource ? { requested: options.requestedSource } : {}),
+        ...(options.mode ? { mode: options.mode } : {}),
       });
-  const { source, name: sourceName } = chosen;
+  let { source, name: sourceName } = chosen;
   if (!options.query.currency) return { plan, source, sourceName };
-  const converted = await convertPlan(options.db, source, plan, {
-    currency: options.query.currency,
-    rateDate: options.query.rate_date,
-  });
+  const input = { currency: options.query.currency, rateDate: options.query.rate_date };
+  let converted: Awaited<ReturnType<typeof convertPlan>>;
+  try {
+    converted = await convertPlan(options.db, source, plan, input);
+  } catch (error) {
+    // ClickHouse failing while listing the currencies: the whole report goes to PostgreSQL.
+    if (!fallsBack(options, sourceName, error)) throw error;
+    source = postgresSource;
+    sourceName = 'postgres';
+    converted = await convertPlan(options.db, source, plan, input);
+  }
   return { plan: converted.plan, source, sourceName, conversion: converted.conversion };
+}
+
+/** A chosen (not imposed) ClickHouse failing, not the query refused: PostgreSQL answers instead. */
+export function fallsBack(options: ReportOptions, sourceName: ReportSourceName, error: unknown) {
+  return sourceName === 'clickhouse' && !options.source && !(error instanceof AppError);
 }
 
 /**
@@ -84,7 +100,7 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
     answer = await prepared.source.page(options.db, plan, page, pageSize);
   } catch (error) {
     // ClickHouse down or too slow: PostgreSQL holds every figure, so it answers instead.
-    if (sourceName !== 'clickhouse' || options.source) throw error;
+    if (!fallsBack(options, sourceName, error)) throw error;
     sourceName = 'postgres';
     answer = await postgresSource.page(options.db, plan, page, pageSize);
   }

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { Db } from '../../../db/index.ts';
+import type { ReportSourcing } from '../engine/choose-report-source.ts';
 import type { ReportQuery, ReportScope, ReportStream } from '../engine/report-query.ts';
 import { streamReport } from '../engine/stream-report.ts';
 import { csvLines, csvOf } from './csv-export.ts';
@@ -12,12 +13,15 @@ export interface ReportFile {
   contentType: string;
   fileName: string;
   body: Readable;
+  /** Which store answers the rows (the X-Report-Source header). */
+  source?: 'postgres' | 'clickhouse';
 }
 
 /**
  * A whole report (every row, its totals) as a file streamed while it is read: CSV (the rows, or
  * with `part: 'totals'` the totals), XLSX (rows and totals sheets), JSON or XML. The query is
  * checked (and the caller's scope applied) before the first byte, so a bad one is a plain 422.
+ * `source` says which store answers (chooseReportSource, with its fallback to PostgreSQL).
  */
 export async function exportReport(options: {
   db: Db;
@@ -26,8 +30,15 @@ export async function exportReport(options: {
   format: ExportFormat;
   part?: 'rows' | 'totals';
   name?: string;
+  /** The ClickHouse store and REPORTS_SOURCE (reportSourcing); PostgreSQL without them. */
+  sourcing?: ReportSourcing;
 }): Promise<ReportFile> {
-  const report = await streamReport({ db: options.db, scope: options.scope, query: options.query });
+  const report = await streamReport({
+    db: options.db,
+    scope: options.scope,
+    query: options.query,
+    ...options.sourcing,
+  });
   return reportFile(report, options);
 }
 
@@ -41,6 +52,7 @@ export async function reportFile(
     contentType: CONTENT_TYPES[options.format],
     fileName: `${base}${suffix}.${options.format}`,
     body,
+    ...(report.source ? { source: report.source } : {}),
   });
   switch (options.format) {
     case 'csv':

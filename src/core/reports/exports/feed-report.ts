@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.ts';
 import { AppError } from '../../errors.ts';
 import { authenticateStatisticToken } from '../../identity/statistic-token/authenticate-statistic-token.ts';
+import type { ReportSourcing } from '../engine/choose-report-source.ts';
 import { favoriteQuery } from '../favorites/favorite-view.ts';
 import { getFavorite } from '../favorites/get-favorite.ts';
 import { partnerOwner } from '../favorites/report-owner.ts';
@@ -19,6 +20,7 @@ export async function feedReport(options: {
   token: string | undefined;
   favoriteId: number;
   format: ExportFormat;
+  sourcing?: ReportSourcing;
 }): Promise<ReportFile> {
   const principal = options.token ? await authenticateStatisticToken(options.db, options.token) : null;
   if (!principal) throw new AppError('unauthenticated', 'a valid statistic token is required');
@@ -33,5 +35,6 @@ export async function feedReport(options: {
     query: favoriteQuery(favorite),
     format: options.format,
     name: `feed-${favorite.id}`,
+    ...(options.sourcing ? { sourcing: options.sourcing } : {}),
   });
 }

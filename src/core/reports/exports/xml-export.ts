@@ -15,7 +15,7 @@ function rowXml(columns: ReportColumn[], row: ReportRow): string {
 }
 
 /**
- * The report as XML, streamed: `<report currency_mode>` with its `<columns>`, the `<conversion>`
+ * The report as XML, streamed: `<report currency_mode source>` with its `<columns>`, the `<conversion>`
  * and its rates when converted, `<rows>` and `<totals>` of `<row>` elements named by column key.
  */
 export async function* xmlChunks(report: ReportStream): AsyncGenerator<string> {
@@ -31,7 +31,8 @@ export async function* xmlChunks(report: ReportStream): AsyncGenerator<string> {
         },
       })
     : '';
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<report currency_mode="${report.currency_mode}">${columns}${conversion}<rows>`;
+  const source = report.source ? ` source="${report.source}"` : '';
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<report currency_mode="${report.currency_mode}"${source}>${columns}${conversion}<rows>`;
   for await (const row of report.rows) yield rowXml(report.columns, row);
   yield '</rows><totals>';
   for (const row of await report.totals()) yield rowXml(report.columns, row);

@@ -7,7 +7,9 @@ import archiver from 'archiver';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
+import type { AnalyticsStore } from '../../analytics/analytics-store.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
+import { reportSourcing } from '../engine/choose-report-source.ts';
 import type { ReportQuery, ReportScope } from '../engine/report-query.ts';
 import { streamReport } from '../engine/stream-report.ts';
 import { csvLines, csvOf } from '../exports/csv-export.ts';
@@ -20,9 +22,16 @@ import { filePath, filesDir } from './report-files.ts';
  * totals.csv under <DATA_DIR>/requested-reports, counting rows written as progress, then marks the
  * report successful and emails its owner. A report no longer processing (done, or removed) is
  * left alone, so a rerun after a crash rewrites nothing it finished. A failure marks it failed
- * with the reason; the owner can request it again.
+ * with the reason; the owner can request it again. The store that answered (chooseReportSource:
+ * ClickHouse when configured and current, else PostgreSQL) is recorded with the report (`source`).
  */
-export async function buildRequestedReport(options: { db: Db; jobs: JobQueue; config: Config; id: number }) {
+export async function buildRequestedReport(options: {
+  db: Db;
+  jobs: JobQueue;
+  config: Config;
+  analytics?: AnalyticsStore;
+  id: number;
+}) {
   const { db, id } = options;
   const row = await db.selectFrom('requested_reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.state !== 'processing') return;
@@ -34,7 +43,8 @@ export async function buildRequestedReport(options: { db: Db; jobs: JobQueue; co
     await fsp.mkdir(filesDir(options.config.dataDir), { recursive: true });
     const progress = (written: number) =>
       db.updateTable('requested_reports').set({ rows_written: written }).where('id', '=', id).execute();
-    const xlsx = await streamReport({ db, scope, query });
+    const sourcing = reportSourcing(options);
+    const xlsx = await streamReport({ db, scope, query, ...sourcing });
     const out = fs.createWriteStream(filePath(options.config.dataDir, xlsxKey));
     const done = new Promise<void>((resolve, reject) => {
       out.on('finish', () => resolve());
@@ -42,7 +52,20 @@ export async function buildRequestedReport(options: { db: Db; jobs: JobQueue; co
     });
     await writeXlsx(xlsx, out, (n) => void progress(n));
     await done;
-    const csv = await streamReport({ db, scope, query });
+    // The zip from the same store as the XLSX (PostgreSQL still answers if ClickHouse fails).
+    const csv = await streamReport({
+      db,
+      scope,
+      query,
+      ...sourcing,
+      ...(xlsx.source ? { requestedSource: xlsx.source } : {}),
+    });
+    const source = xlsx.source ?? 'postgres';
+    const recorded = {
+      ...(row.report as Record<string, unknown>),
+      source,
+      ...(csv.source && csv.source !== source ? { csv_source: csv.source } : {}),
+    };
     const zip = archiver('zip', { zlib: { level: 6 } });
     const written = pipeline(zip, fs.createWriteStream(filePath(options.config.dataDir, zipKey)));
     const rows = new PassThrough();
@@ -57,7 +80,13 @@ export async function buildRequestedReport(options: { db: Db; jobs: JobQueue; co
     await inTransaction(db, async (trx) => {
       const finished = await trx
         .updateTable('requested_reports')
-        .set({ state: 'successful', xlsx_key: xlsxKey, zip_key: zipKey, finished_at: new Date() })
+        .set({
+          state: 'successful',
+          xlsx_key: xlsxKey,
+          zip_key: zipKey,
+          finished_at: new Date(),
+          report: JSON.stringify(recorded),
+        })
         .where('id', '=', id)
         .where('state', '=', 'processing')
         .returningAll()

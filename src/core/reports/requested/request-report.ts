@@ -2,6 +2,7 @@ import type { Db } from '../../../db/index.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { type Actor, actorColumns } from '../../actor.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
+import type { ReportSourcing } from '../engine/choose-report-source.ts';
 import type { ReportQuery, ReportScope } from '../engine/report-query.ts';
 import { runReport } from '../engine/run-report.ts';
 import type { ReportOwner } from '../favorites/report-owner.ts';
@@ -24,12 +25,15 @@ export async function requestReport(options: {
   format: 'xlsx' | 'csv';
   name?: string;
   retentionDays: number;
+  /** The ClickHouse store and REPORTS_SOURCE for the check's count (reportSourcing). */
+  sourcing?: ReportSourcing;
 }): Promise<RequestedReportView> {
   const { page: _, page_size: __, ...query } = options.query;
   const probe = await runReport({
     db: options.db,
     scope: options.scope,
     query: { ...query, page: 1, page_size: 1 },
+    ...options.sourcing,
   });
   return inTransaction(options.db, async (trx) => {
     const row = await trx

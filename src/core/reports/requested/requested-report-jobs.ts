@@ -10,8 +10,8 @@ export const buildRequestedReportJob = defineJob({
   retry: { limit: 2, delaySeconds: 60, backoff: true, maxDelaySeconds: 600 },
   timeoutSeconds: 3600,
   summarize: (data) => `requested report ${data.id}`,
-  async run(data, { db, jobs, config }) {
-    await buildRequestedReport({ db, jobs, config, id: data.id });
+  async run(data, { db, jobs, config, analytics }) {
+    await buildRequestedReport({ db, jobs, config, ...(analytics ? { analytics } : {}), id: data.id });
   },
 });
 

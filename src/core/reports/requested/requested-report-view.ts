@@ -14,6 +14,8 @@ export interface RequestedReportView {
   rows_written: number;
   total_rows: number | null;
   error: string | null;
+  /** Which store answered the report's files (null until built). */
+  source: 'postgres' | 'clickhouse' | null;
   actor: { type: string; id: number | null; name: string };
   requested_at: Date;
   finished_at: Date | null;
@@ -35,6 +37,7 @@ export function requestedReportView(row: RequestedReportRow): RequestedReportVie
     rows_written: written,
     total_rows: total,
     error: row.error,
+    source: (row.report as { source?: 'postgres' | 'clickhouse' }).source ?? null,
     actor: { type: row.actor_type, id: row.actor_id, name: row.actor_name },
     requested_at: row.created_at,
     finished_at: row.finished_at,

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../core/errors.ts';
 import { authenticateStatisticToken } from '../../../core/identity/statistic-token/authenticate-statistic-token.ts';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import { runReport } from '../../../core/reports/engine/run-report.ts';
 import { reportAttributes } from '../../../core/reports/exports/report-attributes.ts';
 import { ReportResultSchema, reportBody } from '../../routes/operator/reports.ts';
@@ -116,7 +117,14 @@ export const affilkaReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         promo_id: splitIds(q.promo_id, 'promo_id'),
         promo_code: split(q.promo_code),
       });
-      return reportBody(await runReport({ db: db(), scope: { affiliateId: principal.affiliate.id }, query }));
+      return reportBody(
+        await runReport({
+          db: db(),
+          scope: { affiliateId: principal.affiliate.id },
+          query,
+          ...reportSourcing(app.deps),
+        }),
+      );
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import {
   ReportQuerySchema,
   type ReportResult,
@@ -36,7 +37,8 @@ export const ReportResultSchema = Type.Object({
   currency_mode: Type.Union([Type.Literal('native'), Type.Literal('converted')]),
   source: Type.Optional(
     Type.Union([Type.Literal('postgres'), Type.Literal('clickhouse')], {
-      description: 'Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL)',
+      description:
+        'Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly',
     }),
   ),
   conversion: Type.Optional(
@@ -98,7 +100,7 @@ affiliates' rows.`,
             source: Type.Optional(
               Type.Union([Type.Literal('postgres'), Type.Literal('clickhouse')], {
                 description:
-                  'postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL)',
+                  'postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL). Without it REPORTS_SOURCE decides; with REPORTS_SOURCE=postgres every report reads PostgreSQL.',
               }),
             ),
           },
@@ -113,7 +115,7 @@ affiliates' rows.`,
           db: app.deps.database.db,
           scope: managerScope(request),
           query: request.body,
-          ...(app.deps.analytics ? { analytics: app.deps.analytics } : {}),
+          ...reportSourcing(app.deps),
           ...(request.query.source ? { requestedSource: request.query.source } : {}),
         }),
       ),

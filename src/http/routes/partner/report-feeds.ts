@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import { EXPORT_FORMATS } from '../../../core/reports/exports/export-formats.ts';
 import { feedReport } from '../../../core/reports/exports/feed-report.ts';
 import { StringEnum, withErrors } from '../../schemas/common.ts';
@@ -33,6 +34,7 @@ export const partnerReportFeedRoutes: FastifyPluginAsyncTypebox = async (app) =>
         token: request.query.token,
         favoriteId: request.params.id,
         format: request.query.format,
+        sourcing: reportSourcing(app.deps),
       });
       return sendReportFile(reply, file);
     },

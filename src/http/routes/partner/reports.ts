@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import { ReportQuerySchema } from '../../../core/reports/engine/report-query.ts';
 import { runReport } from '../../../core/reports/engine/run-report.ts';
 import { reportAttributes } from '../../../core/reports/exports/report-attributes.ts';
@@ -55,6 +56,7 @@ out of the default columns, and asking for one is a 422 naming it.`,
           db: app.deps.database.db,
           scope: { affiliateId: request.partner!.affiliate.id },
           query: request.body,
+          ...reportSourcing(app.deps),
         }),
       ),
   );

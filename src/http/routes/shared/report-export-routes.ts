@@ -2,6 +2,7 @@
 // call it, the tags and the scope of the rows differ.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import type { ReportScope } from '../../../core/reports/engine/report-query.ts';
 import { ReportQuerySchema } from '../../../core/reports/engine/report-query.ts';
 import { exportReport, type ReportFile } from '../../../core/reports/exports/export-report.ts';
@@ -17,8 +18,9 @@ export interface ExportAudience {
   description: string;
 }
 
-/** Sends a report file as an attachment. */
+/** Sends a report file as an attachment, `X-Report-Source` naming the store that answered. */
 export function sendReportFile(reply: FastifyReply, file: ReportFile) {
+  reply.header('x-report-source', file.source ?? 'postgres');
   return reply
     .type(file.contentType)
     .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -49,6 +51,7 @@ export function reportExportRoutes(audience: ExportAudience): FastifyPluginAsync
           query: request.body,
           format: request.query.format,
           part: request.query.part,
+          sourcing: reportSourcing(app.deps),
         });
         return sendReportFile(reply, file);
       },

@@ -1,8 +1,10 @@
 // Requested reports, the same for staff and affiliate users: only who may call them, the owner
 // and the scope of the rows differ.
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
+import { reportSourcing } from '../../../core/reports/engine/choose-report-source.ts';
 import type { ReportScope } from '../../../core/reports/engine/report-query.ts';
 import { favoriteQuery } from '../../../core/reports/favorites/favorite-view.ts';
 import { getFavorite } from '../../../core/reports/favorites/get-favorite.ts';
@@ -66,6 +68,7 @@ export function requestedReportRoutes(audience: RequestedAudience): FastifyPlugi
           format,
           name: request.body.name ?? favorite?.name,
           retentionDays: app.deps.config.reports.retentionDays,
+          sourcing: reportSourcing(app.deps),
         });
         return reply.status(202).send(report as never);
       },
