@@ -10,7 +10,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://po
 const TMP = path.resolve(import.meta.dirname, '../../.tmp');
 
 export function pgliteTemplateFile(): string {
-  return path.join(TMP, `template-${migrationsFingerprint()}.tar.gz`);
+  return path.join(TMP, `template-${migrationsFingerprint()}.tar`);
 }
 
 export function postgresTemplateName(): string {
@@ -23,14 +23,17 @@ export function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
-/** A migrated PGlite data directory saved as a tarball: each test file starts from a copy. */
+/**
+ * A migrated PGlite data directory saved as a tarball: each test file starts from a copy. Not
+ * compressed: unpacking it is most of a test file's start, and gunzip would add a third to that.
+ */
 export async function preparePGliteTemplate(): Promise<void> {
   const file = pgliteTemplateFile();
   if (fs.existsSync(file)) return;
   const instance = newPGlite();
   const database = await openDatabase({ pglite: instance });
   await migrate(database.db);
-  const dump = await instance.dumpDataDir('gzip');
+  const dump = await instance.dumpDataDir('none');
   await database.close();
   fs.mkdirSync(TMP, { recursive: true });
   const partial = `${file}.${process.pid}`;

@@ -23,7 +23,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database of its own for one test file, copied from the template. */
 export async function createTestDatabase(): Promise<Database> {
   if (TEST_DB_KIND === 'pglite') {
-    const blob = new Blob([fs.readFileSync(pgliteTemplateFile())]);
+    const blob = new Blob([fs.readFileSync(pgliteTemplateFile())], { type: 'application/x-tar' });
     return openDatabase({ pglite: newPGlite(undefined, blob) });
   }
   const name = `affluent_t_${randomBytes(6).toString('hex')}`;
