@@ -10,6 +10,16 @@ import type { Kind, Target } from './revshare-targets.ts';
 /** JSON with bigints as their digits (traces hold minor units as bigint). */
 const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
+/**
+ * Records as one text parameter, a JSON object a line (JSON.stringify never writes a raw
+ * newline), each line parsed on its own: PostgreSQL parses one 20 MB JSON document (the
+ * traces of 10,000 RevShare results) an order of magnitude slower than 10,000 small ones.
+ * Rows come out in the records' order (ids are given in that order).
+ */
+const rowsOf = (records: Record<string, unknown>[]) =>
+  sql`string_to_table(${records.map((r) => JSON.stringify(r, bigints)).join('\n')}::text, E'\\n') as line,
+    jsonb_to_record(line::jsonb)`;
+
 const COLUMNS = `brand_id integer, affiliate_id integer, currency text, amount bigint, kind text, status text,
   initial_status text, plan_id integer, plan_version_id integer, source_affiliate_id integer, level smallint,
   source_commission_id bigint, period_start date, period_end date, earned_at timestamptz, source_key text,
@@ -44,8 +54,8 @@ export async function writeTargets(
     level: 1 | 2 | null;
     minor_unit: number;
   }>`select id, source_key, amount, kind, brand_id, affiliate_id, currency, plan_id, plan_version_id,
-      source_affiliate_id, level, (select minor_unit from currencies where code = currency) as minor_unit
-    from commissions
+      source_affiliate_id, level, cu.minor_unit
+    from commissions left join currencies cu on cu.code = commissions.currency
     where kind in ('revshare', 'sub_revshare', 'sub_net_pl')
       and period_start = ${period.start}::date and period_end = ${period.end}::date
       ${scope.brandId !== undefined ? sql`and brand_id = ${scope.brandId}` : sql``}
@@ -138,7 +148,7 @@ export async function writeTargets(
     if (!records.length) continue;
     const inserted = await sql<{ id: bigint; source_key: string }>`
       insert into commissions (${sql.raw(NAMES)})
-      select ${sql.raw(NAMES)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(COLUMNS)})
+      select ${sql.raw(NAMES)} from ${rowsOf(records)} as x(${sql.raw(COLUMNS)})
       on conflict (source_key) do nothing
       returning id, source_key`.execute(trx);
     for (const r of inserted.rows) if (!r.source_key.includes('#')) firstIds.set(r.source_key, BigInt(r.id));
@@ -189,7 +199,7 @@ export async function saveSettlements(
   ];
   await sql`
     with incoming as (
-      select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(records, bigints)}::jsonb) as x(${sql.raw(columns)})),
+      select ${sql.raw(names)} from ${rowsOf(records)} as x(${sql.raw(columns)})),
     removed as (
       delete from revshare_settlements s
       where s.period_start = ${c.period.start}::date and s.period_end = ${c.period.end}::date
