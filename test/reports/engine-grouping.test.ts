@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineTest, engineApp } from '../commissions/engine-helpers.ts';
 import { seedSecondAffiliate } from '../events/helpers.ts';
 import {
+  type BothSourcesTest,
+  bothSourcesApp,
   clicks,
   DAY,
   dayAgo,
@@ -15,11 +16,12 @@ import {
   uid,
 } from './engine-helpers.ts';
 
-let e: EngineTest;
+let e: BothSourcesTest;
+// Every report() here runs on PostgreSQL and on ClickHouse, and both must answer alike.
 beforeAll(async () => {
-  e = await engineApp();
-});
-afterAll(() => e.t.close());
+  e = await bothSourcesApp();
+}, 300_000);
+afterAll(() => e.close());
 
 /**
  * A brand with two affiliates. Day 0: A 3 clicks (desktop DE, sub1 x), B 1 click (mobile FR,

@@ -1,6 +1,56 @@
 import { expect } from 'vitest';
+import type { AnalyticsStore } from '../../src/core/analytics/analytics-store.ts';
+import { setAnalyticsEnabled } from '../../src/core/analytics/copy/set-analytics-enabled.ts';
+import { applyAnalyticsSchema } from '../../src/core/analytics/schema/apply-analytics-schema.ts';
+import { createTestAnalytics } from '../analytics/support.ts';
 import { brandWithPlan, type EngineTest, event, send, uid } from '../commissions/engine-helpers.ts';
+import { operatorApi } from '../events/api.ts';
 import { insertClick } from '../events/helpers.ts';
+import { copyToAnalytics } from '../support/report-sources.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+/** An engine test whose reports (report()) are asked of both sources and compared. */
+export interface BothSourcesTest extends EngineTest {
+  analytics?: AnalyticsStore;
+  close(): Promise<void>;
+}
+
+/**
+ * A test app with a ClickHouse store of its own (chdb, or TEST_ANALYTICS_URL) beside its
+ * database, the copy on: every report() then runs on PostgreSQL and on ClickHouse (after a copy)
+ * and both answers must be equal. `make` builds the app (createTestApp's arguments given).
+ */
+export async function bothSourcesApp(
+  make: (env: Record<string, string>, options: { analytics: AnalyticsStore }) => Promise<TestApp> = (
+    env,
+    options,
+  ) => createTestApp(env, undefined, options),
+): Promise<BothSourcesTest> {
+  const analytics = await createTestAnalytics();
+  const store = analytics.open();
+  await applyAnalyticsSchema({ store });
+  const t = await make(
+    { ANALYTICS_URL: 'http://chdb.invalid:8123/default', TRACKING_FLUSH_INTERVAL_MS: '10' },
+    { analytics: store },
+  );
+  await setAnalyticsEnabled({ db: t.db, enabled: true });
+  const admin = await t.apiKey(['admin']);
+  return {
+    t,
+    admin,
+    events: await t.apiKey(['events']),
+    api: operatorApi(
+      () => t,
+      () => admin,
+    ),
+    analytics: store,
+    async close() {
+      await t.close();
+      await store.close();
+      await analytics.drop();
+    },
+  };
+}
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -40,10 +90,28 @@ export async function clicks(
   for (let i = 0; i < n; i++) await insertClick(e.t, promo, new Date(at.getTime() + i * 1000), extra);
 }
 
+/**
+ * The operator report of `body`. In a bothSourcesApp, asked of PostgreSQL and of ClickHouse
+ * (after copying what waits): both must answer alike; PostgreSQL's answer is returned.
+ */
 export async function report(e: EngineTest, body: Record<string, unknown>, key = e.admin) {
-  const res = await e.t.call(key, { method: 'POST', url: '/api/v1/reports/performance', payload: body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
+  const analytics = (e as Partial<BothSourcesTest>).analytics;
+  const call = async (query = '') => {
+    const res = await e.t.call(key, {
+      method: 'POST',
+      url: `/api/v1/reports/performance${query}`,
+      payload: body,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  if (!analytics) return call();
+  await copyToAnalytics(e.t);
+  const pg = await call('?source=postgres');
+  const ch = await call('?source=clickhouse');
+  expect(ch.source, 'ClickHouse answered').toBe('clickhouse');
+  expect({ ...ch, source: 'postgres' }, JSON.stringify(body)).toEqual(pg);
+  return pg;
 }
 
 export { event, send, uid };

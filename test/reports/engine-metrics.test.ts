@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineTest, engineApp } from '../commissions/engine-helpers.ts';
 import {
+  type BothSourcesTest,
+  bothSourcesApp,
   clicks,
   DAY,
   dayAgo,
@@ -13,11 +14,12 @@ import {
   uid,
 } from './engine-helpers.ts';
 
-let e: EngineTest;
+let e: BothSourcesTest;
+// Every report() here runs on PostgreSQL and on ClickHouse, and both must answer alike.
 beforeAll(async () => {
-  e = await engineApp();
-});
-afterAll(() => e.t.close());
+  e = await bothSourcesApp();
+}, 300_000);
+afterAll(() => e.close());
 
 const ALL = [
   'impressions',

@@ -195,4 +195,71 @@ export const ANALYTICS_MIGRATIONS: AnalyticsMigration[] = [
       (table) => `ALTER TABLE ${table} MODIFY SETTING non_replicated_deduplication_window = 10000`,
     ),
   },
+  {
+    // What the reports group and filter by beyond the daily rollups' keys: the customer's country,
+    // its click's sub-ids and its coupon code on event and commission facts, the chargebacks of
+    // activity lines and whether a commission is a qualified CPA; hourly rollups of both, so
+    // hours, other time zones and countries read sums, not facts. `facts` counts the fact rows of
+    // a rollup row, so a row is never all zeros (SummingMergeTree would drop it, PostgreSQL keeps
+    // its group). Facts copied before this migration have the new columns' defaults.
+    id: '0006_report_dimensions',
+    statements: [
+      ...['event_facts', 'commission_facts'].flatMap((table) => [
+        ...[1, 2, 3, 4, 5].map((n) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS sub${n} String`),
+        `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS coupon_code_id UInt32`,
+      ]),
+      'ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS line_chargebacks Int64',
+      'ALTER TABLE commission_facts ADD COLUMN IF NOT EXISTS country LowCardinality(String)',
+      'ALTER TABLE commission_facts ADD COLUMN IF NOT EXISTS qualified_cpa Int8',
+      `CREATE TABLE IF NOT EXISTS event_hours (
+        hour DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
+        affiliate_id UInt32, brand_id UInt32, campaign_id UInt32, promo_id UInt32,
+        country LowCardinality(String),
+        currency LowCardinality(String),
+        registrations Int64, qualified_leads Int64, ftd_count Int64, ftd_amount Int64,
+        deposit_count Int64, deposit_amount Int64, withdrawal_amount Int64, chargebacks Int64,
+        bets Int64, wins Int64, bonuses Int64,
+        facts UInt64
+      ) ENGINE = SummingMergeTree
+      ${PART}(hour)
+      ORDER BY (affiliate_id, hour, brand_id, campaign_id, promo_id, country, currency)
+      SETTINGS non_replicated_deduplication_window = 10000`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS event_hours_mv TO event_hours AS
+        SELECT toStartOfHour(toDateTime(occurred_at, 'UTC')) AS hour, affiliate_id, brand_id, campaign_id,
+          promo_id, country, currency,
+          sumIf(sign, type = 'registration') AS registrations,
+          sumIf(sign, type = 'qualification') AS qualified_leads,
+          sumIf(sign, is_ftd) AS ftd_count,
+          sumIf(sign * amount, is_ftd) AS ftd_amount,
+          sumIf(sign, type = 'deposit') AS deposit_count,
+          sumIf(sign * amount, type = 'deposit') AS deposit_amount,
+          sumIf(sign * amount, type = 'withdrawal') AS withdrawal_amount,
+          sumIf(sign * amount, type = 'chargeback') + sum(sign * line_chargebacks) AS chargebacks,
+          sum(sign * bets) AS bets, sum(sign * wins) AS wins, sum(sign * bonuses) AS bonuses,
+          count() AS facts
+        FROM event_facts
+        GROUP BY hour, affiliate_id, brand_id, campaign_id, promo_id, country, currency`,
+      `CREATE TABLE IF NOT EXISTS commission_hours (
+        hour DateTime('UTC') CODEC(DoubleDelta, ZSTD(1)),
+        affiliate_id UInt32, brand_id UInt32, campaign_id UInt32, promo_id UInt32, plan_id UInt32,
+        country LowCardinality(String),
+        kind LowCardinality(String),
+        status LowCardinality(String),
+        currency LowCardinality(String),
+        amount Int64,
+        count Int64,
+        qualified_cpa Int64,
+        facts UInt64
+      ) ENGINE = SummingMergeTree((amount, count, qualified_cpa, facts))
+      ${PART}(hour)
+      ORDER BY (affiliate_id, hour, brand_id, campaign_id, promo_id, plan_id, country, kind, status, currency)
+      SETTINGS non_replicated_deduplication_window = 10000`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS commission_hours_mv TO commission_hours AS
+        SELECT toStartOfHour(toDateTime(earned_at, 'UTC')) AS hour, affiliate_id, brand_id, campaign_id,
+          promo_id, plan_id, country, kind, status, currency, sum(sign * amount) AS amount,
+          sum(sign) AS count, sum(sign * qualified_cpa) AS qualified_cpa, count() AS facts
+        FROM commission_facts
+        GROUP BY hour, affiliate_id, brand_id, campaign_id, promo_id, plan_id, country, kind, status, currency`,
+    ],
+  },
 ];

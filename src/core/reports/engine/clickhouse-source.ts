@@ -2,111 +2,195 @@
 import type { Db } from '../../../db/index.ts';
 import type { AnalyticsStore } from '../../analytics/analytics-store.ts';
 import { Dec } from '../../reference/decimal.ts';
-import { type Base, MONEY_BASES } from '../rollups/fact-parts.ts';
+import { type Base, DIMENSION_COLUMN, type FactColumn, MONEY_BASES } from '../rollups/fact-parts.ts';
 import { basesOf } from '../rollups/metric-sql.ts';
-import type { Dimension, Metric, ReportRow } from './report-query.ts';
+import type { Dimension, Metric, PeriodDimension, ReportRow } from './report-query.ts';
 import { isPeriod, type ReportPlan, type ReportSource, type SourcePage } from './report-source.ts';
 
-/**
- * What the ClickHouse rollups answer exactly today: UTC whole-day plans grouped and filtered by
- * periods of a day or longer, brand, campaign, promo and affiliate, over the metrics the daily
- * rollups keep. Anything else (sub-ids, coupons, countries, devices, landings, traffic sources,
- * other time zones, a limited manager's scope, chargebacks of activity lines, qualified CPAs) is
- * not in ClickHouse's schema yet and is answered by PostgreSQL (chooseReportSource).
- */
-const DIMS = new Set<string>([
-  'day',
-  'week',
-  'month',
-  'quarter',
-  'year',
-  'brand',
-  'campaign',
-  'promo',
-  'affiliate',
-]);
-const UNSUPPORTED_METRICS = new Set<Metric>(['net_deposits', 'qualified_cpa_count']);
-const COLUMN: Partial<Record<Dimension, string>> = {
-  brand: 'brand_id',
-  campaign: 'campaign_id',
-  promo: 'promo_id',
-  affiliate: 'affiliate_id',
-};
-const PERIOD_SQL: Partial<Record<Dimension, string>> = {
-  day: 'd',
-  week: 'toStartOfWeek(d, 1)',
-  month: 'toStartOfMonth(d)',
-  quarter: 'toStartOfQuarter(d)',
-  year: 'toStartOfYear(d)',
-};
 const DAY = 86_400_000;
 
-export function clickhouseAnswers(plan: ReportPlan): boolean {
-  return (
-    plan.timezone === 'UTC' &&
-    plan.from.getTime() % DAY === 0 &&
-    plan.to.getTime() % DAY === 0 &&
-    plan.managerId === null &&
-    plan.groupBy.every((d) => DIMS.has(d)) &&
-    Object.keys(plan.filters).every((d) => d in COLUMN) &&
-    plan.metrics.every((m) => !UNSUPPORTED_METRICS.has(m))
-  );
+/**
+ * Every plan PostgreSQL answers: its periods in any time zone, every dimension and filter (codes
+ * resolved by the plan), every metric and a limited manager's scope. Kept as the one place
+ * chooseReportSource asks, should a plan ever need what ClickHouse does not hold.
+ */
+export function clickhouseAnswers(_plan: ReportPlan): boolean {
+  return true;
 }
 
-/** Per fact table: the FROM clause (with `d`, its day) and each base it sums. */
-/** `currency`: whether the table's rows carry one (counts of clicks and impressions do not). */
-const TABLES: {
-  from: string;
-  day: string;
+/** A fact column of the reports (fact-parts.ts's names) or the customer's coupon. */
+type Column = FactColumn | 'coupon_code_id';
+/** Dimensions a promo decides for this table (its landing now, its traffic source): mapped after grouping. */
+const VIA_PROMO = Symbol('via promo');
+type Expr = string | null | typeof VIA_PROMO;
+type Grain = 'day' | 'hour' | 'raw';
+
+interface Table {
+  /** Whether its rows carry a currency (counts of clicks and impressions do not). */
   currency: boolean;
+  /** The FROM clause and the time of a row (a UTC DateTime) at each grain. */
+  from(grain: Grain): string;
+  time(grain: Grain): string;
+  /** Whether the table at this grain holds days (Date), compared with the plan's whole days. */
+  days(grain: Grain): boolean;
+  column(grain: Grain, column: Column): Expr;
+  bases(grain: Grain): Partial<Record<Base, string>>;
   where?: string;
-  bases: Partial<Record<Base, string>>;
-}[] = [
-  {
-    from: 'click_hours',
-    day: 'toDate(hour)',
-    currency: false,
-    bases: { clicks: 'sum(clicks)', unique_clicks: 'sum(unique_clicks)' },
+}
+
+const SUB = new Set<Column>(['sub1', 'sub2', 'sub3', 'sub4', 'sub5']);
+const TEXT = new Set<Column>(['country', 'device', 'sub1', 'sub2', 'sub3', 'sub4', 'sub5']);
+const OWNER = new Set<Column>(['brand_id', 'affiliate_id', 'campaign_id', 'promo_id']);
+
+const clicks: Table = {
+  currency: false,
+  from: (g) => (g === 'raw' ? 'clicks FINAL' : 'click_hours'),
+  time: (g) => (g === 'raw' ? 'clicked_at' : 'hour'),
+  days: () => false,
+  column(g, c) {
+    if (OWNER.has(c) || c === 'landing_id' || c === 'country' || c === 'device') return c;
+    if (c === 'traffic_source_id') return VIA_PROMO;
+    if (SUB.has(c)) return g === 'raw' ? c : null;
+    return null;
   },
-  {
-    from: 'impression_hours FINAL',
-    day: 'toDate(hour)',
-    currency: false,
-    bases: { impressions: 'sum(impressions)' },
+  bases: (g) =>
+    g === 'raw'
+      ? { clicks: 'count()', unique_clicks: 'countIf(is_unique)' }
+      : { clicks: 'sum(clicks)', unique_clicks: 'sum(unique_clicks)' },
+};
+
+const impressions: Table = {
+  currency: false,
+  from: () => 'impression_hours FINAL',
+  time: () => 'hour',
+  days: () => false,
+  column(_g, c) {
+    if (OWNER.has(c)) return c;
+    if (c === 'landing_id' || c === 'traffic_source_id') return VIA_PROMO;
+    return null;
   },
-  {
-    from: 'event_days',
-    day: 'day',
-    currency: true,
-    bases: {
-      registrations: 'sum(registrations)',
-      qualified_leads: 'sum(qualified_leads)',
-      ftd_count: 'sum(ftd_count)',
-      ftd_amount: 'sum(ftd_amount)',
-      deposit_count: 'sum(deposit_count)',
-      deposit_amount: 'sum(deposit_amount)',
-      withdrawal_amount: 'sum(withdrawal_amount)',
-      bets: 'sum(bets)',
-      wins: 'sum(wins)',
-      bonuses: 'sum(bonuses)',
-    },
+  bases: () => ({ impressions: 'sum(impressions)' }),
+};
+
+const ROLLUP_EVENT_BASES = [
+  'registrations',
+  'qualified_leads',
+  'ftd_count',
+  'ftd_amount',
+  'deposit_count',
+  'deposit_amount',
+  'withdrawal_amount',
+  'chargebacks',
+  'bets',
+  'wins',
+  'bonuses',
+] as const;
+
+const events: Table = {
+  currency: true,
+  from: (g) => (g === 'raw' ? 'event_facts' : g === 'hour' ? 'event_hours' : 'event_days'),
+  time: (g) => (g === 'raw' ? 'occurred_at' : g === 'hour' ? 'hour' : "toDateTime(day, 'UTC')"),
+  days: (g) => g === 'day',
+  column(g, c) {
+    if (OWNER.has(c)) return c;
+    if (c === 'landing_id' || c === 'traffic_source_id') return VIA_PROMO;
+    if (c === 'country') return g === 'day' ? null : c;
+    if (SUB.has(c) || c === 'coupon_code_id') return g === 'raw' ? c : null;
+    return null;
   },
-  {
-    from: 'commission_days',
-    day: 'day',
-    currency: true,
-    where: "status != 'rejected'",
-    bases: {
-      cpl: "sumIf(amount, kind = 'cpl')",
-      cpa: "sumIf(amount, kind = 'cpa')",
-      revshare: "sumIf(amount, kind = 'revshare')",
-      sub_affiliate: "sumIf(amount, kind IN ('sub_cpa', 'sub_revshare', 'sub_net_pl'))",
-      total: 'sum(amount)',
-    },
+  bases(g) {
+    if (g !== 'raw') {
+      // The daily rollup's chargebacks leave the activity lines' out: they are read hourly.
+      const list = ROLLUP_EVENT_BASES.filter((b) => g === 'hour' || b !== 'chargebacks');
+      return Object.fromEntries(list.map((b) => [b, `sum(${b})`]));
+    }
+    return {
+      registrations: "sumIf(sign, type = 'registration')",
+      qualified_leads: "sumIf(sign, type = 'qualification')",
+      ftd_count: 'sumIf(sign, is_ftd)',
+      ftd_amount: 'sumIf(sign * amount, is_ftd)',
+      deposit_count: "sumIf(sign, type = 'deposit')",
+      deposit_amount: "sumIf(sign * amount, type = 'deposit')",
+      withdrawal_amount: "sumIf(sign * amount, type = 'withdrawal')",
+      chargebacks: "sumIf(sign * amount, type = 'chargeback') + sum(sign * line_chargebacks)",
+      bets: 'sum(sign * bets)',
+      wins: 'sum(sign * wins)',
+      bonuses: 'sum(sign * bonuses)',
+    };
   },
+};
+
+const COMMISSION_KINDS: [Base, string][] = [
+  ['cpl', "kind = 'cpl'"],
+  ['cpa', "kind = 'cpa'"],
+  ['revshare', "kind = 'revshare'"],
+  ['sub_affiliate', "kind IN ('sub_cpa', 'sub_revshare', 'sub_net_pl')"],
 ];
 
+const commissions: Table = {
+  currency: true,
+  from: (g) => (g === 'raw' ? 'commission_facts' : g === 'hour' ? 'commission_hours' : 'commission_days'),
+  time: (g) => (g === 'raw' ? 'earned_at' : g === 'hour' ? 'hour' : "toDateTime(day, 'UTC')"),
+  days: (g) => g === 'day',
+  where: "status != 'rejected'",
+  column(g, c) {
+    if (OWNER.has(c) || c === 'plan_id') return c;
+    if (c === 'landing_id' || c === 'traffic_source_id') return VIA_PROMO;
+    if (c === 'country') return g === 'day' ? null : c;
+    if (SUB.has(c) || c === 'coupon_code_id') return g === 'raw' ? c : null;
+    return null;
+  },
+  bases(g) {
+    const amount = g === 'raw' ? 'sign * amount' : 'amount';
+    const out: Partial<Record<Base, string>> = Object.fromEntries(
+      COMMISSION_KINDS.map(([b, cond]) => [b, `sumIf(${amount}, ${cond})`]),
+    );
+    out.total = `sum(${amount})`;
+    // The daily rollup does not know qualified CPAs: they are read hourly.
+    if (g === 'raw') out.qualified_cpa_count = 'sum(sign * qualified_cpa)';
+    else if (g === 'hour') out.qualified_cpa_count = 'sum(qualified_cpa)';
+    return out;
+  },
+};
+
+const TABLES = [clicks, impressions, events, commissions];
+
+/**
+ * As PostgreSQL's grainOf: the raw facts for sub-ids and coupons, the hourly rollups for hours,
+ * countries, devices, other time zones and bounds inside a day, the daily ones otherwise. A table
+ * whose daily rollup lacks a base asked for reads its hourly one.
+ */
+function grainOf(plan: ReportPlan): Grain {
+  const named = [...plan.groupBy, ...Object.keys(plan.filters)] as string[];
+  if (named.some((d) => SUB.has(d as Column) || d === 'coupon')) return 'raw';
+  const wholeDays = plan.from.getTime() % DAY === 0 && plan.to.getTime() % DAY === 0;
+  if (
+    named.some((d) => d === 'hour' || d === 'country' || d === 'device') ||
+    plan.timezone !== 'UTC' ||
+    !wholeDays
+  )
+    return 'hour';
+  return 'day';
+}
+
+function tableGrain(table: Table, grain: Grain, bases: Base[]): Grain {
+  if (grain !== 'day') return grain;
+  const daily = table.bases('day');
+  const all = table.bases('hour');
+  return bases.some((b) => all[b] && !daily[b]) ? 'hour' : 'day';
+}
+
+const PERIOD_SQL: Record<PeriodDimension, (t: string) => string> = {
+  hour: (t) => `toStartOfHour(toTimeZone(${t}, {tz:String}))`,
+  day: (t) => `toStartOfDay(toTimeZone(${t}, {tz:String}))`,
+  week: (t) => `toDateTime(toStartOfWeek(toTimeZone(${t}, {tz:String}), 1), {tz:String})`,
+  month: (t) => `toDateTime(toStartOfMonth(toTimeZone(${t}, {tz:String})), {tz:String})`,
+  quarter: (t) => `toDateTime(toStartOfQuarter(toTimeZone(${t}, {tz:String})), {tz:String})`,
+  year: (t) => `toDateTime(toStartOfYear(toTimeZone(${t}, {tz:String})), {tz:String})`,
+};
+
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const chTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 type Sums = Map<Base, bigint>;
 interface Group {
   dims: (string | number | null)[];
@@ -114,42 +198,186 @@ interface Group {
   sums: Sums;
 }
 
+/** What the plan needs from PostgreSQL's catalog: a manager's affiliates, promos by landing or traffic source. */
+interface Lookups {
+  /** The affiliates the plan may read; null: all. */
+  affiliates: number[] | null;
+  /** Per filter on a dimension a promo decides: the promos it keeps. */
+  promosFor: Partial<Record<'landing_id' | 'traffic_source_id', number[]>>;
+}
+
+async function lookups(db: Db, plan: ReportPlan): Promise<Lookups> {
+  let affiliates = plan.affiliateIds;
+  if (plan.managerId !== null) {
+    const rows = await db
+      .selectFrom('affiliates')
+      .select('id')
+      .where('account_manager_id', '=', plan.managerId)
+      .execute();
+    const mine = rows.map((r) => r.id);
+    affiliates = affiliates ? affiliates.filter((id) => mine.includes(id)) : mine;
+  }
+  const promosFor: Lookups['promosFor'] = {};
+  for (const [dimension, column] of [
+    ['landing', 'destination_link_id'],
+    ['traffic_source', 'traffic_source_id'],
+  ] as const) {
+    const values = plan.filters[dimension];
+    if (!values) continue;
+    const rows = values.length
+      ? await db
+          .selectFrom('promos')
+          .select('id')
+          .where(column, 'in', values as number[])
+          .execute()
+      : [];
+    promosFor[dimension === 'landing' ? 'landing_id' : 'traffic_source_id'] = rows.map((r) => r.id);
+  }
+  return { affiliates, promosFor };
+}
+
+/** Each promo's landing (its destination link now) and traffic source, for the promos named. */
+async function promoDimensions(db: Db, ids: number[]) {
+  const rows = ids.length
+    ? await db
+        .selectFrom('promos')
+        .select(['id', 'destination_link_id', 'traffic_source_id'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { landing_id: r.destination_link_id ?? null, traffic_source_id: r.traffic_source_id ?? null },
+    ]),
+  );
+}
+
+interface TableQuery {
+  sql: string;
+  wanted: Base[];
+  /** Per dimension: read from k<i>, from the promo (p), or null (the table has none). */
+  reads: ('key' | 'promo' | 'none')[];
+}
+
+/** One table's bound statement for the plan, or null when no row of it can count. */
+function tableQuery(
+  table: Table,
+  plan: ReportPlan,
+  bases: Base[],
+  look: Lookups,
+  params: Record<string, unknown>,
+): TableQuery | null {
+  const grain = tableGrain(table, grainOf(plan), bases);
+  const sums = table.bases(grain);
+  const wanted = bases.filter((b) => sums[b]);
+  if (!wanted.length) return null;
+  const where = table.days(grain)
+    ? [`day >= {fromDay:Date}`, `day < {toDay:Date}`]
+    : [`${table.time(grain)} >= {from:DateTime('UTC')}`, `${table.time(grain)} < {to:DateTime('UTC')}`];
+  if (table.where) where.push(table.where);
+  for (const [dimension, values] of Object.entries(plan.filters)) {
+    if (!values) continue;
+    const column: Column =
+      dimension === 'coupon' ? 'coupon_code_id' : (DIMENSION_COLUMN[dimension as Dimension] as FactColumn);
+    const expr = table.column(grain, column);
+    if (expr === null) return null;
+    if (expr === VIA_PROMO) {
+      const promos = look.promosFor[column as 'landing_id' | 'traffic_source_id'] ?? [];
+      if (!promos.length) return null;
+      params[`p_${dimension}`] = promos;
+      where.push(`promo_id IN {p_${dimension}:Array(UInt32)}`);
+      continue;
+    }
+    params[`f_${dimension}`] = values;
+    where.push(`${expr} IN {f_${dimension}:Array(${TEXT.has(column) ? 'String' : 'UInt32'})}`);
+  }
+  if (look.affiliates) {
+    if (!look.affiliates.length) return null;
+    params.affiliates = look.affiliates;
+    where.push('affiliate_id IN {affiliates:Array(UInt32)}');
+  }
+  const select: string[] = [];
+  const keys: string[] = [];
+  const reads: TableQuery['reads'] = [];
+  plan.groupBy.forEach((d, i) => {
+    if (isPeriod(d)) {
+      select.push(`toUnixTimestamp(${PERIOD_SQL[d](table.time(grain))}) AS k${i}`);
+      keys.push(`k${i}`);
+      reads.push('key');
+      return;
+    }
+    const expr = table.column(grain, DIMENSION_COLUMN[d] as FactColumn);
+    if (expr === VIA_PROMO) reads.push('promo');
+    else if (expr === null) reads.push('none');
+    else {
+      select.push(`${expr} AS k${i}`);
+      keys.push(`k${i}`);
+      reads.push('key');
+    }
+  });
+  if (reads.includes('promo')) {
+    select.push('promo_id AS p');
+    keys.push('p');
+  }
+  select.push(table.currency ? 'currency' : "'' AS currency");
+  keys.push('currency');
+  select.push(...wanted.map((b) => `toInt64(${sums[b]}) AS ${b}`));
+  return {
+    sql: `SELECT ${select.join(', ')} FROM ${table.from(grain)}
+      WHERE ${where.join(' AND ')} GROUP BY ${keys.join(', ')}`,
+    wanted,
+    reads,
+  };
+}
+
+/** ClickHouse keeps a missing id as 0 and a missing text as ''; PostgreSQL as null. */
+function dimensionValue(d: Dimension, v: unknown): string | number | null {
+  if (isPeriod(d)) return new Date(Number(v) * 1000).toISOString();
+  if (DIMENSION_TEXT.has(d)) return v === '' || v === null || v === undefined ? null : String(v);
+  return Number(v) === 0 ? null : Number(v);
+}
+const DIMENSION_TEXT = new Set<Dimension>(['country', 'device', 'sub1', 'sub2', 'sub3', 'sub4', 'sub5']);
+
 /** The plan's sums per group and currency, one bound statement per fact table. */
-async function grouped(store: AnalyticsStore, plan: ReportPlan, bases: Base[], signal?: AbortSignal) {
+async function grouped(
+  db: Db,
+  store: AnalyticsStore,
+  plan: ReportPlan,
+  bases: Base[],
+  signal?: AbortSignal,
+): Promise<Group[]> {
   const groups = new Map<string, Group>();
-  const params: Record<string, unknown> = { from: isoDay(plan.from), to: isoDay(plan.to) };
-  const filters: string[] = [];
-  for (const [d, values] of Object.entries(plan.filters)) {
-    params[`f_${d}`] = values;
-    filters.push(`${COLUMN[d as Dimension]} IN {f_${d}:Array(UInt32)}`);
-  }
-  if (plan.affiliateIds) {
-    params.affiliates = plan.affiliateIds;
-    filters.push('affiliate_id IN {affiliates:Array(UInt32)}');
-  }
-  const dims = plan.groupBy.map((d, i) => `${isPeriod(d) ? PERIOD_SQL[d] : COLUMN[d]} AS k${i}`);
+  const look = await lookups(db, plan);
+  const params: Record<string, unknown> = {
+    from: chTime(plan.from),
+    to: chTime(plan.to),
+    fromDay: isoDay(plan.from),
+    toDay: isoDay(plan.to),
+    tz: plan.timezone,
+  };
   for (const table of TABLES) {
-    const wanted = bases.filter((b) => table.bases[b]);
-    if (!wanted.length) continue;
-    const select = [
-      ...dims,
-      table.currency ? 'currency' : "'' AS currency",
-      ...wanted.map((b) => `toInt64(${table.bases[b]}) AS ${b}`),
-    ];
-    const where = [`d >= {from:Date}`, `d < {to:Date}`, ...filters, ...(table.where ? [table.where] : [])];
-    const keys = [...plan.groupBy.map((_, i) => `k${i}`), 'currency'];
-    const rows = await store.query<Record<string, string | number>>(
-      `SELECT ${select.join(', ')} FROM (SELECT *, ${table.day} AS d FROM ${table.from})
-        WHERE ${where.join(' AND ')} GROUP BY ${keys.join(', ')}`,
-      params,
-      { ...(signal ? { signal } : {}), settings: { output_format_json_quote_64bit_integers: 1 } },
-    );
+    const q = tableQuery(table, plan, bases, look, params);
+    if (!q) continue;
+    const rows = await store.query<Record<string, string | number>>(q.sql, params, {
+      ...(signal ? { signal } : {}),
+      settings: { output_format_json_quote_64bit_integers: 1 },
+    });
+    const promos = q.reads.includes('promo')
+      ? await promoDimensions(
+          db,
+          [...new Set(rows.map((r) => Number(r.p)))].filter((id) => id !== 0),
+        )
+      : null;
     for (const row of rows) {
       const dimValues = plan.groupBy.map((d, i) => {
-        const v = row[`k${i}`];
-        if (isPeriod(d)) return `${v}T00:00:00.000Z`;
-        // ClickHouse keeps a missing campaign, promo or affiliate as 0; PostgreSQL as null.
-        return Number(v) === 0 ? null : Number(v);
+        const how = q.reads[i];
+        if (how === 'none') return null;
+        if (how === 'promo') {
+          const column = DIMENSION_COLUMN[d] as 'landing_id' | 'traffic_source_id';
+          return promos?.get(Number(row.p))?.[column] ?? null;
+        }
+        return dimensionValue(d, row[`k${i}`]);
       });
       const currency = row.currency ? String(row.currency) : null;
       const key = JSON.stringify([dimValues, currency]);
@@ -158,7 +386,7 @@ async function grouped(store: AnalyticsStore, plan: ReportPlan, bases: Base[], s
         group = { dims: dimValues, currency, sums: new Map(bases.map((b) => [b, 0n])) };
         groups.set(key, group);
       }
-      for (const b of wanted) group.sums.set(b, (group.sums.get(b) ?? 0n) + BigInt(row[b] as string));
+      for (const b of q.wanted) group.sums.set(b, (group.sums.get(b) ?? 0n) + BigInt(row[b] as string));
     }
   }
   return [...groups.values()];
@@ -228,6 +456,8 @@ function metricValue(m: Metric, s: Sums): bigint | string | null {
       ? new Dec(v(num).toString()).div(v(den).toString()).toDecimalPlaces(4, Dec.ROUND_HALF_UP).toFixed(4)
       : null;
   switch (m) {
+    case 'net_deposits':
+      return v('deposit_amount') - v('withdrawal_amount') - v('chargebacks');
     case 'ggr':
       return v('bets') - v('wins');
     case 'ngr':
@@ -314,6 +544,9 @@ const NAME_SOURCE = {
   campaign: ['campaigns', 'name'],
   promo: ['promos', 'title'],
   affiliate: ['affiliates', 'name'],
+  plan: ['commission_plans', 'name'],
+  traffic_source: ['traffic_sources', 'name'],
+  landing: ['destination_links', 'name'],
 } as const;
 
 /** Names are catalog rows, which live in PostgreSQL only: looked up by id after the grouping. */
@@ -335,9 +568,9 @@ async function withNames(db: Db, plan: ReportPlan, rows: ReportRow[]) {
   return rows;
 }
 
-async function answer(store: AnalyticsStore, plan: ReportPlan, signal?: AbortSignal) {
+async function answer(db: Db, store: AnalyticsStore, plan: ReportPlan, signal?: AbortSignal) {
   const bases = basesOf(plan.metrics);
-  const rows = rowsOf(plan, await grouped(store, plan, bases, signal), bases);
+  const rows = rowsOf(plan, await grouped(db, store, plan, bases, signal), bases);
   return {
     rows,
     bases,
@@ -357,7 +590,7 @@ async function answer(store: AnalyticsStore, plan: ReportPlan, signal?: AbortSig
 export function clickhouseSource(store: AnalyticsStore, signal?: AbortSignal): ReportSource {
   return {
     async page(db, plan, page, pageSize): Promise<SourcePage> {
-      const { rows, bases, sorted } = await answer(store, plan, signal);
+      const { rows, bases, sorted } = await answer(db, store, plan, signal);
       const shown = sorted.slice((page - 1) * pageSize, page * pageSize);
       return {
         rows: await withNames(db, plan, shown),
@@ -365,20 +598,20 @@ export function clickhouseSource(store: AnalyticsStore, signal?: AbortSignal): R
         totals: totalsOf(plan, rows, bases),
       };
     },
-    async totals(_db, plan) {
-      const { rows, bases } = await answer(store, plan, signal);
+    async totals(db, plan) {
+      const { rows, bases } = await answer(db, store, plan, signal);
       return totalsOf(plan, rows, bases);
     },
     async *stream(db, plan) {
       // The grouped rows are held once (a report's groups, not its facts); names per batch.
-      const { sorted } = await answer(store, plan, signal);
+      const { sorted } = await answer(db, store, plan, signal);
       for (let i = 0; i < sorted.length; i += 2000)
         yield* await withNames(db, plan, sorted.slice(i, i + 2000));
     },
-    async currencies(_db, plan) {
+    async currencies(db, plan) {
       const bases = basesOf(plan.metrics).filter(isMoney);
       if (!bases.length) return [];
-      const groups = await grouped(store, { ...plan, groupBy: [] }, bases, signal);
+      const groups = await grouped(db, store, { ...plan, groupBy: [] }, bases, signal);
       return [...new Set(groups.map((g) => g.currency).filter((c) => c !== null))];
     },
   };
