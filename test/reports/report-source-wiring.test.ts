@@ -32,6 +32,7 @@ let brokenApp: FastifyInstance;
 let partner: Partner;
 let token: string;
 let favoriteId: number;
+let promo: Parameters<typeof insertClick>[1];
 const d0 = dayAgo(3);
 const query = {
   from: isoDay(d0),
@@ -75,7 +76,7 @@ beforeAll(async () => {
     linkToken: () => Promise.reject(new Error('not used')),
   };
   const config = base.app.deps.config;
-  const other = async (source: 'postgres' | 'clickhouse', analyticsStore: AnalyticsStore) => {
+  const other = async (source: 'auto' | 'postgres' | 'clickhouse', analyticsStore: AnalyticsStore) => {
     const app = await buildApp({
       config: { ...config, reports: { ...config.reports, source } },
       database: base.database,
@@ -99,7 +100,7 @@ beforeAll(async () => {
     brand_id: seeded.brand.id,
     name: 'Sources',
   });
-  const promo = await op(`/campaigns/${campaign.id}/promos`, { destination_link_id: seeded.link.id });
+  promo = await op(`/campaigns/${campaign.id}/promos`, { destination_link_id: seeded.link.id });
   for (const [day, n] of [
     [0, 3],
     [1, 2],
@@ -259,5 +260,23 @@ describe('the operator report and REPORTS_SOURCE', () => {
       await setAnalyticsEnabled({ db: t.db, enabled: true });
       await new Promise((resolve) => setTimeout(resolve, COPY_STATE_TTL_MS + 100));
     }
+  });
+});
+
+describe('the copy lag in the metrics', () => {
+  it('counts the rows waiting for ClickHouse and the age of the oldest, back to 0 after a copy', async () => {
+    // A click outside the reports' days: queued for the copy.
+    await insertClick(t, promo, dayAgo(10));
+    const metrics = async () => {
+      const res = await t.call(t.admin, { url: '/api/v1/tracking/metrics' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().analytics;
+    };
+    const waiting = await metrics();
+    expect(waiting.enabled).toBe(true);
+    expect(waiting.queued_rows).toBeGreaterThanOrEqual(1);
+    expect(waiting.oldest_queued_seconds).toBeGreaterThanOrEqual(0);
+    await copyToAnalytics(t);
+    expect(await metrics()).toEqual({ enabled: true, queued_rows: 0, oldest_queued_seconds: 0 });
   });
 });

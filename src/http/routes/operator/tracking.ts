@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { getReferralLink } from '../../../core/affiliates/referral-link.ts';
+import { getAnalyticsStatus } from '../../../core/analytics/copy/get-analytics-status.ts';
 import { BUILT_IN_PLACEHOLDERS, SUB_IDS } from '../../../core/clicks/placeholders.ts';
 import { operatorSecurity, requireOperator } from '../../plugins/operator-auth.ts';
 import { IdParams, NullableTimestamp, withErrors } from '../../schemas/common.ts';
@@ -45,6 +46,19 @@ const Metrics = Type.Object(
       loaded_at: NullableTimestamp,
       reloads: n('Partial reloads after changes'),
     }),
+    analytics: Type.Object(
+      {
+        enabled: Type.Boolean({ description: 'Rows are queued for ClickHouse (ANALYTICS_URL is set)' }),
+        queued_rows: n('Rows waiting in the outbox for ClickHouse: the copy lag in rows'),
+        oldest_queued_seconds: n(
+          'Age in whole seconds of the oldest row waiting for ClickHouse: the copy lag in time (0 when nothing waits)',
+        ),
+      },
+      {
+        description:
+          'The copy to ClickHouse (the same for every process: it is read from the database); reports go back to PostgreSQL while the lag is over 60 s',
+      },
+    ),
   },
   { $id: 'TrackingMetrics' },
 );
@@ -57,12 +71,25 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['tracking'],
         security: operatorSecurity,
-        summary: 'Click path counters of this server process',
-        description: 'Counters since the process started; each server process has its own.',
+        summary: 'Click path counters of this server process, and the ClickHouse copy lag',
+        description:
+          'Counters since the process started; each server process has its own. `analytics` is the copy to ClickHouse, read from the database: rows waiting and the age of the oldest.',
         response: withErrors({ 200: Metrics }, 401, 403),
       },
     },
-    async () => app.tracking.metrics(),
+    async () => {
+      const status = await getAnalyticsStatus({ db: app.deps.database.db });
+      const oldest = status.oldestQueuedAt?.getTime();
+      return {
+        ...app.tracking.metrics(),
+        analytics: {
+          enabled: status.enabled,
+          queued_rows: status.pending,
+          oldest_queued_seconds:
+            oldest === undefined ? 0 : Math.max(0, Math.floor((Date.now() - oldest) / 1000)),
+        },
+      };
+    },
   );
 
   app.get(
