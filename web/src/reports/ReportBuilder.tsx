@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { analyticsStatusQuery } from '../components/AnalyticsCopyStatus.tsx';
+import { SelectField } from '../components/SelectField.tsx';
 import { displayTimeZone, formatDate } from '../format.ts';
 import { type Audience, allowedMetricsQuery, downloadExport, reportQuery } from './api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -7,7 +9,13 @@ import { searchOfFavorite } from './favorite-search.ts';
 import { addDays } from './periods.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportTable } from './ReportTable.tsx';
-import { NATIVE, type ReportSearch, toReportQuery } from './report-search.ts';
+import { NATIVE, REPORT_SOURCES, type ReportSearch, toReportQuery } from './report-search.ts';
+
+const SOURCE_OPTIONS = [
+  { value: '', label: 'Auto' },
+  { value: 'postgres', label: 'PostgreSQL' },
+  { value: 'clickhouse', label: 'ClickHouse' },
+];
 
 interface ReportBuilderProps {
   audience: Audience;
@@ -24,7 +32,11 @@ export function ReportBuilder({ audience, search, onSearch, defaultCurrency }: R
   const allowed = useQuery(allowedMetricsQuery(audience));
   const timeZone = displayTimeZone();
   const query = toReportQuery(search, timeZone, allowed.data, defaultCurrency);
-  const report = useQuery({ ...reportQuery(audience, query), enabled: allowed.isSuccess });
+  // With ClickHouse configured (its copy status says so: admins) the back office may pick the store.
+  const analytics = useQuery({ ...analyticsStatusQuery, enabled: audience === 'operator' });
+  const choosable = audience === 'operator' && analytics.data?.enabled === true;
+  const source = choosable ? search.source : undefined;
+  const report = useQuery({ ...reportQuery(audience, query, source), enabled: allowed.isSuccess });
   return (
     <>
       {allowed.data && (
@@ -48,6 +60,20 @@ export function ReportBuilder({ audience, search, onSearch, defaultCurrency }: R
           </h2>
           <ExportButtons onDownload={(format) => downloadExport(audience, query, format)} />
         </div>
+        {choosable && (
+          <SelectField
+            label="Source"
+            value={source ?? ''}
+            options={SOURCE_OPTIONS}
+            onChange={(value) =>
+              onSearch({
+                ...search,
+                source: REPORT_SOURCES.find((s) => s === value),
+                page: undefined,
+              })
+            }
+          />
+        )}
         {report.isError && <p className="form-summary">{report.error.message}</p>}
         {report.isPending && !report.isError && <p className="muted">Running the report…</p>}
         {report.data && (

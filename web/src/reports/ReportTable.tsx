@@ -89,6 +89,11 @@ export function ReportTable({ result, sort, dir = 'asc', onSort, onPage }: Repor
           .
         </p>
       )}
+      {result.source && (
+        <p className="muted" data-testid="report-source">
+          Answered by {result.source === 'clickhouse' ? 'ClickHouse' : 'PostgreSQL'}
+        </p>
+      )}
       <Pager
         label="Report pages"
         page={result.page}

@@ -3,6 +3,7 @@ import { ApiError, api, unwrap } from '../api/client.ts';
 import type { paths } from '../api/schema.d.ts';
 import type { Json } from '../api/types.ts';
 import { METRIC_NAMES, type Metric, type ReportQuery, type ReportResult } from './catalog.ts';
+import type { ReportSource } from './report-search.ts';
 
 /** Whose API a report screen calls: the back office's (every affiliate) or the portal's (mine). */
 export type Audience = 'operator' | 'partner';
@@ -17,16 +18,26 @@ export type ExportFormat = NonNullable<
 // The portal's keys start with 'portal' so signing out drops them with the rest.
 const root = (audience: Audience) => (audience === 'partner' ? ['portal', 'reports'] : ['reports']);
 
-export function runReport(audience: Audience, body: ReportQuery): Promise<ReportResult> {
+/** The operator may ask one store (ClickHouse configured); without it the server decides. */
+export function runReport(
+  audience: Audience,
+  body: ReportQuery,
+  source?: ReportSource,
+): Promise<ReportResult> {
   return audience === 'partner'
     ? unwrap(api.POST('/api/partner/v1/reports/performance', { body }))
-    : unwrap(api.POST('/api/v1/reports/performance', { body }));
+    : unwrap(
+        api.POST('/api/v1/reports/performance', {
+          body,
+          ...(source ? { params: { query: { source } } } : {}),
+        }),
+      );
 }
 
-export const reportQuery = (audience: Audience, body: ReportQuery) =>
+export const reportQuery = (audience: Audience, body: ReportQuery, source?: ReportSource) =>
   queryOptions({
-    queryKey: [...root(audience), 'performance', body],
-    queryFn: () => runReport(audience, body),
+    queryKey: [...root(audience), 'performance', body, source ?? 'auto'],
+    queryFn: () => runReport(audience, body, source),
     placeholderData: keepPreviousData,
     retry: false,
   });

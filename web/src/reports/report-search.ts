@@ -34,7 +34,12 @@ export interface ReportSearch {
   sort?: string;
   dir?: 'asc' | 'desc';
   page?: number;
+  /** The back office's choice of store (with ClickHouse configured); none: the server decides. */
+  source?: ReportSource;
 }
+
+export const REPORT_SOURCES = ['postgres', 'clickhouse'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
 
 /** The address's word for "each amount in its own currency" when a default currency would apply. */
 export const NATIVE = 'native';
@@ -110,6 +115,7 @@ export function validateReportSearch(raw: Record<string, unknown>): ReportSearch
     sort: typeof raw.sort === 'string' && /^[a-z0-9_]{1,64}$/.test(raw.sort) ? raw.sort : undefined,
     dir: oneOf(['asc', 'desc'] as const, raw.dir),
     page: int(raw.page),
+    source: oneOf(REPORT_SOURCES, raw.source),
   });
 }
 
