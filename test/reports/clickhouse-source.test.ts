@@ -4,12 +4,25 @@ import { setAnalyticsEnabled } from '../../src/core/analytics/copy/set-analytics
 import { applyAnalyticsSchema } from '../../src/core/analytics/schema/apply-analytics-schema.ts';
 import { chooseReportSource } from '../../src/core/reports/engine/choose-report-source.ts';
 import { planReport } from '../../src/core/reports/engine/plan-report.ts';
+import { METRIC_NAMES, type ReportQuery } from '../../src/core/reports/engine/report-query.ts';
 import { createTestAnalytics, type TestAnalytics } from '../analytics/support.ts';
 import type { EngineTest } from '../commissions/engine-helpers.ts';
 import { operatorApi } from '../events/api.ts';
+import { insertClick, seedSecondAffiliate } from '../events/helpers.ts';
 import { bothSources, copyToAnalytics } from '../support/report-sources.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { clicks, DAY, dayAgo, event, HOUR, isoDay, reportBrand, send, uid } from './engine-helpers.ts';
+import {
+  clicks,
+  DAY,
+  dayAgo,
+  event,
+  HOUR,
+  isoDay,
+  type Promo,
+  reportBrand,
+  send,
+  uid,
+} from './engine-helpers.ts';
 
 /**
  * The ClickHouse source answers the reports it supports exactly as PostgreSQL does: the same
@@ -157,6 +170,164 @@ describe('ClickHouse and PostgreSQL answer the same report', () => {
     });
     // Day 0's commissions: 3500 × 1.0333 = 3616.55, half to even 3617 (once, on the group's sum).
     expect(r.rows[0]).toMatchObject({ currency: 'USD', total_commission: 3617n });
+  });
+});
+
+/** Every metric, net deposits and qualified CPAs included. */
+const ALL = METRIC_NAMES;
+
+/**
+ * Two affiliates of a brand. A's clicks carry country, device and sub1-sub5, and its customer
+ * `a` came through one of them: registration, a first deposit (CPA), activity with chargebacks,
+ * a chargeback taking part of the deposit back and a withdrawal, some late in the UTC day (the
+ * next day in Malta). `c` came with a coupon code; B's customer registered in FR. A's promo has
+ * a traffic source, and A a limited account manager.
+ */
+async function richScenario() {
+  const s = await reportBrand(e);
+  const other = await seedSecondAffiliate(e.t, e.admin, s.brand.id, s.link.id);
+  const promoB = { ...other.promo, affiliate_id: other.affiliateId, brand_id: s.brand.id } as Promo;
+  const source = await e.t.call(e.admin, {
+    method: 'POST',
+    url: '/api/v1/traffic-sources',
+    payload: { name: uid('Source') },
+  });
+  expect(source.statusCode, source.body).toBe(201);
+  await e.t.db
+    .updateTable('promos')
+    .set({ traffic_source_id: source.json().id })
+    .where('id', '=', s.promo.id)
+    .execute();
+  const cookie = await e.t.staffCookie();
+  const me = (await e.t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).json();
+  await e.t.db
+    .updateTable('affiliates')
+    .set({ account_manager_id: me.staff.id })
+    .where('id', '=', s.affiliateId)
+    .execute();
+  const coupon = await e.t.call(e.admin, {
+    method: 'POST',
+    url: '/api/v1/coupon-codes',
+    payload: {
+      brand_id: s.brand.id,
+      code: uid('CPN').replace(/[^A-Za-z0-9]/g, ''),
+      affiliate_id: s.affiliateId,
+    },
+  });
+  expect(coupon.statusCode, coupon.body).toBe(201);
+  const d0 = dayAgo(6);
+  const at = (h: number) => new Date(d0.getTime() + h * HOUR);
+  const subs = { sub1: 's1', sub2: 's2', sub3: 's3', sub4: 's4', sub5: 's5' };
+  const clickA = await insertClick(e.t, s.promo, at(22), { country: 'DE', device_type: 'mobile', ...subs });
+  await clicks(e, s.promo, at(9), 2, { country: 'DE', device_type: 'desktop', sub1: 'other' });
+  await clicks(e, promoB, at(23), 1, { country: 'FR', device_type: 'tablet' });
+  const [a, b, c] = [uid('a'), uid('b'), uid('c')];
+  const deposit = event(s.brand.id, a, 'deposit', at(23), { amount: 2000 });
+  await send(e, [
+    event(s.brand.id, a, 'registration', at(22), { click_id: clickA }),
+    deposit,
+    event(s.brand.id, a, 'activity', at(30), {
+      products: { casino: { bets: 9000, wins: 4000, bonuses: 300, chargebacks: 250 } },
+    }),
+    event(s.brand.id, a, 'withdrawal', at(31), { amount: 400 }),
+    event(s.brand.id, b, 'registration', at(10), { affiliate_id: other.affiliateId, country: 'FR' }),
+    event(s.brand.id, b, 'deposit', at(11), { amount: 1500 }),
+    event(s.brand.id, c, 'registration', at(12), { coupon_code: coupon.json().code }),
+  ]);
+  await send(e, [
+    event(s.brand.id, a, 'chargeback', at(32), { amount: 500, original_event_id: deposit.event_id }),
+  ]);
+  return {
+    s,
+    other,
+    managerId: me.staff.id as number,
+    coupon: coupon.json(),
+    trafficSource: source.json().id as number,
+    d0,
+    range: {
+      from: isoDay(d0),
+      to: isoDay(new Date(d0.getTime() + 3 * DAY)),
+      filters: { brand: [s.brand.id] },
+    },
+  };
+}
+
+describe('ClickHouse and PostgreSQL answer every dimension, filter and metric alike', () => {
+  it('hours and periods in another time zone, countries, devices, plans, landings, traffic sources and sub-ids', async () => {
+    const w = await richScenario();
+    const base = { ...w.range, columns: [...ALL] };
+    const byHour = await bothSources(e.t, store, { ...base, timezone: 'Europe/Malta', group_by: ['hour'] });
+    expect(byHour.total_rows).toBeGreaterThan(3);
+    const byDay = await bothSources(e.t, store, { ...base, timezone: 'Europe/Malta', group_by: ['day'] });
+    // A's 22:00 and 23:00 UTC facts are on the next day in Malta.
+    expect(byDay.rows.length).toBeGreaterThan(1);
+    for (const group_by of [
+      ['week', 'month', 'quarter', 'year'],
+      ['country', 'device'],
+      ['landing', 'traffic_source'],
+      ['plan', 'promo'],
+      ['sub1', 'sub2', 'sub3', 'sub4', 'sub5'],
+      ['day', 'affiliate'],
+      [],
+    ] as ReportQuery['group_by'][])
+      await bothSources(e.t, store, { ...base, timezone: 'Asia/Tokyo', group_by });
+    // UTC whole days: net deposits (activity lines' chargebacks) and qualified CPAs read hourly rollups.
+    const utc = await bothSources(e.t, store, { ...base, group_by: ['day'] });
+    const totals = utc.totals.find((r) => r.currency === 'EUR');
+    // Deposits 2000 + 1500, less the withdrawal 400, the chargeback 500 and the activity's 250.
+    // A's and B's first deposits (20.00 and 15.00) each earned a CPA.
+    expect(totals).toMatchObject({ net_deposits: 2350n, qualified_cpa_count: 2n });
+  });
+
+  it('filters by coupon, promo code, traffic source, landing, plan, country, device and sub-ids', async () => {
+    const w = await richScenario();
+    const base = { ...w.range, columns: [...ALL], group_by: ['affiliate', 'day'] as ReportQuery['group_by'] };
+    const withCoupon = await bothSources(e.t, store, {
+      ...base,
+      filters: { ...w.range.filters, coupon_code: [w.coupon.code.toLowerCase()] },
+    });
+    expect(withCoupon.totals).toEqual([expect.objectContaining({ registrations: 1n, clicks: 0n })]);
+    for (const filters of [
+      { promo_code: [w.s.promo.code] },
+      { traffic_source: [w.trafficSource] },
+      { landing: [w.s.link.id] },
+      { plan: [w.s.plan.id] },
+      { country: ['de', 'FR'] },
+      { device: ['mobile'] },
+      { sub3: ['s3'] },
+      { sub1: ['s1', 'other'], country: ['DE'] },
+      { affiliate: [w.other.affiliateId] },
+    ])
+      await bothSources(e.t, store, { ...base, filters: { ...w.range.filters, ...filters } });
+  });
+
+  it("a limited manager's affiliates, converted, sorted by a metric and paged", async () => {
+    const w = await richScenario();
+    const mine = await bothSources(
+      e.t,
+      store,
+      { ...w.range, columns: [...ALL], group_by: ['affiliate', 'sub1'] },
+      { managerId: w.managerId },
+    );
+    expect(new Set(mine.rows.map((r) => r.affiliate))).toEqual(new Set([w.s.affiliateId]));
+    const res = await e.t.call(e.admin, {
+      method: 'POST',
+      url: '/api/v1/exchange-rates',
+      payload: { rates: [{ base: 'EUR', quote: 'USD', date: '2025-01-02', rate: '1.0777' }] },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    for (const page of [1, 2])
+      await bothSources(e.t, store, {
+        ...w.range,
+        columns: [...ALL],
+        group_by: ['hour', 'country'],
+        timezone: 'Europe/Malta',
+        currency: 'USD',
+        rate_date: '2025-03-01',
+        sort: [{ by: 'net_deposits', direction: 'desc' }],
+        page,
+        page_size: 2,
+      });
   });
 });
 
