@@ -126,6 +126,9 @@ describe('reports', () => {
     // day, affiliate, currency, clicks 3, registrations 1, deposits 2500 minor units = 25.00 EUR.
     expect(cells.slice(3)).toEqual(['3', '1', expect.stringMatching(/^25[.,]00 EUR$/)]);
     await table.locator('tfoot tr').first().getByText('Total').waitFor();
+    // Without ANALYTICS_URL every report is PostgreSQL's, and says so; no choice of store.
+    await expect.poll(() => page.getByTestId('report-source').textContent()).toBe('Answered by PostgreSQL');
+    expect(await page.getByLabel('Source', { exact: true }).count()).toBe(0);
 
     await table.getByRole('button', { name: 'Clicks' }).click();
     await page.waitForURL(/sort=clicks/);
@@ -201,6 +204,7 @@ describe('reports', () => {
     await expect
       .poll(() => portal.getByTestId('report-table').locator('tbody').textContent())
       .toContain('Spring push');
+    await expect.poll(() => portal.getByTestId('report-source').textContent()).toBe('Answered by PostgreSQL');
 
     // With a report currency in her profile, the report converts into it unless she picks native.
     const profile = await portal.evaluate(async () => {
