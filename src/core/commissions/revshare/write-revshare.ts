@@ -27,6 +27,13 @@ const COLUMNS = `brand_id integer, affiliate_id integer, currency text, amount b
 const NAMES = COLUMNS.split(',')
   .map((c) => c.trim().split(' ')[0])
   .join(', ');
+/** The columns as inserted: a cut's source is its RevShare's first row, by key when not known here. */
+const INSERTED = NAMES.replace(
+  'source_commission_id',
+  'coalesce(source_commission_id, (select c.id from commissions c where c.source_key = x.from_key))',
+);
+/** Commissions a statement. */
+const CHUNK = 2000;
 
 /**
  * Writes what differs from the rows already there: a first row per key, or an adjustment row
@@ -95,8 +102,20 @@ export async function writeTargets(
   let written = 0;
   let adjustments = 0;
   let unchanged = 0;
+  // Written in chunks, each sent as soon as it is built: the database inserts one while the next
+  // is built and serialized here. A cut's RevShare written by this call is found by its key in
+  // the statement (it was inserted by an earlier one), so no chunk waits for another's answer.
+  const sent: Promise<unknown>[] = [];
+  const send = (records: Record<string, unknown>[]) => {
+    const done = sql`
+      insert into commissions (${sql.raw(NAMES)})
+      select ${sql.raw(INSERTED)} from ${rowsOf(records)} as x(${sql.raw(COLUMNS)}, from_key text)
+      on conflict (source_key) do nothing`.execute(trx);
+    done.catch(() => {}); // answered below, with the others
+    sent.push(done);
+  };
   for (const group of [all.filter((t) => t.kind === 'revshare'), all.filter((t) => t.kind !== 'revshare')]) {
-    const records: Record<string, unknown>[] = [];
+    let records: Record<string, unknown>[] = [];
     for (const t of group) {
       const had = before.get(t.key);
       if (had && had.sum === t.amount) {
@@ -108,6 +127,7 @@ export async function writeTargets(
       const adjusting = had !== undefined;
       if (adjusting) adjustments++;
       else written++;
+      const source = adjusting ? had.first : t.from_key ? firstIds.get(t.from_key) : undefined;
       records.push({
         brand_id: t.brand_id,
         affiliate_id: t.affiliate_id,
@@ -120,11 +140,8 @@ export async function writeTargets(
         plan_version_id: t.plan_version_id,
         source_affiliate_id: t.source_affiliate_id,
         level: t.level,
-        source_commission_id: adjusting
-          ? had.first.toString()
-          : t.from_key
-            ? (firstIds.get(t.from_key)?.toString() ?? null)
-            : null,
+        source_commission_id: source?.toString() ?? null,
+        from_key: source === undefined ? t.from_key : null,
         period_start: period.start,
         period_end: period.end,
         earned_at: adjusting ? now.toISOString() : `${period.end}T23:59:59.999Z`,
@@ -144,15 +161,16 @@ export async function writeTargets(
           : t.explanation,
         ...actorColumns(scope.actor),
       });
+      if (records.length === CHUNK) {
+        send(records);
+        records = [];
+        await new Promise((resolve) => setImmediate(resolve)); // lets the chunk go out
+      }
     }
-    if (!records.length) continue;
-    const inserted = await sql<{ id: bigint; source_key: string }>`
-      insert into commissions (${sql.raw(NAMES)})
-      select ${sql.raw(NAMES)} from ${rowsOf(records)} as x(${sql.raw(COLUMNS)})
-      on conflict (source_key) do nothing
-      returning id, source_key`.execute(trx);
-    for (const r of inserted.rows) if (!r.source_key.includes('#')) firstIds.set(r.source_key, BigInt(r.id));
+    if (records.length) send(records);
   }
+  const failed = (await Promise.allSettled(sent)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return { written, adjustments, unchanged };
 }
 
