@@ -286,9 +286,18 @@ export function revsharePeriod(
 
 const BASIS = { ngr: 'NGR', net_pl: 'net P/L', net_deposits: 'net deposits' } as const;
 
+const WHOLE = /^(?:-?[1-9]\d*|0)$/;
+
 /** Minor units in major units of the currency: 123456n, 2 → "1234.56". */
 export function major(value: bigint | string, minorUnit: number): string {
-  return new D(value.toString()).div(10 ** minorUnit).toFixed(minorUnit);
+  // A whole number of minor units (most of them) by its digits: the same text, without decimal.js.
+  const digits = typeof value === 'bigint' ? value.toString() : WHOLE.test(value) ? value : null;
+  if (digits === null || !Number.isInteger(minorUnit) || minorUnit < 0)
+    return new D(value.toString()).div(10 ** minorUnit).toFixed(minorUnit);
+  const negative = digits.startsWith('-');
+  const abs = (negative ? digits.slice(1) : digits).padStart(minorUnit + 1, '0');
+  const units = abs.slice(0, abs.length - minorUnit);
+  return `${negative ? '-' : ''}${units}${minorUnit ? `.${abs.slice(abs.length - minorUnit)}` : ''}`;
 }
 
 /** The period's result as one sentence, amounts in major units. */
