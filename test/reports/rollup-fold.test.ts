@@ -6,8 +6,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldRollups } from '../../src/core/reports/rollups/fold-rollups.ts';
-import { type EngineTest, engineApp } from '../commissions/engine-helpers.ts';
 import {
+  type BothSourcesTest,
+  bothSourcesApp,
   clicks,
   DAY,
   dayAgo,
@@ -20,11 +21,13 @@ import {
   uid,
 } from './engine-helpers.ts';
 
-let e: EngineTest;
+let e: BothSourcesTest;
+// Every report() here runs on PostgreSQL and on ClickHouse (late events and a rejection copied
+// after the first answers), and both must answer alike.
 beforeAll(async () => {
-  e = await engineApp();
-});
-afterAll(() => e.t.close());
+  e = await bothSourcesApp();
+}, 300_000);
+afterAll(() => e.close());
 
 const TABLES = [
   'click_hours',
