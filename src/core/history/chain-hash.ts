@@ -26,6 +26,13 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text, 'ut
 export const bodyHash = (kind: string, refId: number | string, body: unknown) =>
   sha256Hex(canonicalJson({ body, kind, ref_id: String(refId) }));
 
+/**
+ * bodyHash from the body's canonical text (`canonicalJson(body)`), for a caller that needs that
+ * text too: the same text, its keys in the same order (body, kind, ref_id).
+ */
+export const bodyHashOfText = (kind: string, refId: number | string, bodyText: string) =>
+  sha256Hex(`{"body":${bodyText},"kind":${JSON.stringify(kind)},"ref_id":${JSON.stringify(String(refId))}}`);
+
 /** A link's hash: its place in the affiliate's chain, the previous link's hash and its body's. */
 export const linkHash = (affiliateId: number, seq: number, prevHash: string, body: string) =>
   sha256Hex(`affluent-chain-v1:${affiliateId}:${seq}:${prevHash}:${body}`);
