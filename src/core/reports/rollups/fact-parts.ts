@@ -37,8 +37,9 @@ export type Base = (typeof COUNT_BASES)[number] | (typeof MONEY_BASES)[number];
 export type Grain = 'hour' | 'day' | 'raw';
 
 /**
- * The columns every part projects besides its sums: a fact's time (at the day grain a UTC
- * timestamp without zone, so periods need no time zone arithmetic per row) and its dimensions.
+ * The columns every part projects besides its sums: a fact's time (at the day grain the UTC day
+ * as a timestamp without zone, so periods need no time zone arithmetic per row and the day is
+ * the time as it is) and its dimensions.
  */
 export const FACT_COLUMNS = [
   'brand_id',
@@ -125,7 +126,7 @@ const impressions: Source = {
   bases: ['impressions'],
   hasCustomer: false,
   from: () => 'promo_impressions f join promos pr on pr.id = f.promo_id',
-  at: (g) => (g === 'day' ? "(f.hour at time zone 'UTC')" : 'f.hour'),
+  at: (g) => (g === 'day' ? "date_trunc('day', f.hour at time zone 'UTC')" : 'f.hour'),
   range: hourRange('f.hour'),
   column(_g, c) {
     if (c === 'promo_id') return 'f.promo_id';

@@ -33,6 +33,8 @@ export function grainOf(plan: ReportPlan): Grain {
 const q = (name: string) => `"${name}"`;
 
 function dimensionExpr(d: Dimension, grain: Grain): string {
+  // At the day grain every part's time is its UTC day already (fact-parts.ts).
+  if (d === 'day' && grain === 'day') return 'f.at';
   if (isPeriod(d)) return grain === 'day' ? `date_trunc('${d}', f.at)` : `date_trunc('${d}', f.at, tz.zone)`;
   return `f.${DIMENSION_COLUMN[d] as FactColumn}`;
 }
@@ -64,9 +66,89 @@ function converted(column: string, factors: Map<string, string>): RawBuilder<unk
   const arms = [...factors].map(([currency, factor]) =>
     new Dec(factor).eq(1)
       ? sql`when ${currency}::text then ${sql.raw(column)}`
-      : sql`when ${currency}::text then report_round_half_even(${sql.raw(column)} * ${factor}::numeric)::bigint`,
+      : sql`when ${currency}::text then ${roundedProduct(column, factor)}`,
   );
   return arms.length ? sql`case g.currency ${sql.join(arms, sql` `)} end` : sql`null::bigint`;
+}
+
+const INT8_MAX = 9223372036854775807n;
+
+/**
+ * `column` (a bigint sum in one currency, or null) times `factor`, rounded half to even once, as
+ * report_round_half_even does on numeric, without numeric arithmetic while the product fits a
+ * bigint: factor = n / 10^k, so the sum times n divided by 10^k with the remainder deciding the
+ * rounding (ties to the even quotient). Sums too large for that take the numeric path, so the
+ * answer is the same for every sum.
+ */
+function roundedProduct(column: string, factor: string): RawBuilder<unknown> {
+  const numeric = sql`report_round_half_even(${sql.raw(column)} * ${factor}::numeric)::bigint`;
+  const text = new Dec(factor).toFixed();
+  const [whole, fraction = ''] = text.split('.');
+  const n = BigInt(`${whole}${fraction}`);
+  const k = fraction.length;
+  if (n <= 0n || n > INT8_MAX || k > 18) return numeric;
+  const limit = INT8_MAX / n;
+  const x = column;
+  const p = `(${x} * ${n})`;
+  if (k === 0)
+    return sql`case when ${sql.raw(x)} between ${sql.raw(`-${limit} and ${limit}`)} then ${sql.raw(p)} else ${numeric} end`;
+  const d = 10n ** BigInt(k);
+  const q = `(${p} / ${d})`;
+  const r2 = `(abs(${p} % ${d}) * 2)`;
+  const int = `${q} + case when ${r2} > ${d} or (${r2} = ${d} and ${q} % 2 <> 0)
+    then case when ${x} < 0 then -1 else 1 end else 0 end`;
+  return sql`case when ${sql.raw(x)} between ${sql.raw(`-${limit} and ${limit}`)} then ${sql.raw(int)} else ${numeric} end`;
+}
+
+/**
+ * A converted grouping in one pass: per group, each money base summed per currency of factor
+ * other than 1 (a column each, `filter`), the target currency's money and the counts summed
+ * straight; then each per-currency sum rounded once and added up. Null when that would take too
+ * many columns (many currencies): the caller groups per group and currency first instead.
+ */
+function pivotedRows(
+  plan: ReportPlan,
+  bases: Base[],
+  dimSelect: string[],
+  isMoney: (b: Base) => boolean,
+): RawBuilder<unknown> | null {
+  const { factors, currency } = plan.conversion!;
+  const unit = [...factors].filter(([, f]) => new Dec(f).eq(1)).map(([c]) => c);
+  const others = [...factors].filter(([, f]) => !new Dec(f).eq(1));
+  const money = bases.filter(isMoney);
+  if (others.length * money.length > 48) return null;
+  const sums: RawBuilder<unknown>[] = [];
+  const values: RawBuilder<unknown>[] = [];
+  for (const b of bases) {
+    const f = `f.${b}::bigint`;
+    if (!isMoney(b)) {
+      sums.push(sql.raw(`${total(f)} as ${b}`));
+      values.push(sql.raw(`s.${b}`));
+      continue;
+    }
+    const parts: RawBuilder<unknown>[] = [];
+    if (unit.length) {
+      sums.push(
+        sql`${sql.raw(total(f))} filter (where f.currency = any(${unit}::text[])) as ${sql.raw(`${b}__u`)}`,
+      );
+      parts.push(sql.raw(`coalesce(s.${b}__u, 0)`));
+    }
+    others.forEach(([code, factor], i) => {
+      sums.push(
+        sql`${sql.raw(total(f))} filter (where f.currency = ${code}::text) as ${sql.raw(`${b}__${i}`)}`,
+      );
+      parts.push(sql`coalesce(${roundedProduct(`s.${b}__${i}`, factor)}, 0)`);
+    });
+    values.push(sql`${parts.length ? sql.join(parts, sql` + `) : sql`0::bigint`} as ${sql.raw(b)}`);
+  }
+  const dims = plan.groupBy.map(q);
+  const grouping = dims.length
+    ? `group by ${dims.map((_, i) => i + 1).join(', ')}`
+    : // One group of everything, and none at all without a fact.
+      'having count(*) > 0';
+  const select = [...dimSelect.map((d) => sql.raw(d)), ...sums];
+  return sql`s as (select ${sql.join(select)} from facts f cross join tz ${sql.raw(grouping)}),
+    r as (select ${sql.raw(dims.map((d) => `s.${d}, `).join(''))}${currency}::text as currency, ${sql.join(values)} from s)`;
 }
 
 /** The CTEs up to `r`: one row per group (and currency, unless converting) with its bases summed. */
@@ -90,12 +172,15 @@ function groupedRows(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
   let r: RawBuilder<unknown>;
   if (plan.conversion) {
     const { factors } = plan.conversion;
+    const isMoney = (b: Base) => (MONEY_BASES as readonly string[]).includes(b);
+    const pivoted = pivotedRows(plan, bases, dimSelect, isMoney);
+    if (pivoted)
+      return sql`with tz (zone) as (select ${plan.timezone}::text), facts as not materialized (${facts}), ${pivoted}`;
     // Only money in a currency of factor other than 1 is rounded per group and currency, so only
     // those facts are grouped twice; the rest (counts, the target currency's money) are summed
     // straight into their groups in one pass. Money without a currency adds nothing, as a
     // currency without a factor does. (Not `<> all`: over no factor of 1 it is true for null.)
     const unit = [...factors].filter(([, f]) => new Dec(f).eq(1)).map(([c]) => c);
-    const isMoney = (b: Base) => (MONEY_BASES as readonly string[]).includes(b);
     const rounded = sql`g as (select ${sql.raw([...dimSelect, 'f.currency', ...sums].join(', '))}
       from facts f cross join tz where f.currency is not null
         and not f.currency = any(${unit}::text[]) group by ${sql.raw(positions)})`;
