@@ -19,9 +19,10 @@ export const EXPORT_RESPONSE = {
   description: 'The whole report as a file, streamed',
   headers: {
     'X-Report-Source': {
+      type: 'string',
+      enum: ['postgres', 'clickhouse'],
       description:
         'Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly',
-      schema: { type: 'string', enum: ['postgres', 'clickhouse'] },
     },
   },
   content: {

@@ -83,7 +83,7 @@ export async function chooseReportSource(options: {
 }): Promise<{ name: ReportSourceName; source: ReportSource }> {
   const pg = { name: 'postgres' as const, source: postgresSource };
   if (!options.analytics || options.mode === 'postgres' || options.requested === 'postgres') return pg;
-  if (!clickhouseAnswers(options.plan)) return pg;
+  if (!clickhouseAnswers(options.plan, options.analytics.config)) return pg;
   const preferred = options.requested === 'clickhouse' || options.mode === 'clickhouse';
   if (!preferred) {
     const status = await copyState(options.db);
