@@ -8,6 +8,8 @@ describe('configuration', () => {
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.publicUrl).toBe('http://localhost:8080');
     expect(config.cookieSecure).toBe(false);
+    expect(config.reports.source).toBe('auto');
+    expect(loadConfig({ REPORTS_SOURCE: 'postgres' }).reports.source).toBe('postgres');
   });
 
   it('reads overrides', () => {
@@ -34,6 +36,7 @@ describe('configuration', () => {
     ['TRUST_PROXY', 'maybe', 'TRUST_PROXY must be true or false (got "maybe")'],
     ['PUBLIC_URL', 'ftp://x', 'PUBLIC_URL must be a URL starting with http: or https:'],
     ['SECRET_KEY', 'short', 'SECRET_KEY must be at least 32 characters long'],
+    ['REPORTS_SOURCE', 'mysql', 'REPORTS_SOURCE must be one of auto, postgres, clickhouse (got "mysql")'],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
