@@ -345,6 +345,30 @@ describe('choosing the source', () => {
     expect((await chooseReportSource({ db: e.t.db, plan: bySubId, analytics: store })).name).toBe(
       'clickhouse',
     );
+    // Raw clicks older than their TTL (ANALYTICS_CLICK_TTL_DAYS, 400 by default) are gone from ClickHouse.
+    const old = await planReport(
+      e.t.db,
+      {},
+      {
+        from: isoDay(dayAgo(store.config.clickTtlDays + 10)),
+        to: isoDay(to),
+        group_by: ['sub1'],
+      },
+    );
+    expect((await chooseReportSource({ db: e.t.db, plan: old, analytics: store })).name).toBe('postgres');
+    const oldEvents = await planReport(
+      e.t.db,
+      {},
+      {
+        from: isoDay(dayAgo(store.config.clickTtlDays + 10)),
+        to: isoDay(to),
+        group_by: ['sub1'],
+        columns: ['registrations'],
+      },
+    );
+    expect((await chooseReportSource({ db: e.t.db, plan: oldEvents, analytics: store })).name).toBe(
+      'clickhouse',
+    );
   });
 });
 

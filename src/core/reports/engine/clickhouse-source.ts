@@ -11,11 +11,15 @@ const DAY = 86_400_000;
 
 /**
  * Every plan PostgreSQL answers: its periods in any time zone, every dimension and filter (codes
- * resolved by the plan), every metric and a limited manager's scope. Kept as the one place
- * chooseReportSource asks, should a plan ever need what ClickHouse does not hold.
+ * resolved by the plan), every metric and a limited manager's scope; except one that reads raw
+ * clicks (sub-ids) from before the raw clicks' TTL (ANALYTICS_CLICK_TTL_DAYS), which ClickHouse
+ * no longer holds.
  */
-export function clickhouseAnswers(_plan: ReportPlan): boolean {
-  return true;
+export function clickhouseAnswers(plan: ReportPlan, config?: { clickTtlDays: number }): boolean {
+  if (!config?.clickTtlDays || grainOf(plan) !== 'raw') return true;
+  if (!basesOf(plan.metrics).some((b) => b === 'clicks' || b === 'unique_clicks')) return true;
+  // A day's margin: the TTL drops whole parts as they merge, by the click's time.
+  return plan.from.getTime() > Date.now() - (config.clickTtlDays - 1) * DAY;
 }
 
 /** A fact column of the reports (fact-parts.ts's names) or the customer's coupon. */
