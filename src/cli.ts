@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import { fail, loadConfigOrExit, openDatabaseOrExit } from './boot.ts';
 import type { Config } from './config.ts';
 import { CLI } from './core/actor.ts';
+import { openAnalyticsStore } from './core/analytics/analytics-store.ts';
+import { backfillAnalytics } from './core/analytics/copy/backfill-analytics.ts';
+import { applyAnalyticsSchema } from './core/analytics/schema/apply-analytics-schema.ts';
 import { recordOperatorChange } from './core/audit/record-operator-change.ts';
 import { createAdmin } from './core/auth/create-admin.ts';
 import { createApiKey } from './core/auth/create-api-key.ts';
@@ -31,6 +34,11 @@ const USAGE = `usage: npm run cli -- <command>
   demo [--clicks <n>]                              load a demo program into an empty installation
                                                    (brands, links, banners, affiliates, campaigns,
                                                    promos and clicks over the last 30 days)
+  analytics backfill [--from <date>] [--to <date>]
+                                                   copy the history the streaming copy never carried
+                                                   (written while ANALYTICS_URL was unset) to
+                                                   ClickHouse, days in UTC (--to inclusive); safe to
+                                                   run again or beside the running platform
   history check [--affiliate <id>]                 check every history chain against the database
   history rotate-key                               retire the signing key, sign with a new one
   verify <statement.json> [--keys <file|url>]      verify a bill statement or chain export (no
@@ -59,7 +67,52 @@ function required(values: Record<string, unknown>, name: string): string {
   return value;
 }
 
+function day(values: Record<string, unknown>, name: string): Date | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const at =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+  if (!at || Number.isNaN(at.getTime())) fail(`--${name} must be a date (YYYY-MM-DD)\n${USAGE}`);
+  return at;
+}
+
 const commands: Record<string, Command> = {
+  'analytics backfill': async (db, args, config) => {
+    const { values } = options(args, { from: 'string', to: 'string' });
+    const from = day(values, 'from');
+    const last = day(values, 'to');
+    // --to names the last day copied.
+    const to = last && new Date(last.getTime() + 86_400_000);
+    if (!config.analytics) fail('analytics backfill needs ANALYTICS_URL (the ClickHouse store)');
+    const store = openAnalyticsStore(config.analytics);
+    try {
+      await applyAnalyticsSchema({ store });
+      let shown = 0;
+      const result = await backfillAnalytics({
+        db,
+        store,
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        // Progress on stderr, at most a line a second per source; the summary on stdout.
+        onPage: (p) => {
+          if (p.seconds - shown < 1) return;
+          shown = p.seconds;
+          process.stderr.write(
+            `${p.source}: ${p.read} rows read, ${p.copied} copied, ${Math.round(p.read / Math.max(p.seconds, 0.001))} rows/s\n`,
+          );
+        },
+      });
+      for (const [source, n] of Object.entries(result.sources))
+        out(
+          `${source}: ${n.read} read, ${n.copied} copied (${n.read - n.copied} already in ClickHouse or queued)`,
+        );
+      out(
+        `backfilled ${result.copied} of ${result.read} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.read / Math.max(result.seconds, 0.001))} rows/s)`,
+      );
+    } finally {
+      await store.close();
+    }
+  },
   'history check': async (db, args) => {
     const { values } = options(args, { affiliate: 'string' });
     const affiliateId = values.affiliate === undefined ? undefined : Number(values.affiliate);
