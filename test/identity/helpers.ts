@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { expect, vi } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from '../support/test-app.ts';
 
 export const PASSWORD = 'Aff1liate#pass';
 
@@ -24,8 +24,9 @@ export interface IdentityTestApp extends TestApp {
 export async function createIdentityApp(
   env: Record<string, string> = {},
   extend?: (app: FastifyInstance) => void,
+  options: TestAppOptions = {},
 ): Promise<IdentityTestApp> {
-  const t = await createTestApp({ ...RELAXED, ...env }, extend);
+  const t = await createTestApp({ ...RELAXED, ...env }, extend, options);
   const admin = await t.apiKey(['admin']);
   const lastEmail = async (to: string, template?: string) => {
     // Emails are jobs, sent after the change that asked for them committed: run them here.

@@ -10,7 +10,8 @@ import { copyToAnalytics } from '../support/report-sources.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** An engine test whose reports (report()) are asked of both sources and compared. */
-export interface BothSourcesTest extends EngineTest {
+export interface BothSourcesTest<T extends TestApp = TestApp> extends EngineTest {
+  t: T;
   analytics?: AnalyticsStore;
   close(): Promise<void>;
 }
@@ -20,12 +21,12 @@ export interface BothSourcesTest extends EngineTest {
  * database, the copy on: every report() then runs on PostgreSQL and on ClickHouse (after a copy)
  * and both answers must be equal. `make` builds the app (createTestApp's arguments given).
  */
-export async function bothSourcesApp(
-  make: (env: Record<string, string>, options: { analytics: AnalyticsStore }) => Promise<TestApp> = (
+export async function bothSourcesApp<T extends TestApp = TestApp>(
+  make: (env: Record<string, string>, options: { analytics: AnalyticsStore }) => Promise<T> = (
     env,
     options,
-  ) => createTestApp(env, undefined, options),
-): Promise<BothSourcesTest> {
+  ) => createTestApp(env, undefined, options) as Promise<T>,
+): Promise<BothSourcesTest<T>> {
   const analytics = await createTestAnalytics();
   const store = analytics.open();
   await applyAnalyticsSchema({ store });
