@@ -83,8 +83,13 @@ async function finalizeOne(trx: Transaction<DB>, period: Period, scope: Scope, n
     brandId: scope.brandId,
     affiliateIds: scope.affiliateIds,
   });
-  const targets = [...revshareTargets(computed), ...(await cutTargets(trx, computed))];
-  const counts = await writeTargets(trx, { ...scope, period }, targets, now);
+  const cuts = await cutTargets(trx, computed);
+  const counts = await writeTargets(
+    trx,
+    { ...scope, period },
+    { revshare: revshareTargets(computed), cuts },
+    now,
+  );
   await saveSettlements(trx, computed, scope);
   return { streams: computed.streams.length, ...counts };
 }

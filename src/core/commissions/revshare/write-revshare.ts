@@ -38,12 +38,13 @@ const CHUNK = 2000;
 /**
  * Writes what differs from the rows already there: a first row per key, or an adjustment row
  * (`<key>#<n>`) for the difference. A key that had rows and is no longer a result (its
- * customers moved away) is adjusted to 0. Cuts are written after the RevShare they derive from.
+ * customers moved away) is adjusted to 0. Cuts are written after the RevShare they derive from,
+ * and built (`cuts`) once the RevShare rows are on their way to the database.
  */
 export async function writeTargets(
   trx: Transaction<DB>,
   scope: { period: Period; brandId?: number; affiliateIds?: number[]; actor: Actor },
-  targets: Target[],
+  targets: { revshare: Target[]; cuts: () => Target[] },
   now: Date,
 ): Promise<Pick<FinalizeResult, 'written' | 'adjustments' | 'unchanged'>> {
   const { period } = scope;
@@ -96,8 +97,14 @@ export async function writeTargets(
       });
     }
   }
-  const keys = new Set(targets.map((t) => t.key));
-  const all = [...targets, ...[...orphans.values()].filter((o) => !keys.has(o.key))];
+  // The targets of one kind (RevShare, or cuts) and the rows of that kind no longer a result.
+  const withOrphans = (group: Target[], revshare: boolean) => {
+    const keys = new Set(group.map((t) => t.key));
+    return [
+      ...group,
+      ...[...orphans.values()].filter((o) => (o.kind === 'revshare') === revshare && !keys.has(o.key)),
+    ];
+  };
   const firstIds = new Map([...before].map(([k, v]) => [k, v.first]));
   let written = 0;
   let adjustments = 0;
@@ -114,7 +121,8 @@ export async function writeTargets(
     done.catch(() => {}); // answered below, with the others
     sent.push(done);
   };
-  for (const group of [all.filter((t) => t.kind === 'revshare'), all.filter((t) => t.kind !== 'revshare')]) {
+  for (const revshare of [true, false]) {
+    const group = withOrphans(revshare ? targets.revshare : targets.cuts(), revshare);
     let records: Record<string, unknown>[] = [];
     for (const t of group) {
       const had = before.get(t.key);
@@ -168,6 +176,7 @@ export async function writeTargets(
       }
     }
     if (records.length) send(records);
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const failed = (await Promise.allSettled(sent)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
