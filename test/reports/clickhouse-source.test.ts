@@ -277,7 +277,7 @@ describe('ClickHouse and PostgreSQL answer every dimension, filter and metric al
     // Deposits 2000 + 1500, less the withdrawal 400, the chargeback 500 and the activity's 250.
     // A's and B's first deposits (20.00 and 15.00) each earned a CPA.
     expect(totals).toMatchObject({ net_deposits: 2350n, qualified_cpa_count: 2n });
-  });
+  }, 120_000);
 
   it('filters by coupon, promo code, traffic source, landing, plan, country, device and sub-ids', async () => {
     const w = await richScenario();
@@ -299,7 +299,7 @@ describe('ClickHouse and PostgreSQL answer every dimension, filter and metric al
       { affiliate: [w.other.affiliateId] },
     ])
       await bothSources(e.t, store, { ...base, filters: { ...w.range.filters, ...filters } });
-  });
+  }, 120_000);
 
   it("a limited manager's affiliates, converted, sorted by a metric and paged", async () => {
     const w = await richScenario();
@@ -328,7 +328,7 @@ describe('ClickHouse and PostgreSQL answer every dimension, filter and metric al
         page,
         page_size: 2,
       });
-  });
+  }, 120_000);
 });
 
 describe('choosing the source', () => {

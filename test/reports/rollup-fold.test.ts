@@ -136,5 +136,6 @@ describe('rollup fold', () => {
     expect((await rowCounts(s.affiliateId)).commission_days_pending).toBe(1);
     // 7000 − one CPL of 500 = 6500.
     expect((await report(e, query)).rows[0]).toMatchObject({ cpl_commission: 500, total_commission: 6500 });
-  });
+    // Seven reports, each copied and asked of both sources.
+  }, 120_000);
 });
