@@ -251,9 +251,13 @@ function names(plan: ReportPlan, alias: string) {
 /**
  * The totals over `r`: one row per currency (one in all when converting), summed over every
  * group; as in a group, the currency-less counts join the one currency when there is only one.
+ * Converted, every group is in the target currency: one plain aggregate, which also counts the
+ * groups (`n`), and none over no group.
  */
-function totalsCtes(bases: Base[]): RawBuilder<unknown> {
+function totalsCtes(plan: ReportPlan, bases: Base[]): RawBuilder<unknown> {
   const sums = bases.map((b) => `${total(b)} as ${b}`).join(', ');
+  if (plan.conversion)
+    return sql`v as (select min(currency) as currency, ${sql.raw(sums)}, count(*) as n from r having count(*) > 0)`;
   return sql`t as (select currency, ${sql.raw(sums)} from r group by currency),
     u as (select coalesce(currency, case when count(currency) over () = 1 then max(currency) over () end)
       as currency, ${sql.raw(bases.join(', '))} from t),
@@ -292,14 +296,14 @@ export function pageQuery(
     : sql`${metricRows(plan)},
       p as (select x.* from x order by ${sql.raw(orderBy(plan, 'x'))} limit ${page.limit} offset ${page.offset})`;
   return sql`${groupedRows(plan, bases)}, ${cut},
-    ${totalsCtes(bases)}
+    ${totalsCtes(plan, bases)}
     select * from (
       select false as is_total, p.*${sql.raw(joined.map((n) => `, ${n.select}`).join(''))},
         row_number() over (order by ${sql.raw(orderBy(plan, 'p'))}) as ord, null::bigint as total_rows
       from p ${sql.raw(joined.map((n) => n.join).join(' '))}
       union all
       select true, ${sql.raw([...dimNulls, 'currency', metricSelect(plan.metrics), ...nameNulls].join(', '))},
-        row_number() over (order by currency nulls first), (select count(*) from r)
+        row_number() over (order by currency nulls first), ${sql.raw(plan.conversion ? 'v.n' : '(select count(*) from r)')}
       from v
     ) a order by is_total, ord`;
 }
@@ -307,7 +311,7 @@ export function pageQuery(
 /** The totals rows alone (for streams, whose rows come from a cursor). */
 export function totalsQuery(plan: ReportPlan): RawBuilder<Record<string, unknown>> {
   const bases = basesOf(plan.metrics);
-  return sql`${groupedRows(plan, bases)}, ${totalsCtes(bases)}
+  return sql`${groupedRows(plan, bases)}, ${totalsCtes(plan, bases)}
     select currency, ${sql.raw(metricSelect(plan.metrics))} from v order by currency nulls first`;
 }
 
