@@ -180,12 +180,13 @@ async function queued(db: Db, sources: string[], ids: string[]) {
 
 async function* clickPages(ctx: PageContext): AsyncGenerator<Page> {
   const { db, store, range, pageRows } = ctx;
-  let after = '';
-  for (;;) {
-    const { rows } = await sql<ClickRow>`select ${CLICK_COLUMNS} from clicks
+  const read = (after: string) =>
+    sql<ClickRow>`select ${CLICK_COLUMNS} from clicks
       where id > ${after} ${within('clicked_at', range)} order by id limit ${pageRows}`.execute(db);
+  let next = read('');
+  for (;;) {
+    const { rows } = await next;
     if (rows.length === 0) return;
-    after = (rows[rows.length - 1] as ClickRow).id;
     const ids = rows.map((r) => r.id);
     // The outbox first, ClickHouse then: a click that left the outbox meanwhile is in ClickHouse.
     const waiting = new Set((await queued(db, ['click'], ids)).map((r) => r.row_id));
@@ -199,6 +200,9 @@ async function* clickPages(ctx: PageContext): AsyncGenerator<Page> {
       ).map((r) => r.id),
     );
     const missing = rows.filter((r) => !waiting.has(r.id) && !held.has(r.id));
+    // Clicks never change: the next page is read while this one is inserted.
+    next = read((rows[rows.length - 1] as ClickRow).id);
+    next.catch(() => {});
     await ctx.insert({ clicks: missing.map(clickRow) });
     yield { read: rows.length, copied: missing.length };
   }
