@@ -51,8 +51,6 @@ try {
   await database.close();
   fail(`the job queue did not start: ${(error as Error).message}`);
 }
-// Postbacks go out from a thread of their own: started now, not with the first batch's deliveries.
-if (config.jobs.enabled && config.postbacks.senderThread) threadSender.warm();
 
 const app = await buildApp({
   config,

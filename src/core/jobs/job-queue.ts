@@ -53,10 +53,6 @@ export class JobQueue {
   readonly #logger: JobLogger;
   #boss: PgBoss | null = null;
   readonly #workerIds = new Map<string, string[]>();
-  /** Workers running a job now: a wake goes to the others. */
-  readonly #busy = new Set<string>();
-  /** Per type, where the next wake starts: wakes close together go to different workers. */
-  readonly #nextWake = new Map<string, number>();
 
   constructor(options: JobQueueOptions) {
     this.#options = options;
@@ -159,24 +155,12 @@ export class JobQueue {
   /**
    * Tells this process's idle workers of `name` to fetch now instead of at their next poll: for
    * work whose first run should follow its commit closely (call it after the commit). Jobs are
-   * found by polling anyway; this only shortens the wait. With `jobs`, that many idle workers
-   * are told, in turn (a busy one fetches again as soon as it is done), so a wake for one job
-   * does not send every worker to the database.
+   * found by polling anyway; this only shortens the wait.
    */
-  wake(name: string, jobs = Number.POSITIVE_INFINITY): void {
+  wake(name: string): void {
     const boss = this.#boss;
-    const ids = this.#workerIds.get(name) ?? [];
-    if (!boss || ids.length === 0) return;
-    const start = this.#nextWake.get(name) ?? 0;
-    let left = jobs;
-    for (let i = 0; i < ids.length && left > 0; i++) {
-      const at = (start + i) % ids.length;
-      const id = ids[at]!;
-      if (this.#busy.has(id)) continue;
-      boss.notifyWorker(id);
-      this.#nextWake.set(name, at + 1);
-      left--;
-    }
+    if (!boss) return;
+    for (const id of this.#workerIds.get(name) ?? []) boss.notifyWorker(id);
   }
 
   #started(): PgBoss {
@@ -223,14 +207,10 @@ export class JobQueue {
     for (let slot = 0; slot < workers; slot++) {
       let id: string | undefined;
       id = await boss.work<unknown>(type.name, { pollingIntervalSeconds }, async ([job]) => {
-        if (id) this.#busy.add(id);
         try {
           if (job) await this.#run(type, job);
         } finally {
-          if (id) {
-            this.#busy.delete(id);
-            boss.notifyWorker(id);
-          }
+          if (id) boss.notifyWorker(id);
         }
       });
       this.#workerIds.set(type.name, [...(this.#workerIds.get(type.name) ?? []), id]);

@@ -6,7 +6,8 @@ import { inTransaction } from '../../db/transaction.ts';
 import { queueEmail } from '../email/email-job.ts';
 import { render } from '../email/layout.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { DELIVER_JOB, IDS_PER_JOB, MAX_IDS_PER_JOB } from './job-names.ts';
+import { DELIVER_JOB, MAX_IDS_PER_JOB } from './job-names.ts';
+import { moveDeliveries } from './move-deliveries.ts';
 import { DISABLE_AFTER_FAILURES } from './postback.ts';
 import type { SendResult } from './send-request.ts';
 import { inlineSender, type Sender } from './sender.ts';
@@ -38,27 +39,7 @@ export function nextStep(
 /** A claim outlives the longest run of one job; a worker killed mid-delivery loses it then. */
 export const CLAIM_SECONDS = 900;
 
-/** What sending and recording need of a claimed delivery. */
-type Delivery = Pick<
-  Selectable<PostbackDeliveriesTable>,
-  | 'id'
-  | 'definition_id'
-  | 'affiliate_id'
-  | 'campaign_id'
-  | 'promo_id'
-  | 'trigger'
-  | 'test'
-  | 'method'
-  | 'url'
-  | 'body'
-  | 'attempts'
->;
-
-/**
- * Deliveries claimed per statement: the first requests go out as soon as these few are claimed,
- * and the next ones are claimed while they are in flight.
- */
-export const CLAIM_CHUNK = 100;
+type Delivery = Selectable<PostbackDeliveriesTable>;
 
 export interface DeliverSettings {
   allowPrivate: boolean;
@@ -82,12 +63,10 @@ interface Outcome {
 
 /**
  * Sends the deliveries that are due (those of `ids`, or any when left out, at most `limit`):
- * each is claimed, sent once, and its attempt appended to the log with the delivery's new state.
- * They are claimed a chunk at a time, each chunk's requests going out at once while the next is
- * claimed; outcomes are recorded as each affiliate's requests of a chunk are done, those done
- * together in one transaction, so a slow affiliate's deliveries never hold up another's record.
- * Delivery is at least once: a process killed after sending and before recording leaves the
- * claim to run out, and the delivery is sent again.
+ * each is claimed, sent once, and its attempt appended to the log with the delivery's new state
+ * in one transaction per affiliate, so a slow affiliate's deliveries never hold up another's
+ * record. Delivery is at least once: a process killed after sending and before recording leaves
+ * the claim to run out, and the delivery is sent again.
  */
 export async function deliverPostbacks(options: {
   db: Db;
@@ -96,99 +75,62 @@ export async function deliverPostbacks(options: {
   ids?: number[];
   limit?: number;
 }): Promise<DeliverResult> {
-  const { db, settings, ids } = options;
-  const totals: DeliverResult = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
-  if (ids && ids.length === 0) return totals;
+  const { db, settings } = options;
   const now = new Date();
+  const ids = options.ids;
+  if (ids && ids.length === 0) return { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   const claimUntil = new Date(now.getTime() + CLAIM_SECONDS * 1000);
-  const limit = options.limit ?? MAX_IDS_PER_JOB;
-  const sender = settings.sender ?? inlineSender;
-
-  const ready: Outcome[][] = [];
-  let flushing: Promise<void> | null = null;
-  const flush = async () => {
-    try {
-      while (ready.length) {
-        const outcomes = ready.splice(0).flat();
-        const counted = await recordOutcomes(db, options.jobs, outcomes);
-        totals.attempted += outcomes.length;
-        totals.delivered += counted.delivered;
-        totals.retrying += counted.retrying;
-        totals.failed += counted.failed;
-      }
-    } finally {
-      flushing = null;
-    }
-  };
-  const send = async (affiliateId: number, group: Delivery[]) => {
-    const sent = await sender.send(
-      affiliateId,
-      settings.affiliateConcurrency,
-      group.map((d) => ({ method: d.method, url: d.url, body: d.body })),
-      settings.allowPrivate,
-    );
-    ready.push(
-      group.map((delivery, i) => {
-        const { attemptedAt, ...result } = sent[i]!;
-        return { delivery, result, attemptedAt };
-      }),
-    );
-    // A flush under way takes these too (it runs until nothing is ready).
-    flushing ??= flush();
-    await flushing;
-  };
-
-  const groups: Promise<void>[] = [];
-  let claimedAll = 0;
-  let claimFailure: unknown = null;
-  try {
-    for (let offset = 0; claimedAll < limit; offset += CLAIM_CHUNK) {
-      const chunk = ids?.slice(offset, offset + CLAIM_CHUNK);
-      if (chunk?.length === 0) break;
-      const size = Math.min(CLAIM_CHUNK, limit - claimedAll);
-      const claimed = await claim(db, { ids: chunk, now, claimUntil, limit: size });
-      claimedAll += claimed.length;
-      for (const [affiliateId, group] of byAffiliate(claimed)) groups.push(send(affiliateId, group));
-      if (!chunk && claimed.length < size) break;
-    }
-  } catch (error) {
-    claimFailure = error;
-  }
-  // Whatever was claimed is sent and recorded before this returns, after a failed claim too.
-  const settled = await Promise.allSettled(groups);
-  const failure = claimFailure ?? settled.find((s) => s.status === 'rejected')?.reason;
-  if (failure) throw failure;
-  return totals;
-}
-
-/** Claims up to `limit` due deliveries (of `ids`, or any): `sending` until `claimUntil`. */
-async function claim(
-  db: Db,
-  options: { ids: number[] | undefined; now: Date; claimUntil: Date; limit: number },
-): Promise<Delivery[]> {
-  const { ids, now } = options;
-  const { rows } = await sql<Delivery>`
-    update postback_deliveries set state = 'sending', claimed_until = ${options.claimUntil}
+  const { rows: claimed } = await sql<Delivery>`
+    update postback_deliveries set state = 'sending', claimed_until = ${claimUntil}
     where id in (
       select id from postback_deliveries
       where ${ids ? sql`id = any(${ids.map(String)}::bigint[])` : sql`true`}
         and ((state = 'pending' and next_attempt_at <= ${now}) or (state = 'sending' and claimed_until < ${now}))
-      order by id limit ${options.limit}
+      order by id limit ${options.limit ?? MAX_IDS_PER_JOB}
       for update skip locked)
-    returning id, definition_id, affiliate_id, campaign_id, promo_id, trigger, test, method, url, body, attempts`.execute(
-    db,
-  );
-  return rows;
-}
-
-function byAffiliate(claimed: Delivery[]): Map<number, Delivery[]> {
+    returning *`.execute(db);
   const groups = new Map<number, Delivery[]>();
   for (const d of claimed) {
-    const group = groups.get(d.affiliate_id);
-    if (group) group.push(d);
-    else groups.set(d.affiliate_id, [d]);
+    const group = groups.get(d.affiliate_id) ?? [];
+    group.push(d);
+    groups.set(d.affiliate_id, group);
   }
-  return groups;
+  const totals: DeliverResult = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+  // Each affiliate's outcomes are recorded as soon as its group is done, groups that finish
+  // together in one transaction: a slow group never holds up the record of the others.
+  const ready: Outcome[][] = [];
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    while (ready.length) {
+      const outcomes = ready.splice(0).flat();
+      const counted = await recordOutcomes(db, options.jobs, outcomes);
+      totals.attempted += outcomes.length;
+      totals.delivered += counted.delivered;
+      totals.retrying += counted.retrying;
+      totals.failed += counted.failed;
+    }
+    flushing = null;
+  };
+  await Promise.all(
+    [...groups.entries()].map(async ([affiliateId, group]) => {
+      const sent = await (settings.sender ?? inlineSender).send(
+        affiliateId,
+        settings.affiliateConcurrency,
+        group.map((d) => ({ method: d.method, url: d.url, body: d.body })),
+        settings.allowPrivate,
+      );
+      ready.push(
+        group.map((delivery, i) => {
+          const { attemptedAt, ...result } = sent[i]!;
+          return { delivery, result, attemptedAt };
+        }),
+      );
+      flushing ??= flush();
+      await flushing;
+    }),
+  );
+  while (flushing) await flushing;
+  return totals;
 }
 
 const ATTEMPT_COLUMNS = `delivery_id bigint, definition_id integer, affiliate_id integer, campaign_id integer,
@@ -202,11 +144,7 @@ const names = (columns: string) =>
     .map((c) => c.trim().split(' ')[0])
     .join(', ');
 
-/**
- * Appends the attempts and moves each delivery on (pending again with its next attempt's time on
- * a retry, else delivered or failed; the claim released) in one statement, counts failures per
- * definition and enqueues the retries; one transaction.
- */
+/** Appends the attempts, moves each delivery on, counts failures per definition; one transaction. */
 async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outcome[]) {
   const counted = { delivered: 0, retrying: 0, failed: 0 };
   const attempts = outcomes.map(({ delivery, result, attemptedAt }) => {
@@ -235,17 +173,11 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
   });
   await inTransaction(db, async (trx) => {
     const columns = names(ATTEMPT_COLUMNS);
-    await sql`with x as (
-        select * from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb) as x(${sql.raw(ATTEMPT_COLUMNS)})
-      ), logged as (
-        insert into postback_attempts (${sql.raw(columns)}) select ${sql.raw(columns)} from x
-      )
-      update postback_deliveries d
-      set state = case when x.outcome = 'retry' then 'pending' else x.outcome end,
-        attempts = x.attempt, next_attempt_at = x.next_retry_at, last_status = x.response_code,
-        finished_at = case when x.outcome = 'retry' then null else x.attempted_at end,
-        claimed_until = null
-      from x where d.id = x.delivery_id`.execute(trx);
+    await sql`insert into postback_attempts (${sql.raw(columns)})
+      select ${sql.raw(columns)} from jsonb_to_recordset(${JSON.stringify(attempts)}::jsonb) as x(${sql.raw(ATTEMPT_COLUMNS)})`.execute(
+      trx,
+    );
+    await moveDeliveries(trx, 'postback_deliveries', attempts);
     await countFailures(
       trx,
       jobs,
@@ -253,8 +185,8 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
     );
     if (jobs) {
       // Each retry as a job due at its time; the minutely sweep catches any a crash left behind.
-      // One job per second (and per IDS_PER_JOB), due at the end of it: a job due before its
-      // deliveries would find them not yet due and leave them to the sweep.
+      // One job per second, due at the end of it: a job due before its deliveries would find
+      // them not yet due and leave them to the sweep.
       const due = new Map<number, number[]>();
       for (const a of attempts) {
         if (!a.next_retry_at) continue;
@@ -264,12 +196,7 @@ async function recordOutcomes(db: Db, jobs: JobQueue | undefined, outcomes: Outc
         due.set(at, ids);
       }
       for (const [at, ids] of due)
-        for (let i = 0; i < ids.length; i += IDS_PER_JOB)
-          await jobs.enqueue(trx, {
-            name: DELIVER_JOB,
-            data: { ids: ids.slice(i, i + IDS_PER_JOB) },
-            startAfter: new Date(at),
-          });
+        await jobs.enqueue(trx, { name: DELIVER_JOB, data: { ids }, startAfter: new Date(at) });
     }
   });
   return counted;

@@ -72,7 +72,7 @@ export function triggersOf(events: RecordedEvent[]): PostbackTrigger[][] {
 /**
  * The postbacks of a batch of events, in the batch's transaction (called by the event ingest
  * after its rows are written): deliveries inserted in one statement and one deliver job per
- * IDS_PER_JOB (250) of them. Unattributed events send nothing. Returns how many deliveries were made.
+ * 2,000 of them. Unattributed events send nothing. Returns how many deliveries were made.
  */
 export async function queueEventPostbacks(options: {
   db: Transaction<DB>;

@@ -55,11 +55,6 @@ export class ThreadSender implements Sender {
     });
   }
 
-  /** Starts the thread now (a process that runs deliveries), so the first batch's postbacks do not wait for it. */
-  warm(): void {
-    this.#started();
-  }
-
   /** Stops the thread; groups still out are rejected. The next send starts another. */
   async close(): Promise<void> {
     const worker = this.#worker;
