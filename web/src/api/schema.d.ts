@@ -11834,8 +11834,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Click path counters of this server process
-         * @description Counters since the process started; each server process has its own.
+         * Click path counters of this server process, and the ClickHouse copy lag
+         * @description Counters since the process started; each server process has its own. `analytics` is the copy to ClickHouse, read from the database: rows waiting and the age of the oldest.
          */
         get: {
             parameters: {
@@ -11897,6 +11897,15 @@ export interface paths {
                                 loaded_at: string | null;
                                 /** @description Partial reloads after changes */
                                 reloads: number;
+                            };
+                            /** @description The copy to ClickHouse (the same for every process: it is read from the database); reports go back to PostgreSQL while the lag is over 60 s */
+                            analytics: {
+                                /** @description Rows are queued for ClickHouse (ANALYTICS_URL is set) */
+                                enabled: boolean;
+                                /** @description Rows waiting in the outbox for ClickHouse: the copy lag in rows */
+                                queued_rows: number;
+                                /** @description Age in whole seconds of the oldest row waiting for ClickHouse: the copy lag in time (0 when nothing waits) */
+                                oldest_queued_seconds: number;
                             };
                         };
                     };
@@ -25755,7 +25764,7 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
-                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
                             source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
@@ -25834,7 +25843,7 @@ export interface paths {
         put?: never;
         /**
          * Export the report of an affiliate's sub-affiliates as CSV, XLSX, JSON or XML
-         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings. `X-Report-Source` names the store that answered (JSON: `source`; XML: the `source` attribute of <report>).
          *
          *     Read scope: the report of any affiliate's sub-affiliates (every measurement; the affiliate's own
          *     extra permissions limit only what it sees in the portal). An unknown affiliate is a 404.
@@ -25911,6 +25920,8 @@ export interface paths {
                 /** @description The whole report as a file, streamed */
                 200: {
                     headers: {
+                        /** @description Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
+                        "X-Report-Source"?: "postgres" | "clickhouse";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26947,7 +26958,7 @@ export interface paths {
         put?: never;
         /**
          * Export a performance report as CSV, XLSX, JSON or XML
-         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings. `X-Report-Source` names the store that answered (JSON: `source`; XML: the `source` attribute of <report>).
          *
          *     Read scope (a POST only because the query is a body); a limited account manager's export has only their affiliates' rows.
          */
@@ -27048,6 +27059,8 @@ export interface paths {
                 /** @description The whole report as a file, streamed */
                 200: {
                     headers: {
+                        /** @description Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
+                        "X-Report-Source"?: "postgres" | "clickhouse";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27148,6 +27161,8 @@ export interface paths {
                                 rows_written: number;
                                 total_rows: number | null;
                                 error: string | null;
+                                /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                                source: ("postgres" | "clickhouse") | null;
                                 actor: {
                                     type: string;
                                     id: number | null;
@@ -27333,6 +27348,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -27443,6 +27460,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -27551,6 +27570,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -27744,7 +27765,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL) */
+                    /** @description postgres reads PostgreSQL even when ClickHouse is configured; clickhouse reads it even while the copy lags (plans it cannot answer still go to PostgreSQL). Without it REPORTS_SOURCE decides; with REPORTS_SOURCE=postgres every report reads PostgreSQL. */
                     source?: "postgres" | "clickhouse";
                 };
                 header?: never;
@@ -27858,7 +27879,7 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
-                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
                             source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
@@ -39523,7 +39544,7 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
-                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
                             source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
@@ -39593,7 +39614,7 @@ export interface paths {
         put?: never;
         /**
          * Export my sub-affiliate report as CSV, XLSX, JSON or XML
-         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings. `X-Report-Source` names the store that answered (JSON: `source`; XML: the `source` attribute of <report>).
          *
          *     Only your own sub-affiliates (the two levels you earn from). Measurements the operator has not
          *     opened to you (extra permissions) are left out of the default columns, and asking for one is a 422
@@ -39669,6 +39690,8 @@ export interface paths {
                 /** @description The whole report as a file, streamed */
                 200: {
                     headers: {
+                        /** @description Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
+                        "X-Report-Source"?: "postgres" | "clickhouse";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40696,7 +40719,7 @@ export interface paths {
         put?: never;
         /**
          * Export a performance report as CSV, XLSX, JSON or XML
-         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings.
+         * @description Every row of the report (page and page_size are ignored) with its totals, streamed as it is read, so a report of any size is exported in bounded memory. Numbers are as in the JSON report: counts and money as integers (money in minor units of the row currency), ratios as decimal strings. `X-Report-Source` names the store that answered (JSON: `source`; XML: the `source` attribute of <report>).
          *
          *     Only your own rows, and only the measurements the operator lets you see (a hidden one asked for is a 422).
          */
@@ -40797,6 +40820,8 @@ export interface paths {
                 /** @description The whole report as a file, streamed */
                 200: {
                     headers: {
+                        /** @description Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
+                        "X-Report-Source"?: "postgres" | "clickhouse";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40879,6 +40904,8 @@ export interface paths {
                 /** @description The whole report as a file, streamed */
                 200: {
                     headers: {
+                        /** @description Which store answered: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
+                        "X-Report-Source"?: "postgres" | "clickhouse";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40981,6 +41008,8 @@ export interface paths {
                                 rows_written: number;
                                 total_rows: number | null;
                                 error: string | null;
+                                /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                                source: ("postgres" | "clickhouse") | null;
                                 actor: {
                                     type: string;
                                     id: number | null;
@@ -41166,6 +41195,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -41276,6 +41307,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -41384,6 +41417,8 @@ export interface paths {
                             rows_written: number;
                             total_rows: number | null;
                             error: string | null;
+                            /** @description Which store answered the files: postgres, or clickhouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly; null until built */
+                            source: ("postgres" | "clickhouse") | null;
                             actor: {
                                 type: string;
                                 id: number | null;
@@ -41763,7 +41798,7 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
-                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
                             source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
@@ -43676,7 +43711,7 @@ export interface paths {
                             page_size: number;
                             total_rows: number;
                             currency_mode: "native" | "converted";
-                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL) */
+                            /** @description Which store answered: PostgreSQL, or ClickHouse when configured (ANALYTICS_URL, REPORTS_SOURCE) and it answers this report exactly */
                             source?: "postgres" | "clickhouse";
                             conversion?: {
                                 currency: string;
