@@ -39,7 +39,8 @@ function dimensionExpr(d: Dimension, grain: Grain): string {
   return `f.${DIMENSION_COLUMN[d] as FactColumn}`;
 }
 
-const NAME_SOURCE: Record<(typeof ID_DIMENSIONS)[number], [table: string, column: string]> = {
+/** The catalog table and column that name each id dimension (both report sources). */
+export const NAME_SOURCE: Record<(typeof ID_DIMENSIONS)[number], [table: string, column: string]> = {
   brand: ['brands', 'name'],
   campaign: ['campaigns', 'name'],
   promo: ['promos', 'title'],
